@@ -1,0 +1,111 @@
+/** What table detection finds on a sheet: the columns, the hierarchy and the items. */
+
+/** The columns a rubric table can have. */
+export type ColumnRole =
+  | 'project' // 考核项目 / 一级指标 / 项目
+  | 'content' // 考核内容 / 二级指标 / 考核指标
+  | 'requirement' // 目标要求 / 考核要点 / 考核要求
+  | 'points' // 标准分值 / 分值 / 标准分 / 分数
+  | 'criteria' // 评分标准 / 评分细则 / 扣分标准 / 计分方法
+  | 'method' // 考核方式 / 考核方法 / 检查方式
+  | 'deduction' // 扣分
+  | 'score' // 得分 / 考核得分 / 实得分
+  | 'reason' // 扣分原因 / 扣分说明 / 备注
+  | 'selfScore'; // 自评分
+
+/** A cell position, 0-based. */
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+/** A group of items: a category ((一) 日常工作) or a section (1、领导重视). */
+export interface RubricGroup {
+  id: string;
+  /** 1 = category (outermost), 2 = section, 3 … deeper levels where a table has them. */
+  level: number;
+  /** The label without numbering and declared points, e.g. "日常工作". */
+  label: string;
+  /** The label as written, e.g. "(一)日常工作(65分)". */
+  text: string;
+  /** The numbering as written, e.g. "(一)", "1、", or null. */
+  numbering: string | null;
+  /** Points declared in the label ("(65分)"), or null. */
+  declaredPoints: number | null;
+  /** Where the label is (top-left of its merge area). */
+  cell: CellPos;
+  /** First and last sheet rows covered by the group. */
+  firstRow: number;
+  lastRow: number;
+  parentId: string | null;
+  /** Child group ids in order. */
+  groupIds: string[];
+  /** Item ids in order (direct children only). */
+  itemIds: string[];
+}
+
+/** One scored row of the rubric. */
+export interface RubricItem {
+  id: string;
+  /** The sheet row of the item (its first row, when the item spans merged rows). */
+  row: number;
+  /** Last row of the item (equal to row unless the item's cells are merged over several rows). */
+  lastRow: number;
+  /** The item's own text (from the rightmost descriptive column), numbering kept. */
+  text: string;
+  /** Short label for lists: text without numbering, cut to a readable length. */
+  label: string;
+  /** "(1)", "①", "1." … or null. */
+  numbering: string | null;
+  /** 标准分值 of the item, or null when the cell is empty or unreadable. */
+  points: number | null;
+  /** The points cell as written (for messages when it is not a number). */
+  pointsRaw: string;
+  pointsCell: CellPos;
+  /** 评分标准 text that applies to this item (from a merged cell when shared). */
+  criteria: string;
+  criteriaCell: CellPos | null;
+  /** True when one 评分标准 cell is merged over several items. */
+  criteriaShared: boolean;
+  /** 目标要求 text (rules sometimes live there, e.g. "计划外一票否决"). */
+  requirement: string;
+  method: string;
+  /** Group ids from outermost to innermost. */
+  groupIds: string[];
+}
+
+export interface DetectedTable {
+  sheet: string;
+  /** Title text above the header, if any. */
+  title: string | null;
+  headerRow: number;
+  /** Header rows that repeat inside the table (page breaks). */
+  repeatedHeaderRows: number[];
+  /** Column index for each role found. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** The header text as written for each role found. */
+  headers: Partial<Record<ColumnRole, string>>;
+  /** Total points declared in the header ("标准分值(100分)") or null. */
+  declaredTotal: number | null;
+  /** First and last rows of the table body. */
+  firstRow: number;
+  lastRow: number;
+  /** Row of a 合计 / 总分 row, if the table has one. */
+  totalRow: number | null;
+  groups: RubricGroup[];
+  items: RubricItem[];
+  /** Ids of the top-level groups in order. */
+  rootGroupIds: string[];
+  /** Items not inside any group, in order. */
+  rootItemIds: string[];
+}
+
+/** Why a sheet was not read as a rubric. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: 'empty' | 'hidden' | 'noHeader' | 'noItems' | 'productSheet';
+  /** Details for the message, e.g. which header cells were found. */
+  detail: string;
+}
+
+export type Detection = { ok: true; table: DetectedTable } | { ok: false; skipped: SkippedSheet };

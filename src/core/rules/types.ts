@@ -1,0 +1,71 @@
+/**
+ * A rule is what one item's 评分标准 says, as plain data: a list of terms, a cap, and what could not
+ * be read. Each term keeps the span of the source text it came from.
+ */
+
+/** [start, end) offsets into Rule.source. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What an assessor counts for a term, and how that turns into points. */
+export type Term =
+  /** 扣0.5分/人, 每次扣0.1分, 每发现一处扣2分: amount × count. */
+  | { kind: 'perUnit'; amount: number; unit: string; what: string; span: Span }
+  /** 每少一次扣0.5分 (不少于4次): amount × max(0, required − done). Input: the count done. */
+  | { kind: 'shortfall'; amount: number; required: number; unit: string; what: string; span: Span }
+  /** 投稿不足5篇的扣1分: amount once when done < required. Input: the count done. */
+  | { kind: 'threshold'; amount: number; required: number; unit: string; what: string; span: Span }
+  /**
+   * 90%以下每减少1%扣0.1分; 每低1个百分点扣0.5分: amount per `step` percentage points below `target`.
+   * Input: the achieved rate in percent. target null = the reference is named but not a number
+   * (e.g. 全区平均数): the input is then the number of points below it.
+   */
+  | { kind: 'rate'; amount: number; step: number; target: number | null; what: string; span: Span }
+  /** 出现过期药的扣0.1分; 无方案、小结、信息的各扣1分 (one flag each): amount once when it happened. */
+  | { kind: 'flag'; amount: number; what: string; span: Span }
+  /** …的得1分: a component of the item's points, earned when met; lost (amount) when not. */
+  | { kind: 'award'; amount: number; what: string; span: Span }
+  /** …的记满分: the condition for full points (describes; scores nothing by itself). */
+  | { kind: 'fullIf'; what: string; span: Span }
+  /** …的不得分, 计零分, 否决计分法: the item scores 0 when it happened. */
+  | { kind: 'zeroIf'; what: string; span: Span }
+  /** 一票否决: scope 'assessment' sets the whole total to 0. */
+  | { kind: 'veto'; scope: 'item' | 'assessment'; what: string; span: Span }
+  /** 加N分 / 最高加N分: bonus points on top of the item's points. amount per unit; max null = no limit. */
+  | { kind: 'bonus'; amount: number; max: number | null; unit: string; what: string; span: Span }
+  /** 酌情扣分, 酌情打分, 根据平时工作打分: the assessor decides the deduction. */
+  | { kind: 'discretion'; what: string; span: Span };
+
+export type TermKind = Term['kind'];
+
+/** How far deductions may go. */
+export type Cap =
+  /** 扣完为止 (and the default): total deduction ≤ the item's points. */
+  | { kind: 'item'; span: Span | null }
+  /** 最多扣N分 / 扣分不超过N分: total deduction ≤ amount (and ≤ the item's points). */
+  | { kind: 'explicit'; amount: number; span: Span }
+  /** 扣完倒扣分: the score may go below zero. */
+  | { kind: 'none'; span: Span };
+
+export interface Rule {
+  /** The text the rule was read from (评分标准, plus 目标要求 where the rule lives there). */
+  source: string;
+  terms: Term[];
+  cap: Cap;
+  /** Spans of the source that say something about scoring but could not be read. */
+  unread: Span[];
+  /** True when the rule comes from a user's override rather than the parser. */
+  overridden: boolean;
+}
+
+/** A user's decision about an item's rule, stored in the workbook. */
+export interface RuleOverride {
+  /** Matches the item by sheet + its 评分标准 text (robust to rows moving). */
+  sheet: string;
+  itemText: string;
+  criteria: string;
+  terms: Term[];
+  cap: Cap;
+}
