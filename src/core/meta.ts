@@ -1,0 +1,100 @@
+/**
+ * The product's own data inside the workbook: rule overrides, the cells it owns, and the entry
+ * columns it added. Kept as JSON in a very hidden sheet, so Excel, WPS, the CLI and every assessor who
+ * opens the workbook see the same rules. The JSON is split over cells (Excel allows 32,767 characters
+ * per cell) down column A.
+ */
+import { z } from 'zod';
+import { a1 } from './a1';
+import type { SheetGrid, WorkbookGrid } from './grid';
+import type { WriteOp } from './plan';
+
+export const META_SHEET = 'RubricScorerData';
+const CHUNK = 30000;
+const MARKER = 'rubric-scorer-meta';
+
+const spanSchema = z.object({ start: z.number(), end: z.number() });
+const termSchema = z.object({ kind: z.string(), span: spanSchema }).passthrough();
+const capSchema = z.union([
+  z.object({ kind: z.literal('item'), span: spanSchema.nullable() }),
+  z.object({ kind: z.literal('explicit'), amount: z.number(), span: spanSchema }),
+  z.object({ kind: z.literal('none'), span: spanSchema }),
+]);
+
+export const overrideSchema = z.object({
+  sheet: z.string(),
+  itemText: z.string(),
+  criteria: z.string(),
+  terms: z.array(termSchema),
+  cap: capSchema,
+});
+
+export const sheetStateSchema = z.object({
+  sheet: z.string(),
+  /** A1 addresses the product wrote and owns on this sheet. */
+  owned: z.array(z.string()),
+  /** Formulas as written, by A1 address, to tell when one was typed over. */
+  formulas: z.record(z.string(), z.string()),
+  /** Entry columns added, by column letter → description. */
+  entryColumns: z.array(z.object({ col: z.string(), header: z.string() })),
+  /** Row count of the table when written, to tell rows inserted since. */
+  rows: z.number(),
+});
+
+export const metaSchema = z.object({
+  version: z.literal(1),
+  overrides: z.array(overrideSchema),
+  sheets: z.array(sheetStateSchema),
+});
+
+export type Meta = z.infer<typeof metaSchema>;
+export type SheetState = z.infer<typeof sheetStateSchema>;
+
+export function emptyMeta(): Meta {
+  return { version: 1, overrides: [], sheets: [] };
+}
+
+export type MetaRead = { ok: true; meta: Meta; found: boolean } | { ok: false; meta: Meta; error: string };
+
+/** Read the product's data from the workbook; a damaged store is reported, never thrown. */
+export function readMeta(wb: WorkbookGrid): MetaRead {
+  const sheet = wb.sheets.find((s) => s.name === META_SHEET);
+  if (!sheet) return { ok: true, meta: emptyMeta(), found: false };
+  return parseMetaSheet(sheet);
+}
+
+function parseMetaSheet(sheet: SheetGrid): MetaRead {
+  const head = sheet.values[0]?.[0];
+  if (head !== MARKER) return { ok: false, meta: emptyMeta(), error: `A1 is not ${MARKER}` };
+  let json = '';
+  for (let r = 1; r < sheet.values.length; r++) {
+    const v = sheet.values[r]?.[0];
+    if (typeof v !== 'string' || v === '') break;
+    json += v;
+  }
+  try {
+    const parsed = metaSchema.safeParse(JSON.parse(json));
+    if (!parsed.success) return { ok: false, meta: emptyMeta(), error: parsed.error.message };
+    return { ok: true, meta: parsed.data, found: true };
+  } catch (e) {
+    return { ok: false, meta: emptyMeta(), error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Operations that store meta in the workbook (creating the very hidden sheet when missing).
+ * `previousChunks` is how many JSON cells the existing store has, so stale ones are cleared.
+ */
+export function metaOps(meta: Meta, sheetExists: boolean, previousChunks = 0): WriteOp[] {
+  const json = JSON.stringify(meta);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  const ops: WriteOp[] = [];
+  if (!sheetExists) ops.push({ op: 'addSheet', sheet: META_SHEET, hidden: 'veryHidden' });
+  ops.push({ op: 'value', sheet: META_SHEET, cell: 'A1', value: MARKER });
+  chunks.forEach((c, i) => ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: c }));
+  for (let i = chunks.length; i < previousChunks; i++) {
+    ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: null });
+  }
+  return ops;
+}
