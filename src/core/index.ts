@@ -1,13 +1,18 @@
 /**
- * The core's public API: read a workbook grid, understand its rubric sheets, score and check them.
- * No host library is imported anywhere under src/core.
+ * The core's public API: read a workbook grid, understand its rubric sheets, score and check them,
+ * and plan what to write. No host library is imported anywhere under src/core.
  */
 export * from './a1';
+export * from './analyze';
 export * from './grid';
+export { formatIssue, type Lang } from './i18n';
 export * from './issues';
 export * from './model';
 export * from './num';
 export * from './plan';
 export * from './rubric';
 export * from './rules/types';
-export { META_SHEET, readMeta } from './meta';
+export { readEntryValue, suggestNumber } from './entries';
+export { scoreSheet, scoreItem } from './score';
+export { META_SHEET, readMeta, type Meta } from './meta';
+export { ruleSummary } from './summary-text';

@@ -1,0 +1,112 @@
+/** The facade: workbook grid → detected rubric sheets, rules, entries, scores and issues. */
+import { checkEntries } from './checks/entries';
+import { checkIntegrity } from './checks/integrity';
+import { detectWorkbook } from './detect';
+import { readEntries } from './entries';
+import type { WorkbookGrid } from './grid';
+import { type Issue, issue } from './issues';
+import { type Meta, readMeta } from './meta';
+import type { SheetAnalysis } from './model';
+import type { DetectedTable, RubricItem, SkippedSheet } from './rubric';
+import { parseRule } from './rules/parse';
+import type { Rule, RuleOverride } from './rules/types';
+import { scoreSheet } from './score';
+import { norm } from './text';
+
+export interface SheetReport {
+  sheet: string;
+  analysis: SheetAnalysis | null;
+  skipped: SkippedSheet | null;
+  issues: Issue[];
+}
+
+export interface WorkbookReport {
+  sheets: SheetReport[];
+  /** Workbook-level findings (e.g. a damaged metadata store). */
+  issues: Issue[];
+  /** The product's metadata as read from the workbook. */
+  meta: Meta;
+}
+
+export interface AnalyzeOptions {
+  /** Rule overrides; defaults to those stored in the workbook. */
+  overrides?: RuleOverride[];
+  /** Metadata; defaults to what the workbook holds. */
+  meta?: Meta;
+}
+
+/** The override that applies to an item, if any (matched by sheet, item text and criteria). */
+export function findOverride(overrides: readonly RuleOverride[], sheet: string, item: RubricItem): RuleOverride | undefined {
+  const text = norm(item.text);
+  const crit = norm(item.criteria);
+  return (
+    overrides.find((o) => o.sheet === sheet && norm(o.itemText) === text && norm(o.criteria) === crit) ??
+    // An override made on one sheet applies to the same item on the other sheets of the workbook
+    // (one rubric, one sheet per assessed unit), unless that sheet has its own.
+    overrides.find((o) => norm(o.itemText) === text && norm(o.criteria) === crit)
+  );
+}
+
+/** Rules for every item of a table: the user's overrides first, else what the parser reads. */
+export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[]): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  const parsed = new Map<string, Rule>();
+  for (const item of table.items) {
+    const o = findOverride(overrides, table.sheet, item);
+    if (o) {
+      rules[item.id] = { source: item.criteria, terms: o.terms, cap: o.cap, unread: [], overridden: true };
+      continue;
+    }
+    // A 评分标准 cell merged over several items is parsed once per distinct (criteria, requirement, points).
+    const key = `${item.criteria}\u0000${item.requirement}\u0000${item.points}`;
+    let rule = parsed.get(key);
+    if (!rule) {
+      rule = parseRule(item.criteria, { requirement: item.requirement, points: item.points });
+      parsed.set(key, rule);
+    }
+    rules[item.id] = rule;
+  }
+  return rules;
+}
+
+/**
+ * Read, score and check every sheet of a workbook.
+ * @example const report = analyzeWorkbook(grid); report.sheets[0]?.analysis?.score.total
+ */
+export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): WorkbookReport {
+  const metaRead = opts.meta ? { ok: true as const, meta: opts.meta, found: true } : readMeta(wb);
+  const meta = metaRead.meta;
+  const issues: Issue[] = [];
+  if (!metaRead.ok) issues.push(issue('fileUnreadable', '', null, { file: 'RubricScorerData', detail: metaRead.error }));
+  const overrides = opts.overrides ?? meta.overrides;
+  const detections = detectWorkbook(wb);
+  const sheets: SheetReport[] = detections.map((d, i) => {
+    const sheet = wb.sheets[i]!;
+    if (!d.ok) {
+      const quiet = d.skipped.reason === 'productSheet' || d.skipped.reason === 'hidden';
+      return {
+        sheet: sheet.name,
+        analysis: null,
+        skipped: d.skipped,
+        issues: quiet ? [] : [issue('sheetSkipped', sheet.name, null, { reason: d.skipped.reason, detail: d.skipped.detail })],
+      };
+    }
+    const table = d.table;
+    const state = meta.sheets.find((s) => s.sheet === sheet.name);
+    const rules = rulesFor(table, overrides);
+    const entries = readEntries(sheet, table, state);
+    const score = scoreSheet(table, rules, entries);
+    const sheetIssues = [...checkIntegrity(table, rules), ...checkEntries(sheet, table, rules, entries, score, state)];
+    return { sheet: sheet.name, analysis: { table, rules, entries, score }, skipped: null, issues: sortIssues(sheetIssues) };
+  });
+  return { sheets, issues, meta };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues
+    .map((i, n) => ({ i, n }))
+    .sort((a, b) => SEVERITY_ORDER[a.i.severity] - SEVERITY_ORDER[b.i.severity] || a.n - b.n)
+    .map(({ i }) => i);
+}

@@ -1,0 +1,195 @@
+/** Checks of what assessors typed, against the rubric's limits. */
+import { a1, parseA1 } from '../a1';
+import { cellAt, formulaAt, type SheetGrid, textOf } from '../grid';
+import { readEntryValue } from '../entries';
+import { type Issue, issue } from '../issues';
+import type { SheetState } from '../meta';
+import type { ItemEntry, RawEntry, SheetScore } from '../model';
+import { fmt, fromCents, toCents } from '../num';
+import type { DetectedTable, RubricItem } from '../rubric';
+import type { Rule, Term } from '../rules/types';
+import { capCents, entryNumber, hasAssessmentVeto } from '../score';
+
+function cellOf(e: RawEntry): string {
+  return a1(e.cell.row, e.cell.col);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/** The step a deduction must be a whole multiple of, in cents; null when the rule has none. */
+export function stepCents(rule: Rule): number | null {
+  if (rule.terms.some((t) => t.kind === 'discretion' || t.kind === 'zeroIf' || t.kind === 'veto')) return null;
+  const amounts = rule.terms
+    .filter((t): t is Extract<Term, { amount: number }> => 'amount' in t && t.kind !== 'bonus')
+    .map((t) => toCents(t.amount))
+    .filter((c) => c > 0);
+  if (amounts.length === 0) return null;
+  return amounts.reduce((g, c) => gcd(g, c));
+}
+
+/** Text for a not-a-number entry, with the suggestion when there is one. */
+function notANumber(sheet: string, e: RawEntry, itemId: string, column: string): Issue | null {
+  const v = readEntryValue(e.value);
+  if (v.kind === 'text') {
+    const params: Record<string, string | number> = { found: v.text, column };
+    if (v.suggestion !== null) params.suggestion = fmt(v.suggestion);
+    return issue('notANumber', sheet, cellOf(e), params, itemId);
+  }
+  if (v.kind === 'error') return issue('notANumber', sheet, cellOf(e), { found: v.text, column }, itemId);
+  return null;
+}
+
+interface Ctx {
+  sheet: string;
+  item: RubricItem;
+  rule: Rule;
+  entry: ItemEntry;
+  hasReasonColumn: boolean;
+  anyEntered: boolean;
+}
+
+function checkItem(c: Ctx, out: Issue[]): void {
+  const { sheet, item, rule, entry } = c;
+  const points = item.points;
+  const cap = capCents(rule.cap, points);
+  const bonusMax = rule.terms.reduce(
+    (acc, t) => (t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc),
+    0,
+  );
+  const ded = entry.deduction;
+  const sc = entry.score;
+  const dNum = entryNumber(ded);
+  const sNum = entryNumber(sc);
+
+  if (ded) {
+    const bad = notANumber(sheet, ded, item.id, '扣分');
+    if (bad) out.push(bad);
+  }
+  if (sc && !sc.formula) {
+    const bad = notANumber(sheet, sc, item.id, '得分');
+    if (bad) out.push(bad);
+  }
+
+  if (ded && dNum !== null && points !== null) {
+    const dc = toCents(dNum);
+    if (dc < 0) {
+      out.push(issue('negativeDeduction', sheet, cellOf(ded), { value: fmt(dNum) }, item.id));
+    } else if (cap !== null && dc > cap) {
+      out.push(
+        issue('deductionAboveCap', sheet, cellOf(ded), {
+          value: fmt(dNum),
+          cap: fmt(fromCents(cap)),
+          points: fmt(points),
+          capKind: rule.cap.kind,
+        }, item.id),
+      );
+    } else {
+      const step = stepCents(rule);
+      if (step !== null && dc % step !== 0 && dc !== cap) {
+        out.push(issue('notStepMultiple', sheet, cellOf(ded), { value: fmt(dNum), step: fmt(fromCents(step)) }, item.id));
+      }
+    }
+  }
+
+  if (sc && sNum !== null && points !== null && !sc.formula) {
+    const s = toCents(sNum);
+    const max = toCents(points) + (bonusMax === Number.POSITIVE_INFINITY ? 0 : bonusMax);
+    if (s > max && bonusMax !== Number.POSITIVE_INFINITY) {
+      out.push(
+        issue(bonusMax > 0 ? 'bonusAboveMax' : 'scoreAbovePoints', sheet, cellOf(sc), {
+          value: fmt(sNum),
+          points: fmt(points),
+          max: fmt(fromCents(max)),
+        }, item.id),
+      );
+    }
+    if (s < 0 && cap !== null) out.push(issue('belowZero', sheet, cellOf(sc), { value: fmt(sNum), points: fmt(points) }, item.id));
+  }
+
+  // 得分 and 扣分 both typed (or a stale cached formula result): they must agree.
+  if (ded && sc && dNum !== null && sNum !== null && points !== null && !ded.formula) {
+    const dc = Math.max(0, toCents(dNum));
+    const capped = cap === null ? dc : Math.min(dc, cap);
+    let expected = toCents(points) - capped;
+    if (cap !== null) expected = Math.max(0, expected);
+    const vetoZero = hasAssessmentVeto(rule) && dc > 0;
+    if (toCents(sNum) !== expected && !(vetoZero && toCents(sNum) === 0)) {
+      out.push(
+        issue('scoreDeductionMismatch', sheet, cellOf(sc), {
+          deduction: fmt(dNum),
+          score: fmt(sNum),
+          expected: fmt(fromCents(expected)),
+          points: fmt(points),
+        }, item.id),
+      );
+    }
+  }
+
+  const lost = (dNum !== null && dNum > 0) || (sNum !== null && points !== null && toCents(sNum) < toCents(points));
+  if (lost && c.hasReasonColumn && entry.reason === '') {
+    const at = ded ?? sc;
+    if (at) out.push(issue('reasonMissing', sheet, cellOf(at), { item: item.label }, item.id));
+  }
+
+  const entered = (ded !== null && readEntryValue(ded.value).kind !== 'empty') || (sc !== null && readEntryValue(sc.value).kind !== 'empty');
+  const countsEntered = entry.counts?.some((v) => v !== null) ?? false;
+  if (!entered && !countsEntered && c.anyEntered && !(sc?.formula)) {
+    const at = ded ?? sc;
+    if (at) out.push(issue('entryMissing', sheet, cellOf(at), { item: item.label }, item.id));
+  }
+}
+
+/** Checks of every entry of a sheet, plus the veto, typed-over formulas and a typed total. */
+export function checkEntries(
+  sheet: SheetGrid,
+  table: DetectedTable,
+  rules: Record<string, Rule>,
+  entries: readonly ItemEntry[],
+  score: SheetScore,
+  state?: SheetState,
+): Issue[] {
+  const out: Issue[] = [];
+  const byId = new Map(entries.map((e) => [e.itemId, e]));
+  const anyEntered = entries.some(
+    (e) =>
+      (e.deduction !== null && readEntryValue(e.deduction.value).kind !== 'empty' && !e.deduction.formula) ||
+      (e.score !== null && readEntryValue(e.score.value).kind !== 'empty' && !e.score.formula) ||
+      (e.counts?.some((v) => v !== null) ?? false),
+  );
+  for (const item of table.items) {
+    const entry = byId.get(item.id);
+    const rule = rules[item.id];
+    if (!entry || !rule) continue;
+    checkItem({ sheet: table.sheet, item, rule, entry, hasReasonColumn: table.columns.reason !== undefined, anyEntered }, out);
+  }
+  for (const s of score.items) {
+    if (!s.veto) continue;
+    const item = table.items.find((i) => i.id === s.itemId);
+    if (!item) continue;
+    const entry = byId.get(item.id);
+    const at = entry?.deduction ?? entry?.score;
+    out.push(issue('vetoFired', table.sheet, at ? cellOf(at) : a1(item.row, 0), { item: item.label, reason: entry?.reason ?? '' }, item.id));
+  }
+  if (state) {
+    for (const [cell, formula] of Object.entries(state.formulas)) {
+      const pos = parseA1(cell);
+      if (!pos) continue;
+      const { row, col } = pos;
+      if (formulaAt(sheet, row, col) === null) {
+        out.push(issue('formulaOverwritten', table.sheet, cell, { formula, found: textOf(cellAt(sheet, row, col)) }));
+      }
+    }
+  }
+  const scoreCol = table.columns.score;
+  if (table.totalRow !== null && scoreCol !== undefined) {
+    const v = readEntryValue(cellAt(sheet, table.totalRow, scoreCol));
+    if (v.kind === 'number' && toCents(v.value) !== toCents(score.total)) {
+      out.push(
+        issue('totalMismatch', table.sheet, a1(table.totalRow, scoreCol), { found: fmt(v.value), expected: fmt(score.total) }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/** Reading what assessors typed: entry cells, and turning cell text into numbers with a suggestion. */
+import { colIndex } from './a1';
+import { cellAt, formulaAt, type CellValue, type SheetGrid, textOf } from './grid';
+import type { SheetState } from './meta';
+import type { ItemEntry, RawEntry } from './model';
+import type { DetectedTable } from './rubric';
+import { normalize, parseNumber } from './text';
+
+/** How a typed entry reads. */
+export type EntryValue =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number }
+  /** Text that is not a plain number; `suggestion` is the number it probably means. */
+  | { kind: 'text'; text: string; suggestion: number | null }
+  /** A spreadsheet error value (#VALUE! …) cached in a formula cell. */
+  | { kind: 'error'; text: string };
+
+const YES = new Set(['是', '有', 'Y', 'YES', 'TRUE', '√', '✓', '1']);
+const NO = new Set(['否', '无', 'N', 'NO', 'FALSE', '×', '0']);
+
+/**
+ * Read a cell value as an entry.
+ * @example readEntryValue('1分') → { kind: 'text', text: '1分', suggestion: 1 }
+ */
+export function readEntryValue(v: CellValue): EntryValue {
+  if (v === null) return { kind: 'empty' };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', text: String(v) };
+  if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE', suggestion: null };
+  const text = v.trim();
+  if (text === '') return { kind: 'empty' };
+  if (/^#[A-Z/0!?]+[!?A-Z0-9/]*$/.test(text)) return { kind: 'error', text };
+  return { kind: 'text', text, suggestion: suggestNumber(text) };
+}
+
+/** The number a text entry most likely means: "1分", "０.５", "一", "扣1分", "-0.5 分". */
+export function suggestNumber(text: string): number | null {
+  const t = normalize(text).text.replace(/^扣/, '').replace(/分$/, '').replace(/^(得|扣除)/, '');
+  const direct = parseNumber(t);
+  if (direct !== null) return direct;
+  const m = /^[+-]?\d+(\.\d+)?$/.exec(t.replace(/[,，]/g, ''));
+  return m ? Number(m[0]) : null;
+}
+
+/** Read a yes/no or count input of an entry column. */
+export function readInput(v: CellValue): number | boolean | null {
+  const e = readEntryValue(v);
+  if (e.kind === 'number') return e.value;
+  if (e.kind !== 'text') return null;
+  const t = normalize(e.text).text.toUpperCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return e.suggestion;
+}
+
+function raw(sheet: SheetGrid, row: number, col: number | undefined): RawEntry | null {
+  if (col === undefined) return null;
+  return { value: cellAt(sheet, row, col), formula: formulaAt(sheet, row, col), cell: { row, col } };
+}
+
+/**
+ * The entries of every item of a detected table. Entry columns the product added (recorded in the
+ * workbook's metadata, in rule-term order) are read into `counts`.
+ */
+export function readEntries(sheet: SheetGrid, table: DetectedTable, state?: SheetState): ItemEntry[] {
+  const entryCols = (state?.entryColumns ?? []).map((c) => colIndex(c.col));
+  return table.items.map((item) => {
+    const reasonCol = table.columns.reason;
+    const counts = entryCols.length > 0 ? entryCols.map((c) => (c < 0 ? null : readInput(cellAt(sheet, item.row, c)))) : null;
+    return {
+      itemId: item.id,
+      deduction: raw(sheet, item.row, table.columns.deduction),
+      score: raw(sheet, item.row, table.columns.score),
+      reason: reasonCol === undefined ? '' : textOf(cellAt(sheet, item.row, reasonCol)),
+      counts,
+    };
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The scoring engine: a rubric's items, their rules and the assessor's entries → item scores,
+ * group subtotals, the total and the veto state. All arithmetic is in hundredths (see num.ts).
+ * The formulas the write-back emits compute exactly the same numbers.
+ */
+import { readEntryValue } from './entries';
+import type { GroupScore, ItemEntry, ItemScore, SheetScore } from './model';
+import { fromCents, toCents } from './num';
+import type { DetectedTable, RubricItem } from './rubric';
+import { handlerFor } from './rules/kinds';
+import type { Cap, Rule } from './rules/types';
+
+/** The largest deduction the rule allows, in cents; null when the score may go below zero. */
+export function capCents(cap: Cap, points: number | null): number | null {
+  const max = toCents(points ?? 0);
+  switch (cap.kind) {
+    case 'none':
+      return null;
+    case 'explicit':
+      return Math.min(toCents(cap.amount), max);
+    case 'item':
+      return max;
+  }
+}
+
+/** True when the rule can end the whole assessment (一票否决). */
+export function hasAssessmentVeto(rule: Rule): boolean {
+  return rule.terms.some((t) => t.kind === 'veto' && t.scope === 'assessment');
+}
+
+/** True when the rule's only way to lose points is to lose all of them (veto / zeroIf alone). */
+function allOrNothing(rule: Rule): boolean {
+  return rule.terms.length > 0 && rule.terms.every((t) => t.kind === 'veto' || t.kind === 'zeroIf' || t.kind === 'fullIf');
+}
+
+/** The numeric value of an entry cell, or null when empty or not a number. */
+export function entryNumber(e: ItemEntry['deduction']): number | null {
+  if (!e) return null;
+  const v = readEntryValue(e.value);
+  return v.kind === 'number' ? v.value : null;
+}
+
+function hasCounts(entry: ItemEntry): boolean {
+  return entry.counts !== null && entry.counts.some((c) => c !== null);
+}
+
+/** Whether a typed entry says the item lost points ("否决" in the reason counts for veto items). */
+function lostPoints(item: RubricItem, entry: ItemEntry, rule: Rule): boolean {
+  const d = entryNumber(entry.deduction);
+  if (d !== null && d > 0) return true;
+  const s = entryNumber(entry.score);
+  if (s !== null && item.points !== null && toCents(s) < toCents(item.points)) return true;
+  return hasAssessmentVeto(rule) && /否决|否決|veto/i.test(entry.reason);
+}
+
+/** Score one item. */
+export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemScore {
+  const maxC = toCents(item.points ?? 0);
+  const cap = capCents(rule.cap, item.points);
+  const base = { itemId: item.id, max: fromCents(maxC) };
+  const veto = hasAssessmentVeto(rule);
+
+  if (hasCounts(entry)) {
+    let ded = 0;
+    let bonus = 0;
+    let zero = false;
+    let vetoed = false;
+    rule.terms.forEach((term, i) => {
+      const input = entry.counts?.[i] ?? null;
+      const eff = handlerFor(term).evaluate(term as never, input);
+      ded += eff.deductionCents;
+      bonus += eff.bonusCents;
+      zero ||= eff.zero;
+      vetoed ||= eff.veto;
+    });
+    const capped = cap === null ? ded : Math.min(ded, cap);
+    let score = maxC - capped;
+    if (cap !== null) score = Math.max(0, score);
+    if (zero || vetoed) score = 0;
+    return {
+      ...base,
+      deduction: fromCents(zero || vetoed ? maxC : capped),
+      bonus: fromCents(bonus),
+      score: fromCents(score + (zero || vetoed ? 0 : bonus)),
+      zeroed: zero,
+      veto: vetoed,
+      source: 'counts',
+    };
+  }
+
+  const d = entryNumber(entry.deduction);
+  if (d !== null) {
+    const dc = toCents(d);
+    // Negative deductions are reported by the checks and count as none, as the written formula does.
+    const capped = cap === null ? Math.max(0, dc) : Math.min(Math.max(0, dc), cap);
+    let score = maxC - capped;
+    if (cap !== null) score = Math.max(0, score);
+    const fired = veto && lostPoints(item, entry, rule);
+    return {
+      ...base,
+      deduction: fromCents(capped),
+      bonus: 0,
+      score: fromCents(score),
+      zeroed: fired || (allOrNothing(rule) && score === 0 && maxC > 0),
+      veto: fired,
+      source: 'deduction',
+    };
+  }
+
+  const s = entryNumber(entry.score);
+  if (s !== null) {
+    const sc = toCents(s);
+    const fired = veto && lostPoints(item, entry, rule);
+    return {
+      ...base,
+      deduction: fromCents(Math.max(0, maxC - sc)),
+      bonus: fromCents(Math.max(0, sc - maxC)),
+      score: fromCents(sc),
+      zeroed: fired,
+      veto: fired,
+      source: 'score',
+    };
+  }
+
+  const fired = veto && lostPoints(item, entry, rule);
+  return {
+    ...base,
+    deduction: fired ? fromCents(maxC) : 0,
+    bonus: 0,
+    score: fired ? 0 : fromCents(maxC),
+    zeroed: fired,
+    veto: fired,
+    source: 'none',
+  };
+}
+
+/**
+ * Score a whole sheet: items, every group's subtotal, the total (0 under a whole-assessment veto).
+ * @example scoreSheet(table, rules, entries).total
+ */
+export function scoreSheet(table: DetectedTable, rules: Record<string, Rule>, entries: readonly ItemEntry[]): SheetScore {
+  const byItem = new Map(entries.map((e) => [e.itemId, e]));
+  const items: ItemScore[] = table.items.map((item) => {
+    const rule = rules[item.id] ?? emptyRule(item.criteria);
+    const entry = byItem.get(item.id) ?? { itemId: item.id, deduction: null, score: null, reason: '', counts: null };
+    return scoreItem(item, rule, entry);
+  });
+  const scoreById = new Map(items.map((s) => [s.itemId, s]));
+  const groups: GroupScore[] = table.groups.map((g) => {
+    let max = 0;
+    let score = 0;
+    for (const item of table.items) {
+      if (!item.groupIds.includes(g.id)) continue;
+      const s = scoreById.get(item.id);
+      if (!s) continue;
+      max += toCents(s.max);
+      score += toCents(s.score);
+    }
+    return { groupId: g.id, max: fromCents(max), score: fromCents(score) };
+  });
+  const vetoItemIds = items.filter((s) => s.veto).map((s) => s.itemId);
+  const vetoed = vetoItemIds.length > 0;
+  const totalC = items.reduce((acc, s) => acc + toCents(s.score), 0);
+  const maxC = items.reduce((acc, s) => acc + toCents(s.max), 0);
+  return { items, groups, total: vetoed ? 0 : fromCents(totalC), max: fromCents(maxC), vetoed, vetoItemIds };
+}
+
+/** A rule with no terms (scores by what the assessor types, capped at the item's points). */
+export function emptyRule(source: string): Rule {
+  return { source, terms: [], cap: { kind: 'item', span: null }, unread: [], overridden: false };
+}
