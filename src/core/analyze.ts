@@ -59,11 +59,8 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
     }
     // A 评分标准 cell merged over several items is parsed once per distinct (criteria, requirement, points).
     const key = `${item.criteria}\u0000${item.requirement}\u0000${item.points}`;
-    let rule = parsed.get(key);
-    if (!rule) {
-      rule = parseRule(item.criteria, { requirement: item.requirement, points: item.points });
-      parsed.set(key, rule);
-    }
+    const rule = parsed.get(key) ?? parseRule(item.criteria, { requirement: item.requirement, points: item.points });
+    parsed.set(key, rule);
     rules[item.id] = rule;
   }
   return rules;

@@ -8,18 +8,11 @@ import { z } from 'zod';
 import { a1 } from './a1';
 import type { SheetGrid, WorkbookGrid } from './grid';
 import type { WriteOp } from './plan';
+import { capSchema, termSchema } from './rules/schema';
 
 export const META_SHEET = 'RubricScorerData';
 const CHUNK = 30000;
 const MARKER = 'rubric-scorer-meta';
-
-const spanSchema = z.object({ start: z.number(), end: z.number() });
-const termSchema = z.object({ kind: z.string(), span: spanSchema }).passthrough();
-const capSchema = z.union([
-  z.object({ kind: z.literal('item'), span: spanSchema.nullable() }),
-  z.object({ kind: z.literal('explicit'), amount: z.number(), span: spanSchema }),
-  z.object({ kind: z.literal('none'), span: spanSchema }),
-]);
 
 export const overrideSchema = z.object({
   sheet: z.string(),

@@ -11,7 +11,10 @@ const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 export interface Normalized {
   /** The normalised text. */
   text: string;
-  /** map[i] is the offset in the original text of normalised character i; map[text.length] is the end. */
+  /**
+   * map[i] is the offset in the original text of normalised character i; map[text.length] is the
+   * original length. A normalised span [s, e) is the original span [map[s], map[e - 1] + 1).
+   */
   map: number[];
 }
 

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { checkEntries } from '../../src/core/checks/entries';
+import { checkIntegrity, ordinal } from '../../src/core/checks/integrity';
+import { readEntries } from '../../src/core/entries';
+import { formatIssue } from '../../src/core/i18n';
+import { ISSUE_CODES, issue, type IssueCode } from '../../src/core/issues';
+import { scoreSheet } from '../../src/core/score';
+import { makeTable, rule, SPAN, type ItemSpec } from '../fixtures/table';
+
+const perTime = rule([{ kind: 'perUnit', amount: 0.2, unit: '次', what: '发回重办', span: SPAN }]);
+
+function run(items: ItemSpec[], opts: Parameters<typeof makeTable>[3] = {}) {
+  const { sheet, table } = makeTable('社区A', [], items, opts);
+  const rules = Object.fromEntries(table.items.map((i) => [i.id, perTime]));
+  const entries = readEntries(sheet, table);
+  const score = scoreSheet(table, rules, entries);
+  return checkEntries(sheet, table, rules, entries, score);
+}
+
+const codes = (xs: { code: string; cell: string | null }[]) => xs.map((x) => `${x.code}@${x.cell}`);
+
+describe('entry checks', () => {
+  it('says what a non-number is and suggests the number', () => {
+    const out = run([
+      { text: 'a', points: 2, deduction: '1分', reason: 'r' },
+      { text: 'b', points: 2, deduction: '０.４', reason: 'r' },
+      { text: 'c', points: 2, deduction: '一', reason: 'r' },
+      { text: 'd', points: 2, deduction: '很多', reason: 'r' },
+    ]);
+    const nan = out.filter((i) => i.code === 'notANumber');
+    expect(nan.map((i) => [i.cell, i.params.found, i.params.suggestion])).toEqual([
+      ['E2', '1分', '1'],
+      ['E3', '０.４', '0.4'],
+      ['E4', '一', '1'],
+      ['E5', '很多', undefined],
+    ]);
+    expect(formatIssue(nan[0]!, 'zh')).toContain('“1分”');
+    expect(formatIssue(nan[0]!, 'zh')).toContain('1');
+  });
+
+  it('finds a deduction above the cap, a negative one and one off the rule steps', () => {
+    const out = run([
+      { text: 'a', points: 2, deduction: 3, reason: 'r' },
+      { text: 'b', points: 2, deduction: -1, reason: 'r' },
+      { text: 'c', points: 2, deduction: 0.3, reason: 'r' },
+      { text: 'd', points: 2, deduction: 0.4, reason: 'r' },
+    ]);
+    expect(codes(out)).toEqual(['deductionAboveCap@E2', 'negativeDeduction@E3', 'notStepMultiple@E4']);
+  });
+
+  it('finds 得分 and 扣分 disagreeing, a score above points, a score below zero', () => {
+    const out = run([
+      { text: 'a', points: 2, deduction: 0.4, score: 1.8, reason: 'r' },
+      { text: 'b', points: 2, score: 2.5 },
+      { text: 'c', points: 2, score: -1, reason: 'r' },
+    ]);
+    expect(codes(out)).toEqual(['scoreDeductionMismatch@F2', 'scoreAbovePoints@F3', 'belowZero@F4']);
+  });
+
+  it('asks for a reason for every deduction and flags missing entries once others are filled', () => {
+    const out = run([{ text: 'a', points: 2, deduction: 0.4 }, { text: 'b', points: 2 }, { text: 'c', points: 2, deduction: 0 }]);
+    expect(codes(out)).toEqual(['reasonMissing@E2', 'entryMissing@E3']);
+  });
+
+  it('is silent on a clean sheet', () => {
+    expect(run([{ text: 'a', points: 2, deduction: 0.4, score: 1.6, reason: 'r' }, { text: 'b', points: 2, deduction: 0 }])).toEqual([]);
+  });
+
+  it('finds a typed total that does not add up', () => {
+    const out = run([{ text: 'a', points: 2, deduction: 0.4, reason: 'r' }], { totalRow: true, totalValue: 2 });
+    expect(codes(out)).toEqual(['totalMismatch@F3']);
+    expect(out[0]?.params).toMatchObject({ found: '2', expected: '1.6' });
+  });
+});
+
+describe('integrity checks', () => {
+  it('compares declared points with the items at every level and numbering gaps', () => {
+    const { table } = makeTable(
+      'S',
+      [
+        { id: 'g1', text: '(二)重点工作(35分)', declared: 35, numbering: '(二)' },
+        { id: 'g2', text: '4、依法行政(15分)', declared: 15, parent: 'g1', numbering: '4、' },
+      ],
+      [
+        { text: '(1)a', points: 1, group: 'g2', numbering: '(1)' },
+        { text: '(2)b', points: 2, group: 'g2', numbering: '(2)' },
+        { text: '(4)c', points: 1, group: 'g2', numbering: '(4)' },
+        { text: '(5)d', points: 10, group: 'g2', numbering: '(5)' },
+      ],
+      { declaredTotal: 100 },
+    );
+    const rules = Object.fromEntries(table.items.map((i) => [i.id, perTime]));
+    const out = checkIntegrity(table, rules);
+    const summary = out.map((i) => [i.code, i.params.declared ?? i.params.missing, i.params.sum ?? i.params.after]);
+    expect(summary).toEqual([
+      ['pointsSumMismatch', '35', '14'],
+      ['pointsSumMismatch', '15', '14'],
+      ['declaredTotalMismatch', '100', '14'],
+      ['numberingGap', '3', '(4)'],
+    ]);
+  });
+
+  it('reads ordinals in every numbering style', () => {
+    expect(['(3)', '（三）', '三、', '3、', '3.', '③', '十二、'].map(ordinal)).toEqual([3, 3, 3, 3, 3, 3, 12]);
+  });
+});
+
+describe('message catalogue', () => {
+  it('has a zh and an en message for every code, naming the values', () => {
+    const params = { found: 'X1', suggestion: '1', value: '9', cap: '5', points: '5', step: '0.2', item: '项目甲', group: '组', declared: '35', sum: '30', before: '(2)', after: '(4)', missing: '3', text: 'T', deduction: '1', score: '3', expected: '4', max: '5', formula: '=A1', file: 'f.xlsx', detail: 'd', column: '扣分', reason: 'noHeader' };
+    for (const code of Object.keys(ISSUE_CODES) as IssueCode[]) {
+      const i = issue(code, 'S', 'A1', params);
+      const zh = formatIssue(i, 'zh');
+      const en = formatIssue(i, 'en');
+      expect(zh.length, code).toBeGreaterThan(8);
+      expect(en.length, code).toBeGreaterThan(8);
+      expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh, code).not.toContain('undefined');
+      expect(en, code).not.toContain('undefined');
+    }
+  });
+});
