@@ -1,0 +1,116 @@
+/**
+ * The part of the Excel JavaScript API that the add-in uses, written as structural types. The real
+ * `Excel` global satisfies them (src/taskpane/main.tsx passes it in, so the compiler checks that), and
+ * so does the fake object model in src/fake-excel, which is how office.ts is tested without Excel.
+ * Keep this surface small: every member added here must be implemented by the fake too.
+ *
+ * Data shapes (validation rules, prompts) reuse the ambient `Excel` types from @types/office-js:
+ * those are types only and bring no runtime code.
+ */
+
+/** An object whose properties must be `load`ed and synced before they can be read. */
+export interface XlClientObject {
+  /** True when an `…OrNullObject` getter found nothing; readable after the next sync. */
+  readonly isNullObject: boolean;
+}
+
+export interface XlRangeFont {
+  bold: boolean;
+  color: string;
+}
+
+export interface XlRangeFill {
+  color: string;
+}
+
+export interface XlRangeFormat {
+  /** Column width in points. */
+  columnWidth: number;
+  readonly fill: XlRangeFill;
+  readonly font: XlRangeFont;
+}
+
+export interface XlDataValidation {
+  clear(): void;
+  rule: Excel.DataValidationRule;
+  prompt: Excel.DataValidationPrompt;
+  errorAlert: Excel.DataValidationErrorAlert;
+}
+
+export interface XlRangeCollection {
+  readonly items: XlRange[];
+  load(propertyNames: string | string[]): unknown;
+}
+
+export interface XlRangeAreas extends XlClientObject {
+  readonly areas: XlRangeCollection;
+  load(propertyNames: string | string[]): unknown;
+}
+
+export interface XlRange extends XlClientObject {
+  /** Sheet-qualified A1 address, e.g. "'张 村'!B3:D9". */
+  readonly address: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Office types cell arrays as any[][]; narrowed where read.
+  values: any[][];
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  formulas: any[][];
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  numberFormat: any[][];
+  readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
+  load(propertyNames: string | string[]): unknown;
+  merge(across?: boolean): void;
+  select(): void;
+  getMergedAreasOrNullObject(): XlRangeAreas;
+}
+
+export interface XlWorksheetProtection {
+  readonly protected: boolean;
+}
+
+export interface XlNoteCollection {
+  add(cellAddress: string, content: string): unknown;
+}
+
+export interface XlWorksheet extends XlClientObject {
+  readonly name: string;
+  /** "Visible" | "Hidden" | "VeryHidden". */
+  visibility: string;
+  readonly protection: XlWorksheetProtection;
+  readonly notes: XlNoteCollection;
+  getRange(address?: string): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+  load(propertyNames: string | string[]): unknown;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  add(name?: string): XlWorksheet;
+  load(propertyNames: string | string[]): unknown;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+}
+
+export interface XlApplication {
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+export interface XlRequestContext {
+  readonly workbook: XlWorkbook;
+  readonly application: XlApplication;
+  sync(): Promise<unknown>;
+}
+
+/** What `Excel` offers the adapter: batches run against a request context. */
+export interface ExcelApi {
+  run<T>(batch: (context: XlRequestContext) => Promise<T>): Promise<T>;
+}
+
+/** `Office.context.requirements.isSetSupported`, injected so tests can choose the Excel version. */
+export type IsSetSupported = (name: string, minVersion?: string) => boolean;

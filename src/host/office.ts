@@ -1,0 +1,552 @@
+/**
+ * The Office.js adapter: reads a workbook into a WorkbookGrid and applies write plans, in as few
+ * round trips (context.sync) as Excel allows. It never imports Office.js itself: `Excel` and the
+ * requirement check are passed in, so tests run it against src/fake-excel.
+ */
+import { a1Range, colIndex, parseA1, parseRange } from '../core/a1';
+import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
+import type { ValidationRule, WriteOp, WritePlan } from '../core/plan';
+import { HostEnvironmentError, HostError, PlanNotApplicableError } from './errors';
+import type { ExcelApi, IsSetSupported, XlRequestContext, XlWorksheet } from './excel-api';
+import { hostLang } from './messages';
+import type { Host, HostFeature, HostRead, HostWrite, SkippedOps } from './types';
+
+/** The ExcelApi requirement set each optional feature needs (checked at run time). */
+export const FEATURE_SETS: Record<HostFeature | 'mergedAreas', string> = {
+  dataValidation: '1.8',
+  notes: '1.18',
+  charts: '1.1',
+  suspendCalc: '1.6',
+  mergedAreas: '1.13',
+};
+
+/**
+ * Excel on the web refuses a request over 5 MB. A chunk is cut when its estimated JSON size would
+ * pass this bound, leaving room for the protocol's own framing.
+ */
+export const DEFAULT_MAX_CHUNK_BYTES = 4_000_000;
+
+/** Estimated framing per queued action (object path, method name, ids) on top of its data. */
+const ACTION_OVERHEAD_BYTES = 200;
+
+export interface OfficeHostOptions {
+  /** The `Excel` global, or the fake. */
+  excel: ExcelApi;
+  /** `Office.context.requirements.isSetSupported`, bound. */
+  isSetSupported: IsSetSupported;
+  /** `() => Office.context.displayLanguage`. */
+  displayLanguage: () => string;
+  maxChunkBytes?: number;
+}
+
+/**
+ * Excel's column width is in points; plans give it in characters of the default font. One character
+ * is the width of a digit (7 px in Calibri 11 and DengXian 11, the defaults of Western and Chinese
+ * Excel) and Excel adds 5 px of padding; 1 px = 0.75 pt. So 8.43 characters (the default) → 48 pt.
+ */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * A Host that talks to Excel through Office.js.
+ * @example createOfficeHost({ excel: Excel, isSetSupported: (n, v) => Office.context.requirements.isSetSupported(n, v), displayLanguage: () => Office.context.displayLanguage })
+ */
+export function createOfficeHost(options: OfficeHostOptions): Host {
+  const { excel, isSetSupported } = options;
+  const maxChunkBytes = options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES;
+  const has = (feature: HostFeature | 'mergedAreas') => isSetSupported('ExcelApi', FEATURE_SETS[feature]);
+  const lang = () => hostLang(options.displayLanguage());
+
+  async function run<T>(batch: (ctx: XlRequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await excel.run(batch);
+    } catch (e) {
+      if (e instanceof HostEnvironmentError) throw e;
+      throw new HostError(e, lang());
+    }
+  }
+
+  return {
+    readWorkbook: () => run((ctx) => readAll(ctx, has('mergedAreas'))),
+    applyPlan: (plan, onProgress) =>
+      run((ctx) =>
+        writePlan(ctx, plan, {
+          maxChunkBytes,
+          validation: has('dataValidation'),
+          notes: has('notes'),
+          suspendCalc: has('suspendCalc'),
+          lang: lang(),
+          ...(onProgress ? { onProgress } : {}),
+        }),
+      ),
+    selectCell: (sheet, cell) =>
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await ctx.sync();
+      }),
+    displayLanguage: () => options.displayLanguage(),
+    supports: (feature) => has(feature),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- read
+
+/**
+ * Two syncs whatever the size: the first learns the sheets, the second brings every sheet's used
+ * range and merged areas in one batch (Office cannot enumerate sheets and load their ranges in the
+ * same request, since the sheet proxies exist only after the first sync).
+ */
+async function readAll(ctx: XlRequestContext, mergesKnown: boolean): Promise<HostRead> {
+  let syncs = 0;
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load('items/name,items/visibility,items/protection/protected');
+  await ctx.sync();
+  syncs++;
+
+  const pending = worksheets.items.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address,values,formulas');
+    const merged = mergesKnown ? ws.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load('areas/items/address');
+    return { ws, used, merged };
+  });
+  await ctx.sync();
+  syncs++;
+
+  const sheets: SheetGrid[] = pending.map(({ ws, used, merged }) => {
+    const sheet: SheetGrid = {
+      name: ws.name,
+      values: [],
+      merges: [],
+      hidden: ws.visibility !== 'Visible',
+      protected: ws.protection.protected,
+    };
+    if (!used.isNullObject) {
+      const grid = placeUsedRange(used.address, used.values, used.formulas);
+      sheet.values = grid.values;
+      sheet.formulas = grid.formulas;
+    }
+    if (merged && !merged.isNullObject) {
+      for (const area of merged.areas.items) {
+        const m = parseRange(localAddress(area.address));
+        if (m) sheet.merges.push(m satisfies MergeArea);
+      }
+    }
+    return sheet;
+  });
+  const workbook: WorkbookGrid = { sheets };
+  return { workbook, syncs, mergesKnown };
+}
+
+/** "'张 村'!B3:D9" → "B3:D9". The address part never holds "!", so the last one splits. */
+function localAddress(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1);
+}
+
+/** Office's used-range arrays start at the used range's corner; the grid starts at A1. */
+function placeUsedRange(
+  address: string,
+  values: unknown[][],
+  formulas: unknown[][],
+): { values: CellValue[][]; formulas: (string | null)[][] } {
+  const rect = parseRange(localAddress(address)) ?? { top: 0, left: 0, bottom: values.length - 1, right: 0 };
+  const width = rect.right + 1;
+  const outValues: CellValue[][] = [];
+  const outFormulas: (string | null)[][] = [];
+  for (let r = 0; r <= rect.bottom; r++) {
+    const vr: CellValue[] = new Array<CellValue>(width).fill(null);
+    const fr: (string | null)[] = new Array<string | null>(width).fill(null);
+    const srcV = values[r - rect.top];
+    const srcF = formulas[r - rect.top];
+    if (srcV) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        vr[c] = toCellValue(srcV[c - rect.left]);
+        const f = srcF?.[c - rect.left];
+        fr[c] = typeof f === 'string' && f.startsWith('=') ? f : null;
+      }
+    }
+    outValues.push(vr);
+    outFormulas.push(fr);
+  }
+  return { values: outValues, formulas: outFormulas };
+}
+
+/** Office gives empty cells as "" and errors as their text ("#DIV/0!"). */
+function toCellValue(v: unknown): CellValue {
+  if (v === '' || v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}
+
+// --------------------------------------------------------------------------------------------- write
+
+interface WriteOptions {
+  maxChunkBytes: number;
+  validation: boolean;
+  notes: boolean;
+  suspendCalc: boolean;
+  lang: 'zh-CN' | 'en';
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One queued piece of work: its estimated request size and how many plan ops it carries out. */
+interface Action {
+  bytes: number;
+  ops: number;
+  queue(ctx: XlRequestContext): void;
+}
+
+async function writePlan(ctx: XlRequestContext, plan: WritePlan, opt: WriteOptions): Promise<HostWrite> {
+  let syncs = 0;
+  // A fresh look at the sheets: the workbook may have changed since the task pane read it.
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load('items/name,items/protection/protected');
+  await ctx.sync();
+  syncs++;
+  const protectedByName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.protection.protected]));
+  checkPlan(plan.ops, protectedByName, opt.lang);
+
+  const { actions, skipped } = buildActions(plan.ops, opt);
+  const chunks = packChunks(actions, opt.maxChunkBytes);
+  const total = actions.reduce((n, a) => n + a.ops, 0);
+  let done = 0;
+  for (const chunk of chunks) {
+    if (opt.suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
+    for (const a of chunk) a.queue(ctx);
+    await ctx.sync();
+    syncs++;
+    done += chunk.reduce((n, a) => n + a.ops, 0);
+    opt.onProgress?.(done, total);
+  }
+  return { syncs, skipped };
+}
+
+/**
+ * Everything that would make a plan fail half-way is checked here, before the first write: target
+ * sheets exist (or are added earlier in the plan), are not protected, and addresses parse.
+ * @throws PlanNotApplicableError
+ */
+function checkPlan(ops: readonly WriteOp[], protectedByName: Map<string, boolean>, lang: 'zh-CN' | 'en'): void {
+  const sheets = new Map(protectedByName);
+  for (const op of ops) {
+    const key = op.sheet.toLowerCase();
+    if (op.op === 'addSheet') {
+      if (sheets.has(key)) throw new PlanNotApplicableError('sheetExists', op.sheet, undefined, lang);
+      sheets.set(key, false);
+      continue;
+    }
+    const isProtected = sheets.get(key);
+    if (isProtected === undefined) throw new PlanNotApplicableError('sheetMissing', op.sheet, undefined, lang);
+    if (op.op === 'deleteSheet') continue;
+    if (isProtected) throw new PlanNotApplicableError('sheetProtected', op.sheet, undefined, lang);
+    const address = addressOf(op);
+    const ok = op.op === 'columnWidth' ? colIndex(address) >= 0 : parseRange(address) !== null;
+    if (!ok) throw new PlanNotApplicableError('badAddress', op.sheet, address, lang);
+  }
+}
+
+function addressOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): string {
+  switch (op.op) {
+    case 'formula':
+    case 'value':
+    case 'note':
+      return op.cell;
+    case 'columnWidth':
+      return op.col;
+    default:
+      return op.range;
+  }
+}
+
+/**
+ * Turns plan ops into queued actions: sheets are added first, then each sheet's cell contents as
+ * rectangular blocks followed by its formatting in plan order, and sheets are deleted last.
+ */
+function buildActions(ops: readonly WriteOp[], opt: WriteOptions): { actions: Action[]; skipped: SkippedOps[] } {
+  const adds: Action[] = [];
+  const deletes: Action[] = [];
+  const perSheet = new Map<string, { cells: Map<string, CellContent>; cellOps: number; rest: Action[] }>();
+  const skipped = new Map<string, SkippedOps>();
+  const skip = (feature: HostFeature, op: string) => {
+    const s = skipped.get(op) ?? { feature, op, count: 0 };
+    s.count++;
+    skipped.set(op, s);
+  };
+  const sheetOf = (name: string) => {
+    let s = perSheet.get(name);
+    if (!s) {
+      s = { cells: new Map(), cellOps: 0, rest: [] };
+      perSheet.set(name, s);
+    }
+    return s;
+  };
+  const ws = (ctx: XlRequestContext, name: string): XlWorksheet => ctx.workbook.worksheets.getItem(name);
+
+  for (const op of ops) {
+    switch (op.op) {
+      case 'addSheet':
+        adds.push({
+          bytes: ACTION_OVERHEAD_BYTES + op.sheet.length * 3,
+          ops: 1,
+          queue: (ctx) => {
+            const added = ctx.workbook.worksheets.add(op.sheet);
+            if (op.hidden) added.visibility = op.hidden === 'veryHidden' ? 'VeryHidden' : 'Hidden';
+          },
+        });
+        break;
+      case 'deleteSheet':
+        deletes.push({ bytes: ACTION_OVERHEAD_BYTES, ops: 1, queue: (ctx) => ws(ctx, op.sheet).delete() });
+        break;
+      case 'formula':
+      case 'value': {
+        const s = sheetOf(op.sheet);
+        s.cells.set(op.cell.toUpperCase().replace(/\$/g, ''), op.op === 'formula' ? formulaText(op.formula) : textForExcel(op.value));
+        s.cellOps++;
+        break;
+      }
+      case 'numberFormat': {
+        const r = parseRange(op.range)!;
+        const matrix = fill(r.bottom - r.top + 1, r.right - r.left + 1, op.format);
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES + JSON.stringify(matrix).length,
+          ops: 1,
+          queue: (ctx) => {
+            ws(ctx, op.sheet).getRange(op.range).numberFormat = matrix;
+          },
+        });
+        break;
+      }
+      case 'validation': {
+        if (!opt.validation) {
+          skip('dataValidation', op.op);
+          break;
+        }
+        const rule = toExcelRule(op.rule);
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES * 4 + JSON.stringify([rule, op.prompt, op.error]).length,
+          ops: 1,
+          queue: (ctx) => {
+            const dv = ws(ctx, op.sheet).getRange(op.range).dataValidation;
+            // A rule cannot be set over an existing one of another type: clear first.
+            dv.clear();
+            dv.rule = rule;
+            if (op.prompt) dv.prompt = { showPrompt: true, title: op.prompt.title, message: op.prompt.message };
+            if (op.error) {
+              dv.errorAlert = { showAlert: true, style: 'Stop', title: op.error.title, message: op.error.message };
+            }
+          },
+        });
+        break;
+      }
+      case 'fill':
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES,
+          ops: 1,
+          queue: (ctx) => {
+            ws(ctx, op.sheet).getRange(op.range).format.fill.color = op.color;
+          },
+        });
+        break;
+      case 'font':
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES * 2,
+          ops: 1,
+          queue: (ctx) => {
+            const font = ws(ctx, op.sheet).getRange(op.range).format.font;
+            if (op.bold !== undefined) font.bold = op.bold;
+            if (op.color !== undefined) font.color = op.color;
+          },
+        });
+        break;
+      case 'merge':
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES,
+          ops: 1,
+          queue: (ctx) => ws(ctx, op.sheet).getRange(op.range).merge(false),
+        });
+        break;
+      case 'columnWidth': {
+        const col = op.col.toUpperCase();
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES,
+          ops: 1,
+          queue: (ctx) => {
+            ws(ctx, op.sheet).getRange(`${col}:${col}`).format.columnWidth = charsToPoints(op.width);
+          },
+        });
+        break;
+      }
+      case 'note':
+        if (!opt.notes) {
+          skip('notes', op.op);
+          break;
+        }
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES + JSON.stringify(op.text).length,
+          ops: 1,
+          queue: (ctx) => ws(ctx, op.sheet).notes.add(op.cell, op.text),
+        });
+        break;
+    }
+  }
+
+  const actions: Action[] = [...adds];
+  for (const [sheet, s] of perSheet) {
+    const blocks = cellBlocks(s.cells);
+    const blockActions: Action[] = [];
+    for (const b of blocks) {
+      for (const band of splitBand(b, opt.maxChunkBytes - ACTION_OVERHEAD_BYTES)) {
+        const address = a1Range(band.top, band.left, band.top + band.rows.length - 1, band.right);
+        blockActions.push({
+          bytes: ACTION_OVERHEAD_BYTES + band.bytes,
+          ops: band.cells,
+          queue: (ctx) => {
+            ws(ctx, sheet).getRange(address).formulas = band.rows;
+          },
+        });
+      }
+    }
+    // Ops that wrote the same cell twice count once per cell in the blocks; keep the plan's count.
+    const counted = blockActions.reduce((n, a) => n + a.ops, 0);
+    const last = blockActions.at(-1);
+    if (last) last.ops += s.cellOps - counted;
+    actions.push(...blockActions, ...s.rest);
+  }
+  actions.push(...deletes);
+  return { actions, skipped: [...skipped.values()] };
+}
+
+type CellContent = string | number | boolean;
+
+/** Formula text as Excel wants it through `range.formulas`: English function names, leading "=". */
+function formulaText(formula: string): string {
+  return formula.startsWith('=') ? formula : `=${formula}`;
+}
+
+/**
+ * A value written through `range.formulas` is parsed as if typed: "=1" becomes a formula and "001"
+ * the number 1. Text that Excel would reinterpret gets the apostrophe prefix, which Excel stores as
+ * "text, shown as is" and drops from the value.
+ */
+export function textForExcel(v: CellValue): CellContent {
+  if (v === null) return '';
+  if (typeof v !== 'string') return v;
+  if (/^[=+\-@']/.test(v) || /^\s*[($¥€£]?\s*[\d.,]/.test(v) || /^(true|false)$/i.test(v.trim())) return `'${v}`;
+  return v;
+}
+
+function toExcelRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case 'wholeNumber':
+    case 'decimal': {
+      const basic: Excel.BasicDataValidation =
+        rule.max === null
+          ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+          : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
+      return rule.kind === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.values.join(',') } };
+    case 'reject':
+      return { custom: { formula: '=FALSE' } };
+  }
+}
+
+function fill<T>(rows: number, cols: number, v: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(v));
+}
+
+interface Block {
+  top: number;
+  left: number;
+  right: number;
+  rows: CellContent[][];
+}
+
+/**
+ * Groups single cells into rectangles: runs of adjacent cells in a row, stacked while the next row
+ * has a run over exactly the same columns. A column of 2,000 formulas becomes one range write.
+ */
+function cellBlocks(cells: Map<string, CellContent>): Block[] {
+  const byRow = new Map<number, Map<number, CellContent>>();
+  for (const [addr, v] of cells) {
+    const p = parseA1(addr)!;
+    let row = byRow.get(p.row);
+    if (!row) {
+      row = new Map();
+      byRow.set(p.row, row);
+    }
+    row.set(p.col, v);
+  }
+  const done: Block[] = [];
+  let open = new Map<string, Block>();
+  for (const r of [...byRow.keys()].sort((x, y) => x - y)) {
+    const row = byRow.get(r)!;
+    const cols = [...row.keys()].sort((x, y) => x - y);
+    const next = new Map<string, Block>();
+    let i = 0;
+    while (i < cols.length) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+      const left = cols[i]!;
+      const right = cols[j]!;
+      const values = cols.slice(i, j + 1).map((c) => row.get(c)!);
+      const key = `${left}:${right}`;
+      const prev = open.get(key);
+      if (prev && prev.top + prev.rows.length === r) {
+        prev.rows.push(values);
+        open.delete(key);
+        next.set(key, prev);
+      } else {
+        next.set(key, { top: r, left, right, rows: [values] });
+      }
+      i = j + 1;
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done;
+}
+
+/** Cuts a block into bands of whole rows that each fit the byte budget. */
+function splitBand(b: Block, budget: number): { top: number; left: number; right: number; rows: CellContent[][]; bytes: number; cells: number }[] {
+  const out: { top: number; left: number; right: number; rows: CellContent[][]; bytes: number; cells: number }[] = [];
+  let cur: CellContent[][] = [];
+  let bytes = 2;
+  let top = b.top;
+  b.rows.forEach((row, i) => {
+    const size = JSON.stringify(row).length + 1;
+    if (cur.length > 0 && bytes + size > budget) {
+      out.push({ top, left: b.left, right: b.right, rows: cur, bytes, cells: cur.length * (b.right - b.left + 1) });
+      cur = [];
+      bytes = 2;
+      top = b.top + i;
+    }
+    cur.push(row);
+    bytes += size;
+  });
+  if (cur.length > 0) out.push({ top, left: b.left, right: b.right, rows: cur, bytes, cells: cur.length * (b.right - b.left + 1) });
+  return out;
+}
+
+/** Greedy packing in order: a chunk closes when the next action would pass the bound. */
+function packChunks(actions: readonly Action[], maxBytes: number): Action[][] {
+  const chunks: Action[][] = [];
+  let cur: Action[] = [];
+  let bytes = 0;
+  for (const a of actions) {
+    if (cur.length > 0 && bytes + a.bytes > maxBytes) {
+      chunks.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(a);
+    bytes += a.bytes;
+  }
+  if (cur.length > 0) chunks.push(cur);
+  return chunks;
+}

@@ -1,0 +1,51 @@
+/**
+ * What the task pane asks of its host. Components receive a Host and never import Office.js, so the
+ * same UI runs in Excel (./office.ts), in tests and in the browser playground (src/fake-excel).
+ */
+import type { WorkbookGrid } from '../core/grid';
+import type { WritePlan } from '../core/plan';
+
+/** Optional capabilities that depend on the Excel version. */
+export type HostFeature = 'dataValidation' | 'notes' | 'charts' | 'suspendCalc';
+
+export interface HostRead {
+  workbook: WorkbookGrid;
+  /** Round trips to Excel the read took (a small constant, whatever the workbook's size). */
+  syncs: number;
+  /** False when this Excel cannot report merged areas (before ExcelApi 1.13): `merges` are then empty. */
+  mergesKnown: boolean;
+}
+
+/** Plan operations the host could not apply because this Excel lacks the feature. */
+export interface SkippedOps {
+  feature: HostFeature;
+  /** Which plan operation kind was skipped, e.g. 'note'. */
+  op: string;
+  count: number;
+}
+
+export interface HostWrite {
+  /** Round trips to Excel the write took: 1 check + 1 per payload chunk. */
+  syncs: number;
+  skipped: SkippedOps[];
+}
+
+export interface Host {
+  /**
+   * Read every sheet in one batch: used-range values and formulas, merged areas, names, visibility
+   * and protection.
+   * @throws HostError when Excel rejects the batch.
+   */
+  readWorkbook(): Promise<HostRead>;
+  /**
+   * Apply a write plan. Checks first that every target sheet exists and is unprotected, and throws
+   * before writing anything when not.
+   * @throws PlanNotApplicableError before any write; HostError when Excel rejects a batch.
+   */
+  applyPlan(plan: WritePlan, onProgress?: (done: number, total: number) => void): Promise<HostWrite>;
+  /** Activate the sheet and select the cell (to show the user where an issue is). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Office's display language, e.g. 'zh-CN'. */
+  displayLanguage(): string;
+  supports(feature: HostFeature): boolean;
+}
