@@ -1,0 +1,93 @@
+/**
+ * Table detection: find the rubric table on a sheet (title, header, columns, group tree, items).
+ *
+ * - Header row: the first row with a points column (标准分值 / 分值 …) and at least one of criteria,
+ *   project, content or requirement (see HEADER_SYNONYMS). Assessor headers one row lower (under a
+ *   merged "考核评分") are read as part of the header.
+ * - Title: the topmost non-empty row above the header ("附件1" lines skipped).
+ * - Body: see ./table for items, groups, repeated headers, the total row and where the table ends.
+ */
+import type { SheetGrid, WorkbookGrid } from '../grid';
+import { META_SHEET } from '../meta';
+import type { Detection, SkippedSheet } from '../rubric';
+import { norm } from '../text';
+import { findHeader, HEADER_PARTNERS, type FoundHeader } from './header';
+import { HEADER_SYNONYMS } from './synonyms';
+import { readBody } from './table';
+import { SheetView } from './view';
+
+export { HEADER_SYNONYMS, classifyHeader } from './synonyms';
+export { parseLabel, splitNumbering } from './label';
+export { readPoints } from './points';
+
+const ATTACHMENT_LINE = /^(附件|附表)[\d一二三四五六七八九十]*[:：]?$/;
+
+function skipped(sheet: string, reason: SkippedSheet['reason'], detail: string): Detection {
+  return { ok: false, skipped: { sheet, reason, detail } };
+}
+
+function titleAbove(view: SheetView, header: FoundHeader): string | null {
+  for (let r = 0; r < header.row; r++) {
+    const parts: string[] = [];
+    for (let c = 0; c < view.cols; c++) {
+      const t = view.ownText(r, c);
+      if (t !== '') parts.push(t);
+    }
+    const text = parts.join(' ');
+    if (text === '' || ATTACHMENT_LINE.test(norm(text))) continue;
+    return text;
+  }
+  return null;
+}
+
+function hasAnyText(view: SheetView): boolean {
+  for (let r = 0; r < view.rows; r++) for (let c = 0; c < view.cols; c++) if (view.ownText(r, c) !== '') return true;
+  return false;
+}
+
+const LOOKED_FOR = `需要同一行中既有分值列（${HEADER_SYNONYMS.points.slice(0, 4).join('、')}…），又有${HEADER_PARTNERS.map(
+  (r) => `${HEADER_SYNONYMS[r][0]}`,
+).join('、')}等列之一`;
+
+/**
+ * Find the rubric table on one sheet. Hidden sheets, the product's own data sheet, empty sheets and
+ * sheets without a rubric header or without scored rows come back as skipped with a reason.
+ * @example
+ * const d = detectTable(sheet);
+ * if (d.ok) console.log(d.table.items.map((i) => `${i.text}: ${i.points}`));
+ */
+export function detectTable(sheet: SheetGrid): Detection {
+  const name = sheet.name;
+  if (name === META_SHEET) return skipped(name, 'productSheet', '评分表助手自身的数据表');
+  if (sheet.hidden) return skipped(name, 'hidden', '隐藏的工作表');
+  const view = new SheetView(sheet);
+  if (!hasAnyText(view)) return skipped(name, 'empty', '工作表为空');
+  const search = findHeader(view);
+  if (!search.found) {
+    const best = search.best;
+    const near = best ? `；最接近的是第${best.row + 1}行：${best.cells.map((c) => c.text).join('、')}` : '';
+    return skipped(name, 'noHeader', `未找到表头行：${LOOKED_FOR}${near}`);
+  }
+  const header = search.found;
+  const body = readBody(view, header);
+  if (body.items.every((i) => i.points === null)) {
+    return skipped(name, 'noItems', `第${header.row + 1}行是表头，但其下没有带分值的考核项`);
+  }
+  return {
+    ok: true,
+    table: {
+      sheet: name,
+      title: titleAbove(view, header),
+      declaredTotal: header.cells.get('points')?.declared ?? null,
+      ...body,
+    },
+  };
+}
+
+/**
+ * Detect the rubric table on every sheet of a workbook, one Detection per sheet in sheet order.
+ * @example detectWorkbook(wb).filter((d) => d.ok).length // number of rubric sheets
+ */
+export function detectWorkbook(wb: WorkbookGrid): Detection[] {
+  return wb.sheets.map((s) => detectTable(s));
+}

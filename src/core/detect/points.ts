@@ -1,0 +1,17 @@
+/** Reading a 标准分值 cell: 5, "5", "5分", "５", "五", "0.5". */
+import type { CellValue } from '../grid';
+import { round2 } from '../num';
+import { norm, parseNumber } from '../text';
+
+/**
+ * The points a cell holds, or null when it is empty or not a number.
+ * @example readPoints('５分') === 5; readPoints('五') === 5; readPoints('见细则') === null
+ */
+export function readPoints(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? round2(v) : null;
+  if (typeof v !== 'string') return null;
+  const s = norm(v).replace(/分$/, '');
+  if (s === '') return null;
+  const n = parseNumber(s);
+  return n === null || !Number.isFinite(n) ? null : round2(n);
+}
