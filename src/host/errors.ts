@@ -41,7 +41,8 @@ export class HostError extends HostEnvironmentError {
 
   constructor(cause: unknown, lang: HostLang = 'zh-CN') {
     const officeCode = officeCodeOf(cause);
-    const message = cause instanceof Error ? cause.message : String(cause);
+    // The catalogue adds its own full stop.
+    const message = (cause instanceof Error ? cause.message : String(cause)).replace(/[.。]\s*$/, '');
     super('officeError', { code: officeCode, message }, lang);
     this.officeCode = officeCode;
     this.cause = cause;

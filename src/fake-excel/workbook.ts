@@ -1,0 +1,216 @@
+/**
+ * An in-memory workbook for the fake Excel object model: cell contents live in HyperFormula, so a
+ * formula written through the fake reads back its computed value; merges, validation, formats,
+ * notes, visibility and protection are kept beside it. Runs in the browser too (no Node imports).
+ */
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { a1, parseA1 } from '../core/a1';
+import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+/** A 0-based inclusive rectangle. */
+export type Rect = MergeArea;
+
+export interface FakeValidation {
+  rule: Excel.DataValidationRule | null;
+  prompt: Excel.DataValidationPrompt | null;
+  errorAlert: Excel.DataValidationErrorAlert | null;
+}
+
+export interface FakeFont {
+  bold?: boolean;
+  color?: string;
+}
+
+/** A sheet's state besides its cell contents. Cell-keyed maps use A1 text ("B3"). */
+export interface FakeSheet {
+  name: string;
+  visibility: Visibility;
+  protected: boolean;
+  merges: Rect[];
+  validations: Map<string, FakeValidation>;
+  numberFormats: Map<string, string>;
+  fills: Map<string, string>;
+  fonts: Map<string, FakeFont>;
+  /** Column index → width in points. */
+  columnWidths: Map<number, number>;
+  notes: Map<string, string>;
+}
+
+/** Input as Excel parses typed text: "=…" is a formula, "'…" is text, "12" is a number. */
+export type RawInput = string | number | boolean | null;
+
+const LICENSE = { licenseKey: 'gpl-v3' } as const;
+
+export class FakeWorkbook {
+  readonly hf: HyperFormula;
+  private readonly order: FakeSheet[] = [];
+  /** Where the last `select()` went, for tests of "show me the cell". */
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+
+  constructor() {
+    this.hf = HyperFormula.buildEmpty(LICENSE);
+  }
+
+  /** A workbook holding the grid's sheets: formulas where given, else values (strings stay text). */
+  static fromGrid(grid: WorkbookGrid): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    for (const s of grid.sheets) {
+      const sheet = wb.addSheet(s.name);
+      sheet.visibility = s.hidden ? 'Hidden' : 'Visible';
+      sheet.protected = s.protected ?? false;
+      sheet.merges = s.merges.map((m) => ({ ...m }));
+    }
+    // Contents after every sheet exists, so cross-sheet formulas resolve.
+    wb.hf.batch(() => {
+      for (const s of grid.sheets) {
+        const rows = s.values.map((row, r) =>
+          row.map((v, c) => s.formulas?.[r]?.[c] ?? (typeof v === 'string' ? `'${v}` : v)),
+        );
+        const fRows = s.formulas ?? [];
+        for (let r = 0; r < fRows.length; r++) {
+          const fr = fRows[r] ?? [];
+          const row = rows[r] ?? [];
+          for (let c = row.length; c < fr.length; c++) row[c] = fr[c] ?? null;
+          rows[r] = row;
+        }
+        if (rows.length > 0) wb.hf.setCellContents({ sheet: wb.sheetId(s.name), row: 0, col: 0 }, rows);
+      }
+    });
+    return wb;
+  }
+
+  /** The workbook as the core sees it: computed values, formula text, merges, hidden, protected. */
+  toGrid(): WorkbookGrid {
+    return {
+      sheets: this.order.map((s): SheetGrid => {
+        const used = this.usedRect(s.name);
+        const values: CellValue[][] = [];
+        const formulas: (string | null)[][] = [];
+        if (used) {
+          for (let r = 0; r <= used.bottom; r++) {
+            const vr: CellValue[] = [];
+            const fr: (string | null)[] = [];
+            for (let c = 0; c <= used.right; c++) {
+              const cell = this.cell(s.name, r, c);
+              vr.push(cell.value);
+              fr.push(cell.formula);
+            }
+            values.push(vr);
+            formulas.push(fr);
+          }
+        }
+        return {
+          name: s.name,
+          values,
+          formulas,
+          merges: s.merges.map((m) => ({ ...m })),
+          hidden: s.visibility !== 'Visible',
+          protected: s.protected,
+        };
+      }),
+    };
+  }
+
+  sheetNames(): string[] {
+    return this.order.map((s) => s.name);
+  }
+
+  /** Sheets are found case-insensitively, as in Excel. */
+  sheet(name: string): FakeSheet | undefined {
+    const key = name.toLowerCase();
+    return this.order.find((s) => s.name.toLowerCase() === key);
+  }
+
+  /** @throws Error when the name is taken. */
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new Error(`sheet "${name}" exists`);
+    this.hf.addSheet(name);
+    const sheet: FakeSheet = {
+      name,
+      visibility: 'Visible',
+      protected: false,
+      merges: [],
+      validations: new Map(),
+      numberFormats: new Map(),
+      fills: new Map(),
+      fonts: new Map(),
+      columnWidths: new Map(),
+      notes: new Map(),
+    };
+    this.order.push(sheet);
+    return sheet;
+  }
+
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet "${name}"`);
+    this.hf.removeSheet(this.sheetId(s.name));
+    this.order.splice(this.order.indexOf(s), 1);
+  }
+
+  /** Writes a block of typed input with its top-left at (top, left). */
+  setContents(sheet: string, top: number, left: number, rows: RawInput[][]): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet "${sheet}"`);
+    this.hf.setCellContents({ sheet: this.sheetId(s.name), row: top, col: left }, rows);
+  }
+
+  /** The computed value (errors as their text, e.g. "#DIV/0!") and the formula text, if any. */
+  cell(sheet: string, row: number, col: number): { value: CellValue; formula: string | null } {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet "${sheet}"`);
+    const addr = { sheet: this.sheetId(s.name), row, col };
+    const v = this.hf.getCellValue(addr);
+    const value: CellValue = v instanceof DetailedCellError ? v.value : (v as CellValue);
+    const formula = this.hf.doesCellHaveFormula(addr) ? (this.hf.getCellFormula(addr) ?? null) : null;
+    return { value, formula };
+  }
+
+  /** Convenience for tests: the cell at A1 text. */
+  at(sheet: string, address: string): { value: CellValue; formula: string | null } {
+    const p = parseA1(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    return this.cell(sheet, p.row, p.col);
+  }
+
+  /** The smallest rectangle holding every non-empty cell, or null for an empty sheet. */
+  usedRect(sheet: string): Rect | null {
+    const s = this.sheet(sheet);
+    if (!s) return null;
+    const id = this.sheetId(s.name);
+    const { width, height } = this.hf.getSheetDimensions(id);
+    let top = -1;
+    let left = Number.POSITIVE_INFINITY;
+    let bottom = -1;
+    let right = -1;
+    const serialized = this.hf.getSheetSerialized(id);
+    for (let r = 0; r < height; r++) {
+      const row = serialized[r] ?? [];
+      for (let c = 0; c < Math.min(width, row.length); c++) {
+        const raw = row[c];
+        if (raw === null || raw === undefined || raw === '') continue;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return top < 0 ? null : { top, left, bottom, right };
+  }
+
+  /** Keys of every cell in a rectangle, for the per-cell format maps. */
+  static cellsOf(rect: Rect): string[] {
+    const out: string[] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) out.push(a1(r, c));
+    return out;
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet "${name}"`);
+    return id;
+  }
+}
