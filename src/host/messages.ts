@@ -11,7 +11,8 @@ export type HostErrorCode =
   | 'sheetExists'
   | 'notesSkipped'
   | 'validationSkipped'
-  | 'badAddress';
+  | 'badAddress'
+  | 'notInExcel';
 
 export type HostMessageParams = Record<string, string | number>;
 
@@ -20,6 +21,7 @@ export type HostLang = 'zh-CN' | 'en';
 type Catalogue = Record<HostErrorCode, (p: HostMessageParams) => string>;
 
 const zhCN: Catalogue = {
+  notInExcel: () => '请在 Excel 中打开评分表助手：开始 → 评分表助手。',
   excelTooOld: (p) =>
     `此 Excel 版本不支持“${p.feature}”（需要 ${p.requiredSet}）。请升级到 Microsoft 365 或更新版本的 Excel 后重试。`,
   officeError: (p) => `Excel 报告错误 ${p.code}：${p.message}。请检查工作簿是否处于编辑状态后重试。`,
@@ -32,6 +34,7 @@ const zhCN: Catalogue = {
 };
 
 const en: Catalogue = {
+  notInExcel: () => 'Open Rubric Scorer inside Excel: Home → Rubric Scorer.',
   excelTooOld: (p) =>
     `This version of Excel does not support ${p.feature} (needs ${p.requiredSet}). Update to Microsoft 365 or a newer Excel and try again.`,
   officeError: (p) => `Excel reported ${p.code}: ${p.message}. Make sure the workbook is not in cell-edit mode and try again.`,

@@ -1,0 +1,128 @@
+/**
+ * The task pane: reads the workbook through the Host it is given, and walks the assessor through
+ * the steps (识别 → 规则 → 检查 → 写入). All state lives in one pure reducer (./state/flow); the host
+ * calls and core computations are the edges (./components/actions).
+ */
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useReducer, useRef } from 'react';
+import type { Host } from '../host/types';
+import { usePaneActions } from './components/actions';
+import { type Engine, coreEngine } from './components/engine';
+import { FaultBar } from './components/FaultBar';
+import { STEPS } from './components/steps';
+import type { StepDef } from './components/types';
+import { translator, uiLangFor, type UiLang } from './i18n';
+import { type FlowState, flowReducer, initialState } from './state/flow';
+
+export interface AppProps {
+  host: Host;
+  /** The core functions; tests and the playground may pass their own. */
+  engine?: Engine;
+  /** The steps shown as tabs, in order. */
+  steps?: readonly StepDef[];
+}
+
+/** The display language may be unavailable (outside Office); the pane then starts in Chinese. */
+function startLang(host: Host): UiLang {
+  try {
+    return uiLangFor(host.displayLanguage());
+  } catch {
+    return 'zh';
+  }
+}
+
+export function App({ host, engine = coreEngine, steps = STEPS }: AppProps) {
+  const [state, dispatch] = useReducer(flowReducer, host, (h: Host) =>
+    initialState(startLang(h), steps[0]?.id ?? 'detect'),
+  );
+  const stateRef = useRef<FlowState>(state);
+  stateRef.current = state;
+  const actions = usePaneActions(host, engine, stateRef, dispatch);
+  const t = translator(state.lang);
+
+  useEffect(() => {
+    void actions.reload();
+  }, [actions]);
+
+  const step = steps.find((s) => s.id === state.step) ?? steps[0];
+  const other: UiLang = state.lang === 'zh' ? 'en' : 'zh';
+  return (
+    <FluentProvider theme={webLightTheme} lang={state.lang === 'zh' ? 'zh-CN' : 'en'}>
+      <main
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 8,
+          padding: 8,
+          minWidth: 0,
+          maxWidth: '100%',
+          boxSizing: 'border-box',
+        }}
+      >
+        <header
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 4,
+          }}
+        >
+          <Text as="h1" weight="semibold" size={400} style={{ margin: 0 }}>
+            {t('appTitle')}
+          </Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-label={`${t('language')}: ${t('switchLanguage')}`}
+            lang={other === 'zh' ? 'zh-CN' : 'en'}
+            onClick={() => dispatch({ type: 'setLang', lang: other })}
+          >
+            {t('switchLanguage')}
+          </Button>
+        </header>
+        {state.fault && (
+          <FaultBar
+            fault={state.fault}
+            lang={state.lang}
+            t={t}
+            onReload={() => void actions.reload()}
+            onDismiss={() => dispatch({ type: 'dismissFault' })}
+          />
+        )}
+        <TabList
+          size="small"
+          selectedValue={step?.id}
+          onTabSelect={(_, d) => dispatch({ type: 'setStep', step: String(d.value) })}
+          style={{ flexWrap: 'wrap' }}
+        >
+          {steps.map((s) => (
+            <Tab key={s.id} value={s.id}>
+              {s.label(state.lang)}
+            </Tab>
+          ))}
+        </TabList>
+        {state.busy === 'loading' && state.report === null ? (
+          <Spinner label={t('loading')} />
+        ) : (
+          state.report !== null &&
+          step && (
+            <div role="tabpanel" aria-label={step.label(state.lang)}>
+              {step.render({ state, dispatch, actions, engine, host, t })}
+            </div>
+          )
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
+
+export default App;

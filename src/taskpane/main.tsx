@@ -1,0 +1,34 @@
+/**
+ * Task pane bootstrap: wait for Office, build the Office.js host, render the pane. Nothing here may
+ * import src/fake-excel (the production bundle must not carry HyperFormula).
+ */
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createOfficeHost } from '../host/office';
+import { hostLang, hostMessage } from '../host/messages';
+import { App } from './App';
+
+async function start(): Promise<void> {
+  const info = await Office.onReady();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('task pane: #root element missing from taskpane.html');
+  if (info.host !== Office.HostType.Excel) {
+    // Opened outside Excel (e.g. the page loaded directly in a browser): say where to open it.
+    root.textContent = hostMessage('notInExcel', {}, hostLang(navigator.language));
+    return;
+  }
+  const host = createOfficeHost({
+    excel: Excel,
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    displayLanguage: () => Office.context.displayLanguage,
+  });
+  document.documentElement.lang = Office.context.displayLanguage;
+  createRoot(root).render(createElement(App, { host }));
+}
+
+start().catch((e: unknown) => {
+  // Nothing else can report a failed start: show it in the pane instead of a blank page.
+  const root = document.getElementById('root');
+  if (root) root.textContent = e instanceof Error ? e.message : String(e);
+  throw e;
+});
