@@ -38,6 +38,8 @@ export const metaSchema = z.object({
   version: z.literal(1),
   overrides: z.array(overrideSchema),
   sheets: z.array(sheetStateSchema),
+  /** Sheets the product generated whole (汇总, 扣分明细): only these are replaced on regenerate. */
+  summarySheets: z.array(z.string()).optional(),
 });
 
 export type Meta = z.infer<typeof metaSchema>;

@@ -28,6 +28,11 @@ export type WriteOp =
   | { op: 'merge'; sheet: string; range: string }
   | { op: 'columnWidth'; sheet: string; col: string; width: number }
   | { op: 'note'; sheet: string; cell: string; text: string }
+  /**
+   * A chart over ranges of the same sheet, placed over `range` (its anchor: top-left to bottom-right
+   * cell). Hosts that cannot draw charts (the ExcelJS writer) skip it and say so.
+   */
+  | { op: 'chart'; sheet: string; type: 'bar'; dataRange: string; labelsRange: string; title: string; range: string }
   | { op: 'addSheet'; sheet: string; hidden?: 'hidden' | 'veryHidden' }
   | { op: 'deleteSheet'; sheet: string };
 
