@@ -1,0 +1,217 @@
+/** 写入: options, a paged preview of the plan, conflicts to confirm, then the write with progress. */
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { useEffect } from 'react';
+import type { WriteOp } from '../../core/plan';
+import { PREVIEW_PAGE_SIZE, cellKey, rubricSheets, writeSheets } from '../state/flow';
+import { previewPage } from '../state/preview';
+import type { StepProps } from './types';
+
+const OP_KINDS: readonly string[] = [
+  'formula',
+  'value',
+  'numberFormat',
+  'validation',
+  'fill',
+  'font',
+  'merge',
+  'columnWidth',
+  'note',
+  'addSheet',
+  'deleteSheet',
+];
+const wrap = { overflowWrap: 'anywhere', whiteSpace: 'normal', wordBreak: 'break-word' } as const;
+
+function Conflicts({ state, dispatch, t }: StepProps) {
+  const { conflicts, overwrite } = state.write;
+  if (conflicts.length === 0) return null;
+  const all = conflicts.every((c) => overwrite.includes(cellKey(c.sheet, c.cell)));
+  const some = conflicts.some((c) => overwrite.includes(cellKey(c.sheet, c.cell)));
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('conflictsTitle')}</MessageBarTitle>
+        <div style={wrap}>{t('conflictsBody', { count: conflicts.length })}</div>
+        <Checkbox
+          checked={all ? true : some ? 'mixed' : false}
+          label={t('overwriteAll')}
+          onChange={(_, d) => dispatch({ type: 'overwriteAll', on: d.checked === true })}
+        />
+        <ul aria-label={t('conflictsTitle')} style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+          {conflicts.map((c) => {
+            const key = cellKey(c.sheet, c.cell);
+            return (
+              <li key={key}>
+                <Checkbox
+                  checked={overwrite.includes(key)}
+                  label={
+                    <span style={wrap}>
+                      {t('conflictLabel', { where: key, existing: c.existing, planned: c.planned })}
+                    </span>
+                  }
+                  onChange={(_, d) =>
+                    dispatch({ type: 'toggleOverwrite', cell: key, on: d.checked === true })
+                  }
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Preview({ state, dispatch, t }: StepProps) {
+  const plan = state.write.plan;
+  if (!plan) return <Spinner size="tiny" />;
+  if (plan.ops.length === 0) return <Text>{t('previewEmpty')}</Text>;
+  const { rows, pages, page } = previewPage(plan.ops, state.write.page);
+  const first = page * PREVIEW_PAGE_SIZE;
+  return (
+    <>
+      <Subtitle2>{t('preview', { count: plan.ops.length })}</Subtitle2>
+      <Table
+        size="extra-small"
+        aria-label={t('preview', { count: plan.ops.length })}
+        style={{ tableLayout: 'fixed', width: '100%' }}
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: '22%' }}>{t('colOp')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '33%' }}>{t('colWhere')}</TableHeaderCell>
+            <TableHeaderCell>{t('colContent')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a plan may hold several operations on one cell; the position is the identity.
+            <TableRow key={first + i}>
+              <TableCell style={wrap}>{t(`op.${r.op}`)}</TableCell>
+              <TableCell style={wrap}>{r.where}</TableCell>
+              <TableCell style={wrap}>{r.content}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {pages > 1 && (
+        <nav
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 4, alignItems: 'center' }}
+          aria-label={t('page', { page: page + 1, pages })}
+        >
+          <Button
+            size="small"
+            disabled={page === 0}
+            onClick={() => dispatch({ type: 'setPage', page: page - 1 })}
+          >
+            {t('prevPage')}
+          </Button>
+          <Caption1>{t('page', { page: page + 1, pages })}</Caption1>
+          <Button
+            size="small"
+            disabled={page >= pages - 1}
+            onClick={() => dispatch({ type: 'setPage', page: page + 1 })}
+          >
+            {t('nextPage')}
+          </Button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+export function WriteStep(props: StepProps) {
+  const { state, dispatch, actions, t } = props;
+  const sheets = rubricSheets(state.report).map((s) => s.sheet);
+  const chosen = writeSheets(state);
+  const { plan, progress, result } = state.write;
+  const ready = state.report !== null && state.fault === null && chosen.length > 0;
+
+  // The plan is derived from the report and the options; it is recomputed whenever either changes.
+  useEffect(() => {
+    if (ready && plan === null && state.busy === null) actions.preparePlan();
+  }, [ready, plan, state.busy, actions]);
+
+  return (
+    <section style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Text style={wrap}>{t('writeIntro')}</Text>
+      <Switch
+        checked={state.write.entryColumns}
+        label={t('entryColumns')}
+        onChange={(_, d) => dispatch({ type: 'setEntryColumns', on: d.checked })}
+      />
+      {sheets.length > 1 && (
+        <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <legend>{t('writeSheets')}</legend>
+          {sheets.map((s) => (
+            <Checkbox
+              key={s}
+              label={s}
+              checked={chosen.includes(s)}
+              onChange={(_, d) => dispatch({ type: 'toggleWriteSheet', sheet: s, on: d.checked === true })}
+            />
+          ))}
+        </fieldset>
+      )}
+      {chosen.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('noSheetSelected')}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Conflicts {...props} />
+          <Preview {...props} />
+          <Button
+            appearance="primary"
+            disabled={!plan || plan.ops.length === 0 || state.busy !== null}
+            onClick={() => void actions.write()}
+          >
+            {t('write')}
+          </Button>
+        </>
+      )}
+      {progress && (
+        <Field validationMessage={t('writing', progress)} validationState="none">
+          <ProgressBar
+            value={progress.total > 0 ? progress.done / progress.total : 0}
+            max={1}
+            thickness="large"
+          />
+        </Field>
+      )}
+      {result && (
+        <MessageBar intent="success" layout="multiline" role="status">
+          <MessageBarBody>
+            <div style={wrap}>{t('writeDone', { ops: result.ops, syncs: result.syncs })}</div>
+            {result.skipped.map((s) => (
+              <div key={`${s.feature}-${s.op}`} style={wrap}>
+                {t('skippedFeature', {
+                  feature: OP_KINDS.includes(s.op as WriteOp['op']) ? t(`op.${s.op as WriteOp['op']}`) : s.op,
+                  count: s.count,
+                })}
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

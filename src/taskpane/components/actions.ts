@@ -1,0 +1,113 @@
+/**
+ * The pane's side effects: every call to the Host and every core computation the UI triggers.
+ * Each is caught here and turned into a `failed` action, so nothing throws at the user.
+ */
+import { type Dispatch, type RefObject, useMemo } from 'react';
+import type { Host } from '../../host/types';
+import { faultFrom } from '../state/faults';
+import { type FlowAction, type FlowState, writeSheets } from '../state/flow';
+import { mergeOverrides } from '../state/rule-edit';
+import type { Engine } from './engine';
+
+export interface PaneActions {
+  /** Read the workbook and analyse it (also the re-check). */
+  reload(): Promise<void>;
+  /** Show an issue's cell in Excel. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Store the edited rules in the workbook, then read it again. */
+  saveRules(): Promise<void>;
+  /** Compute the write plan for the current options (pure, but may fault on a programming error). */
+  preparePlan(): void;
+  /** Apply the previewed plan, then read the workbook again. */
+  write(): Promise<void>;
+}
+
+export function usePaneActions(
+  host: Host,
+  engine: Engine,
+  stateRef: RefObject<FlowState>,
+  dispatch: Dispatch<FlowAction>,
+): PaneActions {
+  return useMemo(() => {
+    const reload = async () => {
+      dispatch({ type: 'loadStart' });
+      try {
+        const read = await host.readWorkbook();
+        const report = engine.analyze(read.workbook);
+        dispatch({ type: 'loaded', workbook: read.workbook, report, syncs: read.syncs });
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+      }
+    };
+
+    const selectCell = async (sheet: string, cell: string) => {
+      try {
+        await host.selectCell(sheet, cell);
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+      }
+    };
+
+    const saveRules = async () => {
+      const s = stateRef.current;
+      if (!s.report || !s.workbook) return;
+      if (Object.keys(s.drafts).length === 0 && s.resets.length === 0) return;
+      dispatch({ type: 'saveStart' });
+      try {
+        const overrides = mergeOverrides(s.report.meta.overrides, s.drafts, s.resets);
+        const ops = engine.saveMeta(s.workbook, { ...s.report.meta, overrides });
+        await host.applyPlan({ ops, owned: [], conflicts: [] });
+        dispatch({ type: 'saved' });
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+        return;
+      }
+      await reload();
+    };
+
+    const preparePlan = () => {
+      const s = stateRef.current;
+      if (!s.report || !s.workbook) return;
+      const base = { entryColumns: s.write.entryColumns, sheets: writeSheets(s), lang: s.lang };
+      try {
+        const bare = engine.plan(s.workbook, s.report, { ...base, overwrite: [] });
+        const plan =
+          s.write.overwrite.length > 0
+            ? engine.plan(s.workbook, s.report, { ...base, overwrite: s.write.overwrite })
+            : bare;
+        dispatch({ type: 'planned', plan, conflicts: bare.conflicts });
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+      }
+    };
+
+    const write = async () => {
+      const s = stateRef.current;
+      const plan = s.write.plan;
+      if (!plan || !s.workbook) return;
+      // Check what can fail before writing anything: a protected target sheet would stop the write.
+      const targets = new Set(plan.ops.map((o) => o.sheet));
+      const locked = s.workbook.sheets.find((sh) => sh.protected && targets.has(sh.name));
+      if (locked) {
+        dispatch({ type: 'failed', fault: { kind: 'protected', sheet: locked.name } });
+        return;
+      }
+      dispatch({ type: 'writeStart', total: plan.ops.length });
+      try {
+        const res = await host.applyPlan(plan, (done, total) =>
+          dispatch({ type: 'writeProgress', done, total }),
+        );
+        dispatch({
+          type: 'written',
+          result: { ops: plan.ops.length, syncs: res.syncs, skipped: res.skipped },
+        });
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+        return;
+      }
+      await reload();
+    };
+
+    return { reload, selectCell, saveRules, preparePlan, write };
+  }, [host, engine, stateRef, dispatch]);
+}

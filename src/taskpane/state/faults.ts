@@ -1,0 +1,28 @@
+/**
+ * Faults the pane shows, as data. An error caught at an edge (a host call, a core call) becomes a
+ * Fault here; the message is built at render time from the catalogues, so switching the language
+ * re-words a fault already on screen.
+ */
+import { HostEnvironmentError } from '../../host/errors';
+import type { HostErrorCode, HostMessageParams } from '../../host/messages';
+
+export type Fault =
+  /** No sheet of the workbook reads as a rubric. */
+  | { kind: 'noTable' }
+  /** A sheet the write targets is protected (found before writing, or refused by the host). */
+  | { kind: 'protected'; sheet: string }
+  /** The host raised one of its typed faults (Excel too old, an Office.js error, a plan it cannot apply). */
+  | { kind: 'host'; code: HostErrorCode; params: HostMessageParams }
+  /** Anything else, caught at the edge so that nothing throws at the user. */
+  | { kind: 'unexpected'; message: string };
+
+/** Turn whatever an operation threw into a Fault. Never throws. */
+export function faultFrom(error: unknown): Fault {
+  if (error instanceof HostEnvironmentError) {
+    if (error.code === 'sheetProtected')
+      return { kind: 'protected', sheet: String(error.params.sheet ?? '') };
+    return { kind: 'host', code: error.code, params: error.params };
+  }
+  if (error instanceof Error) return { kind: 'unexpected', message: error.message || error.name };
+  return { kind: 'unexpected', message: String(error) };
+}

@@ -1,0 +1,68 @@
+/** Rows of the write preview: what each plan operation writes, and where. */
+import type { WriteOp } from '../../core/plan';
+import { PREVIEW_PAGE_SIZE } from './flow';
+
+export interface PreviewRow {
+  op: WriteOp['op'];
+  /** sheet!A1, sheet!A1:B9, sheet!C:C or the sheet name. */
+  where: string;
+  content: string;
+}
+
+export function describeOp(op: WriteOp): PreviewRow {
+  const at = (a: string) => `${op.sheet}!${a}`;
+  switch (op.op) {
+    case 'formula':
+      return {
+        op: op.op,
+        where: at(op.cell),
+        content: op.formula.startsWith('=') ? op.formula : `=${op.formula}`,
+      };
+    case 'value':
+      return { op: op.op, where: at(op.cell), content: op.value === null ? '' : String(op.value) };
+    case 'numberFormat':
+      return { op: op.op, where: at(op.range), content: op.format };
+    case 'validation': {
+      const r = op.rule;
+      const content =
+        r.kind === 'list'
+          ? r.values.join(' / ')
+          : r.kind === 'reject'
+            ? '×'
+            : `${r.min} – ${r.max === null ? '∞' : r.max}`;
+      return { op: op.op, where: at(op.range), content };
+    }
+    case 'fill':
+      return { op: op.op, where: at(op.range), content: op.color };
+    case 'font':
+      return {
+        op: op.op,
+        where: at(op.range),
+        content: [op.bold ? 'B' : '', op.color ?? ''].filter(Boolean).join(' '),
+      };
+    case 'merge':
+      return { op: op.op, where: at(op.range), content: '' };
+    case 'columnWidth':
+      return { op: op.op, where: at(`${op.col}:${op.col}`), content: String(op.width) };
+    case 'note':
+      return { op: op.op, where: at(op.cell), content: op.text };
+    case 'addSheet':
+      return { op: op.op, where: op.sheet, content: op.hidden ?? '' };
+    case 'deleteSheet':
+      return { op: op.op, where: op.sheet, content: '' };
+  }
+}
+
+/** One page of the preview, so a plan of thousands of cells never renders whole. */
+export function previewPage(
+  ops: readonly WriteOp[],
+  page: number,
+): { rows: PreviewRow[]; pages: number; page: number } {
+  const pages = Math.max(1, Math.ceil(ops.length / PREVIEW_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  return {
+    rows: ops.slice(p * PREVIEW_PAGE_SIZE, (p + 1) * PREVIEW_PAGE_SIZE).map(describeOp),
+    pages,
+    page: p,
+  };
+}
