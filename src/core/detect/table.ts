@@ -27,6 +27,8 @@ const DESCRIPTIVE_ROLES: readonly ColumnRole[] = ['project', 'content', 'require
 /** A 合计 / 总分 row (spaces were removed by norm, so "合 计" matches too). */
 const TOTAL_ROW = /^(合计|总计|总分|总得分|得分合计|合计得分|共计|分值合计)/;
 const TOTAL_ROW_MAX = 10;
+/** Subtotal rows repeat the sum of a group; they are neither items nor the table total. */
+const SUBTOTAL_ROW = /^(小计|分项合计|本项合计)/;
 /** Text that starts what follows a table: signatures, dates, notes. */
 const END_ROW = /^(考核人|考核组|考核小组|考评人|被考核|考核单位|考核对象|签字|签名|审核人|负责人|填表|制表|考核日期|日期:|备注:|说明:|注:|注\d|附:|附件)/;
 const PUNCT = /[\s()（）:：、,，.。;；]/g;
@@ -71,12 +73,16 @@ function layoutOf(header: FoundHeader): Layout {
   const columns: Partial<Record<ColumnRole, number>> = {};
   for (const [role, cell] of header.cells) columns[role] = cell.col;
   const assessor = new Set(ASSESSOR_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined));
-  const descCols = DESCRIPTIVE_ROLES.map((r) => columns[r])
+  const pointsCol = columns.points ?? header.left;
+  const allDesc = DESCRIPTIVE_ROLES.map((r) => columns[r])
     .filter((c): c is number => c !== undefined)
     .sort((a, b) => a - b);
+  // The hierarchy is read from the columns left of the points; a 目标要求 placed after 分值 is detail.
+  const left = allDesc.filter((c) => c < pointsCol);
+  const descCols = left.length > 0 ? left : allDesc;
   const contentCols: number[] = [];
   for (let c = header.left; c <= header.right; c++) if (!assessor.has(c)) contentCols.push(c);
-  return { columns, pointsCol: columns.points ?? header.left, descCols, contentCols };
+  return { columns, pointsCol, descCols, contentCols };
 }
 
 function ownCells(view: SheetView, r: number, cols: readonly number[]): OwnCell[] {
@@ -128,6 +134,7 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       totalRow = r;
       break;
     }
+    if (SUBTOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) continue;
     if (points === null && END_ROW.test(norm(own[0]!.text))) break;
     candidates.push({ row: r, own, points, pointsRaw });
   }
@@ -241,6 +248,21 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
     );
     const descOwn = textCells.filter((o) => layout.descCols.includes(o.col) || o.col < firstDescCol);
 
+    // A row inside the merged points cell of the item above: more of that item's text.
+    const prev = items[items.length - 1];
+    if (prev && lastWasItem && view.merge(r, pointsCol)?.top === prev.row && r <= prev.lastRow) {
+      const add = (cur: string, col: number | null | undefined): string => {
+        const o = col === null || col === undefined ? undefined : at.get(col);
+        return o ? (cur ? `${cur}\n${o.text}` : o.text) : cur;
+      };
+      prev.text = add(prev.text, itemCol);
+      if (columns.requirement !== undefined && columns.requirement === itemCol) prev.requirement = prev.text;
+      else prev.requirement = add(prev.requirement, columns.requirement);
+      prev.criteria = add(prev.criteria, criteriaCol);
+      prev.method = add(prev.method, columns.method);
+      return;
+    }
+
     // A group header row.
     const single = textCells.length === 1 ? textCells[0]! : null;
     if (single && !critOwn && (!hasPointsCell || cand.points !== null)) {
@@ -295,7 +317,8 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
       const m = view.merge(r, c);
       if (m && m.top === r) lastRow = Math.max(lastRow, m.bottom);
     }
-    const next = candidates[idx + 1];
+    // Rows inside this item's merged points cell continue it; any other next row ends it.
+    const next = candidates.slice(idx + 1).find((c) => view.merge(c.row, pointsCol)?.top !== r);
     if (next && lastRow >= next.row) lastRow = next.row - 1;
     const groupIds = stack.map((o) => o.group.id);
     const item: RubricItem = {
