@@ -90,11 +90,36 @@ const SEED: SeedCategory[] = [
       {
         label: '4、依法行政工作(15分)',
         items: [
-          { req: '(1)违法生育信息掌握及时、准确', pts: 1, criteria: '超过2个月才上报信息的扣0.5分/人。', method: '根据平时工作打分' },
-          { req: '(2)依法审批计生相关证件', pts: 2, criteria: '发回重办的扣0.2分/次', method: '查阅办证档案' },
-          { req: '(4)全面推进人口计生居务公开。', pts: 1, criteria: '公开内容完整、及时的记满分', method: '现场查看' },
-          { req: '(5)无投诉,无恶性案件', pts: 1, criteria: '无投诉,无恶性案件的记满分', method: '根据平时工作打分' },
-          { req: '(6)依法落实兑现各种奖励金及扶助金', pts: 10, criteria: '上报延误或有误扣0.2分/次。扣完倒扣分。', method: '电话核查' },
+          {
+            req: '(1)违法生育信息掌握及时、准确',
+            pts: 1,
+            criteria: '超过2个月才上报信息的扣0.5分/人。',
+            method: '根据平时工作打分',
+          },
+          {
+            req: '(2)依法审批计生相关证件',
+            pts: 2,
+            criteria: '发回重办的扣0.2分/次',
+            method: '查阅办证档案',
+          },
+          {
+            req: '(4)全面推进人口计生居务公开。',
+            pts: 1,
+            criteria: '公开内容完整、及时的记满分',
+            method: '现场查看',
+          },
+          {
+            req: '(5)无投诉,无恶性案件',
+            pts: 1,
+            criteria: '无投诉,无恶性案件的记满分',
+            method: '根据平时工作打分',
+          },
+          {
+            req: '(6)依法落实兑现各种奖励金及扶助金',
+            pts: 10,
+            criteria: '上报延误或有误扣0.2分/次。扣完倒扣分。',
+            method: '电话核查',
+          },
         ],
       },
     ],
@@ -104,11 +129,25 @@ const SEED: SeedCategory[] = [
     sections: [
       {
         label: '1、信息化建设工作(6分)',
-        items: [{ req: '抓好人口计生信息化建设,完善全员人口数据库。', pts: 6, criteria: '出生信息确认与实际不符的扣1分/人。', method: '根据平时工作打分' }],
+        items: [
+          {
+            req: '抓好人口计生信息化建设,完善全员人口数据库。',
+            pts: 6,
+            criteria: '出生信息确认与实际不符的扣1分/人。',
+            method: '根据平时工作打分',
+          },
+        ],
       },
       {
         label: '2、开展爱心牵手服务行动(6分)',
-        items: [{ req: '围绕科学婚检、生殖健康等内容开展零距离的亲情服务。', pts: 6, criteria: '要有计划,实施方案。', method: '查阅档案' }],
+        items: [
+          {
+            req: '围绕科学婚检、生殖健康等内容开展零距离的亲情服务。',
+            pts: 6,
+            criteria: '要有计划,实施方案。',
+            method: '查阅档案',
+          },
+        ],
       },
     ],
   },
@@ -136,7 +175,9 @@ function layOutSeed(cats: SeedCategory[], opts: { merge?: boolean; name?: string
   const b = new GridBuilder(opts.name ?? '考核细则');
   b.merge('A1:I1', SEED_TITLE);
   const writeHeader = (r: number): void => {
-    SEED_HEADERS.forEach((h, c) => b.mergeAt({ top: r, left: c, bottom: r + 1, right: c }, h));
+    SEED_HEADERS.forEach((h, c) => {
+      b.mergeAt({ top: r, left: c, bottom: r + 1, right: c }, h);
+    });
     b.mergeAt({ top: r, left: 6, bottom: r, right: 7 }, '考核评分');
     b.at(r + 1, 6, '扣分').at(r + 1, 7, '得分');
     b.mergeAt({ top: r, left: 8, bottom: r + 1, right: 8 }, '扣分原因');
@@ -172,8 +213,10 @@ function layOutSeed(cats: SeedCategory[], opts: { merge?: boolean; name?: string
       });
       label(1, secStart, r - 1, sec.label);
       const first = r - sec.items.length;
-      if (sec.sharedCriteria !== undefined) b.mergeAt({ top: first, left: 4, bottom: r - 1, right: 4 }, sec.sharedCriteria);
-      if (sec.sharedMethod !== undefined) b.mergeAt({ top: first, left: 5, bottom: r - 1, right: 5 }, sec.sharedMethod);
+      if (sec.sharedCriteria !== undefined)
+        b.mergeAt({ top: first, left: 4, bottom: r - 1, right: 4 }, sec.sharedCriteria);
+      if (sec.sharedMethod !== undefined)
+        b.mergeAt({ top: first, left: 5, bottom: r - 1, right: 5 }, sec.sharedMethod);
     }
     label(0, catStart, r - 1, cat.label);
   }
@@ -219,7 +262,9 @@ describe('detectTable: the seed paper layout', () => {
     expect(t.items.map((i) => i.row)).toEqual(laid.itemRows);
     expect(t.items.map((i) => i.text)).toEqual(seedItems.map((x) => x.it.req));
     expect(t.items.map((i) => i.points)).toEqual(seedItems.map((x) => x.it.pts));
-    expect(t.items.map((i) => i.criteria)).toEqual(seedItems.map((x) => x.it.criteria ?? x.sec.sharedCriteria));
+    expect(t.items.map((i) => i.criteria)).toEqual(
+      seedItems.map((x) => x.it.criteria ?? x.sec.sharedCriteria),
+    );
     expect(t.items.map((i) => i.method)).toEqual(seedItems.map((x) => x.it.method ?? x.sec.sharedMethod));
     expect(t.items.map((i) => i.requirement)).toEqual(seedItems.map((x) => x.it.req));
     expect(t.items.map((i) => i.id)).toEqual(seedItems.map((_, k) => `i${k + 1}`));
@@ -250,8 +295,21 @@ describe('detectTable: the seed paper layout', () => {
     expect(t.rootGroupIds).toHaveLength(2);
     expect(t.rootItemIds).toEqual([]);
     const [c1, c2] = t.rootGroupIds.map((id) => group(t, id));
-    expect(c1).toMatchObject({ level: 1, label: '日常工作', numbering: '(一)', declaredPoints: 65, parentId: null, cell: { row: 3, col: 0 } });
-    expect(c2).toMatchObject({ level: 1, label: '重点及创新工作', numbering: '(二)、', declaredPoints: 35, text: '(二)、重点及创新工作(35分)' });
+    expect(c1).toMatchObject({
+      level: 1,
+      label: '日常工作',
+      numbering: '(一)',
+      declaredPoints: 65,
+      parentId: null,
+      cell: { row: 3, col: 0 },
+    });
+    expect(c2).toMatchObject({
+      level: 1,
+      label: '重点及创新工作',
+      numbering: '(二)、',
+      declaredPoints: 35,
+      text: '(二)、重点及创新工作(35分)',
+    });
     const secs1 = c1!.groupIds.map((id) => group(t, id));
     expect(secs1.map((g) => [g.level, g.numbering, g.label, g.declaredPoints])).toEqual([
       [2, '1、', '主要工作责任指标', 5],
@@ -279,7 +337,8 @@ describe('detectTable: the seed paper layout', () => {
 
   it('reads the same tree when labels are written once with blank cells below instead of merged', () => {
     const flat = table(detectTable(layOutSeed(SEED, { merge: false }).sheet));
-    const shape = (x: DetectedTable) => x.groups.map((g) => [g.level, g.label, g.declaredPoints, g.itemIds.length, g.parentId]);
+    const shape = (x: DetectedTable) =>
+      x.groups.map((g) => [g.level, g.label, g.declaredPoints, g.itemIds.length, g.parentId]);
     expect(shape(flat)).toEqual(shape(t));
     expect(flat.items.map((i) => i.groupIds)).toEqual(t.items.map((i) => i.groupIds));
   });
@@ -298,7 +357,17 @@ function officeSheet() {
   const b = new GridBuilder('村级考核');
   b.set('C1', '附件2');
   b.merge('C2:K2', '2023年度XX鎮村級工作績效考核評分表');
-  const HEAD = ['一級指標', '二級指標', '考核要點', '分 值（100分）', '評 分 標 準', '考核方法', '自評分', '得分', '備註'];
+  const HEAD = [
+    '一級指標',
+    '二級指標',
+    '考核要點',
+    '分 值（100分）',
+    '評 分 標 準',
+    '考核方法',
+    '自評分',
+    '得分',
+    '備註',
+  ];
   let r = 3;
   const header = (): number => {
     b.row(a1(r, 2), HEAD);
@@ -377,20 +446,51 @@ describe('detectTable: another office layout', () => {
   it('nests group header rows above the column groups and skips the repeated group row', () => {
     const tree = (id: string): unknown => {
       const g = group(t, id);
-      return [g.level, g.label, g.declaredPoints, g.itemIds.map((i) => t.items.find((x) => x.id === i)!.row), g.groupIds.map(tree)];
+      return [
+        g.level,
+        g.label,
+        g.declaredPoints,
+        g.itemIds.map((i) => t.items.find((x) => x.id === i)!.row),
+        g.groupIds.map(tree),
+      ];
     };
     expect(t.rootGroupIds.map(tree)).toEqual([
-      [1, '黨建工作', 40, [], [[2, '组织建设', null, [], [
-        [3, '班子建设', null, [rows.i1, rows.i2], []],
-        [3, '三会一课', null, [rows.i3], []],
-      ]]]],
-      [1, '社會事務', 60, [], [
-        [2, '民政工作', null, [], [[3, '低保', null, [rows.i4, rows.i5], []]]],
-        [2, '安全生产', null, [], [[3, '隐患排查', null, [rows.i6], []]]],
-      ]],
+      [
+        1,
+        '黨建工作',
+        40,
+        [],
+        [
+          [
+            2,
+            '组织建设',
+            null,
+            [],
+            [
+              [3, '班子建设', null, [rows.i1, rows.i2], []],
+              [3, '三会一课', null, [rows.i3], []],
+            ],
+          ],
+        ],
+      ],
+      [
+        1,
+        '社會事務',
+        60,
+        [],
+        [
+          [2, '民政工作', null, [], [[3, '低保', null, [rows.i4, rows.i5], []]]],
+          [2, '安全生产', null, [], [[3, '隐患排查', null, [rows.i6], []]]],
+        ],
+      ],
     ]);
     const top = group(t, t.rootGroupIds[0]!);
-    expect(top).toMatchObject({ numbering: '一、', cell: { row: rows.g1, col: 2 }, firstRow: rows.g1, lastRow: rows.i3 });
+    expect(top).toMatchObject({
+      numbering: '一、',
+      cell: { row: rows.g1, col: 2 },
+      firstRow: rows.g1,
+      lastRow: rows.i3,
+    });
     expect(t.groups.some((g) => g.firstRow === rows.repeatedGroup)).toBe(false);
   });
 });
@@ -524,6 +624,21 @@ describe('detectTable: other row shapes', () => {
     expect(t.groups.map((g) => g.label)).toEqual(['党建']);
   });
 
+  it('reads a group row whose points sit in the points column as the group, not an item', () => {
+    const sheet = gridOf('s', [
+      ['考核项目', '考核内容', '分值', '评分标准'],
+      ['一、党建工作', null, 40, null],
+      [null, '组织生活', 20, '少一次扣1分'],
+      [null, '学习教育', 20, '少一次扣2分'],
+    ]);
+    const t = table(detectTable(sheet));
+    expect(t.groups.map((g) => [g.label, g.numbering, g.declaredPoints, g.itemIds.length])).toEqual([['党建工作', '一、', 40, 2]]);
+    expect(t.items.map((i) => [i.text, i.points])).toEqual([
+      ['组织生活', 20],
+      ['学习教育', 20],
+    ]);
+  });
+
   it('skips 小计 rows and stops at the 合计 row', () => {
     const sheet = gridOf('s', [
       ['考核内容', '分值', '评分标准'],
@@ -547,7 +662,12 @@ describe('detectWorkbook', () => {
   const rubric = layOutSeed(SEED, { name: '彩屯' }).sheet;
   const office = officeSheet().sheet;
   const hidden = { ...layOutSeed(SEED, { name: '旧表' }).sheet, hidden: true };
-  const meta: SheetGrid = { name: META_SHEET, values: [['rubric-scorer-meta'], ['{}']], merges: [], hidden: true };
+  const meta: SheetGrid = {
+    name: META_SHEET,
+    values: [['rubric-scorer-meta'], ['{}']],
+    merges: [],
+    hidden: true,
+  };
   const empty: SheetGrid = { name: '空白', values: [[null, ''], [], ['  ']], merges: [] };
   const list = gridOf('通讯录', [
     ['姓名', '电话', '备注'],
@@ -623,7 +743,8 @@ describe('classifyHeader', () => {
   });
 
   it('accepts every listed synonym and rejects sentences and unrelated words', () => {
-    for (const [role, words] of Object.entries(HEADER_SYNONYMS)) for (const w of words) expect(classifyHeader(w)?.role).toBe(role);
+    for (const [role, words] of Object.entries(HEADER_SYNONYMS))
+      for (const w of words) expect(classifyHeader(w)?.role).toBe(role);
     expect(classifyHeader('2014年彩屯街道社区管理人口计生工作绩效考核细则')).toBeNull();
     expect(classifyHeader('序号')).toBeNull();
     expect(classifyHeader('')).toBeNull();
@@ -632,16 +753,25 @@ describe('classifyHeader', () => {
 
 describe('parseLabel and readPoints', () => {
   it('splits numbering and declared points off labels', () => {
-    expect(parseLabel('（二）、重点及创新工作（35分）')).toEqual({ numbering: '（二）、', rank: 1, declaredPoints: 35, label: '重点及创新工作' });
-    expect(parseLabel('一、日常工作 65分')).toMatchObject({ numbering: '一、', declaredPoints: 65, label: '日常工作' });
+    expect(parseLabel('（二）、重点及创新工作（35分）')).toEqual({
+      numbering: '（二）、',
+      rank: 1,
+      declaredPoints: 35,
+      label: '重点及创新工作',
+    });
+    expect(parseLabel('一、日常工作 65分')).toMatchObject({
+      numbering: '一、',
+      declaredPoints: 65,
+      label: '日常工作',
+    });
     expect(parseLabel('① 台账')).toMatchObject({ numbering: '①', declaredPoints: null, label: '台账' });
     expect(parseLabel('1.5分以上')).toMatchObject({ numbering: null });
   });
 
   it('reads points in the forms people write them', () => {
-    expect([5, '5', '5分', '５', '五', '0.5', '十二', ' 3 ', '', '见附表', true, null].map(readPoints)).toEqual([
-      5, 5, 5, 5, 5, 0.5, 12, 3, null, null, null, null,
-    ]);
+    expect(
+      [5, '5', '5分', '５', '五', '0.5', '十二', ' 3 ', '', '见附表', true, null].map(readPoints),
+    ).toEqual([5, 5, 5, 5, 5, 0.5, 12, 3, null, null, null, null]);
   });
 });
 
@@ -650,8 +780,22 @@ describe('parseLabel and readPoints', () => {
 
 const WORDS = [
   ...Object.values(HEADER_SYNONYMS).flat(),
-  '(一)日常工作(65分)', '一、日常工作（40分）', '1、领导重视(5分)', '(1)完成计划', '①台账', '合计', '合 计', '考核人：',
-  '备注：无', '扣1分', '五', '5分', '', ' ', '标准分值(100分)', '評 分 標 準',
+  '(一)日常工作(65分)',
+  '一、日常工作（40分）',
+  '1、领导重视(5分)',
+  '(1)完成计划',
+  '①台账',
+  '合计',
+  '合 计',
+  '考核人：',
+  '备注：无',
+  '扣1分',
+  '五',
+  '5分',
+  '',
+  ' ',
+  '标准分值(100分)',
+  '評 分 標 準',
 ];
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom(...WORDS),
@@ -742,7 +886,11 @@ describe('properties', () => {
     fc.record({
       declared: fc.integer({ min: 1, max: 99 }),
       sections: fc.array(
-        fc.record({ declared: fc.integer({ min: 1, max: 50 }), items: fc.array(itemArb, { minLength: 1, maxLength: 4 }), shared: fc.boolean() }),
+        fc.record({
+          declared: fc.integer({ min: 1, max: 50 }),
+          items: fc.array(itemArb, { minLength: 1, maxLength: 4 }),
+          shared: fc.boolean(),
+        }),
         { minLength: 1, maxLength: 3 },
       ),
     }),
@@ -777,7 +925,9 @@ describe('properties', () => {
         expect(secs.map((s) => [s.declaredPoints, itemsOf(t, s).map((i) => i.points)])).toEqual(
           cats.flatMap((c) => c.sections.map((s) => [s.declared, s.items.map((i) => i.pts)])),
         );
-        const sharedExpected = cats.flatMap((c) => c.sections.flatMap((s) => s.items.map(() => s.shared && s.items.length > 1)));
+        const sharedExpected = cats.flatMap((c) =>
+          c.sections.flatMap((s) => s.items.map(() => s.shared && s.items.length > 1)),
+        );
         expect(t.items.map((i) => i.criteriaShared)).toEqual(sharedExpected);
       }),
       { numRuns: 150 },

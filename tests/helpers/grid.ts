@@ -38,7 +38,9 @@ export class GridBuilder {
   row(ref: string, values: readonly CellValue[]): this {
     const p = parseA1(ref);
     if (!p) throw new Error(`bad A1 address: ${ref}`);
-    values.forEach((v, i) => this.at(p.row, p.col + i, v));
+    values.forEach((v, i) => {
+      this.at(p.row, p.col + i, v);
+    });
     return this;
   }
 
@@ -67,7 +69,11 @@ export class GridBuilder {
   }
 
   build(): SheetGrid {
-    const sheet: SheetGrid = { name: this.name, values: this.values.map((r) => [...r]), merges: [...this.merges] };
+    const sheet: SheetGrid = {
+      name: this.name,
+      values: this.values.map((r) => [...r]),
+      merges: [...this.merges],
+    };
     if (this.isHidden) sheet.hidden = true;
     return sheet;
   }

@@ -36,7 +36,8 @@ export function rowHeaderCells(view: SheetView, r: number): Map<ColumnRole, Head
     const text = view.shownText(r, c);
     if (text === '') continue;
     const hit = classifyHeader(text);
-    if (hit && !out.has(hit.role)) out.set(hit.role, { role: hit.role, col: c, text, declared: hit.declared });
+    if (hit && !out.has(hit.role))
+      out.set(hit.role, { role: hit.role, col: c, text, declared: hit.declared });
   }
   return out;
 }
@@ -64,7 +65,9 @@ export function subHeaderCells(view: SheetView, r: number): HeaderCell[] | null 
   return out.length > 0 ? out : null;
 }
 
-export type HeaderSearch = { found: FoundHeader } | { found: null; best: { row: number; cells: HeaderCell[] } | null };
+export type HeaderSearch =
+  | { found: FoundHeader }
+  | { found: null; best: { row: number; cells: HeaderCell[] } | null };
 
 /** The first header row of the sheet, with its sub-header row merged in. */
 export function findHeader(view: SheetView): HeaderSearch {
@@ -72,7 +75,8 @@ export function findHeader(view: SheetView): HeaderSearch {
   for (let r = 0; r < view.rows; r++) {
     const cells = rowHeaderCells(view, r);
     if (isHeaderRow(cells)) return { found: withSubHeader(view, r, cells) };
-    if (cells.size > 0 && (!best || cells.size > best.cells.length)) best = { row: r, cells: [...cells.values()] };
+    if (cells.size > 0 && (!best || cells.size > best.cells.length))
+      best = { row: r, cells: [...cells.values()] };
   }
   return { found: null, best };
 }

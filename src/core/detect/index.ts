@@ -41,7 +41,8 @@ function titleAbove(view: SheetView, header: FoundHeader): string | null {
 }
 
 function hasAnyText(view: SheetView): boolean {
-  for (let r = 0; r < view.rows; r++) for (let c = 0; c < view.cols; c++) if (view.ownText(r, c) !== '') return true;
+  for (let r = 0; r < view.rows; r++)
+    for (let c = 0; c < view.cols; c++) if (view.ownText(r, c) !== '') return true;
   return false;
 }
 

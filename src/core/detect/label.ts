@@ -72,12 +72,19 @@ export function parseLabel(original: string): ParsedLabel {
 }
 
 /** The numbering at the start of a text and the text after it. */
-export function splitNumbering(original: string): { numbering: string | null; rank: number | null; rest: string } {
+export function splitNumbering(original: string): {
+  numbering: string | null;
+  rank: number | null;
+  rest: string;
+} {
   const num = numberingOf(original, normalize(original));
   return { numbering: num.numbering, rank: num.rank, rest: original.slice(num.end).trim() };
 }
 
-function numberingOf(original: string, n: Normalized): { numbering: string | null; rank: number | null; end: number } {
+function numberingOf(
+  original: string,
+  n: Normalized,
+): { numbering: string | null; rank: number | null; end: number } {
   for (const s of STYLES) {
     const m = s.re.exec(n.text);
     if (!m) continue;

@@ -30,7 +30,8 @@ const TOTAL_ROW_MAX = 10;
 /** Subtotal rows repeat the sum of a group; they are neither items nor the table total. */
 const SUBTOTAL_ROW = /^(小计|分项合计|本项合计)/;
 /** Text that starts what follows a table: signatures, dates, notes. */
-const END_ROW = /^(考核人|考核组|考核小组|考评人|被考核|考核单位|考核对象|签字|签名|审核人|负责人|填表|制表|考核日期|日期:|备注:|说明:|注:|注\d|附:|附件)/;
+const END_ROW =
+  /^(考核人|考核组|考核小组|考评人|被考核|考核单位|考核对象|签字|签名|审核人|负责人|填表|制表|考核日期|日期:|备注:|说明:|注:|注\d|附:|附件)/;
 const PUNCT = /[\s()（）:：、,，.。;；]/g;
 const BARE_NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 
@@ -164,7 +165,10 @@ function itemColumn(view: SheetView, layout: Layout, candidates: Candidate[]): n
 }
 
 /** Pass 2: build the group tree and the items. */
-export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTable, 'sheet' | 'title' | 'declaredTotal'> {
+export function readBody(
+  view: SheetView,
+  header: FoundHeader,
+): Omit<DetectedTable, 'sheet' | 'title' | 'declaredTotal'> {
   const layout = layoutOf(header);
   const { candidates, repeated, totalRow } = scan(view, header, layout);
   const itemCol = itemColumn(view, layout, candidates);
@@ -182,7 +186,14 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
   /** Whether the last thing read was an item (so a criteria-only row continues it). */
   let lastWasItem = false;
 
-  const openGroup = (rank: Rank, text: string, cell: { row: number; col: number }, bottom: number, key: string, fallbackPoints: number | null): RubricGroup => {
+  const openGroup = (
+    rank: Rank,
+    text: string,
+    cell: { row: number; col: number },
+    bottom: number,
+    key: string,
+    fallbackPoints: number | null,
+  ): RubricGroup => {
     while (stack.length > 0 && cmpRank(stack[stack.length - 1]!.rank, rank) >= 0) stack.pop();
     const parent = stack[stack.length - 1]?.group ?? null;
     const p = parseLabel(text);
@@ -276,7 +287,14 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
         const open = findOpen(rank);
         if (!(open && open.normText === norm(single.text))) {
           const m = view.merge(r, single.col);
-          openGroup(rank, single.text, { row: r, col: single.col }, m ? m.bottom : r, `${r},${single.col}`, cand.points);
+          openGroup(
+            rank,
+            single.text,
+            { row: r, col: single.col },
+            m ? m.bottom : r,
+            `${r},${single.col}`,
+            cand.points,
+          );
         }
         lastWasItem = false;
         return;
@@ -299,7 +317,8 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
 
     // A row naming groups only (in the group columns), possibly with the group's points.
     const itemShown = itemCol !== null ? view.shownText(r, itemCol) : '';
-    const groupOnly = !itemOwn && !critOwn && groupCols.some((gc) => at.has(gc)) && (!hasPointsCell || itemShown === '');
+    const groupOnly =
+      !itemOwn && !critOwn && groupCols.some((gc) => at.has(gc)) && (!hasPointsCell || itemShown === '');
     if (groupOnly) {
       columnGroups(r, cand.points);
       lastWasItem = false;
@@ -309,7 +328,8 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
     if (!itemOwn && !hasPointsCell && !critOwn) return;
 
     columnGroups(r, null);
-    const text = itemCol !== null ? itemShown : criteriaCol !== undefined ? view.shownText(r, criteriaCol) : '';
+    const text =
+      itemCol !== null ? itemShown : criteriaCol !== undefined ? view.shownText(r, criteriaCol) : '';
     const split = splitNumbering(text);
     let lastRow = r;
     for (const c of [itemCol, pointsCol]) {
@@ -349,7 +369,8 @@ export function readBody(view: SheetView, header: FoundHeader): Omit<DetectedTab
   // One 评分标准 cell merged over several items is shared by them.
   const sharers = new Map<string, RubricItem[]>();
   for (const it of items) {
-    if (!it.criteriaCell || it.criteria === '' || !view.merge(it.criteriaCell.row, it.criteriaCell.col)) continue;
+    if (!it.criteriaCell || it.criteria === '' || !view.merge(it.criteriaCell.row, it.criteriaCell.col))
+      continue;
     const k = `${it.criteriaCell.row},${it.criteriaCell.col}`;
     sharers.set(k, [...(sharers.get(k) ?? []), it]);
   }
