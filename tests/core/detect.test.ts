@@ -632,7 +632,9 @@ describe('detectTable: other row shapes', () => {
       [null, '学习教育', 20, '少一次扣2分'],
     ]);
     const t = table(detectTable(sheet));
-    expect(t.groups.map((g) => [g.label, g.numbering, g.declaredPoints, g.itemIds.length])).toEqual([['党建工作', '一、', 40, 2]]);
+    expect(t.groups.map((g) => [g.label, g.numbering, g.declaredPoints, g.itemIds.length])).toEqual([
+      ['党建工作', '一、', 40, 2],
+    ]);
     expect(t.items.map((i) => [i.text, i.points])).toEqual([
       ['组织生活', 20],
       ['学习教育', 20],

@@ -88,7 +88,7 @@ const MAX_HEADER_LENGTH = 14;
 
 export interface HeaderMatch {
   role: ColumnRole;
-  /** Points declared in a bracket, e.g. 100 from "标准分值(100分)". */
+  /** Points declared in a bracket: 100 for "标准分值(100分)". */
   declared: number | null;
 }
 
