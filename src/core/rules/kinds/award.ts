@@ -1,0 +1,27 @@
+/** …的得1分: part of the item's points, earned when met (是) and lost (amount) when not (否). */
+import { fn, num } from '../../formula/ast';
+import { toCents } from '../../num';
+import type { TermHandler } from '../registry';
+import { clip, deduct, f, isNo, NONE, whatDe, whatEn, yes } from './common';
+
+export const award: TermHandler<'award'> = {
+  kind: 'award',
+  input: 'yesNo',
+  evaluate(term, input) {
+    return yes(input) === false ? deduct(toCents(term.amount)) : NONE;
+  },
+  explain(term, lang) {
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      return `${w ? `${w}: ` : ''}${f(term.amount)} points when met`;
+    }
+    return `${whatDe(term.what)}得${f(term.amount)}分`;
+  },
+  prompt(term, lang) {
+    if (lang === 'en') return clip(`Met${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 否 = ${f(term.amount)} points off`);
+    return clip(`是否做到${term.what ? `：${term.what}` : ''}（是/否），未做到扣${f(term.amount)}分`);
+  },
+  formula(term, input) {
+    return { deduction: fn('IF', isNo(input), num(term.amount), num(0)) };
+  },
+};

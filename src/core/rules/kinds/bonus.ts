@@ -1,0 +1,42 @@
+/** 加N分 / 每…加N分 / 最高加N分: amount × count, limited to max. */
+import { bin, fn, num } from '../../formula/ast';
+import { toCents } from '../../num';
+import type { TermEffect, TermHandler } from '../registry';
+import { unitEn } from '../units';
+import { clip, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatDe, whatEn } from './common';
+
+export const bonus: TermHandler<'bonus'> = {
+  kind: 'bonus',
+  input: 'count',
+  evaluate(term, input): TermEffect {
+    const n = hundredths(input);
+    if (n === null) return NONE;
+    let c = times(toCents(term.amount), n);
+    if (term.max !== null) c = Math.min(c, toCents(term.max));
+    return { ...NONE, bonusCents: Math.max(0, c) };
+  },
+  explain(term, lang) {
+    const once = term.max !== null && toCents(term.max) === toCents(term.amount);
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      const per = once ? '' : ` per ${unitEn(term.unit, false)}`;
+      const max = term.max !== null && !once ? `, at most ${f(term.max)}` : '';
+      return `${w ? `${w}: ` : ''}${f(term.amount)} bonus points${per}${max}`;
+    }
+    const per = once ? '' : `每${term.unit || '次'}`;
+    const max = term.max !== null && !once ? `，最多加${f(term.max)}分` : '';
+    return `${whatDe(term.what)}${per}加${f(term.amount)}分${max}`;
+  },
+  prompt(term, lang) {
+    const max = term.max === null ? '' : lang === 'en' ? `, at most ${f(term.max)}` : `，最多加${f(term.max)}分`;
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      return clip(`Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; ${f(term.amount)} bonus points each${max}`);
+    }
+    return clip(`${term.what || '加分'}的${term.unit || '次'}数，每${term.unit || '次'}加${f(term.amount)}分${max}`);
+  },
+  formula(term, input) {
+    const raw = round2(bin('*', num(term.amount), nonNeg(input)));
+    return { bonus: ifNumber(input, term.max === null ? raw : fn('MIN', num(term.max), raw)) };
+  },
+};

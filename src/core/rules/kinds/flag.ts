@@ -1,0 +1,27 @@
+/** 出现过期药的扣0.1分: amount once when it happened (是). */
+import { fn, num } from '../../formula/ast';
+import { toCents } from '../../num';
+import type { TermHandler } from '../registry';
+import { clip, deduct, f, isYes, NONE, whatDe, whatEn, yes } from './common';
+
+export const flag: TermHandler<'flag'> = {
+  kind: 'flag',
+  input: 'yesNo',
+  evaluate(term, input) {
+    return yes(input) === true ? deduct(toCents(term.amount)) : NONE;
+  },
+  explain(term, lang) {
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      return `${w ? `If ${w}: ` : ''}${f(term.amount)} points off`;
+    }
+    return `${whatDe(term.what)}扣${f(term.amount)}分`;
+  },
+  prompt(term, lang) {
+    if (lang === 'en') return clip(`Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = ${f(term.amount)} points off`);
+    return clip(`是否${term.what || '出现扣分情形'}（是/否），是则扣${f(term.amount)}分`);
+  },
+  formula(term, input) {
+    return { deduction: fn('IF', isYes(input), num(term.amount), num(0)) };
+  },
+};

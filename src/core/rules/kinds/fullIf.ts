@@ -1,0 +1,22 @@
+/** …的记满分: describes when the item earns full points; nothing to enter, no effect by itself. */
+import type { TermHandler } from '../registry';
+import { clip, NONE, whatDe, whatEn } from './common';
+
+export const fullIf: TermHandler<'fullIf'> = {
+  kind: 'fullIf',
+  input: 'none',
+  evaluate() {
+    return NONE;
+  },
+  explain(term, lang) {
+    if (lang === 'en') return term.what ? `Full points if ${whatEn(term.what)}` : 'Full points when the requirement is met';
+    return `${whatDe(term.what)}记满分`;
+  },
+  prompt(term, lang) {
+    if (lang === 'en') return clip(`Nothing to enter (full points if ${whatEn(term.what) || 'met'})`);
+    return clip(`无需填写（${whatDe(term.what)}记满分）`);
+  },
+  formula() {
+    return {};
+  },
+};

@@ -1,0 +1,33 @@
+/** 投稿不足5篇的扣1分: amount once when the count done is below required. */
+import { bin, fn, num } from '../../formula/ast';
+import { toCents } from '../../num';
+import type { TermHandler } from '../registry';
+import { unitEn } from '../units';
+import { clip, deduct, f, hundredths, ifNumber, NONE, whatEn } from './common';
+
+export const threshold: TermHandler<'threshold'> = {
+  kind: 'threshold',
+  input: 'count',
+  evaluate(term, input) {
+    const done = hundredths(input);
+    if (done === null) return NONE;
+    return done < toCents(term.required) ? deduct(toCents(term.amount)) : NONE;
+  },
+  explain(term, lang) {
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      return `${w ? `${w}: ` : ''}fewer than ${f(term.required)} ${unitEn(term.unit, term.required !== 1)}, ${f(term.amount)} points off`;
+    }
+    return `${term.what}不足${f(term.required)}${term.unit}扣${f(term.amount)}分`;
+  },
+  prompt(term, lang) {
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      return clip(`Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; fewer than ${f(term.required)}: ${f(term.amount)} points off`);
+    }
+    return clip(`${term.what}实际${term.unit || '个'}数（不足${f(term.required)}${term.unit}扣${f(term.amount)}分）`);
+  },
+  formula(term, input) {
+    return { deduction: ifNumber(input, fn('IF', bin('<', input, num(term.required)), num(term.amount), num(0))) };
+  },
+};
