@@ -5,6 +5,7 @@
 export * from './a1';
 export * from './analyze';
 export * from './grid';
+export { detectTable, detectWorkbook, HEADER_SYNONYMS } from './detect/index';
 export { formatIssue, type Lang } from './i18n';
 export * from './issues';
 export * from './model';
