@@ -27,7 +27,14 @@ import type {
   XlWorksheetCollection,
   XlWorksheetProtection,
 } from '../host/excel-api';
-import { type FakeSheet, type FakeValidation, FakeWorkbook, type RawInput, type Rect, type Visibility } from './workbook';
+import {
+  type FakeSheet,
+  type FakeValidation,
+  FakeWorkbook,
+  type RawInput,
+  type Rect,
+  type Visibility,
+} from './workbook';
 
 /** Excel on the web's limit on one request. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -146,7 +153,10 @@ export class FakeRequestContext implements XlRequestContext {
     const bytes = queue.reduce((n, q) => n + q.bytes, 0);
     this.excel.syncLog.push({ bytes, actions: queue.length });
     if (bytes > this.excel.payloadLimit) {
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+      );
     }
     for (const q of queue) q.apply();
     for (const o of unsettled) o.settle();
@@ -242,7 +252,10 @@ function unknownProperty(name: string): FakeOfficeError {
 }
 
 function accessDenied(sheet: FakeSheet): FakeOfficeError {
-  return new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+  return new FakeOfficeError(
+    'AccessDenied',
+    `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`,
+  );
 }
 
 // ----------------------------------------------------------------------------------- workbook, sheets
@@ -274,10 +287,14 @@ class FakeWorksheetCollection extends FakeObject implements XlWorksheetCollectio
   }
 
   override loadNow(list: string[]): void {
-    const itemPaths = list.map((p) => (p.startsWith('items/') ? p.slice('items/'.length) : p)).filter((p) => p !== 'items');
+    const itemPaths = list
+      .map((p) => (p.startsWith('items/') ? p.slice('items/'.length) : p))
+      .filter((p) => p !== 'items');
     this.loadedItems = this.ctx.book.sheetNames().map((name) => {
       const sheet = this.ctx.book.sheet(name)!;
-      const ws = new FakeWorksheet(this.ctx, () => (this.ctx.book.sheetNames().includes(sheet.name) ? sheet : null));
+      const ws = new FakeWorksheet(this.ctx, () =>
+        this.ctx.book.sheetNames().includes(sheet.name) ? sheet : null,
+      );
       ws.settle();
       ws.loadNow(itemPaths);
       return ws;
@@ -287,7 +304,11 @@ class FakeWorksheetCollection extends FakeObject implements XlWorksheetCollectio
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
       const s = this.ctx.book.sheet(key);
-      if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (worksheet '${key}').`);
+      if (!s)
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          `The requested resource doesn't exist (worksheet '${key}').`,
+        );
       return s;
     });
   }
@@ -353,7 +374,8 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.sheet();
-      const rect = address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : parseAddress(address);
+      const rect =
+        address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : parseAddress(address);
       return { sheet, rect };
     });
   }
@@ -376,9 +398,14 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
   delete(): void {
     this.ctx.enqueue(0, () => {
       const s = this.sheet();
-      const visible = this.ctx.book.sheetNames().filter((n) => this.ctx.book.sheet(n)?.visibility === 'Visible');
+      const visible = this.ctx.book
+        .sheetNames()
+        .filter((n) => this.ctx.book.sheet(n)?.visibility === 'Visible');
       if (s.visibility === 'Visible' && visible.length <= 1) {
-        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'A workbook must contain at least one visible worksheet.',
+        );
       }
       this.ctx.book.deleteSheet(s.name);
     });
@@ -447,14 +474,20 @@ function parseAddress(address: string): Rect {
   const cols = /^[A-Za-z]{1,3}$/;
   const rows = /^\d+$/;
   if (p && q && cols.test(p) && cols.test(q)) {
-    return { top: 0, left: Math.min(colIndex(p), colIndex(q)), bottom: MAX_ROW, right: Math.max(colIndex(p), colIndex(q)) };
+    return {
+      top: 0,
+      left: Math.min(colIndex(p), colIndex(q)),
+      bottom: MAX_ROW,
+      right: Math.max(colIndex(p), colIndex(q)),
+    };
   }
   if (p && q && rows.test(p) && rows.test(q)) {
     return { top: Math.min(+p, +q) - 1, left: 0, bottom: Math.max(+p, +q) - 1, right: MAX_COL };
   }
   const a = p ? parseA1(p) : null;
   const b = q ? parseA1(q) : null;
-  if (!a || !b) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing: address '${address}'.`);
+  if (!a || !b)
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing: address '${address}'.`);
   return {
     top: Math.min(a.row, b.row),
     left: Math.min(a.col, b.col),
@@ -533,9 +566,15 @@ class FakeRange extends FakeObject implements XlRange {
     this.write('numberFormat', v, () => {
       const { sheet, rect } = this.writable();
       const m = matrixFor<string>(v, rect, 'numberFormat');
-      m.forEach((row, r) =>
-        row.forEach((f, c) => sheet.numberFormats.set(a1Range(rect.top + r, rect.left + c, rect.top + r, rect.left + c), String(f))),
-      );
+      for (let r = 0; r < m.length; r++) {
+        const row = m[r]!;
+        for (let c = 0; c < row.length; c++) {
+          sheet.numberFormats.set(
+            a1Range(rect.top + r, rect.left + c, rect.top + r, rect.left + c),
+            String(row[c]),
+          );
+        }
+      }
     });
   }
 
@@ -552,14 +591,19 @@ class FakeRange extends FakeObject implements XlRange {
     this.ctx.enqueue(0, () => {
       const { sheet, rect } = this.writable();
       const areas: Rect[] = across
-        ? Array.from({ length: rectSize(rect).rows }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i }))
+        ? Array.from({ length: rectSize(rect).rows }, (_, i) => ({
+            ...rect,
+            top: rect.top + i,
+            bottom: rect.top + i,
+          }))
         : [rect];
       for (const area of areas) {
         // Excel keeps only the top-left value of a merged area.
         const { rows, cols } = rectSize(area);
         const blank: RawInput[][] = Array.from({ length: rows }, () => new Array<RawInput>(cols).fill(null));
         const topLeft = this.ctx.book.cell(sheet.name, area.top, area.left);
-        blank[0]![0] = topLeft.formula ?? (typeof topLeft.value === 'string' ? `'${topLeft.value}` : topLeft.value);
+        blank[0]![0] =
+          topLeft.formula ?? (typeof topLeft.value === 'string' ? `'${topLeft.value}` : topLeft.value);
         this.ctx.book.setContents(sheet.name, area.top, area.left, blank);
         sheet.merges = sheet.merges.filter((m) => !overlaps(m, area));
         sheet.merges.push({ ...area });
@@ -570,7 +614,10 @@ class FakeRange extends FakeObject implements XlRange {
   select(): void {
     this.ctx.enqueue(0, () => {
       const { sheet, rect } = this.target();
-      this.ctx.book.selection = { sheet: sheet.name, address: a1Range(rect.top, rect.left, rect.bottom, rect.right) };
+      this.ctx.book.selection = {
+        sheet: sheet.name,
+        address: a1Range(rect.top, rect.left, rect.bottom, rect.right),
+      };
     });
   }
 
@@ -676,7 +723,9 @@ class FakeRangeCollection extends FakeObject implements XlRangeCollection {
   }
 
   override loadNow(list: string[]): void {
-    const itemPaths = list.map((p) => (p.startsWith('items/') ? p.slice('items/'.length) : p)).filter((p) => p !== 'items');
+    const itemPaths = list
+      .map((p) => (p.startsWith('items/') ? p.slice('items/'.length) : p))
+      .filter((p) => p !== 'items');
     this.loadedItems = this.resolveAll().map((t) => {
       const r = new FakeRange(this.ctx, () => t);
       r.settle();
@@ -781,7 +830,8 @@ class FakeRangeFont extends FakeObject implements XlRangeFont {
   private setFont(key: 'bold' | 'color', v: boolean | string): void {
     this.write(key, v, () => {
       const { sheet, rect } = this.range.writable();
-      for (const cell of FakeWorkbook.cellsOf(rect)) sheet.fonts.set(cell, { ...sheet.fonts.get(cell), [key]: v });
+      for (const cell of FakeWorkbook.cellsOf(rect))
+        sheet.fonts.set(cell, { ...sheet.fonts.get(cell), [key]: v });
     });
   }
 
@@ -820,7 +870,10 @@ class FakeDataValidation extends FakeObject implements XlDataValidation {
       const cells = FakeWorkbook.cellsOf(rect);
       // Excel refuses a new rule over cells that already carry one: clear() must come first.
       if (cells.some((k) => sheet.validations.get(k)?.rule)) {
-        throw new FakeOfficeError('InvalidOperation', 'The range already has data validation; clear it before setting a rule.');
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'The range already has data validation; clear it before setting a rule.',
+        );
       }
       for (const k of cells) this.cell(sheet, k).rule = rule;
     });
@@ -838,7 +891,10 @@ class FakeDataValidation extends FakeObject implements XlDataValidation {
     this.setPart('errorAlert', alert);
   }
 
-  private setPart(key: 'prompt' | 'errorAlert', v: Excel.DataValidationPrompt | Excel.DataValidationErrorAlert): void {
+  private setPart(
+    key: 'prompt' | 'errorAlert',
+    v: Excel.DataValidationPrompt | Excel.DataValidationErrorAlert,
+  ): void {
     this.ctx.requireApi('1.8', 'dataValidation');
     this.write(key, v, () => {
       const { sheet, rect } = this.range.writable();
@@ -860,7 +916,8 @@ class FakeDataValidation extends FakeObject implements XlDataValidation {
     const v = sheet.validations.get(a1Range(rect.top, rect.left, rect.top, rect.left));
     if (name === 'rule') return v?.rule ?? {};
     if (name === 'prompt') return v?.prompt ?? { showPrompt: false, title: '', message: '' };
-    if (name === 'errorAlert') return v?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' };
+    if (name === 'errorAlert')
+      return v?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' };
     throw unknownProperty(name);
   }
 }

@@ -204,7 +204,8 @@ export class FakeWorkbook {
   /** Keys of every cell in a rectangle, for the per-cell format maps. */
   static cellsOf(rect: Rect): string[] {
     const out: string[] = [];
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) out.push(a1(r, c));
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) out.push(a1(r, c));
     return out;
   }
 

@@ -62,7 +62,12 @@ export class PlanNotApplicableError extends HostEnvironmentError {
 }
 
 function officeCodeOf(e: unknown): string {
-  if (typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    'code' in e &&
+    typeof (e as { code: unknown }).code === 'string'
+  ) {
     return (e as { code: string }).code;
   }
   return 'GeneralException';

@@ -26,23 +26,30 @@ const zhCN: Catalogue = {
     `此 Excel 版本不支持“${p.feature}”（需要 ${p.requiredSet}）。请升级到 Microsoft 365 或更新版本的 Excel 后重试。`,
   officeError: (p) => `Excel 报告错误 ${p.code}：${p.message}。请检查工作簿是否处于编辑状态后重试。`,
   sheetMissing: (p) => `找不到工作表“${p.sheet}”，可能已被重命名或删除。请重新读取工作簿后再写入。`,
-  sheetProtected: (p) => `工作表“${p.sheet}”受保护，无法写入。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试；本次未写入任何内容。`,
+  sheetProtected: (p) =>
+    `工作表“${p.sheet}”受保护，无法写入。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试；本次未写入任何内容。`,
   sheetExists: (p) => `工作表“${p.sheet}”已存在，无法再次新建。请重新读取工作簿后再写入。`,
   notesSkipped: (p) => `此 Excel 版本不支持批注（需要 ExcelApi 1.18），已跳过 ${p.count} 条批注。`,
-  badAddress: (p) => `写入计划中的地址“${p.address}”（工作表“${p.sheet}”）无法识别；本次未写入任何内容。这是程序错误，请报告。`,
-  validationSkipped: (p) => `此 Excel 版本不支持数据验证（需要 ExcelApi 1.8），已跳过 ${p.count} 处输入限制。`,
+  badAddress: (p) =>
+    `写入计划中的地址“${p.address}”（工作表“${p.sheet}”）无法识别；本次未写入任何内容。这是程序错误，请报告。`,
+  validationSkipped: (p) =>
+    `此 Excel 版本不支持数据验证（需要 ExcelApi 1.8），已跳过 ${p.count} 处输入限制。`,
 };
 
 const en: Catalogue = {
   notInExcel: () => 'Open Rubric Scorer inside Excel: Home → Rubric Scorer.',
   excelTooOld: (p) =>
     `This version of Excel does not support ${p.feature} (needs ${p.requiredSet}). Update to Microsoft 365 or a newer Excel and try again.`,
-  officeError: (p) => `Excel reported ${p.code}: ${p.message}. Make sure the workbook is not in cell-edit mode and try again.`,
-  sheetMissing: (p) => `Sheet "${p.sheet}" was not found; it may have been renamed or deleted. Read the workbook again before writing.`,
+  officeError: (p) =>
+    `Excel reported ${p.code}: ${p.message}. Make sure the workbook is not in cell-edit mode and try again.`,
+  sheetMissing: (p) =>
+    `Sheet "${p.sheet}" was not found; it may have been renamed or deleted. Read the workbook again before writing.`,
   sheetProtected: (p) =>
     `Sheet "${p.sheet}" is protected. Unprotect it (Review → Unprotect Sheet) and try again; nothing was written.`,
-  sheetExists: (p) => `Sheet "${p.sheet}" already exists and cannot be added again. Read the workbook again before writing.`,
-  notesSkipped: (p) => `This version of Excel does not support notes (needs ExcelApi 1.18); ${p.count} notes were skipped.`,
+  sheetExists: (p) =>
+    `Sheet "${p.sheet}" already exists and cannot be added again. Read the workbook again before writing.`,
+  notesSkipped: (p) =>
+    `This version of Excel does not support notes (needs ExcelApi 1.18); ${p.count} notes were skipped.`,
   badAddress: (p) =>
     `The write plan has an address "${p.address}" on sheet "${p.sheet}" that cannot be read; nothing was written. This is a bug; please report it.`,
   validationSkipped: (p) =>
@@ -57,6 +64,10 @@ export function hostLang(displayLanguage: string): HostLang {
 }
 
 /** The message for a host error code in the given language. */
-export function hostMessage(code: HostErrorCode, params: HostMessageParams, lang: HostLang = 'zh-CN'): string {
+export function hostMessage(
+  code: HostErrorCode,
+  params: HostMessageParams,
+  lang: HostLang = 'zh-CN',
+): string {
   return CATALOGUES[lang][code](params);
 }

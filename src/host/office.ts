@@ -206,7 +206,9 @@ async function writePlan(ctx: XlRequestContext, plan: WritePlan, opt: WriteOptio
   worksheets.load('items/name,items/protection/protected');
   await ctx.sync();
   syncs++;
-  const protectedByName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.protection.protected]));
+  const protectedByName = new Map(
+    worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.protection.protected]),
+  );
   checkPlan(plan.ops, protectedByName, opt.lang);
 
   const { actions, skipped } = buildActions(plan.ops, opt);
@@ -229,7 +231,11 @@ async function writePlan(ctx: XlRequestContext, plan: WritePlan, opt: WriteOptio
  * sheets exist (or are added earlier in the plan), are not protected, and addresses parse.
  * @throws PlanNotApplicableError
  */
-function checkPlan(ops: readonly WriteOp[], protectedByName: Map<string, boolean>, lang: 'zh-CN' | 'en'): void {
+function checkPlan(
+  ops: readonly WriteOp[],
+  protectedByName: Map<string, boolean>,
+  lang: 'zh-CN' | 'en',
+): void {
   const sheets = new Map(protectedByName);
   for (const op of ops) {
     const key = op.sheet.toLowerCase();
@@ -239,7 +245,8 @@ function checkPlan(ops: readonly WriteOp[], protectedByName: Map<string, boolean
       continue;
     }
     const isProtected = sheets.get(key);
-    if (isProtected === undefined) throw new PlanNotApplicableError('sheetMissing', op.sheet, undefined, lang);
+    if (isProtected === undefined)
+      throw new PlanNotApplicableError('sheetMissing', op.sheet, undefined, lang);
     if (op.op === 'deleteSheet') continue;
     if (isProtected) throw new PlanNotApplicableError('sheetProtected', op.sheet, undefined, lang);
     const address = addressOf(op);
@@ -265,7 +272,10 @@ function addressOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): st
  * Turns plan ops into queued actions: sheets are added first, then each sheet's cell contents as
  * rectangular blocks followed by its formatting in plan order, and sheets are deleted last.
  */
-function buildActions(ops: readonly WriteOp[], opt: WriteOptions): { actions: Action[]; skipped: SkippedOps[] } {
+function buildActions(
+  ops: readonly WriteOp[],
+  opt: WriteOptions,
+): { actions: Action[]; skipped: SkippedOps[] } {
   const adds: Action[] = [];
   const deletes: Action[] = [];
   const perSheet = new Map<string, { cells: Map<string, CellContent>; cellOps: number; rest: Action[] }>();
@@ -303,7 +313,10 @@ function buildActions(ops: readonly WriteOp[], opt: WriteOptions): { actions: Ac
       case 'formula':
       case 'value': {
         const s = sheetOf(op.sheet);
-        s.cells.set(op.cell.toUpperCase().replace(/\$/g, ''), op.op === 'formula' ? formulaText(op.formula) : textForExcel(op.value));
+        s.cells.set(
+          op.cell.toUpperCase().replace(/\$/g, ''),
+          op.op === 'formula' ? formulaText(op.formula) : textForExcel(op.value),
+        );
         s.cellOps++;
         break;
       }
@@ -333,9 +346,15 @@ function buildActions(ops: readonly WriteOp[], opt: WriteOptions): { actions: Ac
             // A rule cannot be set over an existing one of another type: clear first.
             dv.clear();
             dv.rule = rule;
-            if (op.prompt) dv.prompt = { showPrompt: true, title: op.prompt.title, message: op.prompt.message };
+            if (op.prompt)
+              dv.prompt = { showPrompt: true, title: op.prompt.title, message: op.prompt.message };
             if (op.error) {
-              dv.errorAlert = { showAlert: true, style: 'Stop', title: op.error.title, message: op.error.message };
+              dv.errorAlert = {
+                showAlert: true,
+                style: 'Stop',
+                title: op.error.title,
+                message: op.error.message,
+              };
             }
           },
         });
@@ -434,7 +453,8 @@ function formulaText(formula: string): string {
 export function textForExcel(v: CellValue): CellContent {
   if (v === null) return '';
   if (typeof v !== 'string') return v;
-  if (/^[=+\-@']/.test(v) || /^\s*[($¥€£]?\s*[\d.,]/.test(v) || /^(true|false)$/i.test(v.trim())) return `'${v}`;
+  if (/^[=+\-@']/.test(v) || /^\s*[($¥€£]?\s*[\d.,]/.test(v) || /^(true|false)$/i.test(v.trim()))
+    return `'${v}`;
   return v;
 }
 
@@ -513,15 +533,32 @@ function cellBlocks(cells: Map<string, CellContent>): Block[] {
 }
 
 /** Cuts a block into bands of whole rows that each fit the byte budget. */
-function splitBand(b: Block, budget: number): { top: number; left: number; right: number; rows: CellContent[][]; bytes: number; cells: number }[] {
-  const out: { top: number; left: number; right: number; rows: CellContent[][]; bytes: number; cells: number }[] = [];
+function splitBand(
+  b: Block,
+  budget: number,
+): { top: number; left: number; right: number; rows: CellContent[][]; bytes: number; cells: number }[] {
+  const out: {
+    top: number;
+    left: number;
+    right: number;
+    rows: CellContent[][];
+    bytes: number;
+    cells: number;
+  }[] = [];
   let cur: CellContent[][] = [];
   let bytes = 2;
   let top = b.top;
   b.rows.forEach((row, i) => {
     const size = JSON.stringify(row).length + 1;
     if (cur.length > 0 && bytes + size > budget) {
-      out.push({ top, left: b.left, right: b.right, rows: cur, bytes, cells: cur.length * (b.right - b.left + 1) });
+      out.push({
+        top,
+        left: b.left,
+        right: b.right,
+        rows: cur,
+        bytes,
+        cells: cur.length * (b.right - b.left + 1),
+      });
       cur = [];
       bytes = 2;
       top = b.top + i;
@@ -529,7 +566,15 @@ function splitBand(b: Block, budget: number): { top: number; left: number; right
     cur.push(row);
     bytes += size;
   });
-  if (cur.length > 0) out.push({ top, left: b.left, right: b.right, rows: cur, bytes, cells: cur.length * (b.right - b.left + 1) });
+  if (cur.length > 0)
+    out.push({
+      top,
+      left: b.left,
+      right: b.right,
+      rows: cur,
+      bytes,
+      cells: cur.length * (b.right - b.left + 1),
+    });
   return out;
 }
 

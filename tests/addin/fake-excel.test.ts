@@ -132,10 +132,10 @@ describe('fake Excel: load before read', () => {
     const g = grid.sheets[0]!;
     expect(s.formulas).toEqual(g.formulas);
     // Values agree wherever the source had no formula.
-    g.values.forEach((row, r) =>
-      row.forEach((v, c) => {
+    for (const [r, row] of g.values.entries()) {
+      for (const [c, v] of row.entries()) {
         if (g.formulas?.[r]?.[c] == null) expect(s.values[r]?.[c] ?? null).toBe(v);
-      }),
-    );
+      }
+    }
   });
 });

@@ -6,7 +6,11 @@ import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
  * A rubric-like sheet: a header row, `rows` item rows (项目 text merged down in groups of 5, points,
  * a 得分 formula per row) and a total row summing the scores.
  */
-export function rubricSheet(name: string, rows: number, opts: { hidden?: boolean; protected?: boolean } = {}): SheetGrid {
+export function rubricSheet(
+  name: string,
+  rows: number,
+  opts: { hidden?: boolean; protected?: boolean } = {},
+): SheetGrid {
   const values: CellValue[][] = [['考核项目', '考核内容', '标准分值', '扣分', '得分']];
   const formulas: (string | null)[][] = [[null, null, null, null, null]];
   const merges: SheetGrid['merges'] = [];
@@ -22,7 +26,14 @@ export function rubricSheet(name: string, rows: number, opts: { hidden?: boolean
   }
   values.push(['合计', null, null, null, null]);
   formulas.push([null, null, null, null, `=SUM(${a1(1, 4)}:${a1(rows, 4)})`]);
-  const sheet: SheetGrid = { name, values, formulas, merges, hidden: opts.hidden ?? false, protected: opts.protected ?? false };
+  const sheet: SheetGrid = {
+    name,
+    values,
+    formulas,
+    merges,
+    hidden: opts.hidden ?? false,
+    protected: opts.protected ?? false,
+  };
   return sheet;
 }
 

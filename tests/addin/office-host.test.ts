@@ -6,7 +6,10 @@ import { HostError, PlanNotApplicableError } from '../../src/host/errors';
 import { charsToPoints, createOfficeHost, textForExcel } from '../../src/host/office';
 import { expectedScore, rubricSheet, rubricWorkbook } from './fixtures';
 
-function hostOver(wb: FakeWorkbook, opts: { apiVersion?: string; payloadLimit?: number; maxChunkBytes?: number } = {}) {
+function hostOver(
+  wb: FakeWorkbook,
+  opts: { apiVersion?: string; payloadLimit?: number; maxChunkBytes?: number } = {},
+) {
   const excel = new FakeExcel(wb, {
     ...(opts.apiVersion ? { apiVersion: opts.apiVersion } : {}),
     ...(opts.payloadLimit ? { payloadLimit: opts.payloadLimit } : {}),
@@ -54,7 +57,9 @@ describe('readWorkbook', () => {
     const small = await hostOver(FakeWorkbook.fromGrid(rubricWorkbook(1, 10))).host.readWorkbook();
     const bigWb = FakeWorkbook.fromGrid(rubricWorkbook(20, 2000));
     const big = await hostOver(bigWb).host.readWorkbook();
-    console.info(`readWorkbook syncs: 1 sheet × 10 rows → ${small.syncs}; 20 sheets × 2000 rows → ${big.syncs}`);
+    console.info(
+      `readWorkbook syncs: 1 sheet × 10 rows → ${small.syncs}; 20 sheets × 2000 rows → ${big.syncs}`,
+    );
     expect(big.syncs).toBe(small.syncs);
     expect(small.syncs).toBeLessThanOrEqual(3);
     expect(big.workbook.sheets).toHaveLength(20);
@@ -65,7 +70,10 @@ describe('readWorkbook', () => {
     const wb = new FakeWorkbook();
     wb.addSheet('偏移');
     wb.addSheet('空');
-    wb.setContents('偏移', 2, 2, [['标题', 5], [null, '=D3*2']]);
+    wb.setContents('偏移', 2, 2, [
+      ['标题', 5],
+      [null, '=D3*2'],
+    ]);
     const { workbook } = await hostOver(wb).host.readWorkbook();
     const s = workbook.sheets[0]!;
     expect(s.values).toHaveLength(4);
@@ -99,7 +107,8 @@ describe('applyPlan', () => {
     const wb = FakeWorkbook.fromGrid({ sheets: [rubricSheet('表', 6)] });
     const { host } = hostOver(wb);
     const ops: WriteOp[] = [];
-    for (let r = 1; r <= 6; r++) ops.push({ op: 'formula', sheet: '表', cell: a1(r, 5), formula: `=${a1(r, 4)}*2` });
+    for (let r = 1; r <= 6; r++)
+      ops.push({ op: 'formula', sheet: '表', cell: a1(r, 5), formula: `=${a1(r, 4)}*2` });
     ops.push({ op: 'value', sheet: '表', cell: 'G1', value: '001' });
     ops.push({ op: 'value', sheet: '表', cell: 'G2', value: '=不是公式' });
     ops.push({ op: 'value', sheet: '表', cell: 'G3', value: 2.5 });
@@ -157,10 +166,14 @@ describe('applyPlan', () => {
   it('refuses a plan for a missing sheet or an existing added sheet', async () => {
     const wb = FakeWorkbook.fromGrid(rubricWorkbook(1, 3));
     const { host } = hostOver(wb);
-    await expect(host.applyPlan(plan([{ op: 'value', sheet: '无', cell: 'A1', value: 1 }]))).rejects.toMatchObject({
+    await expect(
+      host.applyPlan(plan([{ op: 'value', sheet: '无', cell: 'A1', value: 1 }])),
+    ).rejects.toMatchObject({
       code: 'sheetMissing',
     });
-    await expect(host.applyPlan(plan([{ op: 'addSheet', sheet: '彩屯 社区' }]))).rejects.toMatchObject({ code: 'sheetExists' });
+    await expect(host.applyPlan(plan([{ op: 'addSheet', sheet: '彩屯 社区' }]))).rejects.toMatchObject({
+      code: 'sheetExists',
+    });
   });
 
   it('adds a very hidden sheet and fills it in the same plan, and deletes sheets last', async () => {
@@ -193,7 +206,11 @@ describe('applyPlan', () => {
     const out = await hostOver(wb).host.applyPlan(plan(ops));
     const s = wb.sheet('表')!;
     expect(out.skipped).toEqual([]);
-    expect([s.numberFormats.get('C2'), s.numberFormats.get('D3'), s.numberFormats.get('E2')]).toEqual(['0.0', '0.0', undefined]);
+    expect([s.numberFormats.get('C2'), s.numberFormats.get('D3'), s.numberFormats.get('E2')]).toEqual([
+      '0.0',
+      '0.0',
+      undefined,
+    ]);
     expect(s.fills.get('E2')).toBe('#FFF2CC');
     expect(s.fonts.get('C1')).toEqual({ bold: true });
     expect(s.merges).toContainEqual({ top: 0, left: 5, bottom: 0, right: 6 });
@@ -231,7 +248,9 @@ describe('applyPlan', () => {
     const fewLongRows = await run(1, 200, 2000);
     const manySmallRows = await run(20, 400, 2);
     const doubled = await run(1, 400, 2000);
-    console.info(`applyPlan syncs: 1×200 long texts → ${fewLongRows}; 20×400 short → ${manySmallRows}; 1×400 long → ${doubled}`);
+    console.info(
+      `applyPlan syncs: 1×200 long texts → ${fewLongRows}; 20×400 short → ${manySmallRows}; 1×400 long → ${doubled}`,
+    );
     expect(fewLongRows).toBeGreaterThan(2);
     expect(manySmallRows).toBe(2);
     expect(doubled).toBeGreaterThan(fewLongRows);
@@ -246,7 +265,9 @@ describe('applyPlan', () => {
       value: '字'.repeat(2000),
     }));
     const { host } = hostOver(wb, { payloadLimit: 300_000, maxChunkBytes: 10_000_000 });
-    await expect(host.applyPlan(plan(ops))).rejects.toMatchObject({ officeCode: 'RequestPayloadSizeLimitExceeded' });
+    await expect(host.applyPlan(plan(ops))).rejects.toMatchObject({
+      officeCode: 'RequestPayloadSizeLimitExceeded',
+    });
   });
 
   it('selects a cell on its sheet', async () => {

@@ -1,0 +1,99 @@
+/**
+ * Builds the task pane: src/taskpane/index.html → dist/taskpane.html, with the icons in
+ * dist/assets/ where the manifest expects them.
+ *
+ * office.js comes from Microsoft's CDN by default. With OFFICE_JS=local (offices whose Excel cannot
+ * reach the internet) the package's files are copied to dist/office-js/ and loaded from there.
+ * The dev server runs on https://localhost:3000 with office-addin-dev-certs' certificate when one
+ * can be had (Office refuses plain http add-ins).
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin, type ServerOptions, type UserConfig } from 'vite';
+
+const ROOT = import.meta.dirname;
+const PANE = resolve(ROOT, 'src/taskpane');
+const DIST = resolve(ROOT, 'dist');
+const ICONS = resolve(ROOT, 'assets');
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_PACKAGE = resolve(ROOT, 'node_modules/@microsoft/office-js/dist');
+
+/** Adds the office.js tag, serves and copies the icons, and names the page taskpane.html. */
+function addinShell(localOfficeJs: boolean): Plugin {
+  return {
+    name: 'rubric-scorer-addin-shell',
+    transformIndexHtml: () => [
+      {
+        tag: 'script',
+        attrs: { src: localOfficeJs ? './office-js/office.js' : OFFICE_JS_CDN },
+        injectTo: 'head-prepend',
+      },
+    ],
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (url === '/taskpane.html') req.url = '/index.html';
+        const icon = /^\/assets\/(icon-\d+\.png)$/.exec(url);
+        if (icon && existsSync(join(ICONS, icon[1]!))) {
+          res.setHeader('Content-Type', 'image/png');
+          res.end(readFileSync(join(ICONS, icon[1]!)));
+          return;
+        }
+        if (localOfficeJs && url.startsWith('/office-js/')) {
+          const file = join(OFFICE_JS_PACKAGE, url.slice('/office-js/'.length));
+          if (file.startsWith(OFFICE_JS_PACKAGE) && existsSync(file)) {
+            res.end(readFileSync(file));
+            return;
+          }
+        }
+        next();
+      });
+    },
+    closeBundle() {
+      if (existsSync(join(DIST, 'index.html')))
+        renameSync(join(DIST, 'index.html'), join(DIST, 'taskpane.html'));
+      mkdirSync(join(DIST, 'assets'), { recursive: true });
+      for (const f of readdirSync(ICONS).filter((n) => /^icon-\d+\.png$/.test(n))) {
+        copyFileSync(join(ICONS, f), join(DIST, 'assets', f));
+      }
+      if (localOfficeJs) cpSync(OFFICE_JS_PACKAGE, join(DIST, 'office-js'), { recursive: true });
+    },
+  };
+}
+
+/** The dev certificate, or none (then the server is plain http and Office will not load it). */
+async function devHttps(): Promise<ServerOptions['https']> {
+  try {
+    const certs = await import('office-addin-dev-certs');
+    const { ca, cert, key } = await certs.getHttpsServerOptions();
+    return { ca, cert, key };
+  } catch (e) {
+    console.warn(
+      `office-addin-dev-certs unavailable, serving http: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return undefined;
+  }
+}
+
+export default defineConfig(async ({ command }): Promise<UserConfig> => {
+  const localOfficeJs = process.env.OFFICE_JS === 'local';
+  const https = command === 'serve' ? await devHttps() : undefined;
+  return {
+    root: PANE,
+    base: './',
+    publicDir: false,
+    plugins: [react(), addinShell(localOfficeJs)],
+    build: {
+      outDir: DIST,
+      emptyOutDir: true,
+      target: 'es2020',
+      rollupOptions: { input: resolve(PANE, 'index.html') },
+    },
+    server: {
+      port: 3000,
+      strictPort: true,
+      ...(https ? { https } : {}),
+    },
+  };
+});
