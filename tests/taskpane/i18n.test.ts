@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/taskpane/i18n/en';
+import { translate, uiLangFor, type UiKey } from '../../src/taskpane/i18n/index';
+import { zhCN } from '../../src/taskpane/i18n/zh-CN';
+
+describe('UI strings', () => {
+  it('follows Office display language: any Chinese → zh, anything else → en', () => {
+    expect(['zh-CN', 'zh-TW', 'ZH-hk', 'zh'].map(uiLangFor)).toEqual(['zh', 'zh', 'zh', 'zh']);
+    expect(['en-US', 'fr-FR', ''].map(uiLangFor)).toEqual(['en', 'en', 'en']);
+  });
+
+  it('every key has text in both languages, and parameters reach the text', () => {
+    const params = {
+      count: 7,
+      sheet: 'S7',
+      where: 'S7!F3',
+      existing: 'x7',
+      planned: 'y7',
+      done: 7,
+      total: 8,
+      ops: 7,
+      syncs: 7,
+    };
+    for (const key of Object.keys(zhCN) as UiKey[]) {
+      expect(Object.keys(en)).toContain(key);
+      for (const lang of ['zh', 'en'] as const) {
+        const text = translate(lang, key, params);
+        expect(text.length, `${lang} ${key}`).toBeGreaterThan(0);
+        expect(text).not.toContain('undefined');
+      }
+    }
+    expect(translate('zh', 'writeDone', { ops: 12, syncs: 3 })).toBe(
+      '已写入 12 项操作，与 Excel 往返 3 次。',
+    );
+    expect(translate('en', 'conflictLabel', { where: 'S!F3', existing: '4', planned: '=C3-E3' })).toBe(
+      'S!F3: now "4" → write "=C3-E3"',
+    );
+  });
+});
