@@ -12,6 +12,9 @@
 import { a1Range, colIndex, parseA1, sheetRef } from '../core/a1';
 import type {
   ExcelApi,
+  XlChart,
+  XlChartCollection,
+  XlChartSeries,
   XlApplication,
   XlDataValidation,
   XlNoteCollection,
@@ -28,6 +31,7 @@ import type {
   XlWorksheetProtection,
 } from '../host/excel-api';
 import {
+  type FakeChart,
   type FakeSheet,
   type FakeValidation,
   FakeWorkbook,
@@ -337,6 +341,7 @@ class FakeWorksheetCollection extends FakeObject implements XlWorksheetCollectio
 class FakeWorksheet extends FakeObject implements XlWorksheet {
   readonly protection: FakeWorksheetProtection;
   readonly notes: FakeNoteCollection;
+  readonly charts: FakeChartCollection;
 
   constructor(
     ctx: FakeRequestContext,
@@ -345,6 +350,7 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
     super(ctx);
     this.protection = new FakeWorksheetProtection(ctx, this);
     this.notes = new FakeNoteCollection(ctx, this);
+    this.charts = new FakeChartCollection(ctx, this);
   }
 
   /** The sheet, or ItemNotFound when this proxy is a null object being used. */
@@ -459,6 +465,88 @@ class FakeNoteCollection implements XlNoteCollection {
       const p = parseA1(cellAddress);
       if (!p) throw new FakeOfficeError('InvalidArgument', `Bad cell address '${cellAddress}'.`);
       sheet.notes.set(a1Range(p.row, p.col, p.row, p.col), content);
+    });
+  }
+}
+
+class FakeChartCollection implements XlChartCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  add(type: string, sourceData: FakeRange, seriesBy = 'Auto'): FakeChartProxy {
+    const chart = new FakeChartProxy(this.ctx);
+    this.ctx.enqueue(type.length + seriesBy.length, () => {
+      const sheet = this.ws.sheet();
+      if (sheet.protected) throw accessDenied(sheet);
+      const { rect } = sourceData.target();
+      chart.record = {
+        type,
+        dataRange: a1Range(rect.top, rect.left, rect.bottom, rect.right),
+        seriesBy,
+        labelsRange: null,
+        title: '',
+        legendVisible: true,
+        position: null,
+      };
+      sheet.charts.push(chart.record);
+    });
+    return chart;
+  }
+}
+
+/** Chart proxies only take writes, each applied to the record the queued add() created. */
+class FakeChartProxy implements XlChart {
+  record: FakeChart | null = null;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly series: { getItemAt(index: number): XlChartSeries };
+
+  constructor(private readonly ctx: FakeRequestContext) {
+    const edit = (bytes: number, f: (c: FakeChart) => void) =>
+      ctx.enqueue(bytes, () => {
+        if (!this.record) throw new FakeOfficeError('ItemNotFound', 'The chart does not exist.');
+        f(this.record);
+      });
+    this.title = {
+      get text(): string {
+        throw notLoaded('text');
+      },
+      set text(text: string) {
+        edit(JSON.stringify(text).length, (c) => {
+          c.title = text;
+        });
+      },
+    };
+    this.legend = {
+      get visible(): boolean {
+        throw notLoaded('visible');
+      },
+      set visible(visible: boolean) {
+        edit(5, (c) => {
+          c.legendVisible = visible;
+        });
+      },
+    };
+    this.series = {
+      getItemAt: (index: number) => ({
+        setXAxisValues: (sourceData: XlRange) => {
+          ctx.requireApi('1.7', 'ChartSeries.setXAxisValues');
+          edit(0, (c) => {
+            if (index !== 0) throw new FakeOfficeError('ItemNotFound', `No series ${index}.`);
+            const { rect } = (sourceData as FakeRange).target();
+            c.labelsRange = a1Range(rect.top, rect.left, rect.bottom, rect.right);
+          });
+        },
+      }),
+    };
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.enqueue(0, () => {
+      if (!this.record) throw new FakeOfficeError('ItemNotFound', 'The chart does not exist.');
+      this.record.position = { start: startCell, end: endCell ?? startCell };
     });
   }
 }

@@ -11,6 +11,7 @@ export {
   WEB_PAYLOAD_LIMIT,
 } from './excel';
 export {
+  type FakeChart,
   type FakeSheet,
   type FakeValidation,
   FakeWorkbook,

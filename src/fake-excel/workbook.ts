@@ -23,6 +23,18 @@ export interface FakeFont {
   color?: string;
 }
 
+/** A chart as drawn: ranges as sheet-local A1 text. */
+export interface FakeChart {
+  type: string;
+  dataRange: string;
+  seriesBy: string;
+  labelsRange: string | null;
+  title: string;
+  legendVisible: boolean;
+  /** Top-left and bottom-right anchor cells. */
+  position: { start: string; end: string } | null;
+}
+
 /** A sheet's state besides its cell contents. Cell-keyed maps use A1 text ("B3"). */
 export interface FakeSheet {
   name: string;
@@ -36,6 +48,7 @@ export interface FakeSheet {
   /** Column index → width in points. */
   columnWidths: Map<number, number>;
   notes: Map<string, string>;
+  charts: FakeChart[];
 }
 
 /** Input as Excel parses typed text: "=…" is a formula, "'…" is text, "12" is a number. */
@@ -139,6 +152,7 @@ export class FakeWorkbook {
       fonts: new Map(),
       columnWidths: new Map(),
       notes: new Map(),
+      charts: [],
     };
     this.order.push(sheet);
     return sheet;

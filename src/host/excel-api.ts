@@ -72,12 +72,29 @@ export interface XlNoteCollection {
   add(cellAddress: string, content: string): unknown;
 }
 
+export interface XlChartSeries {
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChart {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly series: { getItemAt(index: number): XlChartSeries };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XlChartCollection {
+  /** `type` is an Excel.ChartType name such as "BarClustered"; `seriesBy` "Auto" | "Columns" | "Rows". */
+  add(type: string, sourceData: XlRange, seriesBy?: string): XlChart;
+}
+
 export interface XlWorksheet extends XlClientObject {
   readonly name: string;
   /** "Visible" | "Hidden" | "VeryHidden". */
   visibility: string;
   readonly protection: XlWorksheetProtection;
   readonly notes: XlNoteCollection;
+  readonly charts: XlChartCollection;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;

@@ -3,7 +3,7 @@
  * round trips (context.sync) as Excel allows. It never imports Office.js itself: `Excel` and the
  * requirement check are passed in, so tests run it against src/fake-excel.
  */
-import { a1Range, colIndex, parseA1, parseRange } from '../core/a1';
+import { a1, a1Range, colIndex, parseA1, parseRange } from '../core/a1';
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
 import type { ValidationRule, WriteOp, WritePlan } from '../core/plan';
 import { HostEnvironmentError, HostError, PlanNotApplicableError } from './errors';
@@ -15,7 +15,8 @@ import type { Host, HostFeature, HostRead, HostWrite, SkippedOps } from './types
 export const FEATURE_SETS: Record<HostFeature | 'mergedAreas', string> = {
   dataValidation: '1.8',
   notes: '1.18',
-  charts: '1.1',
+  // Charts exist since 1.1; naming the category axis from a range (setXAxisValues) needs 1.7.
+  charts: '1.7',
   suspendCalc: '1.6',
   mergedAreas: '1.13',
 };
@@ -77,6 +78,7 @@ export function createOfficeHost(options: OfficeHostOptions): Host {
           notes: has('notes'),
           suspendCalc: has('suspendCalc'),
           lang: lang(),
+          charts: has('charts'),
           ...(onProgress ? { onProgress } : {}),
         }),
       ),
@@ -187,6 +189,7 @@ interface WriteOptions {
   maxChunkBytes: number;
   validation: boolean;
   notes: boolean;
+  charts: boolean;
   suspendCalc: boolean;
   lang: 'zh-CN' | 'en';
   onProgress?: (done: number, total: number) => void;
@@ -249,9 +252,11 @@ function checkPlan(
       throw new PlanNotApplicableError('sheetMissing', op.sheet, undefined, lang);
     if (op.op === 'deleteSheet') continue;
     if (isProtected) throw new PlanNotApplicableError('sheetProtected', op.sheet, undefined, lang);
-    const address = addressOf(op);
-    const ok = op.op === 'columnWidth' ? colIndex(address) >= 0 : parseRange(address) !== null;
-    if (!ok) throw new PlanNotApplicableError('badAddress', op.sheet, address, lang);
+    const addresses = op.op === 'chart' ? [op.range, op.dataRange, op.labelsRange] : [addressOf(op)];
+    for (const address of addresses) {
+      const ok = op.op === 'columnWidth' ? colIndex(address) >= 0 : parseRange(address) !== null;
+      if (!ok) throw new PlanNotApplicableError('badAddress', op.sheet, address, lang);
+    }
   }
 }
 
@@ -398,6 +403,26 @@ function buildActions(
         });
         break;
       }
+      case 'chart': {
+        if (!opt.charts) {
+          skip('charts', op.op);
+          break;
+        }
+        const anchor = parseRange(op.range)!;
+        sheetOf(op.sheet).rest.push({
+          bytes: ACTION_OVERHEAD_BYTES * 6 + JSON.stringify(op).length,
+          ops: 1,
+          queue: (ctx) => {
+            const sheet = ws(ctx, op.sheet);
+            const chart = sheet.charts.add(CHART_TYPES[op.type], sheet.getRange(op.dataRange), 'Columns');
+            chart.title.text = op.title;
+            chart.legend.visible = false;
+            chart.series.getItemAt(0).setXAxisValues(sheet.getRange(op.labelsRange));
+            chart.setPosition(a1(anchor.top, anchor.left), a1(anchor.bottom, anchor.right));
+          },
+        });
+        break;
+      }
       case 'note':
         if (!opt.notes) {
           skip('notes', op.op);
@@ -409,6 +434,8 @@ function buildActions(
           queue: (ctx) => ws(ctx, op.sheet).notes.add(op.cell, op.text),
         });
         break;
+      default:
+        unhandled(op);
     }
   }
 
@@ -439,6 +466,14 @@ function buildActions(
 }
 
 type CellContent = string | number | boolean;
+
+/** Plan chart kinds → Excel.ChartType names. */
+const CHART_TYPES: Record<Extract<WriteOp, { op: 'chart' }>['type'], string> = { bar: 'BarClustered' };
+
+/** A compile error when the plan gains an op kind this adapter does not apply. */
+function unhandled(op: never): never {
+  throw new Error(`write op not handled: ${JSON.stringify(op)}`);
+}
 
 /** Formula text as Excel wants it through `range.formulas`: English function names, leading "=". */
 function formulaText(formula: string): string {

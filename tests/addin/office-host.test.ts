@@ -270,6 +270,36 @@ describe('applyPlan', () => {
     });
   });
 
+  it('draws a bar chart with its title, category labels and anchor, and skips it on Excel before 1.7', async () => {
+    const op: WriteOp = {
+      op: 'chart',
+      sheet: '表',
+      type: 'bar',
+      dataRange: 'E2:E6',
+      labelsRange: 'B2:B6',
+      title: '各项得分',
+      range: 'H2:M16',
+    };
+    const wb = FakeWorkbook.fromGrid({ sheets: [rubricSheet('表', 5)] });
+    const out = await hostOver(wb).host.applyPlan(plan([op]));
+    expect(out.skipped).toEqual([]);
+    expect(wb.sheet('表')!.charts).toEqual([
+      {
+        type: 'BarClustered',
+        dataRange: 'E2:E6',
+        seriesBy: 'Columns',
+        labelsRange: 'B2:B6',
+        title: '各项得分',
+        legendVisible: false,
+        position: { start: 'H2', end: 'M16' },
+      },
+    ]);
+    const old = FakeWorkbook.fromGrid({ sheets: [rubricSheet('表', 5)] });
+    const outOld = await hostOver(old, { apiVersion: '1.6' }).host.applyPlan(plan([op]));
+    expect(outOld.skipped).toEqual([{ feature: 'charts', op: 'chart', count: 1 }]);
+    expect(old.sheet('表')!.charts).toEqual([]);
+  });
+
   it('selects a cell on its sheet', async () => {
     const wb = FakeWorkbook.fromGrid(rubricWorkbook(2, 3));
     await hostOver(wb).host.selectCell('Sheet2', 'E3');
