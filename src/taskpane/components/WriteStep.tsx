@@ -25,19 +25,21 @@ import { PREVIEW_PAGE_SIZE, cellKey, rubricSheets, writeSheets } from '../state/
 import { previewPage } from '../state/preview';
 import type { StepProps } from './types';
 
-const OP_KINDS: readonly string[] = [
-  'formula',
-  'value',
-  'numberFormat',
-  'validation',
-  'fill',
-  'font',
-  'merge',
-  'columnWidth',
-  'note',
-  'addSheet',
-  'deleteSheet',
-];
+/** Every plan operation kind (the compiler checks the list is complete), to label skipped operations. */
+const OP_KINDS: readonly string[] = Object.keys({
+  formula: 1,
+  value: 1,
+  numberFormat: 1,
+  validation: 1,
+  fill: 1,
+  font: 1,
+  merge: 1,
+  columnWidth: 1,
+  note: 1,
+  chart: 1,
+  addSheet: 1,
+  deleteSheet: 1,
+} satisfies Record<WriteOp['op'], 1>);
 const wrap = { overflowWrap: 'anywhere', whiteSpace: 'normal', wordBreak: 'break-word' } as const;
 
 function Conflicts({ state, dispatch, t }: StepProps) {

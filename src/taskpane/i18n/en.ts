@@ -111,6 +111,7 @@ export const en: UiCatalogue = {
   'op.merge': 'Merge',
   'op.columnWidth': 'Column width',
   'op.note': 'Note',
+  'op.chart': 'Chart',
   'op.addSheet': 'Add sheet',
   'op.deleteSheet': 'Delete sheet',
   conflictsTitle: 'The table was edited since the last write',

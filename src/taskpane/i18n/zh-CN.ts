@@ -1,4 +1,5 @@
 /** 任务窗格界面文字（中文）。每条按键名取用；带参数的写成函数，说明发现了什么、该怎么做。 */
+import type { WriteOp } from '../../core/plan';
 import type { TermKind } from '../../core/rules/types';
 
 type P = Record<string, string | number>;
@@ -113,6 +114,7 @@ export const zhCN = {
   'op.merge': '合并',
   'op.columnWidth': '列宽',
   'op.note': '批注',
+  'op.chart': '图表',
   'op.addSheet': '新建工作表',
   'op.deleteSheet': '删除工作表',
   conflictsTitle: '表格在上次写入后被修改过',
@@ -137,4 +139,6 @@ export const zhCN = {
   'fault.title.unexpected': '出现意外错误',
   'fault.body.unexpected': (p: P) =>
     `操作未完成：${s(p, 'message')}。请点“重新读取”后重试；如果反复出现，请报告此问题。`,
-} satisfies Record<string, string | ((p: P) => string)> & Record<`kind.${TermKind}`, string>;
+} satisfies Record<string, string | ((p: P) => string)> &
+  Record<`kind.${TermKind}`, string> &
+  Record<`op.${WriteOp['op']}`, string>;

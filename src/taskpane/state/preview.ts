@@ -46,6 +46,8 @@ export function describeOp(op: WriteOp): PreviewRow {
       return { op: op.op, where: at(`${op.col}:${op.col}`), content: String(op.width) };
     case 'note':
       return { op: op.op, where: at(op.cell), content: op.text };
+    case 'chart':
+      return { op: op.op, where: at(op.range), content: `${op.title} (${op.dataRange})` };
     case 'addSheet':
       return { op: op.op, where: op.sheet, content: op.hidden ?? '' };
     case 'deleteSheet':
