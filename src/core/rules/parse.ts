@@ -1,0 +1,716 @@
+/**
+ * The rule parser: an item's 评分标准 prose → a Rule (terms, cap, unread spans).
+ *
+ * How it reads:
+ * 1. The text is normalised (traditional → simplified, full-width → half-width, pinyin artefacts and
+ *    spaces dropped) with a map back to the original offsets; every span in the result is an
+ *    ORIGINAL offset into Rule.source.
+ * 2. It is cut into sentences (。；; ! ? and line breaks) and each sentence into clauses (，,), never
+ *    inside brackets, and never at 、 (so "无方案、小结、信息的各扣1分" keeps its list).
+ * 3. In each clause the scoring phrases ("actions": 扣0.5分/人, 记满分, 不得分, 一票否决, 加1分, 酌情扣分,
+ *    扣完为止 …) are found by a prioritised list of patterns. The text before an action is its
+ *    condition; the condition decides the family of a deduction (每少一次 → shortfall, 不足5篇 →
+ *    threshold, 每减少1% → rate, 每次 or /人 → perUnit, otherwise flag).
+ * 4. Clauses with no action and no scoring words are conditions waiting for a later action in the
+ *    same sentence ("未完成指标的，采用否决计分法，计零分" is one zeroIf about 未完成指标). Clauses with
+ *    scoring words that match nothing are reported in `unread`.
+ *
+ * Where the rule lives in 目标要求: the requirement is read too. Its terms are used when the 评分标准
+ * yields none (e.g. an empty 评分标准 beside "计划外一票否决"), and its 一票否决 terms are always used.
+ * When any requirement term is used, Rule.source is `criteria + '\n' + requirement` and spans into
+ * the requirement are offset by criteria.length + 1; otherwise Rule.source is the criteria alone.
+ * The requirement is also where required counts (全年投稿不少于5篇) and rate targets (达98%以上) are
+ * looked up when the 评分标准 does not state them.
+ *
+ * A "每少一次扣0.5分" whose required count is stated nowhere becomes a perUnit term over the number
+ * MISSING (what = "少一次…"): the same deduction, entered as the shortfall itself, with no guess.
+ *
+ * 一票否决 always vetoes the whole assessment (that is what the phrase means in these rubrics, even
+ * as "该项实行一票否决"); "本项否决"/"该项否决" without 一票 zeroes only the item (veto, scope 'item').
+ *
+ * Text with no scoring words at all ("要有计划，实施方案…", "每年至少体检一次") gives no terms and no
+ * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
+ */
+import { NUM_RE, normalize, parseNumber } from '../text';
+import type { Cap, Rule, Span, Term } from './types';
+import { UNIT_RE } from './units';
+
+/** Options for parseRule. */
+export interface ParseOptions {
+  /** The item's 目标要求, read for terms the 评分标准 lacks and for required counts / rate targets. */
+  requirement?: string;
+  /** The item's 标准分值, used where a rule is stated relative to it (每项0.5分, 得分=完成率×分值). */
+  points?: number | null;
+}
+
+const N = NUM_RE;
+const U = UNIT_RE;
+
+/** Normalised offsets [s, e). */
+interface Seg {
+  s: number;
+  e: number;
+}
+
+type ActionKind =
+  | 'capNone'
+  | 'capExplicit'
+  | 'capItem'
+  | 'bonusMax'
+  | 'discretionRange'
+  | 'discretionUpTo'
+  | 'scoreFormula'
+  | 'zeroMethod'
+  | 'vetoItem'
+  | 'veto'
+  | 'fullIf'
+  | 'zeroIf'
+  | 'bonusDiscretion'
+  | 'bonus'
+  | 'deduct'
+  | 'discretion'
+  | 'award'
+  | 'pointsEach';
+
+interface Action extends Seg {
+  kind: ActionKind;
+  m: RegExpExecArray;
+}
+
+/** Patterns in priority order: an earlier pattern's match wins over a later overlapping one. */
+const ACTIONS: readonly [ActionKind, RegExp][] = [
+  ['capNone', /扣完(?:后)?(?:可)?倒扣分?|(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g],
+  ['bonusMax', new RegExp(`(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计)?(?:最高|最多|至多|不超过|不得超过|上限为?|以)(${N})分(?:为限|封顶)?`, 'g')],
+  [
+    'capExplicit',
+    new RegExp(
+      `(?:累计|本项|该项|此项)?(?:最多|最高|至多)(?:可)?扣(?:除|减)?(${N})分(?:为止)?|(?:累计|本项|该项|此项)?扣分(?:累计)?(?:最多|最高|至多|不超过|不得超过|上限为?|以)(${N})分(?:为限|为止|封顶)?|扣满(${N})分(?:为止)?|扣完(${N})分为止|扣(${N})分为止`,
+      'g',
+    ),
+  ],
+  ['capItem', /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项)?(?:分值|分数)?(?:为止|即止)|扣至(?:0|零)分(?:为止)?/g],
+  ['discretionRange', new RegExp(`(?:酌情)?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
+  ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
+  ['scoreFormula', /(?:实际|本项|该项)?得分\s*=[^,;。]*/g],
+  ['zeroMethod', /否决(?:制)?计分(?:法)?/g],
+  ['veto', /(?:实行|实施|予以|采取)?一票否决(?:制)?/g],
+  ['vetoItem', /(?:本项|该项|此项)(?:工作)?(?:分值)?(?:实行|予以)?否决/g],
+  ['fullIf', /(?:记|计|得|给|给予|评为?|即得|可得)满分/g],
+  ['zeroIf', /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣除(?:本项|该项)?全部分值/g],
+  ['bonusDiscretion', /酌情加分/g],
+  ['bonus', new RegExp(`加(${N})分(?:/(?:个)?(${U}))?`, 'g')],
+  ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
+  [
+    'discretion',
+    /酌情(?:扣分|打分|给分|评分|计分|扣减|赋分|处理|扣除)?|视情况(?:扣分|打分|给分|评分|赋分)?|(?:根据|依据|按照|结合|视)[^,;。]{0,24}?(?:打分|评分|给分|扣分|计分|评定|赋分)|按[^,;。扣]{0,24}?(?:打分|评分|给分|赋分)|综合(?:评定|打分|评分)/g,
+  ],
+  ['award', new RegExp(`得(${N})分`, 'g')],
+  ['pointsEach', new RegExp(`每(?:个)?(${U})(${N})分(?![钟之点])`, 'g')],
+];
+
+/** Words that show a span is about scoring (a span with none of them is a plain expectation). */
+const VOCAB = new RegExp(`扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分`);
+
+const RATE_STEP = new RegExp(`每(?:减少|降低|下降|低于?|少|差)?(${N})(?:%|个百分点|百分点)`);
+const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
+const RATE_TARGET_FAR = new RegExp(`(?:达到|达|不低于|不得低于|保持在?|高于)(${N})%|(${N})%(?:及|或)?以上`);
+const REFERENCE = /平均|全区|全市|全县|全省|全镇|全街|上年|同期|标准值/;
+const SHORT_ONE = new RegExp(`(?:每)?(?:少|缺少|缺|差|减少|欠)(?:了)?(?:一|1)(?:个)?(${U})`);
+const BELOW_N = new RegExp(`(?:不足|少于|低于|未达到?|不到|达不到|未满|不够)(${N})(?:个)?(${U})`);
+const EACH_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})?(?:个|名)?(${U})(?!性)`);
+const ONE_UNIT = new RegExp(`(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?!性)`);
+const LIST_NEGATION = /^(?:没有|无|未|缺少|缺|不)/;
+
+/** Required-count phrases: 不少于4次, 四次以上, 至少N次, 全年N次, 有4次. */
+function countPatterns(unit: string): RegExp[] {
+  const u = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [
+    new RegExp(`(?:不少于|不低于|不得少于|至少|最少|达到|满)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
+    new RegExp(`(${N})(?:个|名)?${u}(?:及|或)?以上`, 'g'),
+    new RegExp(`(?:有|全年|每年|共)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
+  ];
+}
+
+interface Text {
+  /** Normalised text. */
+  t: string;
+  /** Normalised offset → original offset (see text.ts). */
+  map: number[];
+  /** Added to original offsets to give Rule.source offsets. */
+  base: number;
+}
+
+function prepare(original: string, base: number): Text {
+  // Line breaks separate sentences; make them a same-length separator the normaliser keeps.
+  const n = normalize(original.replace(/[\r\n\u2028\u2029\u0085]/g, ';'));
+  return { t: n.text, map: n.map, base };
+}
+
+/** Original-source span of normalised [s, e). */
+function toSpan(x: Text, s: number, e: number): Span {
+  if (e <= s) {
+    const at = (x.map[s] ?? x.map[x.map.length - 1] ?? 0) + x.base;
+    return { start: at, end: at };
+  }
+  const start = (x.map[s] ?? 0) + x.base;
+  const end = (x.map[e - 1] ?? x.map[s] ?? 0) + 1 + x.base;
+  return { start, end: Math.max(start, end) };
+}
+
+const SENTENCE_END = new Set(['。', ';', '!', '?', '！', '？']);
+const CLAUSE_END = new Set([',', '，']);
+const OPEN = new Set(['(', '[', '【', '“', '《', '「', '{']);
+const CLOSE = new Set([')', ']', '】', '”', '》', '」', '}']);
+
+/** Sentences, each a list of clauses (normalised segments, trimmed of separators). */
+function split(t: string): Seg[][] {
+  const out: Seg[][] = [];
+  let sentence: Seg[] = [];
+  let start = 0;
+  let depth = 0;
+  const endClause = (i: number): void => {
+    if (i > start) sentence.push({ s: start, e: i });
+    start = i + 1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_END.has(ch)) endClause(i);
+    else if (SENTENCE_END.has(ch)) {
+      // A sentence end closes any bracket left open by a typo.
+      depth = 0;
+      endClause(i);
+      if (sentence.length > 0) out.push(sentence);
+      sentence = [];
+    }
+  }
+  endClause(t.length);
+  if (sentence.length > 0) out.push(sentence);
+  return out;
+}
+
+const LEAD = /^(?:[,、:;.\s]|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+/;
+const TRAIL = /(?:[,、:;\s]|的|者|各|均|则|即|将|予以|给予|采用|实行|实施|采取|一律|的话|本项|该项|此项)+$/;
+
+/** Trim connectors and 的 off a condition, in normalised offsets. */
+function trimSeg(t: string, s: number, e: number): Seg {
+  let text = t.slice(s, e);
+  const lead = LEAD.exec(text);
+  if (lead) {
+    s += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const trail = TRAIL.exec(text);
+  if (trail) e -= trail[0].length;
+  return { s, e: Math.max(s, e) };
+}
+
+/** The readable `what` of a condition segment. */
+function whatOf(t: string, g: Seg): string {
+  return t.slice(g.s, g.e).replace(/的(\([^)]*\))$/, '$1');
+}
+
+/** Remove one regex match from a string and re-trim. */
+function without(text: string, m: RegExpExecArray | null, keep = ''): string {
+  if (!m) return text;
+  const s = `${text.slice(0, m.index)}${keep}${text.slice(m.index + m[0].length)}`;
+  const g = trimSeg(s, 0, s.length);
+  return s.slice(g.s, g.e);
+}
+
+function numOf(m: RegExpExecArray, ...groups: number[]): number | null {
+  for (const g of groups) {
+    const raw = m[g];
+    if (raw !== undefined) {
+      const v = parseNumber(raw);
+      if (v !== null && Number.isFinite(v)) return v;
+    }
+  }
+  return null;
+}
+
+/** Whether a value is a usable amount of points (two decimals at most, within the schema's range). */
+function okAmount(v: number | null): v is number {
+  return v !== null && v >= 0 && v <= 10000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+}
+
+/** Actions in a clause, earliest first, with no overlaps (earlier patterns win). */
+function findActions(text: string): Action[] {
+  const taken: Action[] = [];
+  for (const [kind, re] of ACTIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken.some((a) => s < a.e && a.s < e)) continue;
+      taken.push({ kind, s, e, m });
+    }
+  }
+  return taken.sort((a, b) => a.s - b.s);
+}
+
+interface CountFound {
+  value: number;
+  /** Position in the criteria (normalised), or -1 when found in the requirement. */
+  at: number;
+  /** What is counted: the words before the count in its clause. */
+  context: string;
+}
+
+interface Ctx {
+  crit: Text;
+  req: Text | null;
+  points: number | null;
+}
+
+/** The clause (comma/sentence-bounded) text before position i. */
+function clauseBefore(t: string, i: number): string {
+  let s = i;
+  while (s > 0 && !/[,;。!?，]/.test(t[s - 1]!)) s--;
+  const g = trimSeg(t, s, i);
+  return t.slice(g.s, g.e).replace(/^(?:有|全年|每年|共)/, '');
+}
+
+/** The required count for a shortfall in `unit`: nearest before `at` in the criteria, else after, else in the requirement. */
+function findRequired(ctx: Ctx, unit: string, at: number): CountFound | null {
+  const scan = (x: Text): { value: number; at: number; context: string }[] => {
+    const found: { value: number; at: number; context: string }[] = [];
+    for (const re of countPatterns(unit)) {
+      for (const m of x.t.matchAll(re)) {
+        const v = parseNumber(m[1] ?? '');
+        if (v === null || v <= 0 || v > 10000 || !Number.isInteger(v)) continue;
+        // The context is the counted activity: the words before the number, without the verb.
+        const numAt = m.index + m[0].lastIndexOf(m[1] ?? '');
+        const context = clauseBefore(x.t, numAt).replace(/(?:不少于|不低于|不得少于|至少|最少|达到|满)$/, '');
+        found.push({ value: v, at: m.index, context });
+      }
+    }
+    return found.sort((a, b) => a.at - b.at);
+  };
+  const inCrit = scan(ctx.crit);
+  const before = inCrit.filter((c) => c.at < at);
+  if (before.length > 0) return before[before.length - 1]!;
+  if (inCrit.length > 0) return inCrit[0]!;
+  if (ctx.req) {
+    const inReq = scan(ctx.req);
+    if (inReq.length > 0) return { ...inReq[0]!, at: -1 };
+  }
+  return null;
+}
+
+/** The rate target: near the phrase, else anywhere in the criteria, else in the requirement. */
+function findTarget(ctx: Ctx, cond: string): number | null {
+  const near = RATE_TARGET_NEAR.exec(cond);
+  if (near) return numOf(near, 1, 2);
+  if (REFERENCE.test(cond)) return null;
+  for (const x of [ctx.crit, ctx.req]) {
+    if (!x) continue;
+    const far = RATE_TARGET_FAR.exec(x.t);
+    if (far) return numOf(far, 1, 2);
+    const near2 = RATE_TARGET_NEAR.exec(x.t);
+    if (near2) return numOf(near2, 1, 2);
+  }
+  return null;
+}
+
+interface ParsedText {
+  terms: Term[];
+  caps: { cap: Cap; at: number }[];
+  unread: Span[];
+  /** Bonus limits with no bonus term yet: applied after the whole text is read. */
+  bonusMax: { amount: number; at: Seg; what: string }[];
+}
+
+/** Read one text (criteria or requirement). */
+function readText(x: Text, ctx: Ctx): ParsedText {
+  const out: ParsedText = { terms: [], caps: [], unread: [], bonusMax: [] };
+  const t = x.t;
+  for (const sentence of split(t)) {
+    let pending: Seg[] = [];
+    /** Index of the last term made in this sentence (for merging 采用否决计分法，计零分). */
+    let lastInSentence = -1;
+    for (const clause of sentence) {
+      const text = t.slice(clause.s, clause.e);
+      const actions = findActions(text);
+      let prev = 0;
+      let made = false;
+      for (const a of actions) {
+        const condSeg = trimSeg(t, clause.s + prev, clause.s + a.s);
+        const cond = t.slice(condSeg.s, condSeg.e);
+        const condLeftover = t.slice(clause.s + prev, clause.s + a.s);
+        prev = a.e;
+        const aSeg: Seg = { s: clause.s + a.s, e: clause.s + a.e };
+        const before = out.terms.length;
+        const res = readAction(a, cond, condSeg, aSeg, pending, x, ctx, out, lastInSentence);
+        if (res === 'cap') {
+          if (VOCAB.test(condLeftover) && cond !== '') out.unread.push(toSpan(x, condSeg.s, condSeg.e));
+          continue;
+        }
+        if (res === 'merged' || out.terms.length > before) {
+          made = true;
+          pending = [];
+          if (out.terms.length > before) lastInSentence = out.terms.length - 1;
+        }
+      }
+      const tail = trimSeg(t, clause.s + prev, clause.e);
+      const tailText = t.slice(tail.s, tail.e);
+      if (actions.length === 0) {
+        if (VOCAB.test(text)) {
+          const g = trimSeg(t, clause.s, clause.e);
+          out.unread.push(toSpan(x, g.s, g.e));
+        } else {
+          pending.push(clause);
+        }
+      } else if (tailText !== '' && VOCAB.test(tailText)) {
+        out.unread.push(toSpan(x, tail.s, tail.e));
+      } else if (!made && tailText !== '') {
+        pending.push(tail);
+      }
+    }
+  }
+  return out;
+}
+
+/** The pending conditions that belong to the next action: trailing "…的" clauses if any, else all. */
+function pendingSegs(pending: Seg[], t: string): Seg[] {
+  const endsDe = (g: Seg): boolean => /的$/.test(t.slice(g.s, g.e));
+  const last = pending[pending.length - 1];
+  if (!last || !endsDe(last)) return pending;
+  let i = pending.length - 1;
+  while (i > 0 && endsDe(pending[i - 1]!)) i--;
+  return pending.slice(i);
+}
+
+/** Handle one action; pushes terms/caps/unread onto `out`. */
+function readAction(
+  a: Action,
+  cond: string,
+  condSeg: Seg,
+  aSeg: Seg,
+  pending: Seg[],
+  x: Text,
+  ctx: Ctx,
+  out: ParsedText,
+  lastInSentence: number,
+): 'cap' | 'term' | 'merged' | 'none' {
+  const t = x.t;
+  const m = a.m;
+  const own = cond === '' ? null : condSeg;
+  const pend = pendingSegs(pending, t);
+  /** Condition text with the pending clauses in front (for fullIf / zeroIf / veto). */
+  const withPending = (): { what: string; start: number } => {
+    const parts = pend.map((g) => trimSeg(t, g.s, g.e)).filter((g) => g.e > g.s);
+    if (own) parts.push(own);
+    const what = parts.map((g) => whatOf(t, g)).join(',');
+    return { what, start: parts[0]?.s ?? aSeg.s };
+  };
+  /** Own condition, else the pending clauses. */
+  const ownOrPending = (): { what: string; start: number } => (own ? { what: whatOf(t, own), start: own.s } : withPending());
+  const span = (start: number): Span => toSpan(x, Math.min(start, aSeg.s), aSeg.e);
+  const push = (term: Term): 'term' => {
+    out.terms.push(term);
+    return 'term';
+  };
+
+  switch (a.kind) {
+    case 'capNone':
+      out.caps.push({ cap: { kind: 'none', span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
+      return 'cap';
+    case 'capItem':
+      out.caps.push({ cap: { kind: 'item', span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
+      return 'cap';
+    case 'capExplicit': {
+      const v = numOf(m, 1, 2, 3, 4, 5);
+      if (!okAmount(v)) {
+        out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+        return 'none';
+      }
+      out.caps.push({ cap: { kind: 'explicit', amount: v, span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
+      return 'cap';
+    }
+    case 'bonusMax': {
+      const v = numOf(m, 1, 2);
+      if (!okAmount(v)) {
+        out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+        return 'none';
+      }
+      out.bonusMax.push({ amount: v, at: aSeg, what: own ? whatOf(t, own) : '' });
+      return 'cap';
+    }
+    case 'discretionRange':
+    case 'discretionUpTo': {
+      const hi = a.kind === 'discretionRange' ? numOf(m, 2) : numOf(m, 1);
+      const w = ownOrPending();
+      push({ kind: 'discretion', what: w.what, span: span(w.start) });
+      if (okAmount(hi)) out.caps.push({ cap: { kind: 'explicit', amount: hi, span: toSpan(x, aSeg.s, aSeg.e) }, at: -1 });
+      return 'term';
+    }
+    case 'scoreFormula':
+      return scoreFormula(a, aSeg, x, ctx, out);
+    case 'zeroMethod':
+    case 'zeroIf':
+    case 'fullIf':
+    case 'veto':
+    case 'vetoItem': {
+      const kind = a.kind === 'fullIf' ? 'fullIf' : a.kind === 'veto' || a.kind === 'vetoItem' ? 'veto' : 'zeroIf';
+      const w = withPending();
+      const prevTerm = lastInSentence >= 0 ? out.terms[lastInSentence] : undefined;
+      // "采用否决计分法，计零分" / "记满分，得满分": a second phrase with no condition of its own
+      // restates the previous one.
+      if (w.what === '' && prevTerm && (prevTerm.kind === kind || (kind === 'zeroIf' && prevTerm.kind === 'zeroIf'))) {
+        prevTerm.span = { start: prevTerm.span.start, end: Math.max(prevTerm.span.end, toSpan(x, aSeg.s, aSeg.e).end) };
+        return 'merged';
+      }
+      if (kind === 'fullIf') return push({ kind, what: w.what, span: span(w.start) });
+      if (kind === 'zeroIf') return push({ kind, what: w.what, span: span(w.start) });
+      return push({ kind: 'veto', scope: a.kind === 'veto' ? 'assessment' : 'item', what: w.what, span: span(w.start) });
+    }
+    case 'bonusDiscretion': {
+      const w = ownOrPending();
+      return push({ kind: 'bonus', amount: 1, max: null, unit: '分', what: w.what || '酌情加分', span: span(w.start) });
+    }
+    case 'bonus': {
+      const v = numOf(m, 1);
+      if (!okAmount(v)) {
+        out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+        return 'none';
+      }
+      const w = ownOrPending();
+      const each = m[2] !== undefined ? null : EACH_UNIT.exec(w.what);
+      const unit = m[2] ?? each?.[2] ?? '';
+      const what = each ? without(w.what, each, each[1] ?? '') : w.what;
+      return push({ kind: 'bonus', amount: v, max: unit === '' ? v : null, unit, what, span: span(w.start) });
+    }
+    case 'deduct':
+      return deduction(a, own, aSeg, x, ctx, out, withPending, span);
+    case 'discretion': {
+      const w = ownOrPending();
+      return push({ kind: 'discretion', what: w.what || t.slice(aSeg.s, aSeg.e), span: span(w.start) });
+    }
+    case 'award': {
+      const v = numOf(m, 1);
+      if (!okAmount(v)) {
+        out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+        return 'none';
+      }
+      const w = ownOrPending();
+      const each = EACH_UNIT.exec(w.what);
+      if (each && v > 0) {
+        // 每开展一次得0.5分 in a 2-point item: 4 required, 0.5 lost per one short.
+        const req = ctx.points !== null ? ctx.points / v : null;
+        if (req !== null && Number.isInteger(req) && req > 0) {
+          return push({ kind: 'shortfall', amount: v, required: req, unit: each[2]!, what: without(w.what, each, each[1] ?? ''), span: span(w.start) });
+        }
+      }
+      return push({ kind: 'award', amount: v, what: w.what, span: span(w.start) });
+    }
+    case 'pointsEach': {
+      const v = numOf(m, 2);
+      const unit = m[1]!;
+      if (!okAmount(v) || v === 0) {
+        out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+        return 'none';
+      }
+      const w = ownOrPending();
+      const req = ctx.points !== null ? ctx.points / v : null;
+      if (req !== null && Number.isInteger(req) && req > 0) {
+        return push({ kind: 'shortfall', amount: v, required: req, unit, what: w.what, span: span(w.start) });
+      }
+      return push({ kind: 'perUnit', amount: v, unit, what: `缺少的${unit}${w.what ? `(${w.what})` : ''}`, span: span(w.start) });
+    }
+  }
+}
+
+/** 扣N分 with its condition: rate, shortfall, threshold, perUnit or flag(s). */
+function deduction(
+  a: Action,
+  own: Seg | null,
+  aSeg: Seg,
+  x: Text,
+  ctx: Ctx,
+  out: ParsedText,
+  withPending: () => { what: string; start: number },
+  span: (start: number) => Span,
+): 'term' | 'none' {
+  const t = x.t;
+  const amount = numOf(a.m, 1);
+  if (!okAmount(amount)) {
+    out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+    return 'none';
+  }
+  const slashUnit = a.m[2];
+  const cond = own ? t.slice(own.s, own.e) : '';
+  const w = own ? { what: whatOf(t, own), start: own.s } : withPending();
+  const fallback = (what: string): string => (what !== '' ? what : own ? '' : w.what);
+  const push = (term: Term): 'term' => {
+    out.terms.push(term);
+    return 'term';
+  };
+
+  const step = RATE_STEP.exec(cond);
+  if (step) {
+    const st = numOf(step, 1);
+    if (okAmount(st) && st > 0) {
+      const target = findTarget(ctx, cond);
+      let what = without(cond, step);
+      const near = RATE_TARGET_NEAR.exec(what);
+      if (near && !REFERENCE.test(what)) what = without(what, near);
+      return push({ kind: 'rate', amount, step: st, target, what: fallback(what), span: span(w.start) });
+    }
+  }
+
+  const below = BELOW_N.exec(cond);
+  if (below) {
+    const req = numOf(below, 1);
+    const unit = below[2]!;
+    if (req !== null && req > 0 && req <= 10000) {
+      const what = fallback(cond.slice(0, below.index).replace(/[,的]+$/, ''));
+      const perShort = slashUnit !== undefined || /每/.test(cond.slice(below.index));
+      return push({ kind: perShort ? 'shortfall' : 'threshold', amount, required: req, unit: slashUnit ?? unit, what, span: span(w.start) });
+    }
+  }
+
+  const short = SHORT_ONE.exec(cond);
+  if (short) {
+    const unit = short[1]!;
+    const found = findRequired(ctx, unit, own ? own.s : aSeg.s);
+    if (found) {
+      const rest = without(cond, short);
+      return push({ kind: 'shortfall', amount, required: found.value, unit, what: rest || found.context || fallback(''), span: span(w.start) });
+    }
+    // Required count stated nowhere: count what is missing instead (same deduction, no guess).
+    return push({ kind: 'perUnit', amount, unit, what: fallback(cond.replace(/^每/, '')), span: span(w.start) });
+  }
+
+  if (slashUnit !== undefined) {
+    return push({ kind: 'perUnit', amount, unit: slashUnit, what: fallback(w.what), span: span(w.start) });
+  }
+
+  const each = EACH_UNIT.exec(cond);
+  if (each) {
+    const what = without(cond, each, each[1] ?? '');
+    return push({ kind: 'perUnit', amount, unit: each[2]!, what: fallback(what), span: span(w.start) });
+  }
+
+  const one = ONE_UNIT.exec(cond);
+  if (one) {
+    const what = without(cond, one, /^(?:发现|出现|存在)/.test(one[0]) ? one[0].replace(/(?:一|1)(?:个|名)?.+$/, '') : '');
+    return push({ kind: 'perUnit', amount, unit: one[1]!, what: fallback(what), span: span(w.start) });
+  }
+
+  // 无方案、小结、信息的各扣1分: one flag per listed thing.
+  const rawCond = own ? t.slice(own.s, aSeg.s) : '';
+  if (own && /各\s*$/.test(rawCond) && cond.includes('、')) {
+    const neg = LIST_NEGATION.exec(cond)?.[0] ?? '';
+    let s = own.s;
+    for (const part of cond.split('、')) {
+      const g = trimSeg(t, s, s + part.length);
+      s += part.length + 1;
+      if (g.e <= g.s) continue;
+      const el = t.slice(g.s, g.e);
+      const what = neg !== '' && !LIST_NEGATION.test(el) ? `${neg}${el}` : el;
+      out.terms.push({ kind: 'flag', amount, what, span: toSpan(x, g.s, g.e) });
+    }
+    return 'term';
+  }
+
+  return push({ kind: 'flag', amount, what: w.what, span: span(w.start) });
+}
+
+/** 得分=完成率×本项分值: a rate of 1 point per percentage point below 100, scaled to the item's points. */
+function scoreFormula(a: Action, aSeg: Seg, x: Text, ctx: Ctx, out: ParsedText): 'term' | 'none' {
+  const text = a.m[0];
+  const m = /=(.*?)(?:率|比例|比率)(?:[×xX*]|乘以?)(?:本项|该项)?(?:标准)?(?:分值|分数|分)/.exec(text);
+  const amount = ctx.points !== null ? ctx.points / 100 : null;
+  if (m && okAmount(amount) && amount > 0) {
+    out.terms.push({ kind: 'rate', amount, step: 1, target: 100, what: `${m[1] ?? ''}率`, span: toSpan(x, aSeg.s, aSeg.e) });
+    return 'term';
+  }
+  out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+  return 'none';
+}
+
+/** The cap: 倒扣 > an explicit amount (the smallest) > 扣完为止 > the default (the item's points). */
+function chooseCap(caps: { cap: Cap }[]): Cap {
+  const none = caps.find((c) => c.cap.kind === 'none');
+  if (none) return none.cap;
+  const explicit = caps
+    .map((c) => c.cap)
+    .filter((c): c is Extract<Cap, { kind: 'explicit' }> => c.kind === 'explicit')
+    .sort((p, q) => p.amount - q.amount)[0];
+  if (explicit) return explicit;
+  const item = caps.find((c) => c.cap.kind === 'item');
+  return item ? item.cap : { kind: 'item', span: null };
+}
+
+/** Bonus limits: each goes to the nearest bonus term before it (else after), or becomes one. */
+function applyBonusMax(terms: Term[], bonusMax: ParsedText['bonusMax'], x: Text): void {
+  for (const bm of bonusMax) {
+    const sp = toSpan(x, bm.at.s, bm.at.e);
+    const bonuses = terms.filter((tm): tm is Extract<Term, { kind: 'bonus' }> => tm.kind === 'bonus');
+    const before = bonuses.filter((b) => b.span.start <= sp.start);
+    const target = before[before.length - 1] ?? bonuses[0];
+    if (target) {
+      target.max = bm.amount;
+      if (target.unit === '' && target.amount !== bm.amount) target.unit = '次';
+    } else {
+      terms.push({ kind: 'bonus', amount: 1, max: bm.amount, unit: '分', what: bm.what || '加分', span: sp });
+    }
+  }
+}
+
+function read(original: string, base: number, ctx: Omit<Ctx, 'crit'> & { crit?: Text }): { parsed: ParsedText; x: Text } {
+  const x = prepare(original, base);
+  const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points });
+  parsed.terms.sort((p, q) => p.span.start - q.span.start);
+  applyBonusMax(parsed.terms, parsed.bonusMax, x);
+  return { parsed, x };
+}
+
+function parseStrict(criteria: string, opts: ParseOptions): Rule {
+  const requirement = opts.requirement ?? '';
+  const points = opts.points ?? null;
+  const reqText = requirement.trim() === '' ? null : prepare(requirement, criteria.length + 1);
+  const c = read(criteria, 0, { req: reqText, points });
+  let terms = c.parsed.terms;
+  let caps = c.parsed.caps;
+  let unread = c.parsed.unread;
+  let source = criteria;
+  if (reqText) {
+    const crit = prepare(criteria, 0);
+    const r = read(requirement, criteria.length + 1, { crit, req: reqText, points });
+    const useAll = terms.length === 0 && unread.length === 0;
+    const fromReq = useAll ? r.parsed.terms : r.parsed.terms.filter((tm) => tm.kind === 'veto');
+    if (fromReq.length > 0) {
+      source = `${criteria}\n${requirement}`;
+      terms = [...terms, ...fromReq];
+      if (useAll) {
+        caps = [...caps, ...r.parsed.caps];
+        unread = [...unread, ...r.parsed.unread];
+      }
+    }
+  }
+  return { source, terms, cap: chooseCap(caps), unread, overridden: false };
+}
+
+/**
+ * Read an item's 评分标准 (and, where the rule lives there, its 目标要求) into a Rule. Never throws.
+ * @example parseRule('跟踪随访不到位的扣0.5分/人，扣完为止').terms[0] // { kind: 'perUnit', amount: 0.5, unit: '人', … }
+ */
+export function parseRule(criteria: string, opts: ParseOptions = {}): Rule {
+  try {
+    return parseStrict(criteria, opts);
+  } catch {
+    // A parser fault must not stop the analysis of a workbook: the whole text is reported unread.
+    const s = typeof criteria === 'string' ? criteria : '';
+    return { source: s, terms: [], cap: { kind: 'item', span: null }, unread: s.trim() ? [{ start: 0, end: s.length }] : [], overridden: false };
+  }
+}
+
+/** parseRule without the safety net, for tests that must see any fault. */
+export const parseRuleStrict = (criteria: string, opts: ParseOptions = {}): Rule => parseStrict(criteria, opts);
