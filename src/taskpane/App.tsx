@@ -17,6 +17,7 @@ import type { Host } from '../host/types';
 import { usePaneActions } from './components/actions';
 import { type Engine, coreEngine } from './components/engine';
 import { FaultBar } from './components/FaultBar';
+import { StepBoundary } from './components/StepBoundary';
 import { STEPS } from './components/steps';
 import type { StepDef } from './components/types';
 import { translator, uiLangFor, type UiLang } from './i18n';
@@ -116,7 +117,9 @@ export function App({ host, engine = coreEngine, steps = STEPS }: AppProps) {
           state.report !== null &&
           step && (
             <div role="tabpanel" aria-label={step.label(state.lang)}>
-              {step.render({ state, dispatch, actions, engine, host, t })}
+              <StepBoundary key={step.id} lang={state.lang} t={t} onReload={() => void actions.reload()}>
+                {step.render({ state, dispatch, actions, engine, host, t })}
+              </StepBoundary>
             </div>
           )
         )}

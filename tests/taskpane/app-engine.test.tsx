@@ -152,3 +152,19 @@ describe('rules the parser could not read', () => {
     expect(JSON.parse(json).overrides[0].terms).toEqual([expect.objectContaining({ kind: 'discretion' })]);
   });
 });
+
+describe('a step that fails while rendering', () => {
+  it('shows the failure in the pane instead of going blank; other steps still work', async () => {
+    const engine: Engine = {
+      ...coreEngine,
+      explain: () => {
+        throw new RangeError('explain failed');
+      },
+    };
+    render(<App host={stubHost({ sheets: [cleanRubric()] })} engine={engine} />);
+    fireEvent.click(await screen.findByRole('tab', { name: '规则' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('explain failed');
+    fireEvent.click(screen.getByRole('tab', { name: '识别' }));
+    expect(screen.getByRole('tree')).toBeTruthy();
+  });
+});
