@@ -121,6 +121,8 @@ export class FakeRequestContext implements XlRequestContext {
   readonly workbook: FakeWorkbookProxy;
   readonly application: FakeApplication;
   private queue: Queued[] = [];
+  /** Size of what the current sync's loads return, checked against the same limit. */
+  responseBytes = 0;
   private unsettled: FakeObject[] = [];
 
   constructor(readonly excel: FakeExcel) {
@@ -162,8 +164,15 @@ export class FakeRequestContext implements XlRequestContext {
         'The request payload size has exceeded the limit.',
       );
     }
+    this.responseBytes = 0;
     for (const q of queue) q.apply();
     for (const o of unsettled) o.settle();
+    if (this.responseBytes > this.excel.payloadLimit) {
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
+    }
   }
 }
 
@@ -224,6 +233,7 @@ abstract class FakeObject {
         continue;
       }
       const value = nulled ? null : this.snapshot(path);
+      this.ctx.responseBytes += JSON.stringify(value ?? null).length;
       this.loaded.set(path, value);
     }
   }

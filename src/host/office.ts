@@ -4,7 +4,7 @@
  * requirement check are passed in, so tests run it against src/fake-excel.
  */
 import { a1, a1Range, colIndex, parseA1, parseRange } from '../core/a1';
-import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
+import type { CellValue, MergeArea, SheetGrid } from '../core/grid';
 import type { ValidationRule, WriteOp, WritePlan } from '../core/plan';
 import { HostEnvironmentError, HostError, PlanNotApplicableError } from './errors';
 import type { ExcelApi, IsSetSupported, XlRequestContext, XlWorksheet } from './excel-api';
@@ -69,7 +69,7 @@ export function createOfficeHost(options: OfficeHostOptions): Host {
   }
 
   return {
-    readWorkbook: () => run((ctx) => readAll(ctx, has('mergedAreas'))),
+    readWorkbook: () => readWorkbook(run, has('mergedAreas'), maxChunkBytes),
     applyPlan: (plan, onProgress) =>
       run((ctx) =>
         writePlan(ctx, plan, {
@@ -96,51 +96,164 @@ export function createOfficeHost(options: OfficeHostOptions): Host {
 
 // ---------------------------------------------------------------------------------------------- read
 
+/** Office's codes for a request or response over Excel on the web's 5 MB limit. */
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+
+/** A guess at one cell's share of a response (value + formula as JSON), to size row bands. */
+const EST_CELL_BYTES = 100;
+
+/**
+ * Reads the whole workbook: one batch when it fits in a response (the normal case), else sheet
+ * structure first and the cells in row bands sized to the limit.
+ */
+async function readWorkbook(
+  run: <T>(batch: (ctx: XlRequestContext) => Promise<T>) => Promise<T>,
+  mergesKnown: boolean,
+  maxBytes: number,
+): Promise<HostRead> {
+  try {
+    const { sheets, syncs } = await run((ctx) => readStructure(ctx, mergesKnown, true));
+    return { workbook: { sheets: sheets.map((s) => s.grid) }, syncs, mergesKnown };
+  } catch (e) {
+    if (!(e instanceof HostError && PAYLOAD_CODES.has(e.officeCode))) throw e;
+  }
+  const structure = await run((ctx) => readStructure(ctx, mergesKnown, false));
+  let syncs = 2 + structure.syncs;
+  const bands: Band[] = [];
+  for (const { grid, used } of structure.sheets) {
+    if (!used) continue;
+    const width = used.right + 1;
+    grid.values = Array.from({ length: used.bottom + 1 }, () => new Array<CellValue>(width).fill(null));
+    grid.formulas = Array.from({ length: used.bottom + 1 }, () => new Array<string | null>(width).fill(null));
+    const cols = used.right - used.left + 1;
+    const rowsPerBand = Math.max(1, Math.floor(maxBytes / (cols * EST_CELL_BYTES)));
+    for (let top = used.top; top <= used.bottom; top += rowsPerBand) {
+      bands.push({ grid, rect: { ...used, top, bottom: Math.min(used.bottom, top + rowsPerBand - 1) } });
+    }
+  }
+  const batches: Band[][] = [];
+  let cur: Band[] = [];
+  let bytes = 0;
+  for (const b of bands) {
+    const size = (b.rect.bottom - b.rect.top + 1) * (b.rect.right - b.rect.left + 1) * EST_CELL_BYTES;
+    if (cur.length > 0 && bytes + size > maxBytes) {
+      batches.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(b);
+    bytes += size;
+  }
+  if (cur.length > 0) batches.push(cur);
+  for (const batch of batches) syncs += await readBands(run, batch);
+  return { workbook: { sheets: structure.sheets.map((s) => s.grid) }, syncs, mergesKnown };
+}
+
+interface Band {
+  grid: SheetGrid;
+  rect: MergeArea;
+}
+
+/**
+ * Reads bands in one batch; when the response is still too large, halves the batch (or the band)
+ * and tries again. Returns the syncs spent, failed ones included.
+ * @throws HostError when a single row is over the limit.
+ */
+async function readBands(
+  run: <T>(batch: (ctx: XlRequestContext) => Promise<T>) => Promise<T>,
+  bands: Band[],
+): Promise<number> {
+  try {
+    await run(async (ctx) => {
+      const ranges = bands.map((b) => {
+        const range = ctx.workbook.worksheets
+          .getItem(b.grid.name)
+          .getRange(a1Range(b.rect.top, b.rect.left, b.rect.bottom, b.rect.right));
+        range.load('values,formulas');
+        return range;
+      });
+      await ctx.sync();
+      bands.forEach((b, i) => {
+        const placed = placeUsedRange(
+          a1Range(b.rect.top, b.rect.left, b.rect.bottom, b.rect.right),
+          ranges[i]!.values,
+          ranges[i]!.formulas,
+        );
+        for (let r = b.rect.top; r <= b.rect.bottom; r++) {
+          for (let c = b.rect.left; c <= b.rect.right; c++) {
+            b.grid.values[r]![c] = placed.values[r]![c]!;
+            b.grid.formulas![r]![c] = placed.formulas[r]![c]!;
+          }
+        }
+      });
+    });
+    return 1;
+  } catch (e) {
+    if (!(e instanceof HostError && PAYLOAD_CODES.has(e.officeCode))) throw e;
+    const only = bands.length === 1 ? bands[0]! : null;
+    if (only && only.rect.top === only.rect.bottom) throw e;
+    const halves: Band[][] = only
+      ? (() => {
+          const mid = Math.floor((only.rect.top + only.rect.bottom) / 2);
+          return [
+            [{ grid: only.grid, rect: { ...only.rect, bottom: mid } }],
+            [{ grid: only.grid, rect: { ...only.rect, top: mid + 1 } }],
+          ];
+        })()
+      : [bands.slice(0, bands.length >> 1), bands.slice(bands.length >> 1)];
+    let syncs = 1;
+    for (const h of halves) syncs += await readBands(run, h);
+    return syncs;
+  }
+}
+
 /**
  * Two syncs whatever the size: the first learns the sheets, the second brings every sheet's used
- * range and merged areas in one batch (Office cannot enumerate sheets and load their ranges in the
- * same request, since the sheet proxies exist only after the first sync).
+ * range (with its contents when `withContents`) and merged areas in one batch. Office cannot
+ * enumerate sheets and load their ranges in the same request: the sheet proxies exist only after
+ * the first sync.
  */
-async function readAll(ctx: XlRequestContext, mergesKnown: boolean): Promise<HostRead> {
-  let syncs = 0;
+async function readStructure(
+  ctx: XlRequestContext,
+  mergesKnown: boolean,
+  withContents: boolean,
+): Promise<{ sheets: { grid: SheetGrid; used: MergeArea | null }[]; syncs: number }> {
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/visibility,items/protection/protected');
   await ctx.sync();
-  syncs++;
 
   const pending = worksheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,values,formulas');
+    used.load(withContents ? 'address,values,formulas' : 'address');
     const merged = mergesKnown ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load('areas/items/address');
     return { ws, used, merged };
   });
   await ctx.sync();
-  syncs++;
 
-  const sheets: SheetGrid[] = pending.map(({ ws, used, merged }) => {
-    const sheet: SheetGrid = {
+  const sheets = pending.map(({ ws, used, merged }) => {
+    const grid: SheetGrid = {
       name: ws.name,
       values: [],
       merges: [],
       hidden: ws.visibility !== 'Visible',
       protected: ws.protection.protected,
     };
-    if (!used.isNullObject) {
-      const grid = placeUsedRange(used.address, used.values, used.formulas);
-      sheet.values = grid.values;
-      sheet.formulas = grid.formulas;
+    const rect = used.isNullObject ? null : parseRange(localAddress(used.address));
+    if (!used.isNullObject && withContents) {
+      const placed = placeUsedRange(used.address, used.values, used.formulas);
+      grid.values = placed.values;
+      grid.formulas = placed.formulas;
     }
     if (merged && !merged.isNullObject) {
       for (const area of merged.areas.items) {
         const m = parseRange(localAddress(area.address));
-        if (m) sheet.merges.push(m satisfies MergeArea);
+        if (m) grid.merges.push(m);
       }
     }
-    return sheet;
+    return { grid, used: rect };
   });
-  const workbook: WorkbookGrid = { sheets };
-  return { workbook, syncs, mergesKnown };
+  return { sheets, syncs: 2 };
 }
 
 /** "'张 村'!B3:D9" → "B3:D9". The address part never holds "!", so the last one splits. */

@@ -66,6 +66,17 @@ describe('readWorkbook', () => {
     expect(big.workbook.sheets[19]?.values).toHaveLength(2002);
   });
 
+  it('reads a workbook too large for one response in row bands, with the same result', async () => {
+    const wb = FakeWorkbook.fromGrid(rubricWorkbook(3, 300));
+    const whole = await hostOver(wb).host.readWorkbook();
+    const { host, excel } = hostOver(wb, { payloadLimit: 60_000, maxChunkBytes: 40_000 });
+    const banded = await host.readWorkbook();
+    console.info(`readWorkbook over a 60 kB response limit: ${banded.syncs} syncs (one batch: ${whole.syncs})`);
+    expect(banded.workbook).toEqual(whole.workbook);
+    expect(banded.syncs).toBeGreaterThan(whole.syncs + 2);
+    expect(banded.syncs).toBe(excel.syncs);
+  });
+
   it('places a used range that does not start at A1, and reads an empty sheet as empty', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('偏移');
