@@ -145,7 +145,8 @@ export function WriteStep(props: StepProps) {
   const sheets = rubricSheets(state.report).map((s) => s.sheet);
   const chosen = writeSheets(state);
   const { plan, progress, result } = state.write;
-  const ready = state.report !== null && state.fault === null && chosen.length > 0;
+  // A fault from a failed plan does not loop: the effect re-runs only when the plan, the options or busy change.
+  const ready = state.report !== null && chosen.length > 0;
 
   // The plan is derived from the report and the options; it is recomputed whenever either changes.
   useEffect(() => {
