@@ -37,7 +37,8 @@ const segment = (ax: number, ay: number, bx: number, by: number, width: number) 
   return px * px + py * py <= (width / 2) ** 2;
 };
 
-const circle = (cx: number, cy: number, r: number) => (x: number, y: number) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const circle = (cx: number, cy: number, r: number) => (x: number, y: number) =>
+  (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 
 /** Small icons get thicker strokes and fewer grid lines so they stay legible. */
 function shapes(size: number): Shape[] {
@@ -136,7 +137,12 @@ export function encodePng(size: number, rgba: Uint8Array): Buffer {
     Buffer.from(rgba.subarray(y * size * 4, (y + 1) * size * 4)).copy(raw, y * (size * 4 + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

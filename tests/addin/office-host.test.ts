@@ -71,7 +71,9 @@ describe('readWorkbook', () => {
     const whole = await hostOver(wb).host.readWorkbook();
     const { host, excel } = hostOver(wb, { payloadLimit: 60_000, maxChunkBytes: 40_000 });
     const banded = await host.readWorkbook();
-    console.info(`readWorkbook over a 60 kB response limit: ${banded.syncs} syncs (one batch: ${whole.syncs})`);
+    console.info(
+      `readWorkbook over a 60 kB response limit: ${banded.syncs} syncs (one batch: ${whole.syncs})`,
+    );
     expect(banded.workbook).toEqual(whole.workbook);
     expect(banded.syncs).toBeGreaterThan(whole.syncs + 2);
     expect(banded.syncs).toBe(excel.syncs);
