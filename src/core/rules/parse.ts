@@ -109,7 +109,7 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
 ];
 
 /** Words that show a span is about scoring (a span with none of them is a plain expectation). */
-const VOCAB = new RegExp(`扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分`);
+const VOCAB = new RegExp(`扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`);
 
 const RATE_STEP = new RegExp(`每(?:减少|降低|下降|低于?|少|差)?(${N})(?:%|个百分点|百分点)`);
 const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
@@ -458,7 +458,8 @@ function readAction(
     case 'veto':
     case 'vetoItem': {
       const kind = a.kind === 'fullIf' ? 'fullIf' : a.kind === 'veto' || a.kind === 'vetoItem' ? 'veto' : 'zeroIf';
-      const w = withPending();
+      // A veto names its own trigger ("计划外一票否决"); goals stated before it are not part of it.
+      const w = a.kind !== 'fullIf' && a.kind !== 'zeroIf' && a.kind !== 'zeroMethod' && own ? { what: whatOf(t, own), start: own.s } : withPending();
       const prevTerm = lastInSentence >= 0 ? out.terms[lastInSentence] : undefined;
       // "采用否决计分法，计零分" / "记满分，得满分": a second phrase with no condition of its own
       // restates the previous one.
