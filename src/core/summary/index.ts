@@ -1,0 +1,360 @@
+/**
+ * The summary sheets of a workbook whose rubric sheets are the assessed units: a 汇总 sheet (one row
+ * per unit: category and section subtotals, total, veto, rank, number of deductions, all live
+ * cross-sheet formulas, plus a bar chart of the totals) and a 扣分明细 sheet (every deduction, linked
+ * to its cell). Regenerating deletes only the sheets the product generated before (recorded in the
+ * workbook metadata) and never a sheet the user made.
+ *
+ * Layout: units as rows, one rubric sheet per unit. A single table with one column per unit
+ * (东风社区得分 | 新华社区得分 …) is detected and reported as not supported (note `unitsAsColumns`).
+ */
+import type { WorkbookReport } from '../analyze';
+import { a1, a1Range, colLetters } from '../a1';
+import { bin, type Expr, fn, num, ref, str } from '../formula/ast';
+import { unparse } from '../formula/unparse';
+import type { CellValue, WorkbookGrid } from '../grid';
+import type { Lang } from '../i18n';
+import { META_SHEET, metaOps } from '../meta';
+import type { WriteOp, WritePlan } from '../plan';
+import { countDeductions, linkTo, sumScores, textRef, vetoItems, vetoReason } from './live';
+import { LABELS, note, type SummaryNote } from './messages';
+import { VETO_RANK_KEY } from './rank';
+
+export { VETO_RANK_KEY } from './rank';
+import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type SummaryUnit } from './structure';
+import { ownSummarySheets, pickName, workbookUnits } from './units';
+
+export { formatNote, LABELS, SUMMARY_CODES, type SummaryCode, type SummaryNote } from './messages';
+export {
+  planSummaryValues,
+  type SummaryInput,
+  type SummaryValuesPlan,
+  type UnitFigures,
+  unitFigures,
+} from './values';
+export type { GroupColumn, SummaryUnit } from './structure';
+
+export interface SummaryOptions {
+  lang: Lang;
+  /** The unit sheets to summarise, in order; default: every rubric sheet of the workbook. */
+  unitSheets?: string[];
+}
+
+/** A generated sheet and whether the plan creates it or replaces the product's earlier one. */
+export interface PlannedSheet {
+  name: string;
+  role: 'summary' | 'deductions';
+  action: 'create' | 'replace';
+}
+
+export interface SummaryPlan extends WritePlan {
+  /** The sheets the plan writes, for the user to confirm before applying. */
+  sheets: PlannedSheet[];
+  /** Earlier generated sheets the plan deletes (all of them, also ones under another name). */
+  deletes: string[];
+  /** The units summarised, in row order (sheet names). */
+  units: string[];
+  notes: SummaryNote[];
+}
+
+/** Fill colours of the generated sheets. */
+export const COLORS = { header: '#D9E1F2', veto: '#F8CBAD', lowest: '#FFE699', muted: '#808080' } as const;
+
+/** 0-based layout of the 汇总 sheet. */
+export interface SummaryLayout {
+  headerRow: number;
+  firstRow: number;
+  groupCol0: number;
+  total: number;
+  rank: number;
+  veto: number;
+  reason: number;
+  deductions: number;
+  key: number;
+}
+
+/** Where each column of the 汇总 sheet is, for `groups` subtotal columns. */
+export function summaryLayout(groups: number): SummaryLayout {
+  const total = 2 + groups;
+  return {
+    headerRow: 2,
+    firstRow: 3,
+    groupCol0: 2,
+    total,
+    rank: total + 1,
+    veto: total + 2,
+    reason: total + 3,
+    deductions: total + 4,
+    key: total + 5,
+  };
+}
+
+function groupHeader(c: GroupColumn, lang: Lang): string {
+  return `${c.header}${LABELS[lang].points_suffix(c.max)}`;
+}
+
+/**
+ * Plan the 汇总 and 扣分明细 sheets for a workbook.
+ * @example
+ * const report = analyzeWorkbook(grid);
+ * const plan = planSummary(grid, report, { lang: 'zh' });
+ * plan.sheets // [{ name: '汇总', role: 'summary', action: 'create' }, …]
+ */
+export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: SummaryOptions): SummaryPlan {
+  const L = LABELS[opts.lang];
+  const { units, notes } = workbookUnits(wb, report, opts.unitSheets);
+  const own = ownSummarySheets(wb, report);
+  const ownLower = new Set(own.map((n) => n.toLowerCase()));
+  const userSheets = new Set(wb.sheets.map((s) => s.name.toLowerCase()).filter((n) => !ownLower.has(n)));
+  const summaryName = pickName(L.summarySheet, userSheets, []);
+  const deductionName = pickName(L.deductionSheet, userSheets, [summaryName]);
+  for (const [wanted, used] of [
+    [L.summarySheet, summaryName],
+    [L.deductionSheet, deductionName],
+  ] as const) {
+    if (wanted !== used) notes.push(note('nameTaken', { wanted, used }));
+  }
+  for (const n of own) notes.push(note('replaces', { sheet: n }));
+
+  if (units.length === 0)
+    return { ops: [], owned: [], conflicts: [], sheets: [], deletes: [], units: [], notes };
+
+  const { columns, notes: structureNotes } = groupColumns(units);
+  notes.push(...structureNotes);
+  const ops: WriteOp[] = [];
+  for (const n of own) ops.push({ op: 'deleteSheet', sheet: n });
+  ops.push({ op: 'addSheet', sheet: summaryName }, { op: 'addSheet', sheet: deductionName });
+  ops.push(...summaryOps(summaryName, units, columns, opts.lang));
+  ops.push(...deductionOps(deductionName, units, opts.lang));
+
+  const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
+  let previousChunks = 0;
+  while (
+    typeof metaSheet?.values[previousChunks + 1]?.[0] === 'string' &&
+    metaSheet.values[previousChunks + 1]?.[0] !== ''
+  ) {
+    previousChunks++;
+  }
+  ops.push(
+    ...metaOps(
+      { ...report.meta, summarySheets: [summaryName, deductionName] },
+      metaSheet !== undefined,
+      previousChunks,
+    ),
+  );
+
+  const isOwn = (n: string) => ownLower.has(n.toLowerCase());
+  return {
+    ops,
+    owned: [],
+    conflicts: [],
+    sheets: [
+      { name: summaryName, role: 'summary', action: isOwn(summaryName) ? 'replace' : 'create' },
+      { name: deductionName, role: 'deductions', action: isOwn(deductionName) ? 'replace' : 'create' },
+    ],
+    deletes: own,
+    units: units.map((u) => u.sheet),
+    notes,
+  };
+}
+
+function formula(sheet: string, row: number, col: number, e: Expr): WriteOp {
+  return { op: 'formula', sheet, cell: a1(row, col), formula: unparse(e) };
+}
+
+function value(sheet: string, row: number, col: number, v: CellValue): WriteOp {
+  return { op: 'value', sheet, cell: a1(row, col), value: v };
+}
+
+function summaryOps(
+  sheet: string,
+  units: readonly SummaryUnit[],
+  columns: readonly GroupColumn[],
+  lang: Lang,
+): WriteOp[] {
+  const L = LABELS[lang];
+  const lay = summaryLayout(columns.length);
+  const last = lay.key;
+  const lastRow = lay.firstRow + units.length - 1;
+  const ops: WriteOp[] = [
+    value(sheet, 0, 0, titleOf(units, lang)),
+    { op: 'merge', sheet, range: a1Range(0, 0, 0, last) },
+    { op: 'font', sheet, range: 'A1', bold: true },
+    value(sheet, 1, 0, L.generated),
+    { op: 'font', sheet, range: a1(1, 0), color: COLORS.muted },
+  ];
+  const headers: string[] = [
+    L.no,
+    L.unit,
+    ...columns.map((c) => groupHeader(c, lang)),
+    L.total,
+    L.rank,
+    L.veto,
+    L.vetoReason,
+    L.deductions,
+    L.rankKey,
+  ];
+  for (const [c, h] of headers.entries()) ops.push(value(sheet, lay.headerRow, c, h));
+  ops.push(
+    { op: 'fill', sheet, range: a1Range(lay.headerRow, 0, lay.headerRow, last), color: COLORS.header },
+    { op: 'font', sheet, range: a1Range(lay.headerRow, 0, lay.headerRow, last), bold: true },
+  );
+  const keyRange: Expr = {
+    t: 'range',
+    sheet: null,
+    top: lay.firstRow,
+    left: lay.key,
+    bottom: lastRow,
+    right: lay.key,
+    abs: true,
+  };
+
+  units.forEach((u, i) => {
+    const r = lay.firstRow + i;
+    const table = u.analysis.table;
+    ops.push(value(sheet, r, 0, i + 1), value(sheet, r, 1, u.name));
+    columns.forEach((c, j) => {
+      const g = groupFor(u, c);
+      if (g) ops.push(formula(sheet, r, lay.groupCol0 + j, sumScores(u, itemsOf(table, g.id))));
+    });
+    const vetoes = vetoItems(u);
+    const all = sumScores(u, itemsOf(table, null));
+    const vetoed = bin('<>', ref(r, lay.veto), str(''));
+    ops.push(formula(sheet, r, lay.total, vetoes.length > 0 ? fn('IF', vetoed, num(0), all) : all));
+    ops.push(
+      formula(
+        sheet,
+        r,
+        lay.rank,
+        bin('+', fn('COUNTIF', keyRange, bin('&', str('>'), ref(r, lay.key))), num(1)),
+      ),
+    );
+    if (vetoes.length > 0) {
+      ops.push(
+        formula(sheet, r, lay.veto, fn('IF', bin('=', ref(r, lay.reason), str('')), str(''), str(L.veto))),
+      );
+      ops.push(formula(sheet, r, lay.reason, vetoReason(u, vetoes)));
+    }
+    ops.push(formula(sheet, r, lay.deductions, countDeductions(u, itemsOf(table, null))));
+    ops.push(formula(sheet, r, lay.key, fn('IF', vetoed, num(VETO_RANK_KEY), ref(r, lay.total))));
+  });
+  ops.push({
+    op: 'font',
+    sheet,
+    range: a1Range(lay.headerRow, lay.key, lastRow, lay.key),
+    color: COLORS.muted,
+  });
+
+  // Static highlight from the figures as they are now; refreshed when the summary is regenerated.
+  const figures = units.map((u) => u.analysis.score);
+  const open = figures.filter((f) => !f.vetoed).map((f) => f.total);
+  const lowest = open.length >= 2 ? Math.min(...open) : null;
+  figures.forEach((f, i) => {
+    const r = lay.firstRow + i;
+    const color = f.vetoed ? COLORS.veto : f.total === lowest ? COLORS.lowest : null;
+    if (color) ops.push({ op: 'fill', sheet, range: a1Range(r, 0, r, last), color });
+  });
+  ops.push(value(sheet, lastRow + 2, 0, L.legend), {
+    op: 'font',
+    sheet,
+    range: a1(lastRow + 2, 0),
+    color: COLORS.muted,
+  });
+
+  ops.push(
+    { op: 'columnWidth', sheet, col: 'A', width: 6 },
+    { op: 'columnWidth', sheet, col: 'B', width: 16 },
+  );
+  for (let j = 0; j < columns.length; j++) {
+    ops.push({ op: 'columnWidth', sheet, col: colLetters(lay.groupCol0 + j), width: 14 });
+  }
+  ops.push(
+    { op: 'columnWidth', sheet, col: colLetters(lay.reason), width: 30 },
+    { op: 'columnWidth', sheet, col: colLetters(lay.key), width: 12 },
+  );
+
+  ops.push({
+    op: 'chart',
+    sheet,
+    type: 'bar',
+    dataRange: a1Range(lay.firstRow, lay.total, lastRow, lay.total),
+    labelsRange: a1Range(lay.firstRow, 1, lastRow, 1),
+    title: L.chartTitle,
+    range: a1Range(lastRow + 4, 0, lastRow + 4 + Math.max(14, units.length + 4), Math.min(last, 9)),
+  });
+  return ops;
+}
+
+/** The shared title of the units' tables + 汇总, else a plain title. */
+function titleOf(units: readonly SummaryUnit[], lang: Lang): string {
+  const titles = new Set(units.map((u) => u.analysis.table.title ?? ''));
+  const [only] = [...titles];
+  if (titles.size === 1 && only) return lang === 'en' ? `${only} — summary` : `${only}（汇总）`;
+  return LABELS[lang].title;
+}
+
+/** Column order of the 扣分明细 sheet. */
+export const DEDUCTION_COLUMNS = [
+  'no',
+  'unit',
+  'category',
+  'section',
+  'item',
+  'points',
+  'deduction',
+  'score',
+  'reason',
+  'link',
+] as const;
+
+function deductionOps(sheet: string, units: readonly SummaryUnit[], lang: Lang): WriteOp[] {
+  const L = LABELS[lang];
+  const last = DEDUCTION_COLUMNS.length - 1;
+  const ops: WriteOp[] = [
+    value(sheet, 0, 0, L.generated),
+    { op: 'font', sheet, range: 'A1', color: COLORS.muted },
+  ];
+  for (const [c, k] of DEDUCTION_COLUMNS.entries()) ops.push(value(sheet, 1, c, L[k]));
+  ops.push(
+    { op: 'fill', sheet, range: a1Range(1, 0, 1, last), color: COLORS.header },
+    { op: 'font', sheet, range: a1Range(1, 0, 1, last), bold: true },
+  );
+  let r = 2;
+  for (const u of units) {
+    const { table, score } = u.analysis;
+    const { points, deduction, score: scoreCol, reason } = table.columns;
+    for (const item of table.items) {
+      const s = score.items.find((x) => x.itemId === item.id);
+      if (!s || s.deduction <= 0) continue;
+      const path = itemPath(table, item);
+      ops.push(value(sheet, r, 0, r - 1), value(sheet, r, 1, u.name), value(sheet, r, 2, path.category));
+      ops.push(value(sheet, r, 3, path.section), value(sheet, r, 4, item.label));
+      ops.push(
+        points !== undefined
+          ? formula(sheet, r, 5, ref(item.pointsCell.row, item.pointsCell.col, u.sheet))
+          : value(sheet, r, 5, item.points),
+      );
+      if (deduction !== undefined) ops.push(formula(sheet, r, 6, ref(item.row, deduction, u.sheet)));
+      else if (scoreCol !== undefined && item.points !== null) {
+        ops.push(formula(sheet, r, 6, bin('-', num(item.points), ref(item.row, scoreCol, u.sheet))));
+      } else ops.push(value(sheet, r, 6, s.deduction));
+      ops.push(
+        scoreCol !== undefined
+          ? formula(sheet, r, 7, ref(item.row, scoreCol, u.sheet))
+          : value(sheet, r, 7, s.score),
+      );
+      ops.push(
+        reason !== undefined
+          ? formula(sheet, r, 8, textRef(item.row, reason, u.sheet))
+          : value(sheet, r, 8, ''),
+      );
+      const target = deduction ?? scoreCol;
+      if (target !== undefined) ops.push(formula(sheet, r, 9, linkTo(u.sheet, item.row, target)));
+      r++;
+    }
+  }
+  if (r === 2) ops.push(value(sheet, 2, 0, L.noDeductions));
+  const widths = [6, 16, 16, 16, 30, 9, 8, 8, 40, 8];
+  for (const [c, w] of widths.entries()) ops.push({ op: 'columnWidth', sheet, col: colLetters(c), width: w });
+  return ops;
+}

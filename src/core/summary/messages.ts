@@ -1,0 +1,169 @@
+/**
+ * Findings of the summary builder, as data with stable codes, and their messages (zh-CN first, en
+ * beside it). They are kept apart from the workbook issues (../issues) because they describe the
+ * summary being planned, not cells of a rubric.
+ */
+import type { Severity } from '../issues';
+import type { Lang } from '../i18n';
+
+export const SUMMARY_CODES = {
+  /** No sheet of the workbook was read as a rubric: nothing to summarise. */
+  noUnits: 'error',
+  /** A requested unit sheet is not a rubric sheet of the workbook. */
+  unitNotFound: 'warning',
+  /** A unit sheet has no 得分 column, so no live formula can point at its item scores. */
+  noScoreColumn: 'warning',
+  /** A unit lacks a group the other units have: its cell is left blank. */
+  groupMissing: 'warning',
+  /** A sheet the user made already has the summary's name: another name is used. */
+  nameTaken: 'info',
+  /** The product's own summary sheet will be deleted and written again. */
+  replaces: 'info',
+  /** A sheet lists the units as columns of one table (东风社区得分 | 新华社区得分 …): not supported. */
+  unitsAsColumns: 'warning',
+  /** The writer cannot draw charts (ExcelJS): the chart is left out. */
+  chartSkipped: 'info',
+  /** A unit's workbook has error-severity findings: its row is flagged and not ranked. */
+  failedChecks: 'error',
+  /** A file could not be read at all. */
+  fileUnreadable: 'error',
+} as const satisfies Record<string, Severity>;
+
+export type SummaryCode = keyof typeof SUMMARY_CODES;
+
+export interface SummaryNote {
+  code: SummaryCode;
+  severity: Severity;
+  params: Record<string, string | number>;
+}
+
+/** Build a note with the severity registered for its code. */
+export function note(code: SummaryCode, params: Record<string, string | number> = {}): SummaryNote {
+  return { code, severity: SUMMARY_CODES[code], params };
+}
+
+type P = SummaryNote['params'];
+const s = (p: P, k: string): string => String(p[k] ?? '');
+
+const zh: Record<SummaryCode, (p: P) => string> = {
+  noUnits: () => '工作簿中没有找到评分表（需要含“标准分值”和“评分标准”等列的表头），无法生成汇总。',
+  unitNotFound: (p) => `工作表“${s(p, 'sheet')}”不是已识别的评分表，未纳入汇总。`,
+  noScoreColumn: (p) =>
+    `工作表“${s(p, 'sheet')}”没有“得分”列，汇总无法用公式引用各项得分，已不纳入汇总。请先在“写入”中添加得分公式，再重新生成汇总。`,
+  groupMissing: (p) =>
+    `“${s(p, 'unit')}”的评分表中没有“${s(p, 'group')}”，汇总表中该格留空。各单位的评分表结构不同，请核对是否用的是同一份细则。`,
+  nameTaken: (p) =>
+    `已有一张名为“${s(p, 'wanted')}”的工作表（不是本工具生成的），汇总将写入“${s(p, 'used')}”。`,
+  replaces: (p) => `将替换本工具之前生成的工作表“${s(p, 'sheet')}”（整表删除后重新生成）。`,
+  unitsAsColumns: (p) =>
+    `工作表“${s(p, 'sheet')}”把各单位排成了列（${s(p, 'units')}）。汇总暂不支持这种排法：请每个单位用一张工作表（或一个文件），再生成汇总。`,
+  chartSkipped: () => '命令行生成的汇总表只有数值，没有图表（Excel 插件中生成的汇总带总分柱形图）。',
+  failedChecks: (p) =>
+    `${s(p, 'file')}“${s(p, 'sheet')}”有 ${s(p, 'errors')} 个错误，汇总中已标出且不参与排名。请改正后重新汇总。`,
+  fileUnreadable: (p) => `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}`,
+};
+
+const en: Record<SummaryCode, (p: P) => string> = {
+  noUnits: () =>
+    'No rubric sheet was found in the workbook (a header with 标准分值 and 评分标准 columns is needed): nothing to summarise.',
+  unitNotFound: (p) =>
+    `Sheet "${s(p, 'sheet')}" is not a recognised rubric sheet and was left out of the summary.`,
+  noScoreColumn: (p) =>
+    `Sheet "${s(p, 'sheet')}" has no 得分 (score) column, so the summary cannot link to its item scores; it was left out. Add the score formulas with Write first, then regenerate the summary.`,
+  groupMissing: (p) =>
+    `"${s(p, 'unit')}" has no "${s(p, 'group')}" in its rubric; that summary cell is left blank. The units' rubrics differ: check that they use the same rubric.`,
+  nameTaken: (p) =>
+    `A sheet named "${s(p, 'wanted')}" already exists and was not made by this tool; the summary goes to "${s(p, 'used')}".`,
+  replaces: (p) =>
+    `The sheet "${s(p, 'sheet')}" this tool generated earlier will be replaced (deleted and written again).`,
+  unitsAsColumns: (p) =>
+    `Sheet "${s(p, 'sheet')}" lays the units out as columns (${s(p, 'units')}). The summary does not support that layout: use one sheet (or one file) per unit, then summarise.`,
+  chartSkipped: () =>
+    'A summary made by the command line holds values only, without the chart (the Excel add-in adds a bar chart of the totals).',
+  failedChecks: (p) =>
+    `${s(p, 'file')} "${s(p, 'sheet')}" has ${s(p, 'errors')} error(s): its row is flagged and not ranked. Fix them and summarise again.`,
+  fileUnreadable: (p) => `Could not read ${s(p, 'file')}: ${s(p, 'detail')}`,
+};
+
+/** The message for a summary note. */
+export function formatNote(n: SummaryNote, lang: Lang): string {
+  return (lang === 'en' ? en : zh)[n.code](n.params);
+}
+
+/** Fixed texts of the generated sheets. */
+export const LABELS = {
+  zh: {
+    summarySheet: '汇总',
+    deductionSheet: '扣分明细',
+    problemSheet: '检查问题',
+    title: '考核汇总',
+    generated: '本表由评分表助手生成，重新生成汇总时会整表替换，请勿在此表中手工修改。',
+    legend: '红色：一票否决；黄色：总分最低（按生成时的分数着色，重新生成汇总后更新）。',
+    no: '序号',
+    unit: '单位',
+    file: '来源文件',
+    sheet: '工作表',
+    total: '总分',
+    rank: '排名',
+    veto: '一票否决',
+    vetoReason: '否决原因',
+    deductions: '扣分项数',
+    rankKey: '排名依据（否决计 -1000）',
+    status: '检查结果',
+    statusOk: '通过',
+    statusFailed: (n: number) => `未通过（${n} 个错误）`,
+    category: '考核项目',
+    section: '考核内容',
+    item: '考核项',
+    points: '标准分值',
+    deduction: '扣分',
+    score: '得分',
+    reason: '扣分原因',
+    link: '位置',
+    cell: '单元格',
+    severity: '级别',
+    code: '代码',
+    message: '说明',
+    noDeductions: '暂无扣分。',
+    chartTitle: '各单位总分',
+    points_suffix: (n: number) => `（${n}分）`,
+  },
+  en: {
+    summarySheet: 'Summary',
+    deductionSheet: 'Deductions',
+    problemSheet: 'Problems',
+    title: 'Assessment summary',
+    generated:
+      'Generated by Rubric Scorer; regenerating the summary replaces this whole sheet, so do not edit it by hand.',
+    legend:
+      'Red: vetoed (一票否决); yellow: lowest total (coloured from the scores at generation; regenerate to refresh).',
+    no: 'No.',
+    unit: 'Unit',
+    file: 'Source file',
+    sheet: 'Sheet',
+    total: 'Total',
+    rank: 'Rank',
+    veto: 'Veto',
+    vetoReason: 'Veto reason',
+    deductions: 'Deductions',
+    rankKey: 'Rank key (vetoed = -1000)',
+    status: 'Checks',
+    statusOk: 'passed',
+    statusFailed: (n: number) => `failed (${n} error(s))`,
+    category: 'Category',
+    section: 'Section',
+    item: 'Item',
+    points: 'Points',
+    deduction: 'Deduction',
+    score: 'Score',
+    reason: 'Reason',
+    link: 'Cell',
+    cell: 'Cell',
+    severity: 'Severity',
+    code: 'Code',
+    message: 'Message',
+    noDeductions: 'No deductions yet.',
+    chartTitle: 'Totals by unit',
+    points_suffix: (n: number) => ` (${n})`,
+  },
+} as const;

@@ -1,0 +1,75 @@
+/** Which sheets of a workbook are assessed units, and which sheets the summary may create or replace. */
+import type { WorkbookReport } from '../analyze';
+import type { WorkbookGrid } from '../grid';
+import { META_SHEET } from '../meta';
+import { note, type SummaryNote } from './messages';
+import { type SummaryUnit, unitsAsColumns } from './structure';
+
+/** Sheets the product generated earlier (from the workbook metadata), that still exist. */
+export function ownSummarySheets(wb: WorkbookGrid, report: WorkbookReport): string[] {
+  const recorded = report.meta.summarySheets ?? [];
+  const names = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  return recorded.filter((n) => names.has(n.toLowerCase()));
+}
+
+/**
+ * The units of a workbook: every sheet read as a rubric (or those named in `only`), except the
+ * product's own sheets, sheets laid out with one column per unit, and sheets without a 得分 column.
+ */
+export function workbookUnits(
+  wb: WorkbookGrid,
+  report: WorkbookReport,
+  only?: readonly string[],
+): { units: SummaryUnit[]; notes: SummaryNote[] } {
+  const own = new Set(ownSummarySheets(wb, report).map((n) => n.toLowerCase()));
+  const notes: SummaryNote[] = [];
+  const units: SummaryUnit[] = [];
+  for (const sr of report.sheets) {
+    if (own.has(sr.sheet.toLowerCase()) || sr.sheet === META_SHEET) continue;
+    if (only && !only.includes(sr.sheet)) continue;
+    const grid = wb.sheets.find((s) => s.name === sr.sheet);
+    const a = sr.analysis;
+    if (grid && !grid.hidden && (a || sr.skipped?.reason !== 'productSheet')) {
+      const h = a?.table.headerRow;
+      const rows =
+        h === undefined
+          ? Array.from({ length: Math.min(12, grid.values.length) }, (_, i) => i)
+          : [h - 1, h, h + 1];
+      const named = unitsAsColumns(
+        grid,
+        rows.filter((r) => r >= 0),
+      );
+      if (named.length > 0) {
+        notes.push(note('unitsAsColumns', { sheet: sr.sheet, units: named.join('、') }));
+        continue;
+      }
+    }
+    if (!a) continue;
+    if (a.table.columns.score === undefined) {
+      notes.push(note('noScoreColumn', { sheet: sr.sheet }));
+      continue;
+    }
+    units.push({ name: sr.sheet, sheet: sr.sheet, analysis: a });
+  }
+  for (const name of only ?? []) {
+    if (!units.some((u) => u.sheet === name) && !notes.some((n) => n.params.sheet === name)) {
+      notes.push(note('unitNotFound', { sheet: name }));
+    }
+  }
+  if (units.length === 0) notes.push(note('noUnits'));
+  return { units, notes };
+}
+
+/**
+ * A name for a generated sheet: `base`, else `base(2)`, `base(3)` … skipping sheets the user made
+ * (names compare case-insensitively, as Excel does) and names already chosen.
+ */
+export function pickName(base: string, userSheets: ReadonlySet<string>, chosen: readonly string[]): string {
+  const taken = (n: string) =>
+    userSheets.has(n.toLowerCase()) || chosen.some((c) => c.toLowerCase() === n.toLowerCase());
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) {
+    const n = `${base}(${i})`;
+    if (!taken(n)) return n;
+  }
+}
