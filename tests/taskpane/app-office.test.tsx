@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import './jsdom-setup';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeWorkbook } from '../../src/core/analyze';
+import { META_SHEET } from '../../src/core/meta';
+import { FakeExcel, FakeWorkbook } from '../../src/fake-excel';
+import { createOfficeHost } from '../../src/host/office';
+import { App } from '../../src/taskpane/App';
+import { cleanRubric } from './stub-host';
+
+afterEach(cleanup);
+
+function officeHost(book: FakeWorkbook, apiVersion = '1.18') {
+  const excel = new FakeExcel(book, { apiVersion });
+  const host = createOfficeHost({
+    excel,
+    isSetSupported: excel.isSetSupported,
+    displayLanguage: () => 'zh-CN',
+  });
+  return { excel, host };
+}
+
+describe('the pane over the Office adapter and a fake Excel', () => {
+  it('reads the workbook, selects an issue cell in Excel, and stores an edited rule the next read applies', async () => {
+    const book = FakeWorkbook.fromGrid({ sheets: [cleanRubric('一村', { 0: { score: 6 } })] });
+    const { host } = officeHost(book);
+    render(<App host={host} />);
+    expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+    const first = within(screen.getByRole('region', { name: '错误' })).getAllByRole('button')[0]!;
+    await act(async () => {
+      fireEvent.click(first);
+    });
+    await waitFor(() => expect(book.selection).toEqual({ sheet: '一村', address: 'F3' }));
+
+    fireEvent.click(screen.getByRole('tab', { name: '规则' }));
+    const card = screen.getByRole('group', { name: /安全生产/ });
+    fireEvent.click(within(card).getByRole('button', { name: '修改' }));
+    fireEvent.change(within(card).getAllByRole('spinbutton', { name: '分数' })[0]!, {
+      target: { value: '3' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存规则（1 项）' }));
+    });
+    await screen.findByText('规则已保存在工作簿中。');
+    // The store is in the workbook: the core reading the fake's grid sees the override, and so does the pane.
+    const grid = book.toGrid();
+    expect(grid.sheets.some((s) => s.name === META_SHEET)).toBe(true);
+    const report = analyzeWorkbook(grid);
+    const a = report.sheets.find((s) => s.sheet === '一村')?.analysis;
+    const item = a?.table.items.find((i) => i.text.includes('安全生产'));
+    expect(item && a?.rules[item.id]).toMatchObject({
+      overridden: true,
+      terms: [expect.objectContaining({ amount: 3 })],
+    });
+    await waitFor(() =>
+      expect(within(screen.getByRole('group', { name: /安全生产/ })).getByText('已修改')).toBeTruthy(),
+    );
+  });
+});
