@@ -10,15 +10,92 @@ import { capSchema, termSchema } from '../../src/core/rules/schema';
 import type { Rule, Span } from '../../src/core/rules/types';
 
 const WORDS = [
-  '扣', '分', '0.5', '１', '两', '十', '半', '/人', '/次', '每', '人', '次', '处', '项', '篇', '少', '一', '不足', '不少于',
-  '以上', '的', '记满分', '計滿分', '不得分', '计零分', '否决计分法', '一票否决', '本项', '该项', '否决', '加', '最高加',
-  '最多扣', '扣完为止', '扣完倒扣分', '倒扣', '酌情', '打分', '根据', '平时工作', '%', '以下', '每减少', '个百分点',
-  '达到', '全区平均数', '得', '=', '率', '×', '、', '各', '，', ',', '。', '；', ';', '\n', '(', ')', '（', '）', '“',
-  '無', '方案', '小結', '區(qū)', '發回重辦', ' ', '　', '—', '-', '~', '得分', '分值', '扣分不超过', '扣满', '为止',
+  '扣',
+  '分',
+  '0.5',
+  '１',
+  '两',
+  '十',
+  '半',
+  '/人',
+  '/次',
+  '每',
+  '人',
+  '次',
+  '处',
+  '项',
+  '篇',
+  '少',
+  '一',
+  '不足',
+  '不少于',
+  '以上',
+  '的',
+  '记满分',
+  '計滿分',
+  '不得分',
+  '计零分',
+  '否决计分法',
+  '一票否决',
+  '本项',
+  '该项',
+  '否决',
+  '加',
+  '最高加',
+  '最多扣',
+  '扣完为止',
+  '扣完倒扣分',
+  '倒扣',
+  '酌情',
+  '打分',
+  '根据',
+  '平时工作',
+  '%',
+  '以下',
+  '每减少',
+  '个百分点',
+  '达到',
+  '全区平均数',
+  '得',
+  '=',
+  '率',
+  '×',
+  '、',
+  '各',
+  '，',
+  ',',
+  '。',
+  '；',
+  ';',
+  '\n',
+  '(',
+  ')',
+  '（',
+  '）',
+  '“',
+  '無',
+  '方案',
+  '小結',
+  '區(qū)',
+  '發回重辦',
+  ' ',
+  '　',
+  '—',
+  '-',
+  '~',
+  '得分',
+  '分值',
+  '扣分不超过',
+  '扣满',
+  '为止',
 ];
 
 const vocabText = fc.array(fc.constantFrom(...WORDS), { maxLength: 40 }).map((ws) => ws.join(''));
-const anyText = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 60 }), vocabText);
+const anyText = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  vocabText,
+);
 
 function spanOk(s: Span, source: string): void {
   expect(Number.isInteger(s.start) && Number.isInteger(s.end)).toBe(true);
@@ -36,17 +113,23 @@ function ruleOk(rule: Rule): void {
   if (rule.cap.span) spanOk(rule.cap.span, rule.source);
   expect(capSchema.safeParse(rule.cap).success).toBe(true);
   // Terms come in source order.
-  for (let i = 1; i < rule.terms.length; i++) expect(rule.terms[i]!.span.start).toBeGreaterThanOrEqual(rule.terms[i - 1]!.span.start);
+  for (let i = 1; i < rule.terms.length; i++)
+    expect(rule.terms[i]!.span.start).toBeGreaterThanOrEqual(rule.terms[i - 1]!.span.start);
 }
 
 describe('parseRule properties', () => {
   it('never throws; spans stay within the source and are well ordered; terms fit the schema', () => {
     fc.assert(
-      fc.property(anyText, anyText, fc.option(fc.double({ min: 0, max: 100, noNaN: true })), (criteria, requirement, points) => {
-        const rule = parseRuleStrict(criteria, { requirement, points });
-        expect(rule.source === criteria || rule.source === `${criteria}\n${requirement}`).toBe(true);
-        ruleOk(rule);
-      }),
+      fc.property(
+        anyText,
+        anyText,
+        fc.option(fc.double({ min: 0, max: 100, noNaN: true })),
+        (criteria, requirement, points) => {
+          const rule = parseRuleStrict(criteria, { requirement, points });
+          expect(rule.source === criteria || rule.source === `${criteria}\n${requirement}`).toBe(true);
+          ruleOk(rule);
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -55,7 +138,8 @@ describe('parseRule properties', () => {
     fc.assert(
       fc.property(vocabText, (criteria) => {
         const rule = parseRuleStrict(criteria);
-        for (const u of rule.unread) expect(rule.source.slice(u.start, u.end).trim().length).toBeGreaterThan(0);
+        for (const u of rule.unread)
+          expect(rule.source.slice(u.start, u.end).trim().length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );

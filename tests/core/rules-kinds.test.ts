@@ -7,7 +7,13 @@ import { HANDLERS, handlerFor } from '../../src/core/rules/kinds';
 import type { Term, TermKind } from '../../src/core/rules/types';
 
 const SP = { start: 0, end: 1 };
-const per = (amount: number, unit = '人'): Term => ({ kind: 'perUnit', amount, unit, what: '跟踪随访不到位', span: SP });
+const per = (amount: number, unit = '人'): Term => ({
+  kind: 'perUnit',
+  amount,
+  unit,
+  what: '跟踪随访不到位',
+  span: SP,
+});
 
 function ded(term: Term, input: number | boolean | null): number {
   return handlerFor(term).evaluate(term as never, input).deductionCents;
@@ -33,7 +39,19 @@ const SAMPLES: Term[] = [
 
 describe('registry', () => {
   it('has one handler per kind, keyed by its kind', () => {
-    const kinds: TermKind[] = ['perUnit', 'shortfall', 'threshold', 'rate', 'flag', 'award', 'fullIf', 'zeroIf', 'veto', 'bonus', 'discretion'];
+    const kinds: TermKind[] = [
+      'perUnit',
+      'shortfall',
+      'threshold',
+      'rate',
+      'flag',
+      'award',
+      'fullIf',
+      'zeroIf',
+      'veto',
+      'bonus',
+      'discretion',
+    ];
     expect(Object.keys(HANDLERS).sort()).toEqual([...kinds].sort());
     for (const k of kinds) expect(HANDLERS[k].kind).toBe(k);
     for (const t of SAMPLES) expect(handlerFor(t).kind).toBe(t.kind);
@@ -117,20 +135,25 @@ describe('evaluate (integer cents)', () => {
 });
 
 describe('explain / prompt', () => {
-  it.each(SAMPLES.flatMap((t) => (['zh', 'en'] as Lang[]).map((lang) => [t.kind, lang, t] as const)))('%s (%s) is non-empty and short', (_k, lang, t) => {
-    const h = handlerFor(t);
-    const e = h.explain(t as never, lang);
-    const p = h.prompt(t as never, lang);
-    expect(e.length).toBeGreaterThan(0);
-    expect(p.length).toBeGreaterThan(0);
-    expect(e.length).toBeLessThanOrEqual(200);
-    expect(p.length).toBeLessThanOrEqual(200);
-  });
+  it.each(SAMPLES.flatMap((t) => (['zh', 'en'] as Lang[]).map((lang) => [t.kind, lang, t] as const)))(
+    '%s (%s) is non-empty and short',
+    (_k, lang, t) => {
+      const h = handlerFor(t);
+      const e = h.explain(t as never, lang);
+      const p = h.prompt(t as never, lang);
+      expect(e.length).toBeGreaterThan(0);
+      expect(p.length).toBeGreaterThan(0);
+      expect(e.length).toBeLessThanOrEqual(200);
+      expect(p.length).toBeLessThanOrEqual(200);
+    },
+  );
   it('says what to count and what it costs', () => {
     expect(HANDLERS.perUnit.explain(per(0.5) as never, 'zh')).toBe('跟踪随访不到位的每人扣0.5分');
     expect(HANDLERS.perUnit.explain(per(0.5) as never, 'en')).toContain('0.5 points off per person');
     expect(HANDLERS.perUnit.prompt(per(0.5) as never, 'zh')).toBe('跟踪随访不到位的人数，每人扣0.5分');
-    expect(handlerFor(SAMPLES[1]!).explain(SAMPLES[1] as never, 'zh')).toBe('活动记录应不少于4次，每少一次扣0.5分');
+    expect(handlerFor(SAMPLES[1]!).explain(SAMPLES[1] as never, 'zh')).toBe(
+      '活动记录应不少于4次，每少一次扣0.5分',
+    );
   });
   it('keeps a prompt within 200 characters for a very long what', () => {
     const t: Term = { ...per(0.5), what: '很长的描述'.repeat(100) } as Term;
@@ -183,28 +206,40 @@ function calc(e: Expr, cell: number | string | null): number | string | boolean 
       const r = calc(e.r, cell);
       const n = (v: unknown) => (v === null ? 0 : Number(v));
       switch (e.op) {
-        case '+': return n(l) + n(r);
-        case '-': return n(l) - n(r);
-        case '*': return n(l) * n(r);
-        case '/': return n(l) / n(r);
-        case '=': return (l ?? '') === r || (l === null && r === 0);
-        case '<': return n(l) < n(r);
-        default: throw new Error(`op ${e.op}`);
+        case '+':
+          return n(l) + n(r);
+        case '-':
+          return n(l) - n(r);
+        case '*':
+          return n(l) * n(r);
+        case '/':
+          return n(l) / n(r);
+        case '=':
+          return (l ?? '') === r || (l === null && r === 0);
+        case '<':
+          return n(l) < n(r);
+        default:
+          throw new Error(`op ${e.op}`);
       }
     }
     case 'fn': {
       const a = e.args.map((x) => calc(x, cell));
       switch (e.name) {
-        case 'IF': return a[0] ? a[1]! : a[2]!;
-        case 'ISNUMBER': return typeof a[0] === 'number';
-        case 'MAX': return Math.max(...a.map(Number));
-        case 'MIN': return Math.min(...a.map(Number));
+        case 'IF':
+          return a[0] ? a[1]! : a[2]!;
+        case 'ISNUMBER':
+          return typeof a[0] === 'number';
+        case 'MAX':
+          return Math.max(...a.map(Number));
+        case 'MIN':
+          return Math.min(...a.map(Number));
         case 'ROUND': {
           const d = 10 ** Number(a[1]);
           const v = Number(a[0]);
           return (Math.sign(v) * Math.round(Math.abs(v) * d + 1e-9)) / d;
         }
-        default: throw new Error(`fn ${e.name}`);
+        default:
+          throw new Error(`fn ${e.name}`);
       }
     }
     default:
@@ -215,23 +250,28 @@ function calc(e: Expr, cell: number | string | null): number | string | boolean 
 describe('formula agrees with evaluate', () => {
   const counts = [0, 1, 2, 3, 4, 5, 7, 10, 12.5];
   const rates = [0, 50, 85.3, 87, 87.5, 89, 89.99, 90, 95.5, 100];
-  it.each(SAMPLES.filter((t) => ['perUnit', 'shortfall', 'threshold', 'rate', 'bonus', 'discretion'].includes(t.kind)).map((t) => [t.kind, t] as const))(
-    '%s',
-    (_k, t) => {
-      const f = handlerFor(t).formula(t as never, ref(0, 0));
-      const inputs = t.kind === 'rate' ? rates : counts;
-      for (const x of [...inputs, null]) {
-        const eff = handlerFor(t).evaluate(t as never, x);
-        const d = f.deduction ? Math.round(Number(calc(f.deduction, x)) * 100) : 0;
-        const b = f.bonus ? Math.round(Number(calc(f.bonus, x)) * 100) : 0;
-        expect([d, b, x]).toEqual([eff.deductionCents, eff.bonusCents, x]);
-      }
-    },
-  );
+  it.each(
+    SAMPLES.filter((t) =>
+      ['perUnit', 'shortfall', 'threshold', 'rate', 'bonus', 'discretion'].includes(t.kind),
+    ).map((t) => [t.kind, t] as const),
+  )('%s', (_k, t) => {
+    const f = handlerFor(t).formula(t as never, ref(0, 0));
+    const inputs = t.kind === 'rate' ? rates : counts;
+    for (const x of [...inputs, null]) {
+      const eff = handlerFor(t).evaluate(t as never, x);
+      const d = f.deduction ? Math.round(Number(calc(f.deduction, x)) * 100) : 0;
+      const b = f.bonus ? Math.round(Number(calc(f.bonus, x)) * 100) : 0;
+      expect([d, b, x]).toEqual([eff.deductionCents, eff.bonusCents, x]);
+    }
+  });
   it('yes/no kinds', () => {
     for (const t of SAMPLES.filter((s) => ['flag', 'award'].includes(s.kind))) {
       const f = handlerFor(t).formula(t as never, ref(0, 0));
-      for (const [cell, input] of [['是', true], ['否', false], [null, null]] as const) {
+      for (const [cell, input] of [
+        ['是', true],
+        ['否', false],
+        [null, null],
+      ] as const) {
         const d = Math.round(Number(calc(f.deduction!, cell)) * 100);
         expect(d).toBe(handlerFor(t).evaluate(t as never, input).deductionCents);
       }

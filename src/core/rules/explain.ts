@@ -5,7 +5,15 @@ import type { Lang } from './registry';
 import type { Cap, Rule, Term } from './types';
 
 /** Kinds that take points away, so that the cap matters. */
-const DEDUCTS: ReadonlySet<Term['kind']> = new Set(['perUnit', 'shortfall', 'threshold', 'rate', 'flag', 'award', 'discretion']);
+const DEDUCTS: ReadonlySet<Term['kind']> = new Set([
+  'perUnit',
+  'shortfall',
+  'threshold',
+  'rate',
+  'flag',
+  'award',
+  'discretion',
+]);
 
 /**
  * The cap in plain words.
@@ -14,14 +22,18 @@ const DEDUCTS: ReadonlySet<Term['kind']> = new Set(['perUnit', 'shortfall', 'thr
 export function explainCap(cap: Cap, points: number | null, lang: Lang): string {
   switch (cap.kind) {
     case 'none':
-      return lang === 'en' ? 'no limit on deductions: the score may go below zero' : '扣分不设上限，可扣至负分（扣完倒扣）';
+      return lang === 'en'
+        ? 'no limit on deductions: the score may go below zero'
+        : '扣分不设上限，可扣至负分（扣完倒扣）';
     case 'explicit': {
       const amount = points !== null && toCents(points) < toCents(cap.amount) ? points : cap.amount;
       return lang === 'en' ? `at most ${fmt(amount)} points off` : `本项最多扣${fmt(amount)}分`;
     }
     case 'item':
       if (points === null) return lang === 'en' ? 'deductions stop at zero' : '扣完为止';
-      return lang === 'en' ? `at most ${fmt(points)} points off (down to zero)` : `本项最多扣${fmt(points)}分（扣完为止）`;
+      return lang === 'en'
+        ? `at most ${fmt(points)} points off (down to zero)`
+        : `本项最多扣${fmt(points)}分（扣完为止）`;
   }
 }
 

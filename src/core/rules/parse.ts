@@ -79,8 +79,17 @@ interface Action extends Seg {
 
 /** Patterns in priority order: an earlier pattern's match wins over a later overlapping one. */
 const ACTIONS: readonly [ActionKind, RegExp][] = [
-  ['capNone', /扣完(?:后)?(?:可)?倒扣分?|(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g],
-  ['bonusMax', new RegExp(`(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计)?(?:最高|最多|至多|不超过|不得超过|上限为?|以)(${N})分(?:为限|封顶)?`, 'g')],
+  [
+    'capNone',
+    /扣完(?:后)?(?:可)?倒扣分?|(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g,
+  ],
+  [
+    'bonusMax',
+    new RegExp(
+      `(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计)?(?:最高|最多|至多|不超过|不得超过|上限为?|以)(${N})分(?:为限|封顶)?`,
+      'g',
+    ),
+  ],
   [
     'capExplicit',
     new RegExp(
@@ -88,7 +97,10 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
       'g',
     ),
   ],
-  ['capItem', /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项)?(?:分值|分数)?(?:为止|即止)|扣至(?:0|零)分(?:为止)?/g],
+  [
+    'capItem',
+    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项)?(?:分值|分数)?(?:为止|即止)|扣至(?:0|零)分(?:为止)?/g,
+  ],
   ['discretionRange', new RegExp(`(?:酌情)?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
   ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
   ['scoreFormula', /(?:实际|本项|该项)?得分\s*=[^,;。]*/g],
@@ -96,7 +108,10 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
   ['veto', /(?:实行|实施|予以|采取)?一票否决(?:制)?/g],
   ['vetoItem', /(?:本项|该项|此项)(?:工作)?(?:分值)?(?:实行|予以)?否决/g],
   ['fullIf', /(?:记|计|得|给|给予|评为?|即得|可得)满分/g],
-  ['zeroIf', /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣除(?:本项|该项)?全部分值/g],
+  [
+    'zeroIf',
+    /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣除(?:本项|该项)?全部分值/g,
+  ],
   ['bonusDiscretion', /酌情加分/g],
   ['bonus', new RegExp(`加(${N})分(?:/(?:个)?(${U}))?`, 'g')],
   ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
@@ -109,7 +124,9 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
 ];
 
 /** Words that show a span is about scoring (a span with none of them is a plain expectation). */
-const VOCAB = new RegExp(`扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`);
+const VOCAB = new RegExp(
+  `扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`,
+);
 
 const RATE_STEP = new RegExp(`每(?:减少|降低|下降|低于?|少|差)?(${N})(?:%|个百分点|百分点)`);
 const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
@@ -410,7 +427,8 @@ function readAction(
     return { what, start: parts[0]?.s ?? aSeg.s };
   };
   /** Own condition, else the pending clauses. */
-  const ownOrPending = (): { what: string; start: number } => (own ? { what: whatOf(t, own), start: own.s } : withPending());
+  const ownOrPending = (): { what: string; start: number } =>
+    own ? { what: whatOf(t, own), start: own.s } : withPending();
   const span = (start: number): Span => toSpan(x, Math.min(start, aSeg.s), aSeg.e);
   const push = (term: Term): 'term' => {
     out.terms.push(term);
@@ -447,7 +465,8 @@ function readAction(
       const hi = a.kind === 'discretionRange' ? numOf(m, 2) : numOf(m, 1);
       const w = ownOrPending();
       push({ kind: 'discretion', what: w.what, span: span(w.start) });
-      if (okAmount(hi)) out.caps.push({ cap: { kind: 'explicit', amount: hi, span: toSpan(x, aSeg.s, aSeg.e) }, at: -1 });
+      if (okAmount(hi))
+        out.caps.push({ cap: { kind: 'explicit', amount: hi, span: toSpan(x, aSeg.s, aSeg.e) }, at: -1 });
       return 'term';
     }
     case 'scoreFormula':
@@ -457,23 +476,46 @@ function readAction(
     case 'fullIf':
     case 'veto':
     case 'vetoItem': {
-      const kind = a.kind === 'fullIf' ? 'fullIf' : a.kind === 'veto' || a.kind === 'vetoItem' ? 'veto' : 'zeroIf';
+      const kind =
+        a.kind === 'fullIf' ? 'fullIf' : a.kind === 'veto' || a.kind === 'vetoItem' ? 'veto' : 'zeroIf';
       // A veto names its own trigger ("计划外一票否决"); goals stated before it are not part of it.
-      const w = a.kind !== 'fullIf' && a.kind !== 'zeroIf' && a.kind !== 'zeroMethod' && own ? { what: whatOf(t, own), start: own.s } : withPending();
+      const w =
+        a.kind !== 'fullIf' && a.kind !== 'zeroIf' && a.kind !== 'zeroMethod' && own
+          ? { what: whatOf(t, own), start: own.s }
+          : withPending();
       const prevTerm = lastInSentence >= 0 ? out.terms[lastInSentence] : undefined;
       // "采用否决计分法，计零分" / "记满分，得满分": a second phrase with no condition of its own
       // restates the previous one.
-      if (w.what === '' && prevTerm && (prevTerm.kind === kind || (kind === 'zeroIf' && prevTerm.kind === 'zeroIf'))) {
-        prevTerm.span = { start: prevTerm.span.start, end: Math.max(prevTerm.span.end, toSpan(x, aSeg.s, aSeg.e).end) };
+      if (
+        w.what === '' &&
+        prevTerm &&
+        (prevTerm.kind === kind || (kind === 'zeroIf' && prevTerm.kind === 'zeroIf'))
+      ) {
+        prevTerm.span = {
+          start: prevTerm.span.start,
+          end: Math.max(prevTerm.span.end, toSpan(x, aSeg.s, aSeg.e).end),
+        };
         return 'merged';
       }
       if (kind === 'fullIf') return push({ kind, what: w.what, span: span(w.start) });
       if (kind === 'zeroIf') return push({ kind, what: w.what, span: span(w.start) });
-      return push({ kind: 'veto', scope: a.kind === 'veto' ? 'assessment' : 'item', what: w.what, span: span(w.start) });
+      return push({
+        kind: 'veto',
+        scope: a.kind === 'veto' ? 'assessment' : 'item',
+        what: w.what,
+        span: span(w.start),
+      });
     }
     case 'bonusDiscretion': {
       const w = ownOrPending();
-      return push({ kind: 'bonus', amount: 1, max: null, unit: '分', what: w.what || '酌情加分', span: span(w.start) });
+      return push({
+        kind: 'bonus',
+        amount: 1,
+        max: null,
+        unit: '分',
+        what: w.what || '酌情加分',
+        span: span(w.start),
+      });
     }
     case 'bonus': {
       const v = numOf(m, 1);
@@ -505,7 +547,14 @@ function readAction(
         // 每开展一次得0.5分 in a 2-point item: 4 required, 0.5 lost per one short.
         const req = ctx.points !== null ? ctx.points / v : null;
         if (req !== null && Number.isInteger(req) && req > 0) {
-          return push({ kind: 'shortfall', amount: v, required: req, unit: each[2]!, what: without(w.what, each, each[1] ?? ''), span: span(w.start) });
+          return push({
+            kind: 'shortfall',
+            amount: v,
+            required: req,
+            unit: each[2]!,
+            what: without(w.what, each, each[1] ?? ''),
+            span: span(w.start),
+          });
         }
       }
       return push({ kind: 'award', amount: v, what: w.what, span: span(w.start) });
@@ -522,7 +571,13 @@ function readAction(
       if (req !== null && Number.isInteger(req) && req > 0) {
         return push({ kind: 'shortfall', amount: v, required: req, unit, what: w.what, span: span(w.start) });
       }
-      return push({ kind: 'perUnit', amount: v, unit, what: `缺少的${unit}${w.what ? `(${w.what})` : ''}`, span: span(w.start) });
+      return push({
+        kind: 'perUnit',
+        amount: v,
+        unit,
+        what: `缺少的${unit}${w.what ? `(${w.what})` : ''}`,
+        span: span(w.start),
+      });
     }
   }
 }
@@ -572,7 +627,14 @@ function deduction(
     if (req !== null && req > 0 && req <= 10000) {
       const what = fallback(cond.slice(0, below.index).replace(/[,的]+$/, ''));
       const perShort = slashUnit !== undefined || /每/.test(cond.slice(below.index));
-      return push({ kind: perShort ? 'shortfall' : 'threshold', amount, required: req, unit: slashUnit ?? unit, what, span: span(w.start) });
+      return push({
+        kind: perShort ? 'shortfall' : 'threshold',
+        amount,
+        required: req,
+        unit: slashUnit ?? unit,
+        what,
+        span: span(w.start),
+      });
     }
   }
 
@@ -582,10 +644,23 @@ function deduction(
     const found = findRequired(ctx, unit, own ? own.s : aSeg.s);
     if (found) {
       const rest = without(cond, short);
-      return push({ kind: 'shortfall', amount, required: found.value, unit, what: rest || found.context || fallback(''), span: span(w.start) });
+      return push({
+        kind: 'shortfall',
+        amount,
+        required: found.value,
+        unit,
+        what: rest || found.context || fallback(''),
+        span: span(w.start),
+      });
     }
     // Required count stated nowhere: count what is missing instead (same deduction, no guess).
-    return push({ kind: 'perUnit', amount, unit, what: fallback(cond.replace(/^每/, '')), span: span(w.start) });
+    return push({
+      kind: 'perUnit',
+      amount,
+      unit,
+      what: fallback(cond.replace(/^每/, '')),
+      span: span(w.start),
+    });
   }
 
   if (slashUnit !== undefined) {
@@ -600,7 +675,11 @@ function deduction(
 
   const one = ONE_UNIT.exec(cond);
   if (one) {
-    const what = without(cond, one, /^(?:发现|出现|存在)/.test(one[0]) ? one[0].replace(/(?:一|1)(?:个|名)?.+$/, '') : '');
+    const what = without(
+      cond,
+      one,
+      /^(?:发现|出现|存在)/.test(one[0]) ? one[0].replace(/(?:一|1)(?:个|名)?.+$/, '') : '',
+    );
     return push({ kind: 'perUnit', amount, unit: one[1]!, what: fallback(what), span: span(w.start) });
   }
 
@@ -629,7 +708,14 @@ function scoreFormula(a: Action, aSeg: Seg, x: Text, ctx: Ctx, out: ParsedText):
   const m = /=(.*?)(?:率|比例|比率)(?:[×xX*]|乘以?)(?:本项|该项)?(?:标准)?(?:分值|分数|分)/.exec(text);
   const amount = ctx.points !== null ? ctx.points / 100 : null;
   if (m && okAmount(amount) && amount > 0) {
-    out.terms.push({ kind: 'rate', amount, step: 1, target: 100, what: `${m[1] ?? ''}率`, span: toSpan(x, aSeg.s, aSeg.e) });
+    out.terms.push({
+      kind: 'rate',
+      amount,
+      step: 1,
+      target: 100,
+      what: `${m[1] ?? ''}率`,
+      span: toSpan(x, aSeg.s, aSeg.e),
+    });
     return 'term';
   }
   out.unread.push(toSpan(x, aSeg.s, aSeg.e));
@@ -665,7 +751,11 @@ function applyBonusMax(terms: Term[], bonusMax: ParsedText['bonusMax'], x: Text)
   }
 }
 
-function read(original: string, base: number, ctx: Omit<Ctx, 'crit'> & { crit?: Text }): { parsed: ParsedText; x: Text } {
+function read(
+  original: string,
+  base: number,
+  ctx: Omit<Ctx, 'crit'> & { crit?: Text },
+): { parsed: ParsedText; x: Text } {
   const x = prepare(original, base);
   const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points });
   parsed.terms.sort((p, q) => p.span.start - q.span.start);
@@ -709,9 +799,16 @@ export function parseRule(criteria: string, opts: ParseOptions = {}): Rule {
   } catch {
     // A parser fault must not stop the analysis of a workbook: the whole text is reported unread.
     const s = typeof criteria === 'string' ? criteria : '';
-    return { source: s, terms: [], cap: { kind: 'item', span: null }, unread: s.trim() ? [{ start: 0, end: s.length }] : [], overridden: false };
+    return {
+      source: s,
+      terms: [],
+      cap: { kind: 'item', span: null },
+      unread: s.trim() ? [{ start: 0, end: s.length }] : [],
+      overridden: false,
+    };
   }
 }
 
 /** parseRule without the safety net, for tests that must see any fault. */
-export const parseRuleStrict = (criteria: string, opts: ParseOptions = {}): Rule => parseStrict(criteria, opts);
+export const parseRuleStrict = (criteria: string, opts: ParseOptions = {}): Rule =>
+  parseStrict(criteria, opts);

@@ -18,7 +18,10 @@ export const award: TermHandler<'award'> = {
     return `${whatDe(term.what)}得${f(term.amount)}分`;
   },
   prompt(term, lang) {
-    if (lang === 'en') return clip(`Met${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 否 = ${f(term.amount)} points off`);
+    if (lang === 'en')
+      return clip(
+        `Met${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 否 = ${f(term.amount)} points off`,
+      );
     return clip(`是否做到${term.what ? `：${term.what}` : ''}（是/否），未做到扣${f(term.amount)}分`);
   },
   formula(term, input) {

@@ -28,12 +28,17 @@ export const bonus: TermHandler<'bonus'> = {
     return `${whatDe(term.what)}${per}加${f(term.amount)}分${max}`;
   },
   prompt(term, lang) {
-    const max = term.max === null ? '' : lang === 'en' ? `, at most ${f(term.max)}` : `，最多加${f(term.max)}分`;
+    const max =
+      term.max === null ? '' : lang === 'en' ? `, at most ${f(term.max)}` : `，最多加${f(term.max)}分`;
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return clip(`Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; ${f(term.amount)} bonus points each${max}`);
+      return clip(
+        `Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; ${f(term.amount)} bonus points each${max}`,
+      );
     }
-    return clip(`${term.what || '加分'}的${term.unit || '次'}数，每${term.unit || '次'}加${f(term.amount)}分${max}`);
+    return clip(
+      `${term.what || '加分'}的${term.unit || '次'}数，每${term.unit || '次'}加${f(term.amount)}分${max}`,
+    );
   },
   formula(term, input) {
     const raw = round2(bin('*', num(term.amount), nonNeg(input)));

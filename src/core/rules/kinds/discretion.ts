@@ -11,11 +11,13 @@ export const discretion: TermHandler<'discretion'> = {
     return deduct(Math.max(0, toCents(input)));
   },
   explain(term, lang) {
-    if (lang === 'en') return `${term.what ? `${whatEn(term.what)}: ` : ''}deduction at the assessor's discretion`;
+    if (lang === 'en')
+      return `${term.what ? `${whatEn(term.what)}: ` : ''}deduction at the assessor's discretion`;
     return `${term.what ? `${term.what}：` : ''}由考核人员酌情扣分`;
   },
   prompt(term, lang) {
-    if (lang === 'en') return clip(`Points to deduct, at your discretion${term.what ? ` (${whatEn(term.what)})` : ''}`);
+    if (lang === 'en')
+      return clip(`Points to deduct, at your discretion${term.what ? ` (${whatEn(term.what)})` : ''}`);
     return clip(`酌情扣除的分值${term.what ? `（${term.what}）` : ''}`);
   },
   formula(_term, input) {

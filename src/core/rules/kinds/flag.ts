@@ -18,7 +18,10 @@ export const flag: TermHandler<'flag'> = {
     return `${whatDe(term.what)}扣${f(term.amount)}分`;
   },
   prompt(term, lang) {
-    if (lang === 'en') return clip(`Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = ${f(term.amount)} points off`);
+    if (lang === 'en')
+      return clip(
+        `Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = ${f(term.amount)} points off`,
+      );
     return clip(`是否${term.what || '出现扣分情形'}（是/否），是则扣${f(term.amount)}分`);
   },
   formula(term, input) {

@@ -9,7 +9,8 @@ export const fullIf: TermHandler<'fullIf'> = {
     return NONE;
   },
   explain(term, lang) {
-    if (lang === 'en') return term.what ? `Full points if ${whatEn(term.what)}` : 'Full points when the requirement is met';
+    if (lang === 'en')
+      return term.what ? `Full points if ${whatEn(term.what)}` : 'Full points when the requirement is met';
     return `${whatDe(term.what)}记满分`;
   },
   prompt(term, lang) {

@@ -22,9 +22,13 @@ export const perUnit: TermHandler<'perUnit'> = {
   prompt(term, lang) {
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return clip(`Number of ${unitEn(term.unit, true)}${w ? ` with ${w}` : ''}; ${f(term.amount)} points off each`);
+      return clip(
+        `Number of ${unitEn(term.unit, true)}${w ? ` with ${w}` : ''}; ${f(term.amount)} points off each`,
+      );
     }
-    return clip(`${term.what || '需扣分'}的${term.unit || '个'}数，每${term.unit || '个'}扣${f(term.amount)}分`);
+    return clip(
+      `${term.what || '需扣分'}的${term.unit || '个'}数，每${term.unit || '个'}扣${f(term.amount)}分`,
+    );
   },
   formula(term, input) {
     return { deduction: ifNumber(input, round2(bin('*', num(term.amount), nonNeg(input)))) };

@@ -26,9 +26,13 @@ export const shortfall: TermHandler<'shortfall'> = {
     const u = term.unit || '次';
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return clip(`Number of ${unitEn(u, true)} done${w ? ` (${w})` : ''}, ${f(term.required)} required; ${f(term.amount)} points off per ${unitEn(u, false)} short`);
+      return clip(
+        `Number of ${unitEn(u, true)} done${w ? ` (${w})` : ''}, ${f(term.required)} required; ${f(term.amount)} points off per ${unitEn(u, false)} short`,
+      );
     }
-    return clip(`${term.what}实际完成的${u}数（应为${f(term.required)}${u}），每少一${u}扣${f(term.amount)}分`);
+    return clip(
+      `${term.what}实际完成的${u}数（应为${f(term.required)}${u}），每少一${u}扣${f(term.amount)}分`,
+    );
   },
   formula(term, input) {
     const missing = nonNeg(bin('-', num(term.required), nonNeg(input)));

@@ -23,11 +23,17 @@ export const threshold: TermHandler<'threshold'> = {
   prompt(term, lang) {
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return clip(`Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; fewer than ${f(term.required)}: ${f(term.amount)} points off`);
+      return clip(
+        `Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; fewer than ${f(term.required)}: ${f(term.amount)} points off`,
+      );
     }
-    return clip(`${term.what}实际${term.unit || '个'}数（不足${f(term.required)}${term.unit}扣${f(term.amount)}分）`);
+    return clip(
+      `${term.what}实际${term.unit || '个'}数（不足${f(term.required)}${term.unit}扣${f(term.amount)}分）`,
+    );
   },
   formula(term, input) {
-    return { deduction: ifNumber(input, fn('IF', bin('<', input, num(term.required)), num(term.amount), num(0))) };
+    return {
+      deduction: ifNumber(input, fn('IF', bin('<', input, num(term.required)), num(term.amount), num(0))),
+    };
   },
 };

@@ -14,9 +14,13 @@ export const veto: TermHandler<'veto'> = {
   explain(term, lang) {
     if (lang === 'en') {
       const w = term.what ? `If ${whatEn(term.what)}: ` : '';
-      return term.scope === 'assessment' ? `${w}veto, the whole assessment scores 0` : `${w}this item scores 0 (veto)`;
+      return term.scope === 'assessment'
+        ? `${w}veto, the whole assessment scores 0`
+        : `${w}this item scores 0 (veto)`;
     }
-    return term.scope === 'assessment' ? `${whatDe(term.what)}一票否决（总分记0分）` : `${whatDe(term.what)}本项否决（记0分）`;
+    return term.scope === 'assessment'
+      ? `${whatDe(term.what)}一票否决（总分记0分）`
+      : `${whatDe(term.what)}本项否决（记0分）`;
   },
   prompt(term, lang) {
     if (lang === 'en') {

@@ -9,11 +9,17 @@ export const zeroIf: TermHandler<'zeroIf'> = {
     return yes(input) === true ? { ...NONE, zero: true } : NONE;
   },
   explain(term, lang) {
-    if (lang === 'en') return term.what ? `No points for this item if ${whatEn(term.what)}` : 'No points for this item when it applies';
+    if (lang === 'en')
+      return term.what
+        ? `No points for this item if ${whatEn(term.what)}`
+        : 'No points for this item when it applies';
     return `${whatDe(term.what)}本项不得分`;
   },
   prompt(term, lang) {
-    if (lang === 'en') return clip(`Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = this item scores 0`);
+    if (lang === 'en')
+      return clip(
+        `Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = this item scores 0`,
+      );
     return clip(`是否${term.what || '出现不得分情形'}（是/否），是则本项记0分`);
   },
   formula(_term, input) {
