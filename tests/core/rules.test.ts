@@ -669,6 +669,54 @@ describe('parseRule: other offices, same families', () => {
   });
 });
 
+describe('parseRule: more wording', () => {
+  const cases: [string, Case][] = [
+    [
+      '根据平时工作打分',
+      { criteria: '根据平时工作打分', terms: [{ kind: 'discretion', at: '根据平时工作打分' }] },
+    ],
+    [
+      '本项一票否决 still vetoes the assessment',
+      { criteria: '本项一票否决', terms: [{ kind: 'veto', scope: 'assessment' }] },
+    ],
+    ['扣0.5分/人次', { criteria: '扣0.5分/人次', terms: [{ kind: 'perUnit', amount: 0.5, unit: '人次' }] }],
+    [
+      '每人每次扣0.5分',
+      {
+        criteria: '未参加培训的每人每次扣0.5分',
+        terms: [{ kind: 'perUnit', amount: 0.5, unit: '人次', what: '未参加培训' }],
+      },
+    ],
+    ['得0分 is zero', { criteria: '未开展的得0分', terms: [{ kind: 'zeroIf', what: '未开展' }] }],
+    [
+      'award and zeroIf',
+      {
+        criteria: '完成的得2分,未完成的不得分',
+        terms: [
+          { kind: 'award', amount: 2 },
+          { kind: 'zeroIf', what: '未完成' },
+        ],
+      },
+    ],
+    [
+      '每开展一次得0.5分 in a 2-point item',
+      {
+        criteria: '每开展一次活动得0.5分',
+        points: 2,
+        terms: [{ kind: 'shortfall', amount: 0.5, required: 4, unit: '次' }],
+      },
+    ],
+    [
+      '酌情扣2分 caps at 2',
+      { criteria: '酌情扣2分', terms: [{ kind: 'discretion' }], cap: { kind: 'explicit', amount: 2 } },
+    ],
+    ['不得出现 is a prohibition, not a score', { criteria: '不得出现过期药,加强管理', terms: [] }],
+  ];
+  it.each(cases)('%s', (_name, c) => {
+    check(c);
+  });
+});
+
 describe('explainRule / explainCap', () => {
   it('explains every term and the cap', () => {
     const rule = parseRule('跟踪随访不到位的扣0.5分/人,超过孕期无孕产结果的扣0.5分/人。');

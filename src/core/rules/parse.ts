@@ -667,6 +667,17 @@ function deduction(
     return push({ kind: 'perUnit', amount, unit: slashUnit, what: fallback(w.what), span: span(w.start) });
   }
 
+  // 每人每次 counts person-times.
+  const personTimes = /每人每次|每人次/.exec(cond);
+  if (personTimes) {
+    return push({
+      kind: 'perUnit',
+      amount,
+      unit: '人次',
+      what: fallback(without(cond, personTimes)),
+      span: span(w.start),
+    });
+  }
   const each = EACH_UNIT.exec(cond);
   if (each) {
     const what = without(cond, each, each[1] ?? '');
