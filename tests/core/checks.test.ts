@@ -57,9 +57,23 @@ describe('entry checks', () => {
     expect(codes(out)).toEqual(['scoreDeductionMismatch@F2', 'scoreAbovePoints@F3', 'belowZero@F4']);
   });
 
-  it('asks for a reason for every deduction and flags missing entries once others are filled', () => {
+  it('asks for a reason for every deduction', () => {
     const out = run([{ text: 'a', points: 2, deduction: 0.4 }, { text: 'b', points: 2 }, { text: 'c', points: 2, deduction: 0 }]);
-    expect(codes(out)).toEqual(['reasonMissing@E2', 'entryMissing@E3']);
+    expect(codes(out)).toEqual(['reasonMissing@E2']);
+  });
+
+  it('flags a row left empty where assessors type 得分 on every row', () => {
+    const out = run([
+      { text: 'a', points: 2, deduction: 0, score: 2 },
+      { text: 'b', points: 2 },
+      { text: 'c', points: 2, deduction: 0.2, score: 1.8, reason: 'r' },
+    ]);
+    expect(codes(out)).toEqual(['entryMissing@E3']);
+  });
+
+  it('flags an empty 得分 where 得分 is the only entry column', () => {
+    const out = run([{ text: 'a', points: 2, score: 2 }, { text: 'b', points: 2 }], { noDeduction: true });
+    expect(codes(out)).toEqual(['entryMissing@F3']);
   });
 
   it('is silent on a clean sheet', () => {

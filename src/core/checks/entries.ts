@@ -47,7 +47,11 @@ interface Ctx {
   rule: Rule;
   entry: ItemEntry;
   hasReasonColumn: boolean;
-  anyEntered: boolean;
+  /**
+   * Whether an empty row counts as missing: a blank 扣分 means "nothing deducted" by custom, so a
+   * row is missing only where assessors type 得分 for every row and this one has neither.
+   */
+  blankIsMissing: boolean;
 }
 
 function checkItem(c: Ctx, out: Issue[]): void {
@@ -135,7 +139,7 @@ function checkItem(c: Ctx, out: Issue[]): void {
 
   const entered = (ded !== null && readEntryValue(ded.value).kind !== 'empty') || (sc !== null && readEntryValue(sc.value).kind !== 'empty');
   const countsEntered = entry.counts?.some((v) => v !== null) ?? false;
-  if (!entered && !countsEntered && c.anyEntered && !(sc?.formula)) {
+  if (!entered && !countsEntered && c.blankIsMissing && !sc?.formula) {
     const at = ded ?? sc;
     if (at) out.push(issue('entryMissing', sheet, cellOf(at), { item: item.label }, item.id));
   }
@@ -152,17 +156,15 @@ export function checkEntries(
 ): Issue[] {
   const out: Issue[] = [];
   const byId = new Map(entries.map((e) => [e.itemId, e]));
-  const anyEntered = entries.some(
-    (e) =>
-      (e.deduction !== null && readEntryValue(e.deduction.value).kind !== 'empty' && !e.deduction.formula) ||
-      (e.score !== null && readEntryValue(e.score.value).kind !== 'empty' && !e.score.formula) ||
-      (e.counts?.some((v) => v !== null) ?? false),
-  );
+  const typed = (e: RawEntry | null) => e !== null && !e.formula && readEntryValue(e.value).kind !== 'empty';
+  const anyScoreTyped = entries.some((e) => typed(e.score));
+  const anyEntered = entries.some((e) => typed(e.deduction) || typed(e.score) || (e.counts?.some((v) => v !== null) ?? false));
+  const blankIsMissing = table.columns.deduction === undefined ? anyEntered : anyScoreTyped;
   for (const item of table.items) {
     const entry = byId.get(item.id);
     const rule = rules[item.id];
     if (!entry || !rule) continue;
-    checkItem({ sheet: table.sheet, item, rule, entry, hasReasonColumn: table.columns.reason !== undefined, anyEntered }, out);
+    checkItem({ sheet: table.sheet, item, rule, entry, hasReasonColumn: table.columns.reason !== undefined, blankIsMissing }, out);
   }
   for (const s of score.items) {
     if (!s.veto) continue;
