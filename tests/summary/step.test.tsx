@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import '../taskpane/jsdom-setup';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkbookGrid } from '../../src/core/grid';
+import type { WritePlan } from '../../src/core/plan';
+import { planSummary } from '../../src/core/summary';
+import type { Host } from '../../src/host/types';
+import { SummaryStep } from '../../src/taskpane/components/SummaryStep';
+import { applyPlan, reportOf, type UnitSpec, workbookOf } from './harness';
+
+afterEach(cleanup);
+
+const SPECS: UnitSpec[] = [
+  { sheet: '东风社区', deductions: [0, 1] },
+  { sheet: '新华社区', deductions: [0.5] },
+];
+
+function host(fail?: Error): Host & { plans: WritePlan[] } {
+  const plans: WritePlan[] = [];
+  return {
+    plans,
+    async readWorkbook() {
+      throw new Error('not used');
+    },
+    async applyPlan(plan, onProgress) {
+      if (fail) throw fail;
+      plans.push(plan);
+      onProgress?.(plan.ops.length, plan.ops.length);
+      return { syncs: 1, skipped: [] };
+    },
+    async selectCell() {},
+    displayLanguage: () => 'zh-CN',
+    supports: () => true,
+  };
+}
+
+describe('SummaryStep', () => {
+  it('lists the sheets it will create and writes the plan', async () => {
+    const { wb, tables } = workbookOf(SPECS);
+    const h = host();
+    let applied = 0;
+    render(
+      <SummaryStep
+        host={h}
+        workbook={wb}
+        report={reportOf(wb, tables)}
+        lang="zh"
+        onApplied={() => void applied++}
+      />,
+    );
+    expect(screen.getByText('新建工作表“汇总”')).toBeTruthy();
+    expect(screen.getByText('新建工作表“扣分明细”')).toBeTruthy();
+    expect(screen.getByText('共 2 个单位')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
+    await waitFor(() => expect(screen.getByText(/汇总已生成/)).toBeTruthy());
+    expect(h.plans).toHaveLength(1);
+    expect(h.plans[0]!.ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet)).toContain('汇总');
+    expect(applied).toBe(1);
+  });
+
+  it('on regenerate says what it replaces and deletes the old sheets in a write of their own', async () => {
+    const { wb, tables } = workbookOf(SPECS);
+    const once: WorkbookGrid = applyPlan(wb, planSummary(wb, reportOf(wb, tables), { lang: 'en' })).wb;
+    const h = host();
+    render(<SummaryStep host={h} workbook={once} report={reportOf(once, tables)} lang="en" />);
+    expect(screen.getByText('Replace "Summary", generated earlier by this tool')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Regenerate summary' }));
+    await waitFor(() => expect(h.plans).toHaveLength(2));
+    expect(h.plans[0]!.ops.map((o) => o.op)).toEqual(['deleteSheet', 'deleteSheet']);
+    expect(h.plans[1]!.ops.some((o) => o.op === 'deleteSheet')).toBe(false);
+  });
+
+  it('shows why the write failed instead of swallowing it', async () => {
+    const { wb, tables } = workbookOf(SPECS);
+    render(
+      <SummaryStep
+        host={host(new Error('工作表受保护'))}
+        workbook={wb}
+        report={reportOf(wb, tables)}
+        lang="zh"
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
+    await waitFor(() => expect(screen.getByText(/生成汇总失败：工作表受保护/)).toBeTruthy());
+  });
+});
