@@ -1,0 +1,26 @@
+/**
+ * Playground bootstrap: no Office.js. The page's query may choose the display language
+ * (?lang=en) and another sample from samples/ (?sample=name.xlsx).
+ */
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Playground } from './Playground';
+
+const DEFAULT_SAMPLE = 'communities.xlsx';
+
+const params = new URLSearchParams(window.location.search);
+const displayLanguage = params.get('lang') ?? 'zh-CN';
+const asked = params.get('sample') ?? '';
+// Only a plain file name of the samples folder: the query cannot point the page elsewhere.
+const sample = /^[\w\u4e00-\u9fff.-]+\.xlsx$/.test(asked) ? asked : DEFAULT_SAMPLE;
+
+const root = document.getElementById('root');
+if (!root) throw new Error('playground: #root element missing from index.html');
+document.documentElement.lang = displayLanguage;
+createRoot(root).render(
+  createElement(Playground, {
+    displayLanguage,
+    // Relative to the page: the samples are served beside it, in dev and in a build.
+    sampleUrl: encodeURIComponent(sample),
+  }),
+);

@@ -1,0 +1,60 @@
+/**
+ * The playground page's own strings (the task pane brings its own), one catalogue per language,
+ * zh-CN first.
+ */
+export type PageLang = 'zh' | 'en';
+
+const zh = {
+  title: '评分表助手 · 在浏览器中试用',
+  subtitle: '左侧是工作簿（公式实时计算），右侧是真实的任务窗格。',
+  open: '打开 .xlsx…',
+  download: '下载结果 .xlsx',
+  sample: '重新载入示例',
+  privacy: '文件只在本机浏览器中读取和保存，不会上传。',
+  loading: '正在载入工作簿…',
+  sheets: '工作表',
+  grid: '工作簿',
+  pane: '任务窗格',
+  nameBox: '单元格',
+  formulaBar: '编辑栏',
+  protectedSheet: (p: { sheet: string }) => `工作表“${p.sheet}”受保护，不能在此输入。`,
+  unreadable: (p: { file: string }) =>
+    `无法读取“${p.file}”：它不是有效的 .xlsx 工作簿（请在 Excel 中另存为 .xlsx 后再打开）。`,
+  sampleMissing: (p: { file: string }) =>
+    `找不到示例工作簿“${p.file}”。请先运行 npm run samples 生成示例，再刷新本页。`,
+  opened: (p: { file: string }) => `已打开“${p.file}”。`,
+  invalidTitle: '输入值非法',
+  dismiss: '关闭',
+} as const;
+
+type Catalogue = { [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : (typeof zh)[K] };
+
+const en: Catalogue = {
+  title: 'Rubric Scorer · try it in the browser',
+  subtitle: 'The workbook on the left (formulas computed live), the real task pane on the right.',
+  open: 'Open .xlsx…',
+  download: 'Download result .xlsx',
+  sample: 'Reload the sample',
+  privacy: 'Files are read and saved in this browser only; nothing is uploaded.',
+  loading: 'Loading the workbook…',
+  sheets: 'Sheets',
+  grid: 'Workbook',
+  pane: 'Task pane',
+  nameBox: 'Cell',
+  formulaBar: 'Formula bar',
+  protectedSheet: (p) => `Sheet "${p.sheet}" is protected; it cannot be typed into.`,
+  unreadable: (p) =>
+    `Cannot read "${p.file}": it is not a valid .xlsx workbook (save it as .xlsx in Excel, then open it again).`,
+  sampleMissing: (p) =>
+    `The sample workbook "${p.file}" is missing. Run npm run samples, then reload this page.`,
+  opened: (p) => `Opened "${p.file}".`,
+  invalidTitle: 'Invalid entry',
+  dismiss: 'Dismiss',
+};
+
+export const PAGE_STRINGS: Record<PageLang, Catalogue> = { zh, en };
+
+/** The page language for a display language: Chinese of any region → zh, else en. */
+export function pageLang(displayLanguage: string): PageLang {
+  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,27 @@
+/**
+ * The browser playground (npm run demo): src/playground/index.html with the real task pane over the
+ * fake Excel object model. A separate config, so the add-in's build (vite.config.ts) never bundles
+ * HyperFormula or the fake. The sample workbooks in samples/ are served beside the page (and copied
+ * into dist-playground/ by a build), so the page opens samples/communities.xlsx by default.
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const ROOT = import.meta.dirname;
+
+export default defineConfig({
+  root: resolve(ROOT, 'src/playground'),
+  base: './',
+  // PLAYGROUND_SAMPLES serves another folder of workbooks instead (a test's fixtures, say).
+  publicDir: resolve(ROOT, process.env.PLAYGROUND_SAMPLES ?? 'samples'),
+  plugins: [react()],
+  build: {
+    outDir: resolve(ROOT, 'dist-playground'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+  },
+  server: { port: 5180, host: 'localhost' },
+  preview: { port: 5180, host: 'localhost' },
+});
