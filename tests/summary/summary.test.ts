@@ -324,3 +324,22 @@ describe('regenerating', () => {
     expect(again.sheets[0]).toEqual({ name: '汇总(2)', role: 'summary', action: 'replace' });
   });
 });
+
+describe('planSummary: empty 得分 cells', () => {
+  it('warns that empty 得分 cells (no score formula yet) count as 0', () => {
+    const { wb, tables } = build([SPECS[0]!]);
+    const sheet = wb.sheets[0]!;
+    for (const r of [1, 2]) {
+      sheet.values[r]![5] = null;
+      sheet.formulas![r]![5] = null;
+    }
+    const plan = planSummary(wb, reportOf(wb, tables), { lang: 'zh' });
+    const n = plan.notes.find((x) => x.code === 'scoresEmpty');
+    expect(n?.params).toEqual({ sheet: NAMES[0], count: 2 });
+    expect(formatNote(n!, 'zh')).toContain('2 个得分格是空的');
+    const clean = build();
+    expect(
+      planSummary(clean.wb, clean.report, { lang: 'zh' }).notes.some((x) => x.code === 'scoresEmpty'),
+    ).toBe(false);
+  });
+});

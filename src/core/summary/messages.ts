@@ -13,6 +13,8 @@ export const SUMMARY_CODES = {
   unitNotFound: 'warning',
   /** A unit sheet has no 得分 column, so no live formula can point at its item scores. */
   noScoreColumn: 'warning',
+  /** Some 得分 cells of a unit are empty (no score formula yet): the summary counts them as 0. */
+  scoresEmpty: 'warning',
   /** A unit lacks a group the other units have: its cell is left blank. */
   groupMissing: 'warning',
   /** A sheet the user made already has the summary's name: another name is used. */
@@ -50,6 +52,8 @@ const zh: Record<SummaryCode, (p: P) => string> = {
   unitNotFound: (p) => `工作表“${s(p, 'sheet')}”不是已识别的评分表，未纳入汇总。`,
   noScoreColumn: (p) =>
     `工作表“${s(p, 'sheet')}”没有“得分”列，汇总无法用公式引用各项得分，已不纳入汇总。请先在“写入”中添加得分公式，再重新生成汇总。`,
+  scoresEmpty: (p) =>
+    `工作表“${s(p, 'sheet')}”有 ${s(p, 'count')} 个得分格是空的，汇总按 0 分计。请先在“写入”中写入得分公式（或填写得分），汇总才会与评分表一致。`,
   groupMissing: (p) =>
     `“${s(p, 'unit')}”的评分表中没有“${s(p, 'group')}”，汇总表中该格留空。各单位的评分表结构不同，请核对是否用的是同一份细则。`,
   nameTaken: (p) =>
@@ -70,6 +74,8 @@ const en: Record<SummaryCode, (p: P) => string> = {
     `Sheet "${s(p, 'sheet')}" is not a recognised rubric sheet and was left out of the summary.`,
   noScoreColumn: (p) =>
     `Sheet "${s(p, 'sheet')}" has no 得分 (score) column, so the summary cannot link to its item scores; it was left out. Add the score formulas with Write first, then regenerate the summary.`,
+  scoresEmpty: (p) =>
+    `Sheet "${s(p, 'sheet')}" has ${s(p, 'count')} empty 得分 (score) cell(s); the summary counts them as 0. Write the score formulas with Write (or fill in the scores) so the summary matches the sheet.`,
   groupMissing: (p) =>
     `"${s(p, 'unit')}" has no "${s(p, 'group')}" in its rubric; that summary cell is left blank. The units' rubrics differ: check that they use the same rubric.`,
   nameTaken: (p) =>

@@ -49,6 +49,11 @@ export function workbookUnits(
       notes.push(note('noScoreColumn', { sheet: sr.sheet }));
       continue;
     }
+    // The summary sums the 得分 cells, which the write-back fills with formulas; an empty one sums as 0.
+    const empty = a.entries.filter(
+      (e) => e.score !== null && e.score.value === null && e.score.formula === null,
+    ).length;
+    if (empty > 0) notes.push(note('scoresEmpty', { sheet: sr.sheet, count: empty }));
     units.push({ name: sr.sheet, sheet: sr.sheet, analysis: a });
   }
   for (const name of only ?? []) {
