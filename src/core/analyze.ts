@@ -77,8 +77,13 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
   if (!metaRead.ok) issues.push(issue('fileUnreadable', '', null, { file: 'RubricScorerData', detail: metaRead.error }));
   const overrides = opts.overrides ?? meta.overrides;
   const detections = detectWorkbook(wb);
-  const sheets: SheetReport[] = detections.map((d, i) => {
+  const productSheets = new Set(meta.summarySheets ?? []);
+  const sheets: SheetReport[] = detections.map((found, i) => {
     const sheet = wb.sheets[i]!;
+    // The product's own summary sheets are never read as rubrics.
+    const d: typeof found = productSheets.has(sheet.name)
+      ? { ok: false, skipped: { sheet: sheet.name, reason: 'productSheet', detail: '' } }
+      : found;
     if (!d.ok) {
       const quiet = d.skipped.reason === 'productSheet' || d.skipped.reason === 'hidden';
       return {

@@ -6,6 +6,7 @@ import { translate } from '../i18n';
 import { CheckStep } from './CheckStep';
 import { DetectStep } from './DetectStep';
 import { RulesStep } from './RulesStep';
+import { SummaryStep } from './SummaryStep';
 import type { StepDef } from './types';
 import { WriteStep } from './WriteStep';
 
@@ -14,4 +15,17 @@ export const STEPS: readonly StepDef[] = [
   { id: 'rules', label: (lang) => translate(lang, 'step.rules'), render: (p) => <RulesStep {...p} /> },
   { id: 'check', label: (lang) => translate(lang, 'step.check'), render: (p) => <CheckStep {...p} /> },
   { id: 'write', label: (lang) => translate(lang, 'step.write'), render: (p) => <WriteStep {...p} /> },
+  {
+    id: 'summary',
+    label: (lang) => translate(lang, 'step.summary'),
+    render: (p) => (
+      <SummaryStep
+        host={p.host}
+        workbook={p.state.workbook}
+        report={p.state.report}
+        lang={p.state.lang}
+        onApplied={p.actions.reload}
+      />
+    ),
+  },
 ];

@@ -15,6 +15,7 @@ export const en: UiCatalogue = {
   'step.rules': 'Rules',
   'step.check': 'Check',
   'step.write': 'Write',
+  'step.summary': 'Summary',
   sheetPicker: 'Rubric sheet',
   structure: 'Table structure',
   declaredTotal: (p: P) => `The header declares ${s(p, 'points')} points`,

@@ -17,6 +17,7 @@ export const zhCN = {
   'step.rules': '规则',
   'step.check': '检查',
   'step.write': '写入',
+  'step.summary': '汇总',
   // Detect
   sheetPicker: '评分表',
   structure: '表格结构',
