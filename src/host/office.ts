@@ -363,7 +363,11 @@ function checkPlan(
     const isProtected = sheets.get(key);
     if (isProtected === undefined)
       throw new PlanNotApplicableError('sheetMissing', op.sheet, undefined, lang);
-    if (op.op === 'deleteSheet') continue;
+    if (op.op === 'deleteSheet') {
+      // A sheet deleted and added again in one plan (a regenerated summary) is fine.
+      sheets.delete(key);
+      continue;
+    }
     if (isProtected) throw new PlanNotApplicableError('sheetProtected', op.sheet, undefined, lang);
     const addresses = op.op === 'chart' ? [op.range, op.dataRange, op.labelsRange] : [addressOf(op)];
     for (const address of addresses) {
@@ -387,7 +391,7 @@ function addressOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): st
 }
 
 /**
- * Turns plan ops into queued actions: sheets are added first, then each sheet's cell contents as
+ * Turns plan ops into queued actions: sheets deleted to be re-created go first, then sheets are added, then each sheet's cell contents as
  * rectangular blocks followed by its formatting in plan order, and sheets are deleted last.
  */
 function buildActions(
@@ -396,6 +400,9 @@ function buildActions(
 ): { actions: Action[]; skipped: SkippedOps[] } {
   const adds: Action[] = [];
   const deletes: Action[] = [];
+  // Sheets the plan deletes and adds again must be deleted before they are added.
+  const readded = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet.toLowerCase()));
+  const earlyDeletes: Action[] = [];
   const perSheet = new Map<string, { cells: Map<string, CellContent>; cellOps: number; rest: Action[] }>();
   const skipped = new Map<string, SkippedOps>();
   const skip = (feature: HostFeature, op: string) => {
@@ -426,7 +433,11 @@ function buildActions(
         });
         break;
       case 'deleteSheet':
-        deletes.push({ bytes: ACTION_OVERHEAD_BYTES, ops: 1, queue: (ctx) => ws(ctx, op.sheet).delete() });
+        (readded.has(op.sheet.toLowerCase()) ? earlyDeletes : deletes).push({
+          bytes: ACTION_OVERHEAD_BYTES,
+          ops: 1,
+          queue: (ctx) => ws(ctx, op.sheet).delete(),
+        });
         break;
       case 'formula':
       case 'value': {
@@ -552,7 +563,7 @@ function buildActions(
     }
   }
 
-  const actions: Action[] = [...adds];
+  const actions: Action[] = [...earlyDeletes, ...adds];
   for (const [sheet, s] of perSheet) {
     const blocks = cellBlocks(s.cells);
     const blockActions: Action[] = [];

@@ -206,6 +206,22 @@ describe('applyPlan', () => {
     expect(wb.at('RubricScorerData', 'A2').value).toBe('{"version":1}');
   });
 
+  it('regenerates a sheet in one plan: deletes it, adds it again and fills it', async () => {
+    const wb = FakeWorkbook.fromGrid(rubricWorkbook(2, 3));
+    const { host } = hostOver(wb);
+    await host.applyPlan(plan([{ op: 'addSheet', sheet: '汇总' }, { op: 'value', sheet: '汇总', cell: 'A1', value: 'old' }]));
+    await host.applyPlan(
+      plan([
+        { op: 'deleteSheet', sheet: '汇总' },
+        { op: 'addSheet', sheet: '汇总' },
+        { op: 'value', sheet: '汇总', cell: 'B2', value: 'new' },
+      ]),
+    );
+    expect(wb.sheetNames().filter((n) => n === '汇总')).toHaveLength(1);
+    expect(wb.at('汇总', 'A1').value).toBeNull();
+    expect(wb.at('汇总', 'B2').value).toBe('new');
+  });
+
   it('applies formats, merges, widths and notes, and reports notes skipped on older Excel', async () => {
     const ops: WriteOp[] = [
       { op: 'numberFormat', sheet: '表', range: 'C2:D3', format: '0.0' },

@@ -87,15 +87,6 @@ const TEXT = {
   },
 } as const;
 
-/** The plan split for hosts that add sheets before deleting: deletions first, then everything else. */
-export function splitPlan(plan: WritePlan): WritePlan[] {
-  const deletes = plan.ops.filter((o) => o.op === 'deleteSheet');
-  const rest = plan.ops.filter((o) => o.op !== 'deleteSheet');
-  const first: WritePlan = { ops: deletes, owned: [], conflicts: [] };
-  const second: WritePlan = { ops: rest, owned: plan.owned, conflicts: plan.conflicts };
-  return deletes.length > 0 ? [first, second] : [second];
-}
-
 export function SummaryStep({ host, workbook, report, lang, onApplied }: SummaryStepProps) {
   const T = TEXT[lang];
   const [ui, dispatch] = useReducer(summaryUiReducer, { phase: 'idle' });
@@ -108,17 +99,9 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
   const apply = async () => {
     dispatch({ type: 'start' });
     try {
-      const parts = splitPlan(plan);
-      const total = parts.reduce((n, p) => n + p.ops.length, 0);
-      let before = 0;
-      let skippedChart = !host.supports('charts');
-      for (const part of parts) {
-        const res = await host.applyPlan(part, (done) =>
-          dispatch({ type: 'progress', done: before + done, total }),
-        );
-        before += part.ops.length;
-        skippedChart ||= res.skipped.some((s) => s.op === 'chart');
-      }
+      // One write: the host deletes the sheets it re-creates before adding them again.
+      const res = await host.applyPlan(plan, (done, total) => dispatch({ type: 'progress', done, total }));
+      const skippedChart = !host.supports('charts') || res.skipped.some((s) => s.op === 'chart');
       dispatch({ type: 'done', skippedChart });
       await onApplied?.();
     } catch (e) {
