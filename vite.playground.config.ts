@@ -16,6 +16,12 @@ export default defineConfig({
   // PLAYGROUND_SAMPLES serves another folder of workbooks instead (a test's fixtures, say).
   publicDir: resolve(ROOT, process.env.PLAYGROUND_SAMPLES ?? 'samples'),
   plugins: [react()],
+  // Its own cache, so the add-in's dev server and this one never re-optimise each other's deps.
+  cacheDir: resolve(ROOT, 'node_modules/.vite-playground'),
+  // Known up front, so the first page load is not reloaded when the optimiser finds them late.
+  optimizeDeps: {
+    include: ['react', 'react-dom/client', '@fluentui/react-components', 'hyperformula', 'exceljs'],
+  },
   build: {
     outDir: resolve(ROOT, 'dist-playground'),
     emptyOutDir: true,

@@ -338,6 +338,7 @@ export function GridView({ live, s }: { live: PlaygroundBook; s: S }) {
       <div
         aria-label={s.sheets}
         role="tablist"
+        data-testid="sheet-tabs"
         style={{
           display: 'flex',
           gap: 2,

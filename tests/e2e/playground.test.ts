@@ -1,0 +1,213 @@
+/**
+ * The playground end to end, in Chromium: the real task pane over the fake Excel walks the sample
+ * workbook through 识别 → 规则 → 检查 → 写入 → 汇总, and the grid and pane are compared with what the
+ * core computes in Node from the same file. Each step is photographed to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a1 } from '../../src/core/a1';
+import { analyzeWorkbook, type WorkbookReport } from '../../src/core/analyze';
+import type { WorkbookGrid } from '../../src/core/grid';
+import { formatIssue } from '../../src/core/i18n';
+import { countBySeverity } from '../../src/core/issues';
+import { explainRule } from '../../src/core/rules/explain';
+import { PAGE_STRINGS } from '../../src/playground/strings';
+import { translate } from '../../src/taskpane/i18n';
+import { allIssues } from '../../src/taskpane/state/flow';
+import { analyzeSample, gridCell, numberIn, rubricSheetsOf, showSheet } from './expect';
+import { type Browser, launchBrowser, type Playground, ROOT, startPlayground } from './harness';
+
+const SAMPLES = process.env.PLAYGROUND_SAMPLES ?? join(ROOT, 'samples');
+const SAMPLE = 'communities.xlsx';
+const SHOTS = join(ROOT, 'docs/screenshots');
+const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate('zh', key, params);
+
+let server: Playground;
+let browser: Browser;
+let grid: WorkbookGrid;
+let report: WorkbookReport;
+const pageErrors: string[] = [];
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, name) });
+}
+
+/** Opens the playground on the sample and waits for the pane's 识别 tree. */
+async function openSample(page: Page): Promise<void> {
+  await page.goto(server.url);
+  await page.getByTestId('task-pane').getByRole('tree').waitFor({ timeout: 30_000 });
+}
+
+function pane(page: Page) {
+  return page.getByTestId('task-pane');
+}
+
+async function openStep(page: Page, key: Parameters<typeof translate>[1]): Promise<void> {
+  await pane(page)
+    .getByRole('tab', { name: zh(key), exact: true })
+    .click();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ({ grid, report } = await analyzeSample(SAMPLES, SAMPLE));
+  [server, browser] = await Promise.all([startPlayground(SAMPLES), launchBrowser(pageErrors)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('playground', () => {
+  it('walks the sample through 识别, 规则, 检查, 写入 and 汇总', async () => {
+    const { page } = browser;
+    const units = rubricSheetsOf(report);
+    expect(units.length).toBeGreaterThan(1);
+    const first = units[0]!;
+    const table = first.analysis.table;
+
+    // 识别: the pane's tree holds the sample's categories and items, as the core finds them.
+    await openSample(page);
+    const tree = pane(page).getByRole('tree');
+    const treeText = await tree.innerText();
+    for (const g of table.groups) expect(treeText).toContain(g.label);
+    for (const item of table.items.slice(0, 3)) expect(treeText).toContain(item.label || item.text);
+    await showSheet(page, first.sheet);
+    await shot(page, '01-detect.png');
+
+    // 规则: each rule said in plain words, as the core explains it.
+    await openStep(page, 'step.rules');
+    const item = table.items.find((i) => first.analysis.rules[i.id]) ?? table.items[0]!;
+    const rule = first.analysis.rules[item.id]!;
+    const plain = explainRule(rule, item.points, 'zh');
+    await pane(page).getByText(plain, { exact: false }).first().waitFor();
+    await shot(page, '02-rules.png');
+
+    // 检查: the counts of errors, warnings and notes the core reports.
+    await openStep(page, 'step.check');
+    const counts = countBySeverity(allIssues(report));
+    await pane(page)
+      .getByRole('status')
+      .filter({ hasText: zh('counts', counts) })
+      .waitFor();
+    if (counts.error === 0 && counts.warning === 0) {
+      await pane(page).getByText(zh('allClearTitle')).waitFor();
+    }
+    await shot(page, '03-check.png');
+
+    // 写入: every score cell and the 合计 cell now show what the core computed, through formulas
+    // that HyperFormula evaluates in the page.
+    await openStep(page, 'step.write');
+    await pane(page)
+      .getByRole('button', { name: zh('write'), exact: true })
+      .click();
+    await pane(page).getByText('已写入').waitFor();
+    const scoreCol = table.columns.score;
+    expect(scoreCol).toBeDefined();
+    await showSheet(page, first.sheet);
+    for (const s of first.analysis.score.items) {
+      const row = table.items.find((i) => i.id === s.itemId)!.row;
+      expect(
+        await numberIn(gridCell(page, first.sheet, row, scoreCol!)),
+        `${first.sheet} row ${row + 1}`,
+      ).toBe(s.score);
+    }
+    if (table.totalRow !== null) {
+      expect(await numberIn(gridCell(page, first.sheet, table.totalRow, scoreCol!))).toBe(
+        first.analysis.score.total,
+      );
+    }
+    await gridCell(page, first.sheet, table.items[0]!.row, scoreCol!).click();
+    expect(await page.getByTestId('formula-bar').inputValue()).toMatch(/^=/);
+    await shot(page, '04-write.png');
+
+    // 汇总: a summary sheet whose row for each unit carries that unit's total.
+    await pane(page).getByRole('tab', { name: '汇总', exact: true }).click();
+    await pane(page).getByRole('button', { name: '生成汇总' }).click();
+    await pane(page).getByText('汇总已生成').waitFor();
+    await showSheet(page, '汇总');
+    for (const u of units) {
+      const row = page.locator('[data-sheet="汇总"] tr', {
+        has: page.locator('td', { hasText: new RegExp(`^${u.sheet}$`) }),
+      });
+      const numbers = (await row.first().locator('td').allInnerTexts()).map(Number);
+      expect(numbers, u.sheet).toContain(u.analysis.score.total);
+    }
+    await shot(page, '05-summary.png');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reports "1分" typed into a 扣分 cell as not a number, with what to do', async () => {
+    const { page } = browser;
+    const first = rubricSheetsOf(report)[0]!;
+    const table = first.analysis.table;
+    const col = table.columns.deduction;
+    expect(col).toBeDefined();
+    const item = table.items[0]!;
+
+    // What the core says about the same entry.
+    const edited: WorkbookGrid = structuredClone(grid);
+    const sheet = edited.sheets.find((s) => s.name === first.sheet)!;
+    const row = sheet.values[item.row] ?? [];
+    row[col!] = '1分';
+    sheet.values[item.row] = row;
+    const expected = analyzeWorkbook(edited)
+      .sheets.flatMap((s) => s.issues)
+      .find((i) => i.sheet === first.sheet && i.cell === a1(item.row, col!));
+    expect(expected, 'the core flags the entry').toBeDefined();
+    expect(expected!.severity).toBe('error');
+
+    await openSample(page);
+    await showSheet(page, first.sheet);
+    const cell = gridCell(page, first.sheet, item.row, col!);
+    await cell.dblclick();
+    const editor = cell.locator('input');
+    await editor.fill('1分');
+    await editor.press('Enter');
+    expect((await cell.innerText()).trim()).toBe('1分');
+
+    await openStep(page, 'step.check');
+    const message = formatIssue(expected!, 'zh');
+    const issue = pane(page).getByRole('button', { name: `${first.sheet}!${expected!.cell}` });
+    await issue.filter({ hasText: message }).waitFor();
+    await pane(page)
+      .getByRole('status')
+      .filter({ hasText: /错误 [1-9]/ })
+      .waitFor();
+    // The issue's button shows the cell in the grid.
+    await issue.first().click();
+    await expect.poll(() => page.getByTestId('name-box').inputValue()).toBe(expected!.cell);
+    await shot(page, '06-bad-input.png');
+  });
+
+  it('says clearly when a file is not a workbook, and when a workbook has no rubric', async () => {
+    const { page } = browser;
+    await openSample(page);
+    const input = page.getByTestId('open-file');
+
+    await input.setInputFiles({
+      name: 'notes.xlsx',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a workbook'),
+    });
+    await page
+      .getByTestId('page-notice')
+      .filter({ hasText: PAGE_STRINGS.zh.unreadable({ file: 'notes.xlsx' }) })
+      .waitFor();
+
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('名单').addRows([
+      ['姓名', '电话'],
+      ['张三', '13800000000'],
+    ]);
+    const bytes = Buffer.from(await plain.xlsx.writeBuffer());
+    await input.setInputFiles({ name: '名单.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+    await page.getByTestId('sheet-tabs').getByRole('tab', { name: '名单' }).waitFor();
+    await pane(page).getByText(zh('fault.title.noTable')).first().waitFor();
+  });
+});
