@@ -43,6 +43,6 @@ export async function showSheet(page: Page, sheet: string): Promise<void> {
 
 /** A cell's shown text as a number (NaN when it is not one). */
 export async function numberIn(cell: Locator): Promise<number> {
-  const text = (await cell.innerText()).trim();
+  const text = ((await cell.textContent()) ?? '').trim();
   return text === '' ? Number.NaN : Number(text);
 }

@@ -74,7 +74,7 @@ describe('playground', () => {
     // 识别: the pane's tree holds the sample's categories and items, as the core finds them.
     await openSample(page);
     const tree = pane(page).getByRole('tree');
-    const treeText = await tree.innerText();
+    const treeText = (await tree.textContent()) ?? '';
     for (const g of table.groups) expect(treeText).toContain(g.label);
     for (const item of table.items.slice(0, 3)) expect(treeText).toContain(item.label || item.text);
     await showSheet(page, first.sheet);
@@ -169,7 +169,7 @@ describe('playground', () => {
     const editor = cell.locator('input');
     await editor.fill('1分');
     await editor.press('Enter');
-    expect((await cell.innerText()).trim()).toBe('1分');
+    expect(((await cell.textContent()) ?? '').trim()).toBe('1分');
 
     await openStep(page, 'step.check');
     const message = formatIssue(expected!, 'zh');

@@ -1,0 +1,138 @@
+/**
+ * Two figures for bench/run.ts: the add-in's production bundle (built with vite.config.ts into a
+ * temporary folder, gzip size per file) and the time from navigation start to an interactive task
+ * pane in the playground, in Debian's Chromium over a production build of the playground.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build, type InlineConfig, loadConfigFromFile, type PluginOption, preview } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** The add-in config's plugin that renames pages and copies icons into dist/: not wanted in a temp build. */
+const SHELL_PLUGIN = 'rubric-scorer-addin-shell';
+
+export interface BundleFile {
+  name: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+function withoutShell(plugins: PluginOption[] | undefined): PluginOption[] {
+  return (plugins ?? []).flat(Number.POSITIVE_INFINITY as 1).filter((p) => {
+    const name = p && typeof p === 'object' && 'name' in p ? p.name : undefined;
+    return name !== SHELL_PLUGIN;
+  });
+}
+
+/**
+ * Builds the task pane with the add-in's own vite.config.ts (office.js stays on Microsoft's CDN, so
+ * it is not counted) into a temp folder and measures every file it emits.
+ */
+export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip: number }> {
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    join(ROOT, 'vite.config.ts'),
+    ROOT,
+    'silent',
+  );
+  if (!loaded) throw new Error('vite.config.ts not found');
+  const outDir = mkdtempSync(join(tmpdir(), 'rubric-bundle-'));
+  try {
+    const config: InlineConfig = {
+      ...loaded.config,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: withoutShell(loaded.config.plugins),
+      build: { ...loaded.config.build, outDir, emptyOutDir: true },
+    };
+    await build(config);
+    const files = filesUnder(outDir)
+      .map((p) => {
+        const data = readFileSync(p);
+        return {
+          name: relative(outDir, p),
+          bytes: data.length,
+          gzipBytes: gzipSync(data, { level: 9 }).length,
+        };
+      })
+      .sort((a, b) => b.gzipBytes - a.gzipBytes);
+    return { files, totalGzip: files.reduce((n, f) => n + f.gzipBytes, 0) };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the playground, serves it with `vite preview` on localhost and loads it in Chromium with a
+ * fresh profile three times; the figure is the median time from navigation start until the 识别
+ * tree of the sample is on screen (the pane has read, analysed and rendered the workbook).
+ */
+export async function measurePageLoad(): Promise<{ msToInteractive: number }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rubric-playground-'));
+  const profiles: string[] = [];
+  try {
+    const configFile = join(ROOT, 'vite.playground.config.ts');
+    await build({ configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    const server = await preview({
+      configFile,
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
+    try {
+      const url = server.resolvedUrls?.local[0];
+      if (!url) throw new Error('preview server has no local URL');
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const profile = mkdtempSync(join(tmpdir(), 'rubric-bench-profile-'));
+        profiles.push(profile);
+        const context = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          viewport: { width: 1280, height: 800 },
+        });
+        try {
+          const page = context.pages()[0] ?? (await context.newPage());
+          await page.goto(url);
+          // Measured inside the page, so the figure is from navigation start, not from when Node asked.
+          const ms = await page.waitForFunction(
+            () =>
+              document.querySelector('[data-testid="task-pane"] [role="tree"]') !== null && performance.now(),
+            undefined,
+            { polling: 'raf', timeout: 60_000 },
+          );
+          runs.push(Number(await ms.jsonValue()));
+        } finally {
+          await context.close();
+        }
+      }
+      runs.sort((a, b) => a - b);
+      return { msToInteractive: runs[1] ?? runs[0] ?? Number.NaN };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    for (const p of [outDir, ...profiles]) rmSync(p, { recursive: true, force: true });
+  }
+}
