@@ -32,6 +32,8 @@ export const sheetStateSchema = z.object({
   entryColumns: z.array(z.object({ col: z.string(), header: z.string() })),
   /** Row count of the table when written, to tell rows inserted since. */
   rows: z.number(),
+  /** Subtotal columns added (one per group level, 1 = outermost), by column letter. */
+  subtotalColumns: z.array(z.object({ col: z.string(), level: z.number() })).optional(),
 });
 
 export const metaSchema = z.object({

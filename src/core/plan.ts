@@ -19,7 +19,11 @@ export interface Message {
 }
 
 export type WriteOp =
-  | { op: 'formula'; sheet: string; cell: string; formula: string }
+  /**
+   * `result` is the value the core computed for the formula: hosts that store cached results (the
+   * .xlsx writer) keep it, so readers that do not recalculate see the right number.
+   */
+  | { op: 'formula'; sheet: string; cell: string; formula: string; result?: CellValue }
   | { op: 'value'; sheet: string; cell: string; value: CellValue }
   | { op: 'numberFormat'; sheet: string; range: string; format: string }
   | { op: 'validation'; sheet: string; range: string; rule: ValidationRule; prompt: Message | null; error: Message | null }
