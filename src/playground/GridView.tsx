@@ -54,7 +54,12 @@ export function GridView({ live, s }: { live: PlaygroundBook; s: S }) {
   const [alert, setAlert] = useState<{ title: string; message: string } | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  // The pane selected a cell (an issue's "go to cell"): bring it into view.
+  // Another sheet starts at its top-left corner, as a sheet tab does in Excel.
+  useEffect(() => {
+    if (sheetName !== null) gridRef.current?.scrollTo(0, 0);
+  }, [sheetName]);
+
+  // The pane selected a cell (an issue's "go to cell"): bring it into view (after the reset above).
   const selectedKey = selection ? `${selection.sheet}!${selection.address}` : '';
   useEffect(() => {
     if (!selectedKey) return;
@@ -182,6 +187,14 @@ export function GridView({ live, s }: { live: PlaygroundBook; s: S }) {
       const font = sheet.fonts.get(address);
       const selected = cursor !== null && cursor.top === r && cursor.left === c;
       const isEditing = editing !== null && editing.row === r && editing.col === c;
+      // Like Excel, text runs on over empty cells to its right instead of wrapping in a narrow column.
+      const overflows =
+        typeof value === 'string' &&
+        !m &&
+        !value.includes('\n') &&
+        c + 1 < cols &&
+        book.cell(sheet.name, r, c + 1).value === null &&
+        !mergeAt(sheet.merges, r, c + 1);
       const style: CSSProperties = {
         border: '1px solid #e1e1e1',
         padding: '1px 4px',
@@ -189,10 +202,12 @@ export function GridView({ live, s }: { live: PlaygroundBook; s: S }) {
         lineHeight: '18px',
         height: 20,
         verticalAlign: 'middle',
-        whiteSpace: 'pre-wrap',
-        overflowWrap: 'anywhere',
+        whiteSpace: overflows ? 'nowrap' : 'pre-wrap',
+        overflowWrap: overflows ? 'normal' : 'anywhere',
+        overflow: 'visible',
         textAlign: typeof value === 'number' ? 'right' : m ? 'center' : 'left',
-        background: fill ?? '#fff',
+        // Transparent unless filled, so text running on from the left stays visible.
+        background: fill,
         fontWeight: font?.bold ? 700 : 400,
         color:
           font?.color ?? (typeof value === 'string' && value.startsWith('#') && formula ? '#c00' : '#000'),
@@ -310,7 +325,11 @@ export function GridView({ live, s }: { live: PlaygroundBook; s: S }) {
         <table
           style={{
             borderCollapse: 'collapse',
+            // Fixed layout holds only with a set width: else long text would widen its column.
             tableLayout: 'fixed',
+            width:
+              ROW_HEADER_PX + Array.from({ length: cols }, (_, c) => colPx(c)).reduce((a, b) => a + b, 0),
+            background: '#fff',
             fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
           }}
         >

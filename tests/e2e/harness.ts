@@ -47,7 +47,7 @@ export async function startPlayground(samplesDir?: string): Promise<Playground> 
   let server: ViteDevServer;
   try {
     server = await createServer({
-      configFile: process.env.E2E_VITE_CONFIG ?? join(ROOT, 'vite.playground.config.ts'),
+      configFile: join(ROOT, 'vite.playground.config.ts'),
       logLevel: 'error',
       server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
     });

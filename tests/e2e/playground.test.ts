@@ -3,7 +3,7 @@
  * workbook through 识别 → 规则 → 检查 → 写入 → 汇总, and the grid and pane are compared with what the
  * core computes in Node from the same file. Each step is photographed to docs/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { formatIssue } from '../../src/core/i18n';
 import { countBySeverity } from '../../src/core/issues';
 import { explainRule } from '../../src/core/rules/explain';
 import { PAGE_STRINGS } from '../../src/playground/strings';
+import { readXlsxBytes } from '../../src/playground/xlsx';
 import { translate } from '../../src/taskpane/i18n';
 import { allIssues } from '../../src/taskpane/state/flow';
 import { analyzeSample, gridCell, numberIn, rubricSheetsOf, showSheet } from './expect';
@@ -139,6 +140,27 @@ describe('playground', () => {
       expect(numbers, u.sheet).toContain(u.analysis.score.total);
     }
     await shot(page, '05-summary.png');
+
+    // The download is the workbook as it now stands: score formulas and the summary sheet included.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: PAGE_STRINGS.zh.download }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('communities-评分.xlsx');
+    const saved = readFileSync(await download.path());
+    const back = analyzeWorkbook(
+      (
+        await readXlsxBytes(
+          saved.buffer.slice(saved.byteOffset, saved.byteOffset + saved.byteLength),
+          'x.xlsx',
+        )
+      ).grid,
+    );
+    expect(back.sheets.map((s) => s.sheet)).toContain('汇总');
+    const again = rubricSheetsOf(back).find((u) => u.sheet === first.sheet)!;
+    expect(again.analysis.score.total).toBe(first.analysis.score.total);
+    const firstScore = again.analysis.entries[0]?.score;
+    expect(firstScore?.formula ?? '').toMatch(/^=/);
     expect(pageErrors).toEqual([]);
   });
 
