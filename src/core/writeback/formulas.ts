@@ -123,7 +123,8 @@ function termPieces(c: ItemCells): TermPieces {
 /** 扣分 from entry columns: the terms' deductions, summed and capped. */
 export function deductionFromEntries(c: ItemCells): Expr {
   const p = termPieces(c);
-  const sum = p.deductions.length === 0 ? num(0) : round2(fn('SUM', ...p.deductions));
+  if (p.deductions.length === 0) return num(0);
+  const sum = round2(fn('SUM', ...p.deductions));
   const cap = capPoints(c.item, c.rule);
   return cap === null ? sum : fn('MIN', num(cap), sum);
 }
