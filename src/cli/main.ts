@@ -1,0 +1,55 @@
+/**
+ * `rubric-scorer`: check, fill and summarise rubric workbooks (.xlsx) in batch.
+ * Exit codes: 0 no errors, 1 errors found in the workbooks, 2 could not run.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check';
+import { registerSummary } from './commands/summary';
+import { type CliIO, processIO, UsageError } from './io';
+
+/** Build the program; commands report their exit code through setExit. */
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('rubric-scorer')
+    .description('评分表助手：检查、填写公式、汇总绩效考核评分表 / Rubric Scorer: check, fill and summarise rubric workbooks')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerCheck(program, io, setExit);
+  registerSummary(program);
+  return program;
+}
+
+/**
+ * Run the CLI with arguments (without "node" and the script name); returns the exit code.
+ * @example await run(['check', 'samples', '--json'], processIO)
+ */
+export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' && code === 0 ? process.exitCode : code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`rubric-scorer: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`rubric-scorer: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])main\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
