@@ -38,6 +38,7 @@ export function expandInputs(args: readonly string[]): string[] {
     seen.add(r);
     return true;
   });
-  if (unique.length === 0) throw new UsageError(`没有找到 .xlsx 文件 / no .xlsx files found in: ${args.join(' ')}`);
+  if (unique.length === 0)
+    throw new UsageError(`没有找到 .xlsx 文件 / no .xlsx files found in: ${args.join(' ')}`);
   return unique;
 }

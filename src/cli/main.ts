@@ -12,7 +12,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   const program = new Command();
   program
     .name('rubric-scorer')
-    .description('评分表助手：检查、填写公式、汇总绩效考核评分表 / Rubric Scorer: check, fill and summarise rubric workbooks')
+    .description(
+      '评分表助手：检查、填写公式、汇总绩效考核评分表 / Rubric Scorer: check, fill and summarise rubric workbooks',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

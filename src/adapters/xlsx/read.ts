@@ -14,7 +14,9 @@ export class XlsxReadError extends Error {
     readonly file: string,
     readonly detail: string,
   ) {
-    super(`无法读取 ${file}：${detail}。请确认它是未损坏的 .xlsx 文件（Excel 2007 及以上）。 / Cannot read ${file}: ${detail}.`);
+    super(
+      `无法读取 ${file}：${detail}。请确认它是未损坏的 .xlsx 文件（Excel 2007 及以上）。 / Cannot read ${file}: ${detail}.`,
+    );
   }
 
   /** The message in one language. */
@@ -35,14 +37,23 @@ function richText(v: { richText: { text: string }[] }): string {
 export function cellContent(cell: XCell): { value: CellValue; formula: string | null } {
   const v = cell.value as ExcelJS.CellValue;
   if (v === null || v === undefined) return { value: null, formula: null };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v, formula: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
+    return { value: v, formula: null };
   if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
   if (typeof v === 'object') {
     if ('richText' in v) return { value: richText(v), formula: null };
     if ('error' in v) return { value: String(v.error), formula: null };
     if ('hyperlink' in v && 'text' in v) {
       const t = v.text as unknown;
-      return { value: typeof t === 'string' ? t : t && typeof t === 'object' && 'richText' in t ? richText(t as never) : '', formula: null };
+      return {
+        value:
+          typeof t === 'string'
+            ? t
+            : t && typeof t === 'object' && 'richText' in t
+              ? richText(t as never)
+              : '',
+        formula: null,
+      };
     }
     if ('formula' in v || 'sharedFormula' in v) {
       const f = 'formula' in v && v.formula ? v.formula : cell.formula;
@@ -103,16 +114,27 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
  * Read an .xlsx file (path or bytes) into the core's workbook grid.
  * @throws XlsxReadError when the file is missing, not an .xlsx or damaged
  */
-export async function readXlsx(input: string | Uint8Array, name = typeof input === 'string' ? input : 'workbook.xlsx'): Promise<WorkbookGrid> {
+export async function readXlsx(
+  input: string | Uint8Array,
+  name = typeof input === 'string' ? input : 'workbook.xlsx',
+): Promise<WorkbookGrid> {
   let bytes: Uint8Array;
   try {
     bytes = typeof input === 'string' ? await readFile(input) : input;
   } catch (e) {
-    throw new XlsxReadError(name, (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 (not found)' : String(e));
+    throw new XlsxReadError(
+      name,
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 (not found)' : String(e),
+    );
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-    throw new XlsxReadError(name, ole ? '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx (old .xls format)' : '不是 .xlsx 文件 (not an .xlsx file)');
+    throw new XlsxReadError(
+      name,
+      ole
+        ? '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx (old .xls format)'
+        : '不是 .xlsx 文件 (not an .xlsx file)',
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {

@@ -1,7 +1,15 @@
 /** `rubric-scorer check`: read workbooks, score and check every rubric sheet, report. */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { a1, analyzeWorkbook, countBySeverity, formatIssue, type Issue, ruleSummary, type SheetReport } from '../../core';
+import {
+  a1,
+  analyzeWorkbook,
+  countBySeverity,
+  formatIssue,
+  type Issue,
+  ruleSummary,
+  type SheetReport,
+} from '../../core';
 import { readXlsx, XlsxReadError } from '../../adapters/xlsx/read';
 import { expandInputs } from '../files';
 import { type CliIO, type Lang, parseLang } from '../io';
@@ -46,7 +54,12 @@ export interface CheckReport {
   files: JsonFile[];
 }
 
-const jsonIssue = (i: Issue, lang: Lang): JsonIssue => ({ cell: i.cell, severity: i.severity, code: i.code, message: formatIssue(i, lang) });
+const jsonIssue = (i: Issue, lang: Lang): JsonIssue => ({
+  cell: i.cell,
+  severity: i.severity,
+  code: i.code,
+  message: formatIssue(i, lang),
+});
 
 function sheetJson(s: SheetReport, lang: Lang): JsonSheet | null {
   const a = s.analysis;
@@ -84,18 +97,35 @@ export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
       .map((s) => ({ name: s.sheet, reason: s.skipped!.reason, message: formatIssue(s.issues[0]!, lang) }));
     const issues = report.issues.map((i) => jsonIssue(i, lang));
     if (sheets.length === 0) {
-      const noRubric: Issue = { code: 'noRubric', severity: 'error', sheet: '', cell: null, params: { file: basename(path) } };
+      const noRubric: Issue = {
+        code: 'noRubric',
+        severity: 'error',
+        sheet: '',
+        cell: null,
+        params: { file: basename(path) },
+      };
       issues.push(jsonIssue(noRubric, lang));
     }
     return { file: path, sheets, skipped, issues };
   } catch (e) {
-    const detail = e instanceof XlsxReadError ? e.localized(lang) : e instanceof Error ? e.message : String(e);
-    return { file: path, sheets: [], skipped: [], issues: [], error: { code: 'fileUnreadable', message: detail } };
+    const detail =
+      e instanceof XlsxReadError ? e.localized(lang) : e instanceof Error ? e.message : String(e);
+    return {
+      file: path,
+      sheets: [],
+      skipped: [],
+      issues: [],
+      error: { code: 'fileUnreadable', message: detail },
+    };
   }
 }
 
 export function hasErrors(f: JsonFile): boolean {
-  return Boolean(f.error) || f.issues.some((i) => i.severity === 'error') || f.sheets.some((s) => s.issues.some((i) => i.severity === 'error'));
+  return (
+    Boolean(f.error) ||
+    f.issues.some((i) => i.severity === 'error') ||
+    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error'))
+  );
 }
 
 const SEV_TEXT = {
@@ -136,7 +166,8 @@ export function renderText(report: CheckReport, lang: Lang): string {
         }
       }
     }
-    for (const k of f.skipped) lines.push(`  · ${lang === 'en' ? `Sheet "${k.name}"` : `工作表「${k.name}」`}: ${k.message}`);
+    for (const k of f.skipped)
+      lines.push(`  · ${lang === 'en' ? `Sheet "${k.name}"` : `工作表「${k.name}」`}: ${k.message}`);
     lines.push('');
   }
   const files = report.files.length;
@@ -149,7 +180,11 @@ export function renderText(report: CheckReport, lang: Lang): string {
 }
 
 /** Run `check`; returns the exit code (0 clean, 1 errors found). @throws UsageError */
-export async function runCheck(inputs: string[], opts: { json?: boolean; lang?: string }, io: CliIO): Promise<number> {
+export async function runCheck(
+  inputs: string[],
+  opts: { json?: boolean; lang?: string },
+  io: CliIO,
+): Promise<number> {
   const lang = parseLang(opts.lang);
   const paths = expandInputs(inputs);
   const files: JsonFile[] = [];
