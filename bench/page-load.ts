@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build, type InlineConfig, loadConfigFromFile, type PluginOption, preview } from 'vite';
+import { build, loadConfigFromFile, type PluginOption, preview } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,13 +30,6 @@ export interface BundleFile {
   gzipBytes: number;
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
-
 function withoutShell(plugins: PluginOption[] | undefined): PluginOption[] {
   return (plugins ?? []).flat(Number.POSITIVE_INFINITY as 1).filter((p) => {
     const name = p && typeof p === 'object' && 'name' in p ? p.name : undefined;
@@ -45,10 +38,11 @@ function withoutShell(plugins: PluginOption[] | undefined): PluginOption[] {
 }
 
 /**
- * Builds the task pane with the add-in's own vite.config.ts (office.js stays on Microsoft's CDN, so
- * it is not counted) into a temp folder and measures every file it emits.
+ * Builds the task pane with the add-in's own vite.config.ts into `outDir`, leaving out only the
+ * plugin that writes icons and renames pages in dist/ (so nothing outside `outDir` is touched).
+ * @throws Error when vite.config.ts is missing or the build fails.
  */
-export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip: number }> {
+export async function buildAddinInto(outDir: string): Promise<void> {
   const loaded = await loadConfigFromFile(
     { command: 'build', mode: 'production' },
     join(ROOT, 'vite.config.ts'),
@@ -56,16 +50,31 @@ export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip:
     'silent',
   );
   if (!loaded) throw new Error('vite.config.ts not found');
+  await build({
+    ...loaded.config,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: withoutShell(loaded.config.plugins),
+    build: { ...loaded.config.build, outDir, emptyOutDir: true },
+  });
+}
+
+/** Every file under a folder, as paths. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/**
+ * The add-in's production bundle (office.js stays on Microsoft's CDN, so it is not counted):
+ * every file the build emits, with its size and gzip size, largest first.
+ */
+export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip: number }> {
   const outDir = mkdtempSync(join(tmpdir(), 'rubric-bundle-'));
   try {
-    const config: InlineConfig = {
-      ...loaded.config,
-      configFile: false,
-      logLevel: 'silent',
-      plugins: withoutShell(loaded.config.plugins),
-      build: { ...loaded.config.build, outDir, emptyOutDir: true },
-    };
-    await build(config);
+    await buildAddinInto(outDir);
     const files = filesUnder(outDir)
       .map((p) => {
         const data = readFileSync(p);
