@@ -109,7 +109,7 @@ export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
     return { file: path, sheets, skipped, issues };
   } catch (e) {
     const detail =
-      e instanceof XlsxReadError ? e.localized(lang) : e instanceof Error ? e.message : String(e);
+      e instanceof XlsxReadError ? e.messageIn(lang) : e instanceof Error ? e.message : String(e);
     return {
       file: path,
       sheets: [],
