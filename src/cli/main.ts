@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerFill } from './commands/fill';
 import { registerSummary } from './commands/summary';
 import { type CliIO, processIO, UsageError } from './io';
 
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCheck(program, io, setExit);
   registerSummary(program);
+  registerFill(program, io, setExit);
   return program;
 }
 
