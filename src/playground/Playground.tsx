@@ -86,7 +86,9 @@ export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
         return true;
       } catch (e) {
         if (!(e instanceof XlsxReadError)) throw e;
-        setNotice({ kind: 'error', text: s.unreadable({ file: fileName }) });
+        const say =
+          e.code === 'legacyOrEncrypted' ? s.legacy : e.code === 'corrupt' ? s.corrupt : s.unreadable;
+        setNotice({ kind: 'error', text: say({ file: fileName }) });
         return false;
       }
     },

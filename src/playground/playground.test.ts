@@ -9,6 +9,7 @@ import type { FakeValidation } from '../fake-excel';
 import { displayValue, editText } from './display';
 import { PlaygroundBook } from './live';
 import { loadWorkbook, resultName } from './load';
+import { readXlsx } from '../adapters/xlsx/read';
 import { refusal } from './validate';
 import { XlsxReadError, readXlsxBytes, saveXlsxBytes, toExcelJsValidation } from './xlsx';
 
@@ -186,10 +187,36 @@ describe('.xlsx in and out', () => {
     expect(resultName('单位.xlsx', '评分')).toBe('单位-评分.xlsx');
   });
 
-  it('turns unreadable bytes into an XlsxReadError', async () => {
-    await expect(
-      readXlsxBytes(new TextEncoder().encode('not a workbook').buffer, 'x.xlsx'),
-    ).rejects.toBeInstanceOf(XlsxReadError);
+  it('says why a file cannot be read: not an .xlsx, an old .xls or encrypted, damaged', async () => {
+    const code = (bytes: Uint8Array) =>
+      readXlsxBytes(bytes.buffer as ArrayBuffer, 'x.xlsx').then(
+        () => 'read',
+        (e: unknown) => (e instanceof XlsxReadError ? e.code : 'other'),
+      );
+    expect(await code(new TextEncoder().encode('not a workbook'))).toBe('notXlsx');
+    expect(await code(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe(
+      'legacyOrEncrypted',
+    );
+    expect(await code(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]))).toBe('corrupt');
+    expect(await code(new Uint8Array(0))).toBe('empty');
+  });
+
+  it('gives the core the same grid as the Node adapter for the same file', async () => {
+    const live = PlaygroundBook.fromGrid(grid());
+    live.book.sheet('说明')!.visibility = 'Hidden';
+    const bytes = await saveXlsxBytes(live.book, null);
+    const mine = (await readXlsxBytes(bytes, 'x.xlsx')).grid;
+    const node = await readXlsx(new Uint8Array(bytes));
+    const norm = (g: WorkbookGrid) =>
+      g.sheets.map((s) => ({
+        name: s.name,
+        values: s.values,
+        formulas: s.values.map((row, r) => row.map((_, c) => s.formulas?.[r]?.[c] ?? null)),
+        merges: s.merges,
+        hidden: s.hidden ?? false,
+        protected: s.protected ?? false,
+      }));
+    expect(norm(mine)).toEqual(norm(node));
   });
 
   it('converts list validations to ExcelJS quoting', () => {

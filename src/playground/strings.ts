@@ -19,7 +19,11 @@ const zh = {
   formulaBar: '编辑栏',
   protectedSheet: (p: { sheet: string }) => `工作表“${p.sheet}”受保护，不能在此输入。`,
   unreadable: (p: { file: string }) =>
-    `无法读取“${p.file}”：它不是有效的 .xlsx 工作簿（请在 Excel 中另存为 .xlsx 后再打开）。`,
+    `无法读取“${p.file}”：它不是 .xlsx 工作簿。请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再打开。`,
+  legacy: (p: { file: string }) =>
+    `无法读取“${p.file}”：这是旧版 .xls 文件或设置了打开密码的工作簿。请在 Excel 中“另存为” Excel 工作簿（.xlsx），如有打开密码请先取消。`,
+  corrupt: (p: { file: string }) =>
+    `无法读取“${p.file}”：文件已损坏或不完整。请用 Excel 打开并重新保存，或向发送者索取原文件。`,
   sampleMissing: (p: { file: string }) =>
     `找不到示例工作簿“${p.file}”。请先运行 npm run samples 生成示例，再刷新本页。`,
   opened: (p: { file: string }) => `已打开“${p.file}”。`,
@@ -44,7 +48,11 @@ const en: Catalogue = {
   formulaBar: 'Formula bar',
   protectedSheet: (p) => `Sheet "${p.sheet}" is protected; it cannot be typed into.`,
   unreadable: (p) =>
-    `Cannot read "${p.file}": it is not a valid .xlsx workbook (save it as .xlsx in Excel, then open it again).`,
+    `Cannot read "${p.file}": it is not an .xlsx workbook. In Excel, save it as an Excel Workbook (.xlsx) and open that.`,
+  legacy: (p) =>
+    `Cannot read "${p.file}": it is an old .xls file or a password-protected workbook. In Excel, save it as an Excel Workbook (.xlsx), removing the open password if it has one.`,
+  corrupt: (p) =>
+    `Cannot read "${p.file}": the file is damaged or incomplete. Open and save it again in Excel, or ask the sender for the original.`,
   sampleMissing: (p) =>
     `The sample workbook "${p.file}" is missing. Run npm run samples, then reload this page.`,
   opened: (p) => `Opened "${p.file}".`,

@@ -9,15 +9,27 @@ import { a1Range, parseRange } from '../core/a1';
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
 import type { FakeSheet, FakeValidation, FakeWorkbook } from '../fake-excel';
 
-/** A file that ExcelJS could not read (not an .xlsx, or damaged). */
+/** Why a file could not be read (the same codes as the Node adapter, src/adapters/xlsx/read.ts). */
+export type XlsxReadCode = 'empty' | 'legacyOrEncrypted' | 'notXlsx' | 'corrupt';
+
+/** A file that is not a readable .xlsx; the page words the message from `code`. */
 export class XlsxReadError extends Error {
   constructor(
+    readonly code: XlsxReadCode,
     readonly fileName: string,
-    readonly reason: string,
+    readonly detail = '',
   ) {
-    super(`cannot read ${fileName}: ${reason}`);
+    super(`cannot read ${fileName}: ${code}${detail ? ` (${detail})` : ''}`);
     this.name = 'XlsxReadError';
   }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Old .xls files and password-protected workbooks are OLE compound files. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
 /** An opened workbook: the grid the core reads, and the ExcelJS workbook a download is written over. */
@@ -26,18 +38,22 @@ export interface OpenedXlsx {
   source: ExcelJS.Workbook;
 }
 
-/** Excel's day 0 for serial dates (1900 system, after the 1900-02-29 bug). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-function serial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+/** ISO text for a date, the day alone when it has no time (as the Node adapter reads date cells). */
+function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.000Z$/, 'Z');
 }
 
-/** A cell's plain value (formula results included), as Office's `values` would report it. */
+/**
+ * A cell's plain value (formula results included). It reads a cell exactly as the Node adapter does,
+ * so the playground and the CLI give the core the same grid for the same file.
+ */
 export function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return serial(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return isoDate(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText))
@@ -89,13 +105,18 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
  * @throws XlsxReadError when the bytes are not a readable .xlsx.
  */
 export async function readXlsxBytes(bytes: ArrayBuffer, fileName: string): Promise<OpenedXlsx> {
+  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 8));
+  if (bytes.byteLength === 0) throw new XlsxReadError('empty', fileName);
+  if (startsWith(head, OLE_MAGIC)) throw new XlsxReadError('legacyOrEncrypted', fileName);
+  if (!startsWith(head, ZIP_MAGIC)) throw new XlsxReadError('notXlsx', fileName);
   const source = new ExcelJS.Workbook();
   try {
     await source.xlsx.load(bytes);
+    if (source.worksheets.length === 0) throw new Error('no worksheets');
+    return { grid: { sheets: source.worksheets.map(sheetGrid) }, source };
   } catch (e) {
-    throw new XlsxReadError(fileName, e instanceof Error ? e.message : String(e));
+    throw new XlsxReadError('corrupt', fileName, e instanceof Error ? e.message : String(e));
   }
-  return { grid: { sheets: source.worksheets.map(sheetGrid) }, source };
 }
 
 // ---------------------------------------------------------------------------------------------- save

@@ -2,14 +2,14 @@
  * What the page should show, computed in Node by the same core from the same file: the tests then
  * compare the browser's grid and pane against the core, never against numbers copied by hand.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { type WorkbookReport, analyzeWorkbook } from '../../src/core/analyze';
 import { a1 } from '../../src/core/a1';
 import type { WorkbookGrid } from '../../src/core/grid';
 import type { SheetAnalysis } from '../../src/core/model';
-import { readXlsxBytes } from '../../src/playground/xlsx';
+import { readXlsx } from '../../src/adapters/xlsx/read';
 
 /** The sample workbook as the core reads it, and its report. */
 export async function analyzeSample(
@@ -18,11 +18,8 @@ export async function analyzeSample(
 ): Promise<{ grid: WorkbookGrid; report: WorkbookReport }> {
   const path = join(dir, file);
   if (!existsSync(path)) throw new Error(`${path} is missing: run npm run samples first`);
-  const bytes = readFileSync(path);
-  const { grid } = await readXlsxBytes(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    file,
-  );
+  // Read by the CLI's own adapter: the page (browser reader, fake Excel, HyperFormula) must agree with it.
+  const grid = await readXlsx(path);
   return { grid, report: analyzeWorkbook(grid) };
 }
 

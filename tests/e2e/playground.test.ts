@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../src/adapters/xlsx/read';
 import { a1 } from '../../src/core/a1';
 import { analyzeWorkbook, type WorkbookReport } from '../../src/core/analyze';
 import type { WorkbookGrid } from '../../src/core/grid';
@@ -15,7 +16,6 @@ import { formatIssue } from '../../src/core/i18n';
 import { countBySeverity } from '../../src/core/issues';
 import { explainRule } from '../../src/core/rules/explain';
 import { PAGE_STRINGS } from '../../src/playground/strings';
-import { readXlsxBytes } from '../../src/playground/xlsx';
 import { translate } from '../../src/taskpane/i18n';
 import { allIssues } from '../../src/taskpane/state/flow';
 import { analyzeSample, gridCell, numberIn, rubricSheetsOf, showSheet } from './expect';
@@ -147,15 +147,7 @@ describe('playground', () => {
       page.getByRole('button', { name: PAGE_STRINGS.zh.download }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('communities-评分.xlsx');
-    const saved = readFileSync(await download.path());
-    const back = analyzeWorkbook(
-      (
-        await readXlsxBytes(
-          saved.buffer.slice(saved.byteOffset, saved.byteOffset + saved.byteLength),
-          'x.xlsx',
-        )
-      ).grid,
-    );
+    const back = analyzeWorkbook(await readXlsx(readFileSync(await download.path())));
     expect(back.sheets.map((s) => s.sheet)).toContain('汇总');
     const again = rubricSheetsOf(back).find((u) => u.sheet === first.sheet)!;
     expect(again.analysis.score.total).toBe(first.analysis.score.total);
