@@ -20,7 +20,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCheck(program, io, setExit);
-  registerSummary(program);
+  registerSummary(program, io, setExit);
   registerFill(program, io, setExit);
   return program;
 }
@@ -36,7 +36,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' && code === 0 ? process.exitCode : code;
+    return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;

@@ -27,18 +27,21 @@ const TEXT = {
   zh: {
     sameFile: (f: string) => `输出文件 ${f} 就是输入文件；fill 从不覆盖输入，请换一个输出文件名。`,
     noRubric: (f: string) => `${f} 中没有找到评分表，未写入任何内容。`,
-    conflicts: (n: number) => `有 ${n} 个单元格已有内容，而本工具需要在那里写入公式；为免覆盖，未写入任何内容：`,
+    conflicts: (n: number) =>
+      `有 ${n} 个单元格已有内容，而本工具需要在那里写入公式；为免覆盖，未写入任何内容：`,
     conflict: (c: Conflict) => `  ${c.sheet}!${c.cell}：现有“${c.existing}”，计划写入 ${c.planned}`,
     conflictHint: '请清空或移走这些单元格中的内容后重试（或在加载项中确认覆盖）。',
     sheet: (s: string, f: number, v: number, e: number) =>
       `  工作表「${s}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
     wrote: (f: string) => `已写入 ${f}。`,
-    lost: (parts: string) => `注意：输入文件中的${parts}无法由 .xlsx 写入程序保留，输出文件中已没有这些内容。`,
+    lost: (parts: string) =>
+      `注意：输入文件中的${parts}无法由 .xlsx 写入程序保留，输出文件中已没有这些内容。`,
     nothingLost: '输入文件的其余内容均已保留。',
     skipped: (n: number) => `有 ${n} 个图表操作未执行（.xlsx 写入程序不能绘制图表）。`,
   },
   en: {
-    sameFile: (f: string) => `The output ${f} is the input file; fill never overwrites its input. Choose another output file.`,
+    sameFile: (f: string) =>
+      `The output ${f} is the input file; fill never overwrites its input. Choose another output file.`,
     noRubric: (f: string) => `No rubric table was found in ${f}; nothing was written.`,
     conflicts: (n: number) =>
       `${n} cell(s) already hold content where formulas would go; nothing was written, so nothing is overwritten:`,
@@ -47,9 +50,11 @@ const TEXT = {
     sheet: (s: string, f: number, v: number, e: number) =>
       `  Sheet "${s}": ${f} formulas, ${v} input checks${e > 0 ? `, ${e} entry columns` : ''}`,
     wrote: (f: string) => `Wrote ${f}.`,
-    lost: (parts: string) => `Note: the input's ${parts} cannot be kept by the .xlsx writer; the output does not have them.`,
+    lost: (parts: string) =>
+      `Note: the input's ${parts} cannot be kept by the .xlsx writer; the output does not have them.`,
     nothingLost: 'Everything else in the input was kept.',
-    skipped: (n: number) => `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
+    skipped: (n: number) =>
+      `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
   },
 } as const;
 
@@ -69,7 +74,12 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** The plan `fill` applies to a workbook's bytes (exported for tests and for checking a filled file). */
-export async function planForBytes(bytes: Uint8Array, name: string, entryColumns: boolean, lang: Lang): Promise<WritePlan & { rubricSheets: number }> {
+export async function planForBytes(
+  bytes: Uint8Array,
+  name: string,
+  entryColumns: boolean,
+  lang: Lang,
+): Promise<WritePlan & { rubricSheets: number }> {
   const grid = await readXlsx(bytes, { name });
   const report = analyzeWorkbook(grid);
   const plan = planWrite(grid, report, { entryColumns, meta: report.meta, lang });
@@ -103,11 +113,15 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
     return 1;
   }
   if (plan.conflicts.length > 0) {
-    io.err(`${[T.conflicts(plan.conflicts.length), ...plan.conflicts.map(T.conflict), T.conflictHint].join('\n')}\n`);
+    io.err(
+      `${[T.conflicts(plan.conflicts.length), ...plan.conflicts.map(T.conflict), T.conflictHint].join('\n')}\n`,
+    );
     return 1;
   }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await wb.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   const result = applyPlan(wb, plan);
   await writeFile(opts.output, new Uint8Array(await wb.xlsx.writeBuffer()));
 
@@ -122,7 +136,11 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
   }
   for (const [sheet, s] of bySheet) lines.push(T.sheet(sheet, s.f, s.v, metaEntryColumns(plan, sheet)));
   const lost = lostParts(bytes);
-  lines.push(lost.length > 0 ? T.lost(lost.map((p) => LOST_PART_TEXT[lang][p]).join(lang === 'en' ? ', ' : '、')) : T.nothingLost);
+  lines.push(
+    lost.length > 0
+      ? T.lost(lost.map((p) => LOST_PART_TEXT[lang][p]).join(lang === 'en' ? ', ' : '、'))
+      : T.nothingLost,
+  );
   if (result.skipped.length > 0) lines.push(T.skipped(result.skipped.length));
   io.out(`${lines.join('\n')}\n`);
   return 0;
@@ -131,7 +149,10 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
 /** Entry columns the plan records for a sheet (from the metadata it writes). */
 function metaEntryColumns(plan: WritePlan, sheet: string): number {
   const json = plan.ops
-    .filter((o): o is Extract<typeof o, { op: 'value' }> => o.op === 'value' && o.sheet === META_SHEET && o.cell !== 'A1')
+    .filter(
+      (o): o is Extract<typeof o, { op: 'value' }> =>
+        o.op === 'value' && o.sheet === META_SHEET && o.cell !== 'A1',
+    )
     .map((o) => (typeof o.value === 'string' ? o.value : ''))
     .join('');
   try {
@@ -146,10 +167,15 @@ function metaEntryColumns(plan: WritePlan, sheet: string): number {
 export function registerFill(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('fill')
-    .description('写入得分公式、小计、合计和输入校验，生成新的工作簿 / write score formulas, subtotals, totals and input checks into a new workbook')
+    .description(
+      '写入得分公式、小计、合计和输入校验，生成新的工作簿 / write score formulas, subtotals, totals and input checks into a new workbook',
+    )
     .argument('<in.xlsx>', '输入工作簿（只读） / input workbook (read only)')
     .requiredOption('-o, --output <out.xlsx>', '输出工作簿 / output workbook')
-    .option('--entry-columns', '添加录入列（按人数、次数等录入，由公式计算扣分） / add entry columns for counts')
+    .option(
+      '--entry-columns',
+      '添加录入列（按人数、次数等录入，由公式计算扣分） / add entry columns for counts',
+    )
     .option('--lang <lang>', '输出语言 zh 或 en / language of messages, zh or en', 'zh')
     .action(async (input: string, opts: FillOptions) => {
       setExit(await runFill(input, opts, io));

@@ -7,16 +7,18 @@
  * and left out of the ranking, and their errors are listed on 检查问题 and on stderr: nothing is
  * summed silently. Exit codes as `check`: 0 all clean, 1 errors found, 2 could not run.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
+import { applyPlan } from '../../adapters/xlsx/write';
+import { readXlsx, XlsxReadError } from '../../adapters/xlsx/read';
 import { analyzeWorkbook } from '../../core/analyze';
-import { parseRange } from '../../core/a1';
-import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../../core/grid';
+import type { WorkbookGrid } from '../../core/grid';
 import { formatIssue, type Lang } from '../../core/i18n';
 import type { WriteOp } from '../../core/plan';
 import { formatNote, planSummaryValues, type SummaryInput, type SummaryValuesPlan } from '../../core/summary';
+import { expandInputs } from '../files';
+import { type CliIO, parseLang } from '../io';
 
 export interface SummaryCliOptions {
   output: string;
@@ -56,31 +58,6 @@ const TEXT = {
   },
 } as const;
 
-/** The .xlsx files named, folders expanded (recursively, Office lock files ~$… skipped), in order. */
-export async function expandInputs(
-  paths: readonly string[],
-): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (extname(e.name).toLowerCase() === '.xlsx' && !e.name.startsWith('~$')) files.push(p);
-    }
-  };
-  for (const p of paths) {
-    const st = await stat(p).catch(() => null);
-    if (!st) missing.push(p);
-    else if (st.isDirectory()) await walk(p);
-    else files.push(p);
-  }
-  return { files: [...new Set(files)], missing };
-}
-
 /**
  * Run the command; returns the exit code.
  * @example await runSummary(['units/'], { output: 'summary.xlsx', lang: 'zh' }, { out: console.log, err: console.error })
@@ -89,11 +66,17 @@ export async function runSummary(
   paths: readonly string[],
   opts: SummaryCliOptions,
   io: SummaryIo,
-  deps: SummaryDeps = { readWorkbook: readWithExcelJS, writeWorkbook: writeWithExcelJS },
+  deps: SummaryDeps = { readWorkbook: (f) => readXlsx(f), writeWorkbook: writeOps },
 ): Promise<number> {
   const T = TEXT[opts.lang];
-  const { files: all, missing } = await expandInputs(paths);
-  for (const m of missing) io.err(T.missing(m));
+  let all: string[];
+  try {
+    all = expandInputs(paths);
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  const missing: string[] = [];
   const out = resolve(opts.output);
   if (all.some((f) => resolve(f) === out)) {
     io.err(T.overInput(opts.output));
@@ -109,7 +92,11 @@ export async function runSummary(
     try {
       inputs.push({ file, report: analyzeWorkbook(await deps.readWorkbook(file)) });
     } catch (e) {
-      inputs.push({ file, error: e instanceof Error ? e.message : String(e) });
+      inputs.push({
+        file,
+        error:
+          e instanceof XlsxReadError ? e.messageIn(opts.lang) : e instanceof Error ? e.message : String(e),
+      });
     }
   }
   const plan = planSummaryValues(inputs, { lang: opts.lang });
@@ -137,148 +124,22 @@ function report(plan: SummaryValuesPlan, lang: Lang, io: SummaryIo): void {
 }
 
 /** Register the subcommand on the CLI program. */
-export function registerSummary(program: Command): void {
+export function registerSummary(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('summary')
     .description('汇总各单位评分表 / summarise one workbook per assessed unit into one workbook')
-    .argument('<paths...>', '.xlsx files or folders')
-    .requiredOption('-o, --output <file>', 'summary workbook to write')
-    .option('--lang <lang>', 'zh | en', 'zh')
+    .argument('<paths...>', '.xlsx 文件或文件夹 / .xlsx files or folders')
+    .requiredOption('-o, --output <file>', '要写入的汇总工作簿 / summary workbook to write')
+    .option('--lang <lang>', '语言 zh|en / language', 'zh')
     .action(async (paths: string[], o: { output: string; lang: string }) => {
-      const lang: Lang = o.lang === 'en' ? 'en' : 'zh';
-      const io = {
-        out: (l: string) => process.stdout.write(`${l}\n`),
-        err: (l: string) => process.stderr.write(`${l}\n`),
-      };
-      process.exitCode = await runSummary(paths, { output: o.output, lang }, io);
+      const lines = { out: (l: string) => io.out(`${l}\n`), err: (l: string) => io.err(`${l}\n`) };
+      setExit(await runSummary(paths, { output: o.output, lang: parseLang(o.lang) }, lines));
     });
 }
 
-// Reading and writing with ExcelJS. The shared xlsx adapters replace these once they exist; they are
-// kept small: values (formula results as cached), formulas, merges and visibility in, values and
-// simple formatting out.
-
-function cellValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v)
-      return cellValue((v as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return null;
-}
-
-/** A workbook file as the core's grid. @throws Error when the file is not a readable .xlsx. */
-export async function readWithExcelJS(file: string): Promise<WorkbookGrid> {
+/** Write a values plan into a new workbook with the shared plan writer. */
+async function writeOps(file: string, ops: readonly WriteOp[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheets: SheetGrid[] = [];
-  wb.eachSheet((ws) => {
-    const values: CellValue[][] = [];
-    const formulas: (string | null)[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const vr = values[r - 1] ?? [];
-        const fr = formulas[r - 1] ?? [];
-        values[r - 1] = vr;
-        formulas[r - 1] = fr;
-        while (vr.length < c) vr.push(null);
-        while (fr.length < c) fr.push(null);
-        if (cell.isMerged && cell.master !== cell) return;
-        vr[c - 1] = cellValue(cell.value);
-        fr[c - 1] = cell.formula ? `=${cell.formula}` : null;
-      });
-    });
-    for (let r = 0; r < values.length; r++) {
-      values[r] ??= [];
-      formulas[r] ??= [];
-    }
-    const merges: MergeArea[] = [];
-    const model = (
-      ws as unknown as {
-        _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }>;
-      }
-    )._merges;
-    for (const m of Object.values(model ?? {})) {
-      if (m.model)
-        merges.push({
-          top: m.model.top - 1,
-          left: m.model.left - 1,
-          bottom: m.model.bottom - 1,
-          right: m.model.right - 1,
-        });
-    }
-    sheets.push({
-      name: ws.name,
-      values,
-      formulas,
-      merges,
-      ...(ws.state !== 'visible' ? { hidden: true } : {}),
-    });
-  });
-  return { sheets };
-}
-
-function argb(color: string): string {
-  return `FF${color.replace('#', '').toUpperCase()}`;
-}
-
-/** Write a values-only plan to a new workbook (charts, notes and validation are not written). */
-export async function writeWithExcelJS(file: string, ops: readonly WriteOp[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = (name: string) => wb.getWorksheet(name) ?? wb.addWorksheet(name);
-  for (const op of ops) {
-    switch (op.op) {
-      case 'addSheet':
-        wb.addWorksheet(op.sheet, op.hidden ? { state: op.hidden } : {});
-        break;
-      case 'value':
-        ws(op.sheet).getCell(op.cell).value = op.value;
-        break;
-      case 'formula':
-        ws(op.sheet).getCell(op.cell).value = { formula: op.formula.replace(/^=/, '') };
-        break;
-      case 'fill':
-      case 'font': {
-        const r = parseRange(op.range);
-        if (!r) break;
-        const sheet = ws(op.sheet);
-        for (let row = r.top; row <= r.bottom; row++) {
-          for (let col = r.left; col <= r.right; col++) {
-            const cell = sheet.getCell(row + 1, col + 1);
-            if (op.op === 'fill')
-              cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(op.color) } };
-            else
-              cell.font = {
-                ...(op.bold !== undefined ? { bold: op.bold } : {}),
-                ...(op.color ? { color: { argb: argb(op.color) } } : {}),
-              };
-          }
-        }
-        break;
-      }
-      case 'merge':
-        ws(op.sheet).mergeCells(op.range);
-        break;
-      case 'columnWidth':
-        ws(op.sheet).getColumn(op.col).width = op.width;
-        break;
-      case 'numberFormat': {
-        const r = parseRange(op.range);
-        if (!r) break;
-        for (let row = r.top; row <= r.bottom; row++) {
-          for (let col = r.left; col <= r.right; col++)
-            ws(op.sheet).getCell(row + 1, col + 1).numFmt = op.format;
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  applyPlan(wb, { ops: [...ops], owned: [], conflicts: [] });
   await wb.xlsx.writeFile(file);
 }
