@@ -89,7 +89,9 @@ export function metaOps(meta: Meta, sheetExists: boolean, previousChunks = 0): W
   const ops: WriteOp[] = [];
   if (!sheetExists) ops.push({ op: 'addSheet', sheet: META_SHEET, hidden: 'veryHidden' });
   ops.push({ op: 'value', sheet: META_SHEET, cell: 'A1', value: MARKER });
-  chunks.forEach((c, i) => ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: c }));
+  chunks.forEach((c, i) => {
+    ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: c });
+  });
   for (let i = chunks.length; i < previousChunks; i++) {
     ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: null });
   }

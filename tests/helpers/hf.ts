@@ -68,7 +68,11 @@ export function applyPlanToGrid(wb: WorkbookGrid, plan: WritePlan): AppliedPlan 
       case 'merge': {
         const m = parseRange(op.range)!;
         const s = find(op.sheet);
-        if (!s.merges.some((x) => x.top === m.top && x.left === m.left && x.bottom === m.bottom && x.right === m.right))
+        if (
+          !s.merges.some(
+            (x) => x.top === m.top && x.left === m.left && x.bottom === m.bottom && x.right === m.right,
+          )
+        )
           s.merges.push(m);
         break;
       }
@@ -111,14 +115,15 @@ export function recalculate(wb: WorkbookGrid): WorkbookGrid {
   const out: WorkbookGrid = structuredClone(wb);
   for (const s of out.sheets) {
     const id = hf.getSheetId(s.name)!;
-    (s.formulas ?? []).forEach((row, r) =>
+    (s.formulas ?? []).forEach((row, r) => {
       row.forEach((f, c) => {
         if (!f) return;
         const v = hf.getCellValue({ sheet: id, row: r, col: c });
         s.values[r] ??= [];
-        s.values[r]![c] = v !== null && typeof v === 'object' ? `#${(v as { type: string }).type}` : (v as CellValue);
-      }),
-    );
+        s.values[r]![c] =
+          v !== null && typeof v === 'object' ? `#${(v as { type: string }).type}` : (v as CellValue);
+      });
+    });
   }
   hf.destroy();
   return out;

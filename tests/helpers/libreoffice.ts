@@ -12,7 +12,8 @@ import { basename, join } from 'node:path';
 /** Why LibreOffice tests cannot run here, or null when soffice is available. */
 export function sofficeMissing(): string | null {
   const r = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (r.error || r.status !== 0) return 'LibreOffice (soffice) is not installed here; CI installs it and runs these tests';
+  if (r.error || r.status !== 0)
+    return 'LibreOffice (soffice) is not installed here; CI installs it and runs these tests';
   return null;
 }
 
@@ -60,7 +61,10 @@ export function parseCsv(text: string): string[][] {
  * Recalculate the files in LibreOffice and return, per file and sheet, the cell texts (raw values,
  * not as formatted). Sheet order follows the workbook.
  */
-export function recalcWithLibreOffice(files: readonly string[], sheetNames: Record<string, string[]>): Record<string, Record<string, string[][]>> {
+export function recalcWithLibreOffice(
+  files: readonly string[],
+  sheetNames: Record<string, string[]>,
+): Record<string, Record<string, string[][]>> {
   const work = mkdtempSync(join(tmpdir(), 'lo-run-'));
   const profile = join(work, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });

@@ -138,7 +138,9 @@ export function rubricSheet(opts: SheetOptions = {}): FixtureLayout {
   if (!opts.noTotal) {
     totalRow = row;
     b.at(row, 0, '合计');
-    const sum = rubric.flatMap((c) => c.sections.flatMap((s) => s.items)).reduce((a, i) => a + Math.round(i.points * 100), 0);
+    const sum = rubric
+      .flatMap((c) => c.sections.flatMap((s) => s.items))
+      .reduce((a, i) => a + Math.round(i.points * 100), 0);
     b.at(row, 3, sum / 100);
     if (score !== null) b.at(row, score, null);
   }

@@ -26,9 +26,18 @@ function analysisOf(wb: WorkbookGrid, sheet: string): SheetAnalysis {
   return a;
 }
 
-function fill(wb: WorkbookGrid, entryColumns = false, overwrite?: string[]): { plan: WritePlan; filled: WorkbookGrid } {
+function fill(
+  wb: WorkbookGrid,
+  entryColumns = false,
+  overwrite?: string[],
+): { plan: WritePlan; filled: WorkbookGrid } {
   const report = analyzeWorkbook(wb);
-  const plan = planWrite(wb, report, { entryColumns, meta: report.meta, lang: 'zh', ...(overwrite ? { overwrite } : {}) });
+  const plan = planWrite(wb, report, {
+    entryColumns,
+    meta: report.meta,
+    lang: 'zh',
+    ...(overwrite ? { overwrite } : {}),
+  });
   return { plan, filled: applyPlanToGrid(wb, plan).wb };
 }
 
@@ -57,7 +66,8 @@ function compare(filled: WorkbookGrid, sheet: string, expected: SheetAnalysis): 
       if (typed && typed.formula === null && table.columns.deduction === undefined) continue;
       expect(num(hfValue(hf, sheet, cell)), `${sheet}!${cell} (${item.label})`).toBe(s.score);
     }
-    if (table.totalRow !== null) expect(num(hfValue(hf, sheet, a1(table.totalRow, scoreCol))), 'total').toBe(score.total);
+    if (table.totalRow !== null)
+      expect(num(hfValue(hf, sheet, a1(table.totalRow, scoreCol))), 'total').toBe(score.total);
   }
   const cells = subtotalCells(filled, sheet, expected);
   for (const g of score.groups) {
@@ -74,7 +84,9 @@ const deductionArb = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: -20, max: 0 }).map((n) => n / 10) },
   { weight: 1, arbitrary: fc.constantFrom<CellValue>('1分', '无', 0.125) },
 );
-const reasonArb = fc.option(fc.constantFrom('材料不全', '发生计划外生育，一票否决', '否决', 'Veto'), { nil: undefined });
+const reasonArb = fc.option(fc.constantFrom('材料不全', '发生计划外生育，一票否决', '否决', 'Veto'), {
+  nil: undefined,
+});
 
 describe('typed 扣分: 得分 formulas, subtotals and total', () => {
   it('equal the engine for random entries, before and after filling', () => {
@@ -133,7 +145,9 @@ describe('typed 得分: numbers stay, guards and subtotals are added', () => {
           expect(plan.conflicts).toEqual([]);
           // The typed numbers are not written over.
           for (const r of itemRows)
-            expect(plan.ops.some((o) => (o.op === 'formula' || o.op === 'value') && o.cell === a1(r, cols.score!))).toBe(false);
+            expect(
+              plan.ops.some((o) => (o.op === 'formula' || o.op === 'value') && o.cell === a1(r, cols.score!)),
+            ).toBe(false);
           compare(filled, sheet.name, before);
         },
       ),
@@ -144,10 +158,13 @@ describe('typed 得分: numbers stay, guards and subtotals are added', () => {
   it('guards typed 得分 between 0 (or no bound for 倒扣) and the points', () => {
     const { sheet, itemRows, cols } = rubricSheet({ noDeduction: true });
     const { plan } = fill({ sheets: [sheet] });
-    const v = (row: number) => plan.ops.find((o) => o.op === 'validation' && o.range === a1(row, cols.score!));
+    const v = (row: number) =>
+      plan.ops.find((o) => o.op === 'validation' && o.range === a1(row, cols.score!));
     expect(v(itemRows[0]!)).toMatchObject({ rule: { kind: 'decimal', min: 0, max: 5 } });
     const negative = v(itemRows[6]!);
-    expect(negative && negative.op === 'validation' && negative.rule.kind === 'decimal' && negative.rule.min < 0).toBe(true);
+    expect(
+      negative && negative.op === 'validation' && negative.rule.kind === 'decimal' && negative.rule.min < 0,
+    ).toBe(true);
     // 最高加1分 raises the maximum.
     expect(v(itemRows[12]!)).toMatchObject({ rule: { kind: 'decimal', min: 0, max: 3 } });
   });
@@ -160,11 +177,17 @@ function inputArb(kind: string, cap: number | null): fc.Arbitrary<CellValue> {
     case 'count':
       return fc.oneof(blank, fc.integer({ min: 0, max: 7 }));
     case 'percent':
-      return fc.oneof(blank, fc.integer({ min: 800, max: 1000 }).map((n) => n / 10));
+      return fc.oneof(
+        blank,
+        fc.integer({ min: 800, max: 1000 }).map((n) => n / 10),
+      );
     case 'yesNo':
       return fc.oneof(blank, fc.constantFrom('是', '否'));
     default:
-      return fc.oneof(blank, fc.integer({ min: 0, max: Math.round((cap ?? 5) * 10) }).map((n) => n / 10));
+      return fc.oneof(
+        blank,
+        fc.integer({ min: 0, max: Math.round((cap ?? 5) * 10) }).map((n) => n / 10),
+      );
   }
 }
 
@@ -175,7 +198,9 @@ describe('entry columns', () => {
   const a = analysisOf(first.filled, sheet.name);
   const state = readMeta(first.filled).meta.sheets[0]!;
   const slots = a.table.items.flatMap((item) =>
-    a.rules[item.id]!.terms.map((term, j) => ({ item, term, j })).filter((s) => handlerFor(s.term).input !== 'none'),
+    a.rules[item.id]!.terms.map((term, j) => ({ item, term, j })).filter(
+      (s) => handlerFor(s.term).input !== 'none',
+    ),
   );
 
   it('records the entry columns in term order and guards each input', () => {
@@ -188,14 +213,20 @@ describe('entry columns', () => {
     expect(vs[0]?.op === 'validation' && vs[0].prompt?.message).toContain('不足5篇扣1分');
     // A row with one input: the other cell is shaded and refuses input.
     const one = `${state.entryColumns[1]!.col}${a.table.items[0]!.row + 1}`;
-    expect(first.plan.ops.find((o) => o.op === 'validation' && o.range === one)).toMatchObject({ rule: { kind: 'reject' } });
+    expect(first.plan.ops.find((o) => o.op === 'validation' && o.range === one)).toMatchObject({
+      rule: { kind: 'reject' },
+    });
     expect(first.plan.ops.some((o) => o.op === 'fill' && o.range === one)).toBe(true);
     const yesNo = `${state.entryColumns[0]!.col}${a.table.items[5]!.row + 1}`;
     expect(first.plan.ops.find((o) => o.op === 'validation' && o.range === yesNo)).toMatchObject({
       rule: { kind: 'list', values: ['是', '否'] },
     });
-    const perPerson = first.plan.ops.find((o) => o.op === 'validation' && o.range === `${state.entryColumns[0]!.col}${a.table.items[0]!.row + 1}`);
-    expect(perPerson?.op === 'validation' && perPerson.prompt?.message).toBe('跟踪随访不到位的人数，每人扣0.5分，本项最多扣5分');
+    const perPerson = first.plan.ops.find(
+      (o) => o.op === 'validation' && o.range === `${state.entryColumns[0]!.col}${a.table.items[0]!.row + 1}`,
+    );
+    expect(perPerson?.op === 'validation' && perPerson.prompt?.message).toBe(
+      '跟踪随访不到位的人数，每人扣0.5分，本项最多扣5分',
+    );
   });
 
   it('扣分, 得分, subtotals and total follow random entries exactly as the engine scores them', () => {
@@ -203,29 +234,42 @@ describe('entry columns', () => {
       fc.property(
         fc.tuple(
           ...slots.map((s) =>
-            inputArb(handlerFor(s.term).input, (() => {
-              const c = capCents(a.rules[s.item.id]!.cap, s.item.points);
-              return c === null ? null : c / 100;
-            })()),
+            inputArb(
+              handlerFor(s.term).input,
+              (() => {
+                const c = capCents(a.rules[s.item.id]!.cap, s.item.points);
+                return c === null ? null : c / 100;
+              })(),
+            ),
           ),
         ),
         fc.array(reasonArb, { minLength: N_ITEMS, maxLength: N_ITEMS }),
         (inputs, reasons) => {
           const wb = structuredClone(first.filled);
-          slots.forEach((s, n) => typeInto(wb, sheet.name, `${state.entryColumns[s.j]!.col}${s.item.row + 1}`, inputs[n] ?? null));
-          a.table.items.forEach((item, n) => typeInto(wb, sheet.name, a1(item.row, 8), reasons[n] ?? null));
+          slots.forEach((s, n) => {
+            typeInto(wb, sheet.name, `${state.entryColumns[s.j]!.col}${s.item.row + 1}`, inputs[n] ?? null);
+          });
+          a.table.items.forEach((item, n) => {
+            typeInto(wb, sheet.name, a1(item.row, 8), reasons[n] ?? null);
+          });
           const shown = recalculate(wb);
           const engine = analysisOf(shown, sheet.name);
           compare(shown, sheet.name, engine);
           // Counts entered are scored by the engine from the inputs alone, not from cached cells.
           const blind = structuredClone(wb);
-          for (const s of blind.sheets) s.values = s.values.map((row, r) => row.map((v, c) => (s.formulas?.[r]?.[c] ? null : v)));
+          for (const s of blind.sheets)
+            s.values = s.values.map((row, r) => row.map((v, c) => (s.formulas?.[r]?.[c] ? null : v)));
           const fromInputs = analysisOf(blind, sheet.name);
           engine.score.items.forEach((s, n) => {
-            if (fromInputs.score.items[n]!.source === 'counts') expect(s.score).toBe(fromInputs.score.items[n]!.score);
+            if (fromInputs.score.items[n]!.source === 'counts')
+              expect(s.score).toBe(fromInputs.score.items[n]!.score);
           });
           // Re-planning the sheet with entries keeps every formula as it is.
-          const again = planWrite(shown, analyzeWorkbook(shown), { entryColumns: true, meta: readMeta(shown).meta, lang: 'zh' });
+          const again = planWrite(shown, analyzeWorkbook(shown), {
+            entryColumns: true,
+            meta: readMeta(shown).meta,
+            lang: 'zh',
+          });
           expect(again.conflicts).toEqual([]);
           expect(applyPlanToGrid(shown, again).wb).toEqual(shown);
         },
@@ -287,7 +331,12 @@ describe('conflicts', () => {
     expect(plan.conflicts).toHaveLength(1);
     expect(plan.conflicts[0]).toMatchObject({ sheet: '考核表', cell, existing: '1.5' });
     expect(plan.conflicts[0]!.planned).toMatch(/^=IF\(ISNUMBER/);
-    const agreed = planWrite(wb, report, { entryColumns: false, meta: report.meta, lang: 'zh', overwrite: [`考核表!${cell}`] });
+    const agreed = planWrite(wb, report, {
+      entryColumns: false,
+      meta: report.meta,
+      lang: 'zh',
+      overwrite: [`考核表!${cell}`],
+    });
     expect(agreed.conflicts).toEqual([]);
   });
 
@@ -297,7 +346,9 @@ describe('conflicts', () => {
     const cell = a1(itemRows[2]!, cols.score!);
     typeInto(filled, sheet.name, cell, 1);
     const report = analyzeWorkbook(filled);
-    expect(report.sheets[0]!.issues.some((i) => i.code === 'formulaOverwritten' && i.cell === cell)).toBe(true);
+    expect(report.sheets[0]!.issues.some((i) => i.code === 'formulaOverwritten' && i.cell === cell)).toBe(
+      true,
+    );
     const again = planWrite(filled, report, { entryColumns: false, meta: report.meta, lang: 'zh' });
     expect(again.conflicts).toEqual([expect.objectContaining({ cell, existing: '1' })]);
   });
@@ -318,10 +369,25 @@ describe('prompts and names', () => {
     const rubric: FixtureCategory[] = [
       {
         label: '(一)日常工作',
-        sections: [{ label: '1、基础', items: [{ text: '(1)'.concat('很长的项目'.repeat(20)), points: 5, criteria: `${long}不到位的扣0.5分/人，${long}不足5篇的扣1分` }] }],
+        sections: [
+          {
+            label: '1、基础',
+            items: [
+              {
+                text: '(1)'.concat('很长的项目'.repeat(20)),
+                points: 5,
+                criteria: `${long}不到位的扣0.5分/人，${long}不足5篇的扣1分`,
+              },
+            ],
+          },
+        ],
       },
     ];
-    for (const [noDeduction, entryColumns] of [[false, false], [true, false], [false, true]] as const) {
+    for (const [noDeduction, entryColumns] of [
+      [false, false],
+      [true, false],
+      [false, true],
+    ] as const) {
       const { sheet } = rubricSheet({ rubric, noDeduction });
       for (const lang of ['zh', 'en'] as const) {
         const report = analyzeWorkbook({ sheets: [sheet] });
@@ -336,7 +402,10 @@ describe('prompts and names', () => {
           }
         }
         // The whole rule in words is longer than Excel allows: cut, and marked as cut.
-        if (!entryColumns) expect(vs.some((v) => v.prompt?.message.length === MESSAGE_MAX && v.prompt.message.endsWith('…'))).toBe(true);
+        if (!entryColumns)
+          expect(
+            vs.some((v) => v.prompt?.message.length === MESSAGE_MAX && v.prompt.message.endsWith('…')),
+          ).toBe(true);
       }
     }
   });

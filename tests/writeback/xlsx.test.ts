@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx/read';
 import { applyPlan, lostParts, PlanConflictError } from '../../src/adapters/xlsx/write';
 import { run } from '../../src/cli/main';
@@ -17,7 +17,9 @@ import { analyzeWorkbook } from '../../src/core/analyze';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { readMeta } from '../../src/core/meta';
 import type { SheetAnalysis } from '../../src/core/model';
+import type { WritePlan } from '../../src/core/plan';
 import { planWrite } from '../../src/core/writeback';
+import { applyPlanToGrid } from '../helpers/hf';
 import { recalcWithLibreOffice, sofficeMissing } from '../helpers/libreoffice';
 import { rubricSheet } from './fixtures';
 
@@ -27,11 +29,11 @@ async function writeGrid(wb: WorkbookGrid, file: string): Promise<void> {
   const x = new ExcelJS.Workbook();
   for (const s of wb.sheets) {
     const ws = x.addWorksheet(s.name);
-    s.values.forEach((row, r) =>
+    s.values.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v !== null) ws.getCell(r + 1, c + 1).value = v;
-      }),
-    );
+      });
+    });
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
   writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
@@ -61,7 +63,9 @@ describe('rubric-scorer fill', () => {
 
   beforeAll(async () => {
     const other: SheetGrid = { name: '说明', values: [['填表说明：扣分请填数字'], [null, 42]], merges: [] };
-    grid = { sheets: [rubricSheet({ name: SHEET, deductions: deductionsFor(1), reasons: ['缺记录'] }).sheet, other] };
+    grid = {
+      sheets: [rubricSheet({ name: SHEET, deductions: deductionsFor(1), reasons: ['缺记录'] }).sheet, other],
+    };
     await writeGrid(grid, input);
   });
 
@@ -73,7 +77,10 @@ describe('rubric-scorer fill', () => {
     expect(c.out.join('')).toContain(`工作表「${SHEET}」：公式`);
     expect(c.out.join('')).toContain('其余内容均已保留');
     const filled = await readXlsx(output);
-    expect(filled.sheets.find((s) => s.name === '说明')?.values).toEqual([['填表说明：扣分请填数字'], [null, 42]]);
+    expect(filled.sheets.find((s) => s.name === '说明')?.values).toEqual([
+      ['填表说明：扣分请填数字'],
+      [null, 42],
+    ]);
     // The engine reads the filled workbook to the same totals as the original.
     const a = analyzeWorkbook(grid).sheets[0]!.analysis!;
     const b = analyzeWorkbook(filled).sheets.find((s) => s.sheet === SHEET)!.analysis!;
@@ -147,7 +154,8 @@ describe('rubric-scorer fill', () => {
       '[Content_Types].xml': '<Types/>',
       'xl/workbook.xml': '<workbook/>',
       'xl/charts/chart1.xml': '<c:chartSpace/>',
-      'xl/drawings/drawing1.xml': '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp macro=""/></xdr:twoCellAnchor></xdr:wsDr>',
+      'xl/drawings/drawing1.xml':
+        '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp macro=""/></xdr:twoCellAnchor></xdr:wsDr>',
     });
     expect(lostParts(zip).sort()).toEqual(['charts', 'shapes']);
     expect(lostParts(new Uint8Array(readFileSync(input)))).toEqual([]);
@@ -205,92 +213,114 @@ function storedZip(files: Record<string, string>): Uint8Array {
 
 const missing = sofficeMissing();
 
-describe.skipIf(missing !== null)(`LibreOffice recalculates the written formulas${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  interface Case {
-    file: string;
-    sheet: string;
-    expected: SheetAnalysis;
-  }
-  const cases: Case[] = [];
-
-  /** Fill a workbook without cached results, so the figures can only come from LibreOffice. */
-  async function filledWithoutResults(wb: WorkbookGrid, file: string, entryColumns: boolean, type?: (ws: ExcelJS.Worksheet, wb: WorkbookGrid) => void): Promise<void> {
-    const report = analyzeWorkbook(wb);
-    const plan = planWrite(wb, report, { entryColumns, meta: report.meta, lang: 'zh' });
-    expect(plan.conflicts).toEqual([]);
-    const x = new ExcelJS.Workbook();
-    const src = join(dir, `src-${cases.length}.xlsx`);
-    await writeGrid(wb, src);
-    await x.xlsx.readFile(src);
-    applyPlan(x, { ...plan, ops: plan.ops.map((o) => (o.op === 'formula' ? { op: o.op, sheet: o.sheet, cell: o.cell, formula: o.formula } : o)) });
-    if (type) type(x.getWorksheet(wb.sheets[0]!.name)!, wb);
-    writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
-  }
-
-  beforeAll(async () => {
-    for (const seed of [1, 2]) {
-      const name = seed === 1 ? "张村 '一' 社区" : '（二）Sheet 2';
-      const f = rubricSheet({ name, deductions: deductionsFor(seed), reasons: seed === 2 ? [, , , , , , , , , '一票否决'] : [] });
-      const wb = { sheets: [f.sheet] };
-      const file = join(dir, `lo-${seed}.xlsx`);
-      await filledWithoutResults(wb, file, false);
-      cases.push({ file, sheet: name, expected: analyzeWorkbook(wb).sheets[0]!.analysis! });
+describe.skipIf(missing !== null)(
+  `LibreOffice recalculates the written formulas${missing ? ` (skipped: ${missing})` : ''}`,
+  () => {
+    interface Case {
+      file: string;
+      sheet: string;
+      expected: SheetAnalysis;
     }
-    // Entry columns with counts typed in: the engine scores them from the inputs.
-    const f = rubricSheet({ name: '录入', noDeduction: false });
-    const wb = { sheets: [f.sheet] };
-    const file = join(dir, 'lo-entries.xlsx');
-    const inputs: Record<number, CellValue[]> = { 0: [3], 2: [null, 2], 3: [4, 1], 4: [85.5], 5: ['是'], 6: [2], 8: [2], 10: ['否'], 12: [5] };
-    let typed: WorkbookGrid | null = null;
-    await filledWithoutResults(wb, file, true, (ws) => {
-      const meta = readMeta(applied(wb)).meta.sheets[0]!;
-      for (const [i, vals] of Object.entries(inputs)) {
-        vals.forEach((v, j) => {
-          if (v !== null) ws.getCell(`${meta.entryColumns[j]!.col}${f.itemRows[Number(i)]! + 1}`).value = v;
+    const cases: Case[] = [];
+
+    /** Fill a workbook without cached results, so the figures can only come from LibreOffice. */
+    async function filledWithoutResults(
+      wb: WorkbookGrid,
+      file: string,
+      entryColumns: boolean,
+      type?: (ws: ExcelJS.Worksheet, plan: WritePlan) => void,
+    ): Promise<void> {
+      const report = analyzeWorkbook(wb);
+      const plan = planWrite(wb, report, { entryColumns, meta: report.meta, lang: 'zh' });
+      expect(plan.conflicts).toEqual([]);
+      const x = new ExcelJS.Workbook();
+      const src = join(dir, `src-${cases.length}.xlsx`);
+      await writeGrid(wb, src);
+      await x.xlsx.readFile(src);
+      applyPlan(x, {
+        ...plan,
+        ops: plan.ops.map((o) =>
+          o.op === 'formula' ? { op: o.op, sheet: o.sheet, cell: o.cell, formula: o.formula } : o,
+        ),
+      });
+      if (type) type(x.getWorksheet(wb.sheets[0]!.name)!, plan);
+      writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
+    }
+
+    beforeAll(async () => {
+      for (const seed of [1, 2]) {
+        const name = seed === 1 ? "张村 '一' 社区" : '（二）Sheet 2';
+        const f = rubricSheet({
+          name,
+          deductions: deductionsFor(seed),
+          reasons: seed === 2 ? [...new Array<undefined>(9).fill(undefined), '一票否决'] : [],
         });
+        const wb = { sheets: [f.sheet] };
+        const file = join(dir, `lo-${seed}.xlsx`);
+        await filledWithoutResults(wb, file, false);
+        cases.push({ file, sheet: name, expected: analyzeWorkbook(wb).sheets[0]!.analysis! });
       }
-    });
-    typed = await readXlsx(file);
-    cases.push({ file, sheet: '录入', expected: analyzeWorkbook(typed).sheets.find((s) => s.sheet === '录入')!.analysis! });
-  }, 60_000);
+      // Entry columns with counts typed in: the engine scores them from the inputs.
+      const f = rubricSheet({ name: '录入', noDeduction: false });
+      const wb = { sheets: [f.sheet] };
+      const file = join(dir, 'lo-entries.xlsx');
+      const inputs: Record<number, CellValue[]> = {
+        0: [3],
+        2: [null, 2],
+        3: [4, 1],
+        4: [85.5],
+        5: ['是'],
+        6: [2],
+        8: [2],
+        10: ['否'],
+        12: [5],
+      };
+      await filledWithoutResults(wb, file, true, (ws, plan) => {
+        const meta = readMeta(applyPlanToGrid(wb, plan).wb).meta.sheets[0]!;
+        for (const [i, vals] of Object.entries(inputs)) {
+          vals.forEach((v, j) => {
+            if (v !== null) ws.getCell(`${meta.entryColumns[j]!.col}${f.itemRows[Number(i)]! + 1}`).value = v;
+          });
+        }
+      });
+      const typed = await readXlsx(file);
+      cases.push({
+        file,
+        sheet: '录入',
+        expected: analyzeWorkbook(typed).sheets.find((s) => s.sheet === '录入')!.analysis!,
+      });
+    }, 60_000);
 
-  function applied(wb: WorkbookGrid): WorkbookGrid {
-    const report = analyzeWorkbook(wb);
-    const plan = planWrite(wb, report, { entryColumns: true, meta: report.meta, lang: 'zh' });
-    const metaOp = plan.ops.filter((o) => o.op === 'value' && o.sheet === 'RubricScorerData');
-    const values: CellValue[][] = [];
-    for (const o of metaOp) if (o.op === 'value') values[Number(o.cell.slice(1)) - 1] = [o.value];
-    return { sheets: [...wb.sheets, { name: 'RubricScorerData', values, merges: [] }] };
-  }
-
-  afterAll(() => undefined);
-
-  it('gives the engine’s item scores, subtotals and totals (one soffice run)', () => {
-    const csv = recalcWithLibreOffice(
-      cases.map((c) => c.file),
-      Object.fromEntries(cases.map((c) => [c.file, [c.sheet]])),
-    );
-    for (const c of cases) {
-      const rows = csv[c.file]?.[c.sheet];
-      expect(rows, `${c.file} ${c.sheet}`).toBeDefined();
-      const at = (row: number, col: number) => Number(rows![row]?.[col] ?? Number.NaN);
-      const { table, score } = c.expected;
-      const col = table.columns.score!;
-      for (const s of score.items) {
-        const item = table.items.find((i) => i.id === s.itemId)!;
-        expect(at(item.row, col), `${c.sheet}!${a1(item.row, col)}`).toBeCloseTo(s.score, 2);
+    it('gives the engine’s item scores, subtotals and totals (one soffice run)', () => {
+      const csv = recalcWithLibreOffice(
+        cases.map((c) => c.file),
+        Object.fromEntries(cases.map((c) => [c.file, [c.sheet]])),
+      );
+      for (const c of cases) {
+        const rows = csv[c.file]?.[c.sheet];
+        expect(rows, `${c.file} ${c.sheet}`).toBeDefined();
+        const at = (row: number, col: number) => Number(rows![row]?.[col] ?? Number.NaN);
+        const { table, score } = c.expected;
+        const col = table.columns.score!;
+        for (const s of score.items) {
+          const item = table.items.find((i) => i.id === s.itemId)!;
+          expect(at(item.row, col), `${c.sheet}!${a1(item.row, col)}`).toBeCloseTo(s.score, 2);
+        }
+        expect(at(table.totalRow!, col), `${c.sheet} total`).toBeCloseTo(score.total, 2);
+        const subtotalCols = new Map<number, number>();
+        // Subtotal columns follow the table: level 1 right after its last column.
+        const first = Math.max(...Object.values(table.columns)) + 1;
+        for (const g of table.groups) subtotalCols.set(g.level, first + g.level - 1);
+        for (const g of score.groups) {
+          const group = table.groups.find((x) => x.id === g.groupId)!;
+          expect(
+            at(group.firstRow, subtotalCols.get(group.level)!),
+            `${c.sheet} subtotal ${group.text}`,
+          ).toBeCloseTo(g.score, 2);
+        }
       }
-      expect(at(table.totalRow!, col), `${c.sheet} total`).toBeCloseTo(score.total, 2);
-      const subtotalCols = new Map<number, number>();
-      // Subtotal columns follow the table: level 1 right after its last column.
-      const first = Math.max(...Object.values(table.columns)) + 1;
-      for (const g of table.groups) subtotalCols.set(g.level, first + g.level - 1);
-      for (const g of score.groups) {
-        const group = table.groups.find((x) => x.id === g.groupId)!;
-        expect(at(group.firstRow, subtotalCols.get(group.level)!), `${c.sheet} subtotal ${group.text}`).toBeCloseTo(g.score, 2);
-      }
-    }
-    expect(cases.some((c) => c.expected.score.vetoed)).toBe(true);
-    expect(cases.some((c) => c.expected.score.items.some((s) => s.source === 'counts'))).toBe(true);
-  }, 240_000);
-});
+      expect(cases.some((c) => c.expected.score.vetoed)).toBe(true);
+      expect(cases.some((c) => c.expected.score.items.some((s) => s.source === 'counts'))).toBe(true);
+    }, 240_000);
+  },
+);

@@ -33,7 +33,8 @@ function cellsOf(range: string): { row: number; col: number }[] {
   const r = parseRange(range);
   if (!r) throw new Error(`bad range in write plan: ${range}`);
   const out: { row: number; col: number }[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push({ row, col });
   return out;
 }
 
@@ -41,7 +42,11 @@ function cell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
   return ws.getCell(row + 1, col + 1);
 }
 
-function validation(rule: ValidationRule, prompt: Message | null, error: Message | null): ExcelJS.DataValidation {
+function validation(
+  rule: ValidationRule,
+  prompt: Message | null,
+  error: Message | null,
+): ExcelJS.DataValidation {
   let base: ExcelJS.DataValidation;
   switch (rule.kind) {
     case 'wholeNumber':
@@ -60,15 +65,22 @@ function validation(rule: ValidationRule, prompt: Message | null, error: Message
       base = { type: 'custom', formulae: ['FALSE'], allowBlank: true };
       break;
   }
-  if (prompt) Object.assign(base, { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message });
+  if (prompt)
+    Object.assign(base, { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message });
   if (error)
-    Object.assign(base, { showErrorMessage: true, errorStyle: 'stop', errorTitle: error.title, error: error.message });
+    Object.assign(base, {
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: error.title,
+      error: error.message,
+    });
   return base;
 }
 
 /** Existing merges by range text ("J3:J11"). ExcelJS keeps them in a private map keyed by master cell. */
 function mergesOf(ws: ExcelJS.Worksheet): Set<string> {
-  const map = (ws as unknown as { _merges?: Record<string, { range?: string; model?: unknown }> })._merges ?? {};
+  const map =
+    (ws as unknown as { _merges?: Record<string, { range?: string; model?: unknown }> })._merges ?? {};
   return new Set(Object.values(map).map((m) => String(m.range ?? '')));
 }
 
@@ -112,7 +124,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
       }
       case 'validation': {
         const ws = sheetOf(wb, op.sheet);
-        for (const c of cellsOf(op.range)) cell(ws, c.row, c.col).dataValidation = validation(op.rule, op.prompt, op.error);
+        for (const c of cellsOf(op.range))
+          cell(ws, c.row, c.col).dataValidation = validation(op.rule, op.prompt, op.error);
         break;
       }
       case 'fill': {
@@ -245,8 +258,10 @@ export function lostParts(bytes: Uint8Array): LostPart[] {
     else if (n === 'xl/vbaProject.bin') found.add('macros');
     else if (n.startsWith('xl/threadedComments/')) found.add('threadedComments');
     else if (n.startsWith('xl/externalLinks/')) found.add('externalLinks');
-    else if (/^xl\/drawings\/drawing\d+\.xml$/.test(n) && /<xdr:sp[ >]/.test(entryText(bytes, e))) found.add('shapes');
-    else if (/^xl\/worksheets\/sheet\d+\.xml$/.test(n) && entryText(bytes, e).includes('sparklineGroup')) found.add('sparklines');
+    else if (/^xl\/drawings\/drawing\d+\.xml$/.test(n) && /<xdr:sp[ >]/.test(entryText(bytes, e)))
+      found.add('shapes');
+    else if (/^xl\/worksheets\/sheet\d+\.xml$/.test(n) && entryText(bytes, e).includes('sparklineGroup'))
+      found.add('sparklines');
   }
   return [...found];
 }

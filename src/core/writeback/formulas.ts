@@ -68,7 +68,11 @@ export function reasonSaysVeto(row: number, reasonCol: number): Expr {
 /** 标准分值 operand: the points cell when it holds exactly the item's points. */
 export function pointsOperand(item: RubricItem, valueAtPointsCell: CellValue): Expr {
   const p = item.points ?? 0;
-  if (typeof valueAtPointsCell === 'number' && item.points !== null && toCents(valueAtPointsCell) === toCents(p)) {
+  if (
+    typeof valueAtPointsCell === 'number' &&
+    item.points !== null &&
+    toCents(valueAtPointsCell) === toCents(p)
+  ) {
     return ref(item.pointsCell.row, item.pointsCell.col);
   }
   return num(p);
@@ -186,7 +190,8 @@ export function sumArgs(
   const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
   let run: { top: number; bottom: number; col: number; last: number } | null = null;
   const flush = () => {
-    if (run) out.push(run.top === run.bottom ? ref(run.top, run.col) : range(run.top, run.col, run.bottom, run.col));
+    if (run)
+      out.push(run.top === run.bottom ? ref(run.top, run.col) : range(run.top, run.col, run.bottom, run.col));
     run = null;
   };
   for (const c of sorted) {

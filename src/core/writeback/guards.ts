@@ -27,7 +27,15 @@ export function message(title: string, text: string): Message {
 /** Lower bound used where the rubric has none (扣完倒扣): Excel's "between" needs one. */
 export const NO_LOWER_BOUND = -9999;
 
-const DEDUCTING: ReadonlySet<Term['kind']> = new Set(['perUnit', 'shortfall', 'threshold', 'rate', 'flag', 'award', 'discretion']);
+const DEDUCTING: ReadonlySet<Term['kind']> = new Set([
+  'perUnit',
+  'shortfall',
+  'threshold',
+  'rate',
+  'flag',
+  'award',
+  'discretion',
+]);
 
 /** The guard of the entry cell of one term. */
 export function entryGuard(term: Term, item: RubricItem, rule: Rule, lang: Lang): Guard | null {
@@ -99,6 +107,9 @@ export function scoreGuard(item: RubricItem, rule: Rule, lang: Lang): Guard | nu
       t.scoreTitle(min === null ? null : fmt(min), max === null ? null : fmt(max)),
       explainRule(rule, item.points, lang),
     ),
-    error: message(t.errorTitle, t.scoreError(min === null ? null : fmt(min), max === null ? null : fmt(max))),
+    error: message(
+      t.errorTitle,
+      t.scoreError(min === null ? null : fmt(min), max === null ? null : fmt(max)),
+    ),
   };
 }

@@ -13,7 +13,15 @@ import { a1, a1Range, colIndex, colLetters } from '../a1';
 import type { WorkbookReport } from '../analyze';
 import { type Expr, fn, num, ref, str } from '../formula/ast';
 import { unparse } from '../formula/unparse';
-import { cellAt, type CellValue, formulaAt, mergeAt, type SheetGrid, textOf, type WorkbookGrid } from '../grid';
+import {
+  cellAt,
+  type CellValue,
+  formulaAt,
+  mergeAt,
+  type SheetGrid,
+  textOf,
+  type WorkbookGrid,
+} from '../grid';
 import { readEntries } from '../entries';
 import { META_SHEET, type Meta, metaOps, type SheetState } from '../meta';
 import type { SheetAnalysis } from '../model';
@@ -152,8 +160,11 @@ function planSheet(
   }
   const canScore = cols.score !== undefined || cols.deduction !== undefined;
   const levels = canScore ? Math.max(0, ...table.groups.map((g) => g.level)) : 0;
-  const recorded = [...(state?.subtotalColumns ?? []), ...(state?.entryColumns ?? [])].map((c) => colIndex(c.col));
-  const start = recorded.length > 0 ? Math.min(...recorded) : rightEdge(sheet, table.headerRow, table.lastRow);
+  const recorded = [...(state?.subtotalColumns ?? []), ...(state?.entryColumns ?? [])].map((c) =>
+    colIndex(c.col),
+  );
+  const start =
+    recorded.length > 0 ? Math.min(...recorded) : rightEdge(sheet, table.headerRow, table.lastRow);
   const subtotalCol = (level: number) => start + level - 1;
   const entryCol = (j: number) => start + levels + j;
   const allEntryCols = Array.from({ length: k }, (_, j) => entryCol(j));
@@ -184,7 +195,9 @@ function planSheet(
   for (const item of table.items) {
     const rule = ruleOf(analysis, item);
     const idx = inputs.get(item.id);
-    const entryCols: (number | undefined)[] = rule.terms.map((_, j) => (idx?.includes(j) ? entryCol(j) : undefined));
+    const entryCols: (number | undefined)[] = rule.terms.map((_, j) =>
+      idx?.includes(j) ? entryCol(j) : undefined,
+    );
     const c: ItemCells = {
       item,
       rule,
@@ -205,7 +218,12 @@ function planSheet(
         if (g) guards.push({ range: a1(row, col), guard: g });
         else {
           guards.push({ range: a1(row, col), guard: rejectGuard(opts.lang) });
-          format.push({ op: 'fill', sheet: name, range: a1Range(row, col, item.lastRow, col), color: SHADE_NA });
+          format.push({
+            op: 'fill',
+            sheet: name,
+            range: a1Range(row, col, item.lastRow, col),
+            color: SHADE_NA,
+          });
         }
       }
     }
@@ -232,7 +250,9 @@ function planSheet(
   }
 
   const isFree = (row: number, col: number) =>
-    !writes.has(a1(row, col)) && formulaAt(sheet, row, col) === null && textOf(cellAt(sheet, row, col)) === '';
+    !writes.has(a1(row, col)) &&
+    formulaAt(sheet, row, col) === null &&
+    textOf(cellAt(sheet, row, col)) === '';
   const sumOf = (itemIds: readonly string[], groupCells: Cell[]): Expr[] => {
     const cells: { row: number; col: number; lastRow: number }[] = [];
     const inline: Expr[] = [];
@@ -254,7 +274,8 @@ function planSheet(
       const at = groupCell.get(g.id)!;
       const children = g.groupIds.map((id) => groupCell.get(id)).filter((x): x is Cell => x !== undefined);
       formula(at.row, at.col, roundedSum(sumOf(g.itemIds, children)));
-      if (g.lastRow > g.firstRow) merges.push({ top: g.firstRow, left: at.col, bottom: g.lastRow, right: at.col });
+      if (g.lastRow > g.firstRow)
+        merges.push({ top: g.firstRow, left: at.col, bottom: g.lastRow, right: at.col });
     }
   }
 
@@ -264,11 +285,18 @@ function planSheet(
   if (table.totalRow !== null && cols.score !== undefined) {
     const roots =
       levels > 0
-        ? sumOf(table.rootItemIds, table.rootGroupIds.map((id) => groupCell.get(id)).filter((x): x is Cell => !!x))
-        : sumOf(table.items.map((i) => i.id), []);
+        ? sumOf(
+            table.rootItemIds,
+            table.rootGroupIds.map((id) => groupCell.get(id)).filter((x): x is Cell => !!x),
+          )
+        : sumOf(
+            table.items.map((i) => i.id),
+            [],
+          );
     const sum = roundedSum(roots);
     const conds = vetoItems.map((i) => vetoCondition(cellsOf.get(i.id)!, cols));
-    const total = conds.length === 0 ? sum : fn('IF', conds.length === 1 ? conds[0]! : fn('OR', ...conds), num(0), sum);
+    const total =
+      conds.length === 0 ? sum : fn('IF', conds.length === 1 ? conds[0]! : fn('OR', ...conds), num(0), sum);
     formula(table.totalRow, cols.score, total);
     if (vetoItems.length > 0) {
       const totalAddr = a1(table.totalRow, cols.score);
@@ -321,7 +349,10 @@ function planSheet(
     rows: table.lastRow - table.firstRow + 1,
   };
   if (levels > 0)
-    newState.subtotalColumns = Array.from({ length: levels }, (_, i) => ({ col: colLetters(subtotalCol(i + 1)), level: i + 1 }));
+    newState.subtotalColumns = Array.from({ length: levels }, (_, i) => ({
+      col: colLetters(subtotalCol(i + 1)),
+      level: i + 1,
+    }));
   const ops: WriteOp[] = [];
   for (const [addr, w] of writes) {
     const planned: Planned = 'formula' in w ? { formula: w.formula } : { value: w.value };
@@ -348,8 +379,16 @@ function planSheet(
   }
   for (const m of merges) {
     const existing = mergeAt(sheet, m.top, m.left);
-    const same = existing && existing.top === m.top && existing.left === m.left && existing.bottom === m.bottom && existing.right === m.right;
-    const clash = sheet.merges.some((x) => x !== existing && x.left <= m.right && x.right >= m.left && x.top <= m.bottom && x.bottom >= m.top);
+    const same =
+      existing &&
+      existing.top === m.top &&
+      existing.left === m.left &&
+      existing.bottom === m.bottom &&
+      existing.right === m.right;
+    const clash = sheet.merges.some(
+      (x) =>
+        x !== existing && x.left <= m.right && x.right >= m.left && x.top <= m.bottom && x.bottom >= m.top,
+    );
     if ((existing && !same) || clash) continue;
     for (let r = m.top + 1; r <= m.bottom; r++) {
       const c = conflictAt(sheet, a1(r, m.left), { value: null }, state, overwrite);
@@ -359,7 +398,14 @@ function planSheet(
   }
   ops.push(...format);
   for (const g of guards)
-    ops.push({ op: 'validation', sheet: name, range: g.range, rule: g.guard.rule, prompt: g.guard.prompt, error: g.guard.error });
+    ops.push({
+      op: 'validation',
+      sheet: name,
+      range: g.range,
+      rule: g.guard.rule,
+      prompt: g.guard.prompt,
+      error: g.guard.error,
+    });
   return { ops, conflicts, state: newState };
 }
 

@@ -58,7 +58,12 @@ const zh: WritebackText = {
 const en: WritebackText = {
   subtotalHeader: (level) => `Subtotal L${level}`,
   entryHeader: (j) => `Input ${j + 1}`,
-  inputTitle: { count: 'Enter a count', percent: 'Enter a percentage', yesNo: 'Choose 是 or 否', amount: 'Enter points off' },
+  inputTitle: {
+    count: 'Enter a count',
+    percent: 'Enter a percentage',
+    yesNo: 'Choose 是 or 否',
+    amount: 'Enter points off',
+  },
   errorTitle: 'Invalid entry',
   inputError: {
     count: () => 'Enter a whole number, 0 or more.',
@@ -73,7 +78,9 @@ const en: WritebackText = {
     max === null ? 'Points off must be 0 or more.' : `Points off must be from 0 to ${max}.`,
   scoreTitle: (min, max) => `Score (${min ?? 'may be < 0'}-${max ?? ''})`,
   scoreError: (min, max) =>
-    min === null ? `The score cannot exceed ${max ?? ''}.` : `The score must be from ${min} to ${max ?? 'any'}.`,
+    min === null
+      ? `The score cannot exceed ${max ?? ''}.`
+      : `The score must be from ${min} to ${max ?? 'any'}.`,
   capSuffix: (cap) => `; at most ${cap} points off for this item`,
   vetoFired: (item) => `Veto (${item}): total scored 0`,
   vetoNote: (items) => `Veto items: ${items}. If any fires, the total formula gives 0.`,
