@@ -41,7 +41,6 @@ const TEXT = {
     noInputs: '没有找到要汇总的 .xlsx 文件。',
     overInput: (f: string) => `输出文件 ${f} 是输入文件之一，不会覆盖输入。请换一个输出文件名。`,
     cannotWrite: (f: string, e: string) => `无法写入 ${f}：${e}`,
-    missing: (f: string) => `找不到 ${f}。`,
     unit: (n: string, t: number, r: number | null) =>
       `${n}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
     wrote: (f: string, n: number) => `已写入 ${f}（${n} 个单位）。`,
@@ -51,7 +50,6 @@ const TEXT = {
     overInput: (f: string) =>
       `The output ${f} is one of the inputs; inputs are never overwritten. Choose another output file.`,
     cannotWrite: (f: string, e: string) => `Could not write ${f}: ${e}`,
-    missing: (f: string) => `${f} was not found.`,
     unit: (n: string, t: number, r: number | null) =>
       `${n}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
     wrote: (f: string, n: number) => `Wrote ${f} (${n} unit(s)).`,
@@ -76,7 +74,6 @@ export async function runSummary(
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
   }
-  const missing: string[] = [];
   const out = resolve(opts.output);
   if (all.some((f) => resolve(f) === out)) {
     io.err(T.overInput(opts.output));
@@ -108,8 +105,7 @@ export async function runSummary(
     return 2;
   }
   io.out(T.wrote(opts.output, plan.units.length));
-  const failed =
-    plan.problems.length > 0 || missing.length > 0 || plan.notes.some((n) => n.severity === 'error');
+  const failed = plan.problems.length > 0 || plan.notes.some((n) => n.severity === 'error');
   return failed ? 1 : 0;
 }
 
