@@ -45,7 +45,9 @@ export function parseA1(text: string): { row: number; col: number } | null {
 }
 
 /** Parse "B3:D9" or "B3" into a 0-based rectangle, or null. */
-export function parseRange(text: string): { top: number; left: number; bottom: number; right: number } | null {
+export function parseRange(
+  text: string,
+): { top: number; left: number; bottom: number; right: number } | null {
   const [p, q] = text.split(':');
   const a = p ? parseA1(p) : null;
   const b = q ? parseA1(q) : a;
@@ -64,7 +66,11 @@ export function parseRange(text: string): { top: number; left: number; bottom: n
  * @example sheetRef("Sheet1") === "Sheet1"; sheetRef("张 村's") === "'张 村''s'"
  */
 export function sheetRef(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name)) {
+  if (
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name)
+  ) {
     return name;
   }
   return `'${name.replace(/'/g, "''")}'`;

@@ -36,7 +36,11 @@ export interface AnalyzeOptions {
 }
 
 /** The override that applies to an item, if any (matched by sheet, item text and criteria). */
-export function findOverride(overrides: readonly RuleOverride[], sheet: string, item: RubricItem): RuleOverride | undefined {
+export function findOverride(
+  overrides: readonly RuleOverride[],
+  sheet: string,
+  item: RubricItem,
+): RuleOverride | undefined {
   const text = norm(item.text);
   const crit = norm(item.criteria);
   return (
@@ -59,7 +63,8 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
     }
     // A 评分标准 cell merged over several items is parsed once per distinct (criteria, requirement, points).
     const key = `${item.criteria}\u0000${item.requirement}\u0000${item.points}`;
-    const rule = parsed.get(key) ?? parseRule(item.criteria, { requirement: item.requirement, points: item.points });
+    const rule =
+      parsed.get(key) ?? parseRule(item.criteria, { requirement: item.requirement, points: item.points });
     parsed.set(key, rule);
     rules[item.id] = rule;
   }
@@ -74,7 +79,8 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
   const metaRead = opts.meta ? { ok: true as const, meta: opts.meta, found: true } : readMeta(wb);
   const meta = metaRead.meta;
   const issues: Issue[] = [];
-  if (!metaRead.ok) issues.push(issue('fileUnreadable', '', null, { file: 'RubricScorerData', detail: metaRead.error }));
+  if (!metaRead.ok)
+    issues.push(issue('fileUnreadable', '', null, { file: 'RubricScorerData', detail: metaRead.error }));
   const overrides = opts.overrides ?? meta.overrides;
   const detections = detectWorkbook(wb);
   const productSheets = new Set(meta.summarySheets ?? []);
@@ -90,7 +96,9 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
         sheet: sheet.name,
         analysis: null,
         skipped: d.skipped,
-        issues: quiet ? [] : [issue('sheetSkipped', sheet.name, null, { reason: d.skipped.reason, detail: d.skipped.detail })],
+        issues: quiet
+          ? []
+          : [issue('sheetSkipped', sheet.name, null, { reason: d.skipped.reason, detail: d.skipped.detail })],
       };
     }
     const table = d.table;
@@ -98,8 +106,16 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
     const rules = rulesFor(table, overrides);
     const entries = readEntries(sheet, table, state);
     const score = scoreSheet(table, rules, entries);
-    const sheetIssues = [...checkIntegrity(table, rules), ...checkEntries(sheet, table, rules, entries, score, state)];
-    return { sheet: sheet.name, analysis: { table, rules, entries, score }, skipped: null, issues: sortIssues(sheetIssues) };
+    const sheetIssues = [
+      ...checkIntegrity(table, rules),
+      ...checkEntries(sheet, table, rules, entries, score, state),
+    ];
+    return {
+      sheet: sheet.name,
+      analysis: { table, rules, entries, score },
+      skipped: null,
+      issues: sortIssues(sheetIssues),
+    };
   });
   return { sheets, issues, meta };
 }

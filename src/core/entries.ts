@@ -24,7 +24,8 @@ const NO = new Set(['否', '无', 'N', 'NO', 'FALSE', '×', '0']);
  */
 export function readEntryValue(v: CellValue): EntryValue {
   if (v === null) return { kind: 'empty' };
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', text: String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', text: String(v) };
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE', suggestion: null };
   const text = v.trim();
   if (text === '') return { kind: 'empty' };
@@ -34,7 +35,10 @@ export function readEntryValue(v: CellValue): EntryValue {
 
 /** The number a text entry most likely means: "1分", "０.５", "一", "扣1分", "-0.5 分". */
 export function suggestNumber(text: string): number | null {
-  const t = normalize(text).text.replace(/^扣/, '').replace(/分$/, '').replace(/^(得|扣除)/, '');
+  const t = normalize(text)
+    .text.replace(/^扣/, '')
+    .replace(/分$/, '')
+    .replace(/^(得|扣除)/, '');
   const direct = parseNumber(t);
   if (direct !== null) return direct;
   const m = /^[+-]?\d+(\.\d+)?$/.exec(t.replace(/[,，]/g, ''));
@@ -65,7 +69,10 @@ export function readEntries(sheet: SheetGrid, table: DetectedTable, state?: Shee
   const entryCols = (state?.entryColumns ?? []).map((c) => colIndex(c.col));
   return table.items.map((item) => {
     const reasonCol = table.columns.reason;
-    const counts = entryCols.length > 0 ? entryCols.map((c) => (c < 0 ? null : readInput(cellAt(sheet, item.row, c)))) : null;
+    const counts =
+      entryCols.length > 0
+        ? entryCols.map((c) => (c < 0 ? null : readInput(cellAt(sheet, item.row, c))))
+        : null;
     return {
       itemId: item.id,
       deduction: raw(sheet, item.row, table.columns.deduction),

@@ -51,7 +51,13 @@ export interface Issue {
 }
 
 /** Build an issue with the severity registered for its code. */
-export function issue(code: IssueCode, sheet: string, cell: string | null, params: IssueParams = {}, itemId?: string): Issue {
+export function issue(
+  code: IssueCode,
+  sheet: string,
+  cell: string | null,
+  params: IssueParams = {},
+  itemId?: string,
+): Issue {
   const out: Issue = { code, severity: ISSUE_CODES[code], sheet, cell, params };
   if (itemId !== undefined) out.itemId = itemId;
   return out;

@@ -26,7 +26,14 @@ export type WriteOp =
   | { op: 'formula'; sheet: string; cell: string; formula: string; result?: CellValue }
   | { op: 'value'; sheet: string; cell: string; value: CellValue }
   | { op: 'numberFormat'; sheet: string; range: string; format: string }
-  | { op: 'validation'; sheet: string; range: string; rule: ValidationRule; prompt: Message | null; error: Message | null }
+  | {
+      op: 'validation';
+      sheet: string;
+      range: string;
+      rule: ValidationRule;
+      prompt: Message | null;
+      error: Message | null;
+    }
   | { op: 'fill'; sheet: string; range: string; color: string }
   | { op: 'font'; sheet: string; range: string; bold?: boolean; color?: string }
   | { op: 'merge'; sheet: string; range: string }
@@ -36,7 +43,15 @@ export type WriteOp =
    * A chart over ranges of the same sheet, placed over `range` (its anchor: top-left to bottom-right
    * cell). Hosts that cannot draw charts (the ExcelJS writer) skip it and say so.
    */
-  | { op: 'chart'; sheet: string; type: 'bar'; dataRange: string; labelsRange: string; title: string; range: string }
+  | {
+      op: 'chart';
+      sheet: string;
+      type: 'bar';
+      dataRange: string;
+      labelsRange: string;
+      title: string;
+      range: string;
+    }
   | { op: 'addSheet'; sheet: string; hidden?: 'hidden' | 'veryHidden' }
   | { op: 'deleteSheet'; sheet: string };
 

@@ -30,7 +30,10 @@ export function hasAssessmentVeto(rule: Rule): boolean {
 
 /** True when the rule's only way to lose points is to lose all of them (veto / zeroIf alone). */
 function allOrNothing(rule: Rule): boolean {
-  return rule.terms.length > 0 && rule.terms.every((t) => t.kind === 'veto' || t.kind === 'zeroIf' || t.kind === 'fullIf');
+  return (
+    rule.terms.length > 0 &&
+    rule.terms.every((t) => t.kind === 'veto' || t.kind === 'zeroIf' || t.kind === 'fullIf')
+  );
 }
 
 /** The numeric value of an entry cell, or null when empty or not a number. */
@@ -41,7 +44,7 @@ export function entryNumber(e: ItemEntry['deduction']): number | null {
 }
 
 function hasCounts(entry: ItemEntry): boolean {
-  return entry.counts !== null && entry.counts.some((c) => c !== null);
+  return entry.counts?.some((c) => c !== null) ?? false;
 }
 
 /** Whether a typed entry says the item lost points ("否决" in the reason counts for veto items). */
@@ -138,11 +141,21 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemS
  * Score a whole sheet: items, every group's subtotal, the total (0 under a whole-assessment veto).
  * @example scoreSheet(table, rules, entries).total
  */
-export function scoreSheet(table: DetectedTable, rules: Record<string, Rule>, entries: readonly ItemEntry[]): SheetScore {
+export function scoreSheet(
+  table: DetectedTable,
+  rules: Record<string, Rule>,
+  entries: readonly ItemEntry[],
+): SheetScore {
   const byItem = new Map(entries.map((e) => [e.itemId, e]));
   const items: ItemScore[] = table.items.map((item) => {
     const rule = rules[item.id] ?? emptyRule(item.criteria);
-    const entry = byItem.get(item.id) ?? { itemId: item.id, deduction: null, score: null, reason: '', counts: null };
+    const entry = byItem.get(item.id) ?? {
+      itemId: item.id,
+      deduction: null,
+      score: null,
+      reason: '',
+      counts: null,
+    };
     return scoreItem(item, rule, entry);
   });
   const scoreById = new Map(items.map((s) => [s.itemId, s]));

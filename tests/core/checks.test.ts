@@ -58,7 +58,11 @@ describe('entry checks', () => {
   });
 
   it('asks for a reason for every deduction', () => {
-    const out = run([{ text: 'a', points: 2, deduction: 0.4 }, { text: 'b', points: 2 }, { text: 'c', points: 2, deduction: 0 }]);
+    const out = run([
+      { text: 'a', points: 2, deduction: 0.4 },
+      { text: 'b', points: 2 },
+      { text: 'c', points: 2, deduction: 0 },
+    ]);
     expect(codes(out)).toEqual(['reasonMissing@E2']);
   });
 
@@ -72,16 +76,30 @@ describe('entry checks', () => {
   });
 
   it('flags an empty 得分 where 得分 is the only entry column', () => {
-    const out = run([{ text: 'a', points: 2, score: 2 }, { text: 'b', points: 2 }], { noDeduction: true });
+    const out = run(
+      [
+        { text: 'a', points: 2, score: 2 },
+        { text: 'b', points: 2 },
+      ],
+      { noDeduction: true },
+    );
     expect(codes(out)).toEqual(['entryMissing@F3']);
   });
 
   it('is silent on a clean sheet', () => {
-    expect(run([{ text: 'a', points: 2, deduction: 0.4, score: 1.6, reason: 'r' }, { text: 'b', points: 2, deduction: 0 }])).toEqual([]);
+    expect(
+      run([
+        { text: 'a', points: 2, deduction: 0.4, score: 1.6, reason: 'r' },
+        { text: 'b', points: 2, deduction: 0 },
+      ]),
+    ).toEqual([]);
   });
 
   it('finds a typed total that does not add up', () => {
-    const out = run([{ text: 'a', points: 2, deduction: 0.4, reason: 'r' }], { totalRow: true, totalValue: 2 });
+    const out = run([{ text: 'a', points: 2, deduction: 0.4, reason: 'r' }], {
+      totalRow: true,
+      totalValue: 2,
+    });
     expect(codes(out)).toEqual(['totalMismatch@F3']);
     expect(out[0]?.params).toMatchObject({ found: '2', expected: '1.6' });
   });
@@ -105,7 +123,11 @@ describe('integrity checks', () => {
     );
     const rules = Object.fromEntries(table.items.map((i) => [i.id, perTime]));
     const out = checkIntegrity(table, rules);
-    const summary = out.map((i) => [i.code, i.params.declared ?? i.params.missing, i.params.sum ?? i.params.after]);
+    const summary = out.map((i) => [
+      i.code,
+      i.params.declared ?? i.params.missing,
+      i.params.sum ?? i.params.after,
+    ]);
     expect(summary).toEqual([
       ['pointsSumMismatch', '35', '14'],
       ['pointsSumMismatch', '15', '14'],
@@ -115,13 +137,39 @@ describe('integrity checks', () => {
   });
 
   it('reads ordinals in every numbering style', () => {
-    expect(['(3)', '（三）', '三、', '3、', '3.', '③', '十二、'].map(ordinal)).toEqual([3, 3, 3, 3, 3, 3, 12]);
+    expect(['(3)', '（三）', '三、', '3、', '3.', '③', '十二、'].map(ordinal)).toEqual([
+      3, 3, 3, 3, 3, 3, 12,
+    ]);
   });
 });
 
 describe('message catalogue', () => {
   it('has a zh and an en message for every code, naming the values', () => {
-    const params = { found: 'X1', suggestion: '1', value: '9', cap: '5', points: '5', step: '0.2', item: '项目甲', group: '组', declared: '35', sum: '30', before: '(2)', after: '(4)', missing: '3', text: 'T', deduction: '1', score: '3', expected: '4', max: '5', formula: '=A1', file: 'f.xlsx', detail: 'd', column: '扣分', reason: 'noHeader' };
+    const params = {
+      found: 'X1',
+      suggestion: '1',
+      value: '9',
+      cap: '5',
+      points: '5',
+      step: '0.2',
+      item: '项目甲',
+      group: '组',
+      declared: '35',
+      sum: '30',
+      before: '(2)',
+      after: '(4)',
+      missing: '3',
+      text: 'T',
+      deduction: '1',
+      score: '3',
+      expected: '4',
+      max: '5',
+      formula: '=A1',
+      file: 'f.xlsx',
+      detail: 'd',
+      column: '扣分',
+      reason: 'noHeader',
+    };
     for (const code of Object.keys(ISSUE_CODES) as IssueCode[]) {
       const i = issue(code, 'S', 'A1', params);
       const zh = formatIssue(i, 'zh');

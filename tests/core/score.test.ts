@@ -22,7 +22,10 @@ describe('scoring from typed deductions', () => {
 
   it('lets a 倒扣 item go below zero', () => {
     const { sheet, table } = makeTable('S', [], [{ text: 'a', points: 10, deduction: 12.4 }]);
-    const r = rule([{ kind: 'perUnit', amount: 2, unit: '人', what: '虚报', span: SPAN }], { kind: 'none', span: SPAN });
+    const r = rule([{ kind: 'perUnit', amount: 2, unit: '人', what: '虚报', span: SPAN }], {
+      kind: 'none',
+      span: SPAN,
+    });
     const s = scoreSheet(table, { i1: r }, readEntries(sheet, table));
     expect(s.items[0]?.score).toBe(-2.4);
     expect(s.total).toBe(-2.4);
@@ -38,31 +41,47 @@ describe('scoring from typed deductions', () => {
   });
 
   it('takes a typed 得分 where there is no 扣分', () => {
-    const { sheet, table } = makeTable('S', [], [{ text: 'a', points: 5, score: 3.5 }], { noDeduction: true });
+    const { sheet, table } = makeTable('S', [], [{ text: 'a', points: 5, score: 3.5 }], {
+      noDeduction: true,
+    });
     const s = scoreSheet(table, { i1: perPerson }, readEntries(sheet, table));
     expect(s.items[0]).toMatchObject({ score: 3.5, deduction: 1.5, source: 'score' });
   });
 
   it('counts an empty entry as no deduction', () => {
     const { sheet, table } = makeTable('S', [], [{ text: 'a', points: 5 }]);
-    expect(scoreSheet(table, { i1: perPerson }, readEntries(sheet, table)).items[0]).toMatchObject({ score: 5, source: 'none' });
+    expect(scoreSheet(table, { i1: perPerson }, readEntries(sheet, table)).items[0]).toMatchObject({
+      score: 5,
+      source: 'none',
+    });
   });
 });
 
 describe('vetoes', () => {
   const veto = rule([{ kind: 'veto', scope: 'assessment', what: '计划外', span: SPAN }]);
   it('sets the total to zero when a whole-assessment veto item loses its points', () => {
-    const { sheet, table } = makeTable('S', [], [
-      { text: '计划外一票否决', points: 1, deduction: 1, reason: '计划外生育1例' },
-      { text: 'b', points: 99 },
-    ]);
+    const { sheet, table } = makeTable(
+      'S',
+      [],
+      [
+        { text: '计划外一票否决', points: 1, deduction: 1, reason: '计划外生育1例' },
+        { text: 'b', points: 99 },
+      ],
+    );
     const s = scoreSheet(table, { i1: veto, i2: perPerson }, readEntries(sheet, table));
     expect(s.vetoed).toBe(true);
     expect(s.vetoItemIds).toEqual(['i1']);
     expect(s.total).toBe(0);
   });
   it('does not veto an untouched veto item', () => {
-    const { sheet, table } = makeTable('S', [], [{ text: 'v', points: 1 }, { text: 'b', points: 99, deduction: 1 }]);
+    const { sheet, table } = makeTable(
+      'S',
+      [],
+      [
+        { text: 'v', points: 1 },
+        { text: 'b', points: 99, deduction: 1 },
+      ],
+    );
     const s = scoreSheet(table, { i1: veto, i2: perPerson }, readEntries(sheet, table));
     expect(s.vetoed).toBe(false);
     expect(s.total).toBe(99);
@@ -96,26 +115,32 @@ describe('scoring properties', () => {
   const cents = fc.integer({ min: 0, max: 2000 }).map(fromCents);
   it('every score is exact to 0.01, within [0, points] for capped items, and the total is the sum', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 20 }), cents), { minLength: 1, maxLength: 30 }), (rows) => {
-        const { sheet, table } = makeTable(
-          'S',
-          [],
-          rows.map(([p, d], i) => ({ text: `t${i}`, points: p, deduction: d })),
-        );
-        const rules = Object.fromEntries(table.items.map((it) => [it.id, perPerson]));
-        const s = scoreSheet(table, rules, readEntries(sheet, table));
-        let sum = 0;
-        s.items.forEach((it, i) => {
-          const [p, d] = rows[i]!;
-          expect(Number.isInteger(Math.round(it.score * 100)) && Math.abs(it.score * 100 - Math.round(it.score * 100)) < 1e-9).toBe(true);
-          expect(it.score).toBeGreaterThanOrEqual(0);
-          expect(it.score).toBeLessThanOrEqual(p);
-          expect(toCents(it.score)).toBe(Math.max(0, toCents(p) - Math.min(toCents(d), toCents(p))));
-          sum += toCents(it.score);
-        });
-        expect(toCents(s.total)).toBe(sum);
-        expect(String(s.total)).not.toMatch(/\d{3,}\.|\.\d{3,}/);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 20 }), cents), { minLength: 1, maxLength: 30 }),
+        (rows) => {
+          const { sheet, table } = makeTable(
+            'S',
+            [],
+            rows.map(([p, d], i) => ({ text: `t${i}`, points: p, deduction: d })),
+          );
+          const rules = Object.fromEntries(table.items.map((it) => [it.id, perPerson]));
+          const s = scoreSheet(table, rules, readEntries(sheet, table));
+          let sum = 0;
+          s.items.forEach((it, i) => {
+            const [p, d] = rows[i]!;
+            expect(
+              Number.isInteger(Math.round(it.score * 100)) &&
+                Math.abs(it.score * 100 - Math.round(it.score * 100)) < 1e-9,
+            ).toBe(true);
+            expect(it.score).toBeGreaterThanOrEqual(0);
+            expect(it.score).toBeLessThanOrEqual(p);
+            expect(toCents(it.score)).toBe(Math.max(0, toCents(p) - Math.min(toCents(d), toCents(p))));
+            sum += toCents(it.score);
+          });
+          expect(toCents(s.total)).toBe(sum);
+          expect(String(s.total)).not.toMatch(/\d{3,}\.|\.\d{3,}/);
+        },
+      ),
       { numRuns: 200 },
     );
   });

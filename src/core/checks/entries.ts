@@ -20,7 +20,8 @@ function gcd(a: number, b: number): number {
 
 /** The step a deduction must be a whole multiple of, in cents; null when the rule has none. */
 export function stepCents(rule: Rule): number | null {
-  if (rule.terms.some((t) => t.kind === 'discretion' || t.kind === 'zeroIf' || t.kind === 'veto')) return null;
+  if (rule.terms.some((t) => t.kind === 'discretion' || t.kind === 'zeroIf' || t.kind === 'veto'))
+    return null;
   const amounts = rule.terms
     .filter((t): t is Extract<Term, { amount: number }> => 'amount' in t && t.kind !== 'bonus')
     .map((t) => toCents(t.amount))
@@ -59,7 +60,8 @@ function checkItem(c: Ctx, out: Issue[]): void {
   const points = item.points;
   const cap = capCents(rule.cap, points);
   const bonusMax = rule.terms.reduce(
-    (acc, t) => (t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc),
+    (acc, t) =>
+      t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc,
     0,
   );
   const ded = entry.deduction;
@@ -82,17 +84,31 @@ function checkItem(c: Ctx, out: Issue[]): void {
       out.push(issue('negativeDeduction', sheet, cellOf(ded), { value: fmt(dNum) }, item.id));
     } else if (cap !== null && dc > cap) {
       out.push(
-        issue('deductionAboveCap', sheet, cellOf(ded), {
-          value: fmt(dNum),
-          cap: fmt(fromCents(cap)),
-          points: fmt(points),
-          capKind: rule.cap.kind,
-        }, item.id),
+        issue(
+          'deductionAboveCap',
+          sheet,
+          cellOf(ded),
+          {
+            value: fmt(dNum),
+            cap: fmt(fromCents(cap)),
+            points: fmt(points),
+            capKind: rule.cap.kind,
+          },
+          item.id,
+        ),
       );
     } else {
       const step = stepCents(rule);
       if (step !== null && dc % step !== 0 && dc !== cap) {
-        out.push(issue('notStepMultiple', sheet, cellOf(ded), { value: fmt(dNum), step: fmt(fromCents(step)) }, item.id));
+        out.push(
+          issue(
+            'notStepMultiple',
+            sheet,
+            cellOf(ded),
+            { value: fmt(dNum), step: fmt(fromCents(step)) },
+            item.id,
+          ),
+        );
       }
     }
   }
@@ -102,14 +118,21 @@ function checkItem(c: Ctx, out: Issue[]): void {
     const max = toCents(points) + (bonusMax === Number.POSITIVE_INFINITY ? 0 : bonusMax);
     if (s > max && bonusMax !== Number.POSITIVE_INFINITY) {
       out.push(
-        issue(bonusMax > 0 ? 'bonusAboveMax' : 'scoreAbovePoints', sheet, cellOf(sc), {
-          value: fmt(sNum),
-          points: fmt(points),
-          max: fmt(fromCents(max)),
-        }, item.id),
+        issue(
+          bonusMax > 0 ? 'bonusAboveMax' : 'scoreAbovePoints',
+          sheet,
+          cellOf(sc),
+          {
+            value: fmt(sNum),
+            points: fmt(points),
+            max: fmt(fromCents(max)),
+          },
+          item.id,
+        ),
       );
     }
-    if (s < 0 && cap !== null) out.push(issue('belowZero', sheet, cellOf(sc), { value: fmt(sNum), points: fmt(points) }, item.id));
+    if (s < 0 && cap !== null)
+      out.push(issue('belowZero', sheet, cellOf(sc), { value: fmt(sNum), points: fmt(points) }, item.id));
   }
 
   // 得分 and 扣分 both typed (or a stale cached formula result): they must agree.
@@ -121,23 +144,32 @@ function checkItem(c: Ctx, out: Issue[]): void {
     const vetoZero = hasAssessmentVeto(rule) && dc > 0;
     if (toCents(sNum) !== expected && !(vetoZero && toCents(sNum) === 0)) {
       out.push(
-        issue('scoreDeductionMismatch', sheet, cellOf(sc), {
-          deduction: fmt(dNum),
-          score: fmt(sNum),
-          expected: fmt(fromCents(expected)),
-          points: fmt(points),
-        }, item.id),
+        issue(
+          'scoreDeductionMismatch',
+          sheet,
+          cellOf(sc),
+          {
+            deduction: fmt(dNum),
+            score: fmt(sNum),
+            expected: fmt(fromCents(expected)),
+            points: fmt(points),
+          },
+          item.id,
+        ),
       );
     }
   }
 
-  const lost = (dNum !== null && dNum > 0) || (sNum !== null && points !== null && toCents(sNum) < toCents(points));
+  const lost =
+    (dNum !== null && dNum > 0) || (sNum !== null && points !== null && toCents(sNum) < toCents(points));
   if (lost && c.hasReasonColumn && entry.reason === '') {
     const at = ded ?? sc;
     if (at) out.push(issue('reasonMissing', sheet, cellOf(at), { item: item.label }, item.id));
   }
 
-  const entered = (ded !== null && readEntryValue(ded.value).kind !== 'empty') || (sc !== null && readEntryValue(sc.value).kind !== 'empty');
+  const entered =
+    (ded !== null && readEntryValue(ded.value).kind !== 'empty') ||
+    (sc !== null && readEntryValue(sc.value).kind !== 'empty');
   const countsEntered = entry.counts?.some((v) => v !== null) ?? false;
   if (!entered && !countsEntered && c.blankIsMissing && !sc?.formula) {
     const at = ded ?? sc;
@@ -158,13 +190,25 @@ export function checkEntries(
   const byId = new Map(entries.map((e) => [e.itemId, e]));
   const typed = (e: RawEntry | null) => e !== null && !e.formula && readEntryValue(e.value).kind !== 'empty';
   const anyScoreTyped = entries.some((e) => typed(e.score));
-  const anyEntered = entries.some((e) => typed(e.deduction) || typed(e.score) || (e.counts?.some((v) => v !== null) ?? false));
+  const anyEntered = entries.some(
+    (e) => typed(e.deduction) || typed(e.score) || (e.counts?.some((v) => v !== null) ?? false),
+  );
   const blankIsMissing = table.columns.deduction === undefined ? anyEntered : anyScoreTyped;
   for (const item of table.items) {
     const entry = byId.get(item.id);
     const rule = rules[item.id];
     if (!entry || !rule) continue;
-    checkItem({ sheet: table.sheet, item, rule, entry, hasReasonColumn: table.columns.reason !== undefined, blankIsMissing }, out);
+    checkItem(
+      {
+        sheet: table.sheet,
+        item,
+        rule,
+        entry,
+        hasReasonColumn: table.columns.reason !== undefined,
+        blankIsMissing,
+      },
+      out,
+    );
   }
   for (const s of score.items) {
     if (!s.veto) continue;
@@ -172,7 +216,15 @@ export function checkEntries(
     if (!item) continue;
     const entry = byId.get(item.id);
     const at = entry?.deduction ?? entry?.score;
-    out.push(issue('vetoFired', table.sheet, at ? cellOf(at) : a1(item.row, 0), { item: item.label, reason: entry?.reason ?? '' }, item.id));
+    out.push(
+      issue(
+        'vetoFired',
+        table.sheet,
+        at ? cellOf(at) : a1(item.row, 0),
+        { item: item.label, reason: entry?.reason ?? '' },
+        item.id,
+      ),
+    );
   }
   if (state) {
     for (const [cell, formula] of Object.entries(state.formulas)) {
@@ -180,7 +232,9 @@ export function checkEntries(
       if (!pos) continue;
       const { row, col } = pos;
       if (formulaAt(sheet, row, col) === null) {
-        out.push(issue('formulaOverwritten', table.sheet, cell, { formula, found: textOf(cellAt(sheet, row, col)) }));
+        out.push(
+          issue('formulaOverwritten', table.sheet, cell, { formula, found: textOf(cellAt(sheet, row, col)) }),
+        );
       }
     }
   }
@@ -189,7 +243,10 @@ export function checkEntries(
     const v = readEntryValue(cellAt(sheet, table.totalRow, scoreCol));
     if (v.kind === 'number' && toCents(v.value) !== toCents(score.total)) {
       out.push(
-        issue('totalMismatch', table.sheet, a1(table.totalRow, scoreCol), { found: fmt(v.value), expected: fmt(score.total) }),
+        issue('totalMismatch', table.sheet, a1(table.totalRow, scoreCol), {
+          found: fmt(v.value),
+          expected: fmt(score.total),
+        }),
       );
     }
   }

@@ -50,7 +50,15 @@ function gaps(
     if (prev && prev.style === style && n > prev.n + 1) {
       const missing: string[] = [];
       for (let k = prev.n + 1; k < n && missing.length < 5; k++) missing.push(String(k));
-      out.push(issue('numberingGap', sheet, e.cell, { before: prev.numbering, after: e.numbering, missing: missing.join('、') }, e.id));
+      out.push(
+        issue(
+          'numberingGap',
+          sheet,
+          e.cell,
+          { before: prev.numbering, after: e.numbering, missing: missing.join('、') },
+          e.id,
+        ),
+      );
     }
     prev = { n, numbering: e.numbering, style };
   }
@@ -62,7 +70,15 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
   const sheet = table.sheet;
   for (const item of table.items) {
     if (item.points === null) {
-      out.push(issue('pointsMissing', sheet, a1(item.pointsCell.row, item.pointsCell.col), { found: item.pointsRaw, item: item.label }, item.id));
+      out.push(
+        issue(
+          'pointsMissing',
+          sheet,
+          a1(item.pointsCell.row, item.pointsCell.col),
+          { found: item.pointsRaw, item: item.label },
+          item.id,
+        ),
+      );
     }
   }
   for (const g of table.groups) {
@@ -70,18 +86,29 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
     const sum = pointsCents(itemsUnder(table, g));
     if (sum !== toCents(g.declaredPoints)) {
       out.push(
-        issue('pointsSumMismatch', sheet, a1(g.cell.row, g.cell.col), {
-          group: g.text,
-          declared: fmt(g.declaredPoints),
-          sum: fmt(fromCents(sum)),
-        }, g.id),
+        issue(
+          'pointsSumMismatch',
+          sheet,
+          a1(g.cell.row, g.cell.col),
+          {
+            group: g.text,
+            declared: fmt(g.declaredPoints),
+            sum: fmt(fromCents(sum)),
+          },
+          g.id,
+        ),
       );
     }
   }
   const total = pointsCents(table.items);
   const headerCell = table.columns.points === undefined ? null : a1(table.headerRow, table.columns.points);
   if (table.declaredTotal !== null && toCents(table.declaredTotal) !== total) {
-    out.push(issue('declaredTotalMismatch', sheet, headerCell, { declared: fmt(table.declaredTotal), sum: fmt(fromCents(total)) }));
+    out.push(
+      issue('declaredTotalMismatch', sheet, headerCell, {
+        declared: fmt(table.declaredTotal),
+        sum: fmt(fromCents(total)),
+      }),
+    );
   } else if (table.declaredTotal === null && total !== 10000 && table.items.length > 0) {
     out.push(issue('totalNot100', sheet, headerCell, { sum: fmt(fromCents(total)) }));
   }
@@ -95,9 +122,21 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
   const groupById = new Map(table.groups.map((g) => [g.id, g]));
   for (const c of containers) {
     const items = c.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => i !== undefined);
-    gaps(sheet, items.map((i) => ({ numbering: i.numbering, cell: a1(i.row, table.columns.requirement ?? table.columns.content ?? table.columns.project ?? 0), id: i.id })), out);
+    gaps(
+      sheet,
+      items.map((i) => ({
+        numbering: i.numbering,
+        cell: a1(i.row, table.columns.requirement ?? table.columns.content ?? table.columns.project ?? 0),
+        id: i.id,
+      })),
+      out,
+    );
     const groups = c.groupIds.map((id) => groupById.get(id)).filter((g): g is RubricGroup => g !== undefined);
-    gaps(sheet, groups.map((g) => ({ numbering: g.numbering, cell: a1(g.cell.row, g.cell.col), id: g.id })), out);
+    gaps(
+      sheet,
+      groups.map((g) => ({ numbering: g.numbering, cell: a1(g.cell.row, g.cell.col), id: g.id })),
+      out,
+    );
   }
 
   for (const item of table.items) {
@@ -108,7 +147,9 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
       const text = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join(' / ');
       out.push(issue('ruleUnread', sheet, cell, { item: item.label, text }, item.id));
     } else if (rule.terms.length === 0 && item.criteria.trim() !== '') {
-      out.push(issue('ruleUnknown', sheet, cell, { item: item.label, text: item.criteria.slice(0, 60) }, item.id));
+      out.push(
+        issue('ruleUnknown', sheet, cell, { item: item.label, text: item.criteria.slice(0, 60) }, item.id),
+      );
     }
   }
   return dedupeShared(out);

@@ -32,14 +32,27 @@ export type Expr =
   | { t: 'bool'; v: boolean }
   /** A cell, 0-based; sheet null = same sheet. abs = $A$1. */
   | { t: 'ref'; sheet: string | null; row: number; col: number; abs?: boolean }
-  | { t: 'range'; sheet: string | null; top: number; left: number; bottom: number; right: number; abs?: boolean }
+  | {
+      t: 'range';
+      sheet: string | null;
+      top: number;
+      left: number;
+      bottom: number;
+      right: number;
+      abs?: boolean;
+    }
   | { t: 'fn'; name: FnName; args: Expr[] }
   | { t: 'bin'; op: BinOp; l: Expr; r: Expr }
   | { t: 'neg'; e: Expr };
 
 export const num = (v: number): Expr => ({ t: 'num', v });
 export const str = (v: string): Expr => ({ t: 'str', v });
-export const ref = (row: number, col: number, sheet: string | null = null): Expr => ({ t: 'ref', sheet, row, col });
+export const ref = (row: number, col: number, sheet: string | null = null): Expr => ({
+  t: 'ref',
+  sheet,
+  row,
+  col,
+});
 export const absRef = (row: number, col: number, sheet: string | null = null): Expr => ({
   t: 'ref',
   sheet,
@@ -47,7 +60,13 @@ export const absRef = (row: number, col: number, sheet: string | null = null): E
   col,
   abs: true,
 });
-export const range = (top: number, left: number, bottom: number, right: number, sheet: string | null = null): Expr => ({
+export const range = (
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  sheet: string | null = null,
+): Expr => ({
   t: 'range',
   sheet,
   top,

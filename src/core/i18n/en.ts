@@ -3,42 +3,57 @@ import type { IssueCode, IssueParams } from '../issues';
 
 type P = IssueParams;
 const s = (p: P, k: string): string => String(p[k] ?? '');
-const col = (p: P): string => (p.column === '扣分' ? 'Deduction' : p.column === '得分' ? 'Score' : s(p, 'column'));
+const col = (p: P): string =>
+  p.column === '扣分' ? 'Deduction' : p.column === '得分' ? 'Score' : s(p, 'column');
 
 export const en: Record<IssueCode, (p: P) => string> = {
   notANumber: (p) =>
     p.suggestion !== undefined
       ? `${col(p)} holds "${s(p, 'found')}", which is not a number. Enter ${s(p, 'suggestion')} instead (digits only, no "分").`
       : `${col(p)} holds "${s(p, 'found')}", which is not a number. Enter a number such as 0.5.`,
-  scoreAbovePoints: (p) => `Score ${s(p, 'value')} is above the item's ${s(p, 'points')} points. Check it; at most ${s(p, 'max')}.`,
+  scoreAbovePoints: (p) =>
+    `Score ${s(p, 'value')} is above the item's ${s(p, 'points')} points. Check it; at most ${s(p, 'max')}.`,
   deductionAboveCap: (p) =>
     p.capKind === 'explicit'
       ? `Deduction ${s(p, 'value')} is above the rule's limit of ${s(p, 'cap')} points. Enter at most ${s(p, 'cap')}.`
       : `Deduction ${s(p, 'value')} is above the item's ${s(p, 'points')} points (deductions stop at the item's points). Enter at most ${s(p, 'cap')}.`,
-  belowZero: (p) => `Score ${s(p, 'value')} is below zero, but this item cannot go negative. Enter a score between 0 and ${s(p, 'points')}.`,
-  negativeDeduction: (p) => `Deduction ${s(p, 'value')} is negative. Enter deductions as positive numbers (0.5 for half a point off).`,
-  notStepMultiple: (p) => `Deduction ${s(p, 'value')} is not a whole number of ${s(p, 'step')}-point steps. Recount and recompute.`,
+  belowZero: (p) =>
+    `Score ${s(p, 'value')} is below zero, but this item cannot go negative. Enter a score between 0 and ${s(p, 'points')}.`,
+  negativeDeduction: (p) =>
+    `Deduction ${s(p, 'value')} is negative. Enter deductions as positive numbers (0.5 for half a point off).`,
+  notStepMultiple: (p) =>
+    `Deduction ${s(p, 'value')} is not a whole number of ${s(p, 'step')}-point steps. Recount and recompute.`,
   scoreDeductionMismatch: (p) =>
     `Score ${s(p, 'score')} does not match deduction ${s(p, 'deduction')}: ${s(p, 'points')} points less ${s(p, 'deduction')} gives ${s(p, 'expected')}. Correct one of them.`,
-  reasonMissing: (p) => `"${s(p, 'item')}" has a deduction but no reason. Write the reason in the reason column.`,
+  reasonMissing: (p) =>
+    `"${s(p, 'item')}" has a deduction but no reason. Write the reason in the reason column.`,
   entryMissing: (p) => `"${s(p, 'item')}" has no entry while other items do. Enter 0 if nothing is deducted.`,
   vetoFired: (p) =>
     `"${s(p, 'item')}" triggers a veto${p.reason ? ` (${s(p, 'reason')})` : ''}: the sheet's total is 0. Confirm before submitting.`,
-  bonusAboveMax: (p) => `Score ${s(p, 'value')} is above the points plus the largest bonus (${s(p, 'max')}). Check the bonus.`,
+  bonusAboveMax: (p) =>
+    `Score ${s(p, 'value')} is above the points plus the largest bonus (${s(p, 'max')}). Check the bonus.`,
   formulaOverwritten: (p) =>
     `This cell held the formula ${s(p, 'formula')} and now holds "${s(p, 'found')}". Restore the formula from Write, or confirm the typed value.`,
-  subtotalMismatch: (p) => `Subtotal ${s(p, 'found')} is not the sum of the item scores (${s(p, 'expected')}). Use the formula or recompute.`,
-  totalMismatch: (p) => `The total reads ${s(p, 'found')} but the item scores add up to ${s(p, 'expected')}. Enter ${s(p, 'expected')} or write the total formula.`,
+  subtotalMismatch: (p) =>
+    `Subtotal ${s(p, 'found')} is not the sum of the item scores (${s(p, 'expected')}). Use the formula or recompute.`,
+  totalMismatch: (p) =>
+    `The total reads ${s(p, 'found')} but the item scores add up to ${s(p, 'expected')}. Enter ${s(p, 'expected')} or write the total formula.`,
   pointsSumMismatch: (p) =>
     `"${s(p, 'group')}" declares ${s(p, 'declared')} points but its items add up to ${s(p, 'sum')}. Check for missing items or wrong points.`,
-  totalNot100: (p) => `The items' points add up to ${s(p, 'sum')}, not 100. Check for missing items or wrong points.`,
+  totalNot100: (p) =>
+    `The items' points add up to ${s(p, 'sum')}, not 100. Check for missing items or wrong points.`,
   declaredTotalMismatch: (p) =>
     `The header declares ${s(p, 'declared')} points but the items add up to ${s(p, 'sum')}. Check for missing items or wrong points.`,
-  numberingGap: (p) => `Numbering jumps from ${s(p, 'before')} to ${s(p, 'after')}: item ${s(p, 'missing')} is missing. Check for a lost item.`,
-  ruleUnread: (p) => `In "${s(p, 'item')}", "${s(p, 'text')}" could not be read as a scoring rule. Confirm or edit it under Rules.`,
-  ruleUnknown: (p) => `"${s(p, 'item')}" says no way of deducting points; it is scored at the assessor's discretion. Confirm under Rules.`,
+  numberingGap: (p) =>
+    `Numbering jumps from ${s(p, 'before')} to ${s(p, 'after')}: item ${s(p, 'missing')} is missing. Check for a lost item.`,
+  ruleUnread: (p) =>
+    `In "${s(p, 'item')}", "${s(p, 'text')}" could not be read as a scoring rule. Confirm or edit it under Rules.`,
+  ruleUnknown: (p) =>
+    `"${s(p, 'item')}" says no way of deducting points; it is scored at the assessor's discretion. Confirm under Rules.`,
   pointsMissing: (p) =>
-    p.found ? `The points of "${s(p, 'item')}" read "${s(p, 'found')}", not a number. Enter a number.` : `"${s(p, 'item')}" has no points. Enter them.`,
+    p.found
+      ? `The points of "${s(p, 'item')}" read "${s(p, 'found')}", not a number. Enter a number.`
+      : `"${s(p, 'item')}" has no points. Enter them.`,
   sheetSkipped: (p) =>
     ({
       empty: 'The sheet is empty; skipped.',
@@ -47,6 +62,8 @@ export const en: Record<IssueCode, (p: P) => string> = {
       noHeader: `No rubric header found (looked for columns such as 标准分值 and 评分标准); skipped. ${s(p, 'detail')}`,
       noItems: 'A header was found but no scored rows below it; skipped.',
     })[s(p, 'reason')] ?? `Sheet not read as a rubric: ${s(p, 'detail')}`,
-  fileUnreadable: (p) => `Cannot read ${s(p, 'file')}: ${s(p, 'detail')}. Make sure it is an undamaged .xlsx file (Excel 2007 or later).`,
-  noRubric: (p) => `No rubric table found in ${s(p, 'file')} (looked for a header with 标准分值 and 评分标准 columns).`,
+  fileUnreadable: (p) =>
+    `Cannot read ${s(p, 'file')}: ${s(p, 'detail')}. Make sure it is an undamaged .xlsx file (Excel 2007 or later).`,
+  noRubric: (p) =>
+    `No rubric table found in ${s(p, 'file')} (looked for a header with 标准分值 and 评分标准 columns).`,
 };

@@ -9,14 +9,18 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
     p.suggestion !== undefined
       ? `${s(p, 'column')}填的是“${s(p, 'found')}”，不是数字。请改为数字 ${s(p, 'suggestion')}（不带“分”字、用半角数字）。`
       : `${s(p, 'column')}填的是“${s(p, 'found')}”，不是数字。请填写数字，例如 0.5。`,
-  scoreAbovePoints: (p) => `得分 ${s(p, 'value')} 超过本项标准分值 ${s(p, 'points')}。请核对得分，最高 ${s(p, 'max')} 分。`,
+  scoreAbovePoints: (p) =>
+    `得分 ${s(p, 'value')} 超过本项标准分值 ${s(p, 'points')}。请核对得分，最高 ${s(p, 'max')} 分。`,
   deductionAboveCap: (p) =>
     p.capKind === 'explicit'
       ? `扣分 ${s(p, 'value')} 超过本项最多可扣的 ${s(p, 'cap')} 分（评分标准规定了扣分上限）。请改为不超过 ${s(p, 'cap')}。`
       : `扣分 ${s(p, 'value')} 超过本项标准分值 ${s(p, 'points')}（评分标准：扣完为止）。请改为不超过 ${s(p, 'cap')}。`,
-  belowZero: (p) => `得分 ${s(p, 'value')} 低于 0，但本项扣完为止、不倒扣。请改为 0 到 ${s(p, 'points')} 之间的分数。`,
-  negativeDeduction: (p) => `扣分 ${s(p, 'value')} 是负数。扣分应填正数（例如扣 0.5 分填 0.5）；加分请填在加分项。`,
-  notStepMultiple: (p) => `扣分 ${s(p, 'value')} 不是每次扣分 ${s(p, 'step')} 的整数倍。请核对次数或人数后重新计算。`,
+  belowZero: (p) =>
+    `得分 ${s(p, 'value')} 低于 0，但本项扣完为止、不倒扣。请改为 0 到 ${s(p, 'points')} 之间的分数。`,
+  negativeDeduction: (p) =>
+    `扣分 ${s(p, 'value')} 是负数。扣分应填正数（例如扣 0.5 分填 0.5）；加分请填在加分项。`,
+  notStepMultiple: (p) =>
+    `扣分 ${s(p, 'value')} 不是每次扣分 ${s(p, 'step')} 的整数倍。请核对次数或人数后重新计算。`,
   scoreDeductionMismatch: (p) =>
     `得分 ${s(p, 'score')} 与扣分 ${s(p, 'deduction')} 对不上：标准分值 ${s(p, 'points')} 扣 ${s(p, 'deduction')} 应得 ${s(p, 'expected')} 分。请改正其中一个。`,
   reasonMissing: (p) => `“${s(p, 'item')}”有扣分但没有填写扣分原因。请在扣分原因栏写明扣分依据。`,
@@ -26,18 +30,25 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
   bonusAboveMax: (p) => `得分 ${s(p, 'value')} 超过标准分值加最高加分 ${s(p, 'max')}。请核对加分。`,
   formulaOverwritten: (p) =>
     `这里原来是公式 ${s(p, 'formula')}，现在被填成了“${s(p, 'found')}”。请在“写入”中恢复公式，或确认保留手填值。`,
-  subtotalMismatch: (p) => `小计 ${s(p, 'found')} 与各项得分之和 ${s(p, 'expected')} 不一致。请改用公式或重新计算。`,
-  totalMismatch: (p) => `合计填的是 ${s(p, 'found')}，但各项得分合计应为 ${s(p, 'expected')}。请改为 ${s(p, 'expected')} 或写入合计公式。`,
+  subtotalMismatch: (p) =>
+    `小计 ${s(p, 'found')} 与各项得分之和 ${s(p, 'expected')} 不一致。请改用公式或重新计算。`,
+  totalMismatch: (p) =>
+    `合计填的是 ${s(p, 'found')}，但各项得分合计应为 ${s(p, 'expected')}。请改为 ${s(p, 'expected')} 或写入合计公式。`,
   pointsSumMismatch: (p) =>
     `“${s(p, 'group')}”标明 ${s(p, 'declared')} 分，但其下各项标准分值合计 ${s(p, 'sum')} 分。请核对细则是否缺项或分值有误。`,
   totalNot100: (p) => `各项标准分值合计 ${s(p, 'sum')} 分，不是 100 分。请核对细则是否缺项或分值有误。`,
   declaredTotalMismatch: (p) =>
     `表头标明总分 ${s(p, 'declared')} 分，但各项标准分值合计 ${s(p, 'sum')} 分。请核对细则是否缺项或分值有误。`,
-  numberingGap: (p) => `编号从 ${s(p, 'before')} 跳到了 ${s(p, 'after')}，缺少第 ${s(p, 'missing')} 项。请核对是否漏了考核项。`,
-  ruleUnread: (p) => `“${s(p, 'item')}”评分标准中“${s(p, 'text')}”未能识别为扣分规则。请在“规则”中确认或修改。`,
-  ruleUnknown: (p) => `“${s(p, 'item')}”的评分标准未写明扣分办法，将按考核人员酌情扣分处理。请在“规则”中确认。`,
+  numberingGap: (p) =>
+    `编号从 ${s(p, 'before')} 跳到了 ${s(p, 'after')}，缺少第 ${s(p, 'missing')} 项。请核对是否漏了考核项。`,
+  ruleUnread: (p) =>
+    `“${s(p, 'item')}”评分标准中“${s(p, 'text')}”未能识别为扣分规则。请在“规则”中确认或修改。`,
+  ruleUnknown: (p) =>
+    `“${s(p, 'item')}”的评分标准未写明扣分办法，将按考核人员酌情扣分处理。请在“规则”中确认。`,
   pointsMissing: (p) =>
-    p.found ? `“${s(p, 'item')}”的标准分值“${s(p, 'found')}”不是数字。请填写数字分值。` : `“${s(p, 'item')}”没有标准分值。请填写分值。`,
+    p.found
+      ? `“${s(p, 'item')}”的标准分值“${s(p, 'found')}”不是数字。请填写数字分值。`
+      : `“${s(p, 'item')}”没有标准分值。请填写分值。`,
   sheetSkipped: (p) =>
     ({
       empty: '工作表是空的，已跳过。',
@@ -46,6 +57,7 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
       noHeader: `没有找到评分表表头（需要“标准分值”和“评分标准”等列），已跳过。${s(p, 'detail')}`,
       noItems: '找到了表头，但下面没有带标准分值的考核项，已跳过。',
     })[s(p, 'reason')] ?? `工作表未作为评分表读取：${s(p, 'detail')}`,
-  fileUnreadable: (p) => `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}。请确认它是 Excel 2007 及以上的 .xlsx 文件且未损坏。`,
+  fileUnreadable: (p) =>
+    `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}。请确认它是 Excel 2007 及以上的 .xlsx 文件且未损坏。`,
   noRubric: (p) => `在 ${s(p, 'file')} 中没有找到评分表（需要含“标准分值”和“评分标准”等列的表头）。`,
 };
