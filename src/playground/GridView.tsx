@@ -191,6 +191,7 @@ export function GridView({ live, s }: { live: PlaygroundBook; s: S }) {
       const overflows =
         typeof value === 'string' &&
         !m &&
+        !live.wraps(sheet.name, address) &&
         !value.includes('\n') &&
         c + 1 < cols &&
         book.cell(sheet.name, r, c + 1).value === null &&

@@ -21,6 +21,11 @@ export class PlaygroundBook {
   private version = 0;
   private readonly views = new Set<Listener>();
   private readonly edits = new Set<Listener>();
+  /**
+   * Cells set to wrap text in the opened file, by sheet name: the fake keeps no alignment, and
+   * without it long text would run on over its empty neighbours.
+   */
+  readonly wrapped = new Map<string, Set<string>>();
 
   constructor(readonly book: FakeWorkbook) {
     this.excel = new FakeExcel(book);
@@ -61,6 +66,10 @@ export class PlaygroundBook {
     this.edits.add(listener);
     return () => this.edits.delete(listener);
   };
+
+  wraps(sheet: string, address: string): boolean {
+    return this.wrapped.get(sheet)?.has(address) ?? false;
+  }
 
   /** The sheets a user sees as tabs. */
   visibleSheets(): string[] {

@@ -1,6 +1,6 @@
 /**
  * Opening a workbook in the playground: .xlsx bytes → the grid the core reads → a fake Excel over it,
- * with the file's column widths carried over so the grid looks like the sheet in Excel.
+ * with the file's column widths and wrapped cells carried over so the grid looks like the sheet in Excel.
  */
 import { charsToPoints } from '../host/office';
 import { PlaygroundBook } from './live';
@@ -26,6 +26,13 @@ export async function loadWorkbook(bytes: ArrayBuffer, fileName: string): Promis
     ws.columns?.forEach((col, i) => {
       if (typeof col.width === 'number' && col.width > 0) sheet.columnWidths.set(i, charsToPoints(col.width));
     });
+    const wrapped = new Set<string>();
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.alignment?.wrapText) wrapped.add(cell.address);
+      }),
+    );
+    live.wrapped.set(sheet.name, wrapped);
   }
   return { live, source, fileName };
 }
