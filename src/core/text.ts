@@ -34,10 +34,12 @@ function simplifyChars(s: string): string {
   const out = t2s(s);
   if (out.length === s.length) return out;
   // Phrase rules that change length are rare; fall back to character by character.
-  return [...s].map((ch) => {
-    const o = t2s(ch);
-    return o.length === ch.length ? o : ch;
-  }).join('');
+  return [...s]
+    .map((ch) => {
+      const o = t2s(ch);
+      return o.length === ch.length ? o : ch;
+    })
+    .join('');
 }
 
 const PINYIN_ARTEFACT = /\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)/g;
@@ -84,7 +86,19 @@ export function norm(s: string): string {
 }
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Characters that can make up a Chinese numeral, for use inside regular expressions. */

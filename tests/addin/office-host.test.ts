@@ -209,7 +209,12 @@ describe('applyPlan', () => {
   it('regenerates a sheet in one plan: deletes it, adds it again and fills it', async () => {
     const wb = FakeWorkbook.fromGrid(rubricWorkbook(2, 3));
     const { host } = hostOver(wb);
-    await host.applyPlan(plan([{ op: 'addSheet', sheet: '汇总' }, { op: 'value', sheet: '汇总', cell: 'A1', value: 'old' }]));
+    await host.applyPlan(
+      plan([
+        { op: 'addSheet', sheet: '汇总' },
+        { op: 'value', sheet: '汇总', cell: 'A1', value: 'old' },
+      ]),
+    );
     await host.applyPlan(
       plan([
         { op: 'deleteSheet', sheet: '汇总' },

@@ -43,7 +43,17 @@ const reportSchema = z.object({
   ),
 });
 
-type Row = [string | null, string | null, string, number, string, string, number | string | null, number | null, string | null];
+type Row = [
+  string | null,
+  string | null,
+  string,
+  number,
+  string,
+  string,
+  number | string | null,
+  number | null,
+  string | null,
+];
 
 /** A small rubric from an office: 考核项目 | 考核内容 | 目标要求 | 标准分值 | 评分标准 | 考核方式 | 扣分 | 得分 | 扣分原因. */
 async function writeRubric(path: string, name: string, rows: Row[]): Promise<void> {
@@ -51,7 +61,17 @@ async function writeRubric(path: string, name: string, rows: Row[]): Promise<voi
   const ws = wb.addWorksheet(name);
   ws.addRow(['社区工作考核评分表']);
   ws.mergeCells('A1:I1');
-  ws.addRow(['考核项目', '考核内容', '目标要求', '标准分值', '评 分 标 准', '考核方式', '扣分', '得分', '扣分原因']);
+  ws.addRow([
+    '考核项目',
+    '考核内容',
+    '目标要求',
+    '标准分值',
+    '评 分 标 准',
+    '考核方式',
+    '扣分',
+    '得分',
+    '扣分原因',
+  ]);
   for (const r of rows) ws.addRow(r);
   ws.mergeCells(3, 1, 2 + rows.length, 1);
   const notes = wb.addWorksheet('填表说明');
@@ -60,9 +80,39 @@ async function writeRubric(path: string, name: string, rows: Row[]): Promise<voi
 }
 
 const RUBRIC = (d: (number | string | null)[], reasons: (string | null)[]): Row[] => [
-  ['一、日常工作（10分）', '1、基础台帐', '（1）台帐齐全', 4, '缺一项扣0.5分，扣完为止。', '查阅台帐', d[0] ?? null, null, reasons[0] ?? null],
-  [null, null, '（2）按时上报', 3, '迟报一次扣0.2分，最多扣2分。', '查阅记录', d[1] ?? null, null, reasons[1] ?? null],
-  [null, '2、宣传活动', '（3）开展活动', 3, '全年不少于4次，每少一次扣1分。', '查阅档案', d[2] ?? null, null, reasons[2] ?? null],
+  [
+    '一、日常工作（10分）',
+    '1、基础台帐',
+    '（1）台帐齐全',
+    4,
+    '缺一项扣0.5分，扣完为止。',
+    '查阅台帐',
+    d[0] ?? null,
+    null,
+    reasons[0] ?? null,
+  ],
+  [
+    null,
+    null,
+    '（2）按时上报',
+    3,
+    '迟报一次扣0.2分，最多扣2分。',
+    '查阅记录',
+    d[1] ?? null,
+    null,
+    reasons[1] ?? null,
+  ],
+  [
+    null,
+    '2、宣传活动',
+    '（3）开展活动',
+    3,
+    '全年不少于4次，每少一次扣1分。',
+    '查阅档案',
+    d[2] ?? null,
+    null,
+    reasons[2] ?? null,
+  ],
 ];
 
 let dir: string;
@@ -106,7 +156,14 @@ describe('rubric-scorer check', () => {
     const report = reportSchema.parse(JSON.parse(r.out));
     expect(report.files.map((f) => f.file)).toEqual([faulty, corrupt, clean]);
     const found = report.files[0]!.sheets[0]!.issues.map((i) => `${i.code}@${i.cell}`);
-    expect(found).toEqual(expect.arrayContaining(['notANumber@G3', 'notStepMultiple@G4', 'reasonMissing@G4', 'deductionAboveCap@G5']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'notANumber@G3',
+        'notStepMultiple@G4',
+        'reasonMissing@G4',
+        'deductionAboveCap@G5',
+      ]),
+    );
     expect(report.files[1]!.error?.code).toBe('fileUnreadable');
     expect(report.files[2]!.sheets[0]!.total).toBe(8.1);
     expect(readFileSync(faulty).equals(before.bytes)).toBe(true);
@@ -135,7 +192,9 @@ describe('rubric-scorer check', () => {
   });
 
   it('works through the installed bin', () => {
-    const r = spawnSync(process.execPath, ['bin/rubric-scorer.js', 'check', clean, '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/rubric-scorer.js', 'check', clean, '--json'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(reportSchema.parse(JSON.parse(r.stdout)).files[0]!.sheets[0]!.total).toBe(8.1);
   });

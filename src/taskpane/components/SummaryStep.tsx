@@ -17,7 +17,6 @@ import {
 import { useMemo, useReducer } from 'react';
 import type { WorkbookReport } from '../../core/analyze';
 import type { WorkbookGrid } from '../../core/grid';
-import type { WritePlan } from '../../core/plan';
 import { formatNote, planSummary, type SummaryPlan } from '../../core/summary';
 import type { Host } from '../../host/types';
 
