@@ -19,7 +19,7 @@ import ExcelJS from 'exceljs';
 import * as OpenCC from 'opencc-js';
 import { a1 } from '../src/core/a1';
 import type { IssueCode } from '../src/core/issues';
-import { SEED, SEED_HEADER, SEED_TITLE, seedItems } from './seed-data';
+import { SEED, SEED_HEADER, SEED_TITLE } from './seed-data';
 
 const FIXED_DATE = new Date(Date.UTC(2014, 11, 31, 0, 0, 0));
 const FONT = '宋体';
@@ -123,11 +123,23 @@ const UNITS: UnitData[] = [
       '1.7.2': { deduction: 0.5, reason: '缺9.25活动记录' },
     },
     typedTotal: 0,
-    plants: [{ key: '1.1.2', column: 'deduction', code: 'vetoFired', note: '计划外生育一票否决 recorded in 扣分' }],
+    plants: [
+      { key: '1.1.2', column: 'deduction', code: 'vetoFired', note: '计划外生育一票否决 recorded in 扣分' },
+    ],
   },
 ];
 
-const COLS = { project: 1, content: 2, requirement: 3, points: 4, criteria: 5, method: 6, deduction: 7, score: 8, reason: 9 };
+const COLS = {
+  project: 1,
+  content: 2,
+  requirement: 3,
+  points: 4,
+  criteria: 5,
+  method: 6,
+  deduction: 7,
+  score: 8,
+  reason: 9,
+};
 const WIDTHS = [12, 16, 40, 9, 40, 22, 7, 7, 18];
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -148,7 +160,14 @@ function styleCells(ws: ExcelJS.Worksheet, top: number, bottom: number, left: nu
     for (let c = left; c <= right; c++) {
       const cell = ws.getCell(r, c);
       cell.border = BORDER;
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: c >= COLS.points && c !== COLS.criteria && c !== COLS.method && c !== COLS.reason ? 'center' : 'left' };
+      cell.alignment = {
+        wrapText: true,
+        vertical: 'middle',
+        horizontal:
+          c >= COLS.points && c !== COLS.criteria && c !== COLS.method && c !== COLS.reason
+            ? 'center'
+            : 'left',
+      };
       if (!cell.font?.bold) cell.font = { name: FONT, size: 10 };
     }
   }
@@ -236,7 +255,8 @@ function writeRubric(ws: ExcelJS.Worksheet, unit: UnitData | null): Layout {
         itemRows.push(row);
         ws.getCell(row, COLS.requirement).value = item.text;
         ws.getCell(row, COLS.points).value = item.points;
-        const inShared = (ranges: [number, number][] | undefined) => ranges?.find(([a, b]) => ii >= a && ii <= b);
+        const inShared = (ranges: [number, number][] | undefined) =>
+          ranges?.find(([a, b]) => ii >= a && ii <= b);
         const crit = inShared(sec.sharedCriteria);
         if (!crit || crit[0] === ii) ws.getCell(row, COLS.criteria).value = item.criteria;
         const meth = inShared(sec.sharedMethod);
@@ -248,7 +268,8 @@ function writeRubric(ws: ExcelJS.Worksheet, unit: UnitData | null): Layout {
           let score: Cell = null;
           if (!blank) {
             if (e && e.score !== undefined) score = e.score;
-            else score = Math.round((item.points - (typeof deduction === 'number' ? deduction : 0)) * 100) / 100;
+            else
+              score = Math.round((item.points - (typeof deduction === 'number' ? deduction : 0)) * 100) / 100;
           }
           ws.getCell(row, COLS.deduction).value = blank ? null : deduction;
           ws.getCell(row, COLS.score).value = score;
@@ -278,7 +299,10 @@ function writeRubric(ws: ExcelJS.Worksheet, unit: UnitData | null): Layout {
     return sum / 100;
   };
   const colL = (c: number) => a1(0, c - 1).replace(/\d+$/, '');
-  ws.getCell(row, COLS.points).value = { formula: `SUM(${colL(COLS.points)}3:${colL(COLS.points)}${last})`, result: sumOf(COLS.points) };
+  ws.getCell(row, COLS.points).value = {
+    formula: `SUM(${colL(COLS.points)}3:${colL(COLS.points)}${last})`,
+    result: sumOf(COLS.points),
+  };
   if (unit) {
     ws.getCell(row, COLS.deduction).value = {
       formula: `SUM(${colL(COLS.deduction)}3:${colL(COLS.deduction)}${last})`,
@@ -291,9 +315,17 @@ function writeRubric(ws: ExcelJS.Worksheet, unit: UnitData | null): Layout {
     if (unit.typedTotal === 0) ws.getCell(row, COLS.reason).value = '计划外生育一票否决，总分记0分';
   }
   styleCells(ws, 2, row, 1, 9);
-  for (const h of layout.headerRows) for (let c = 1; c <= 9; c++) ws.getCell(h, c).font = { name: FONT, size: 10, bold: true };
+  for (const h of layout.headerRows)
+    for (let c = 1; c <= 9; c++) ws.getCell(h, c).font = { name: FONT, size: 10, bold: true };
   ws.getCell(row, 1).font = { name: FONT, size: 10, bold: true };
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '2:2',
+  };
   ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }];
   return layout;
 }
@@ -439,7 +471,16 @@ const OTHER: OtherGroup[] = [
 ];
 
 const OTHER_HEADER = ['一级指标', '二级指标', '考核要点', '分值', '评分细则', '考核方法', '得分', '备注'];
-const OTHER_HEADER_TRAD = ['一級指標', '二級指標', '考核要點', '分值', '評 分 標 準', '考核方法', '得分', '備註'];
+const OTHER_HEADER_TRAD = [
+  '一級指標',
+  '二級指標',
+  '考核要點',
+  '分值',
+  '評 分 標 準',
+  '考核方法',
+  '得分',
+  '備註',
+];
 
 /** Simplified → traditional (Taiwan standard), for the traditional-character variant sheet. */
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -530,7 +571,10 @@ const ROOT = resolve(here, '..');
 
 /** DOS date and time of FIXED_DATE, as zip headers store them. */
 const DOS_TIME = 0;
-const DOS_DATE = ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate();
+const DOS_DATE =
+  ((FIXED_DATE.getUTCFullYear() - 1980) << 9) |
+  ((FIXED_DATE.getUTCMonth() + 1) << 5) |
+  FIXED_DATE.getUTCDate();
 
 /**
  * Set every entry's modification time in a zip to FIXED_DATE, so that writing the samples twice gives
@@ -575,7 +619,11 @@ function seedFaults(layout: Layout): { cell: string; code: IssueCode; note: stri
   return [
     { cell: `A${catRow}`, code: 'pointsSumMismatch', note: '(二) declares 35 points, its items sum to 30' },
     { cell: 'D2', code: 'declaredTotalMismatch', note: 'header declares 100 points, the items sum to 95' },
-    { cell: `C${gapRow}`, code: 'numberingGap', note: 'section 4 of (一) numbers (1),(2),(4): (3) is missing' },
+    {
+      cell: `C${gapRow}`,
+      code: 'numberingGap',
+      note: 'section 4 of (一) numbers (1),(2),(4): (3) is missing',
+    },
   ];
 }
 
@@ -605,12 +653,25 @@ export async function makeSamples(outDir = join(ROOT, 'samples')): Promise<void>
     for (const p of unit.plants) {
       const row = layout.itemRow.get(p.key);
       if (row === undefined) throw new Error(`no item ${p.key}`);
-      mistakes.push({ file: rel(file), sheet, cell: a1(row - 1, (p.column === 'deduction' ? COLS.deduction : COLS.score) - 1), code: p.code, note: p.note });
+      mistakes.push({
+        file: rel(file),
+        sheet,
+        cell: a1(row - 1, (p.column === 'deduction' ? COLS.deduction : COLS.score) - 1),
+        code: p.code,
+        note: p.note,
+      });
     }
     if (unit.typedTotal !== undefined && unit.typedTotal !== 0) {
-      mistakes.push({ file: rel(file), sheet, cell: a1(layout.totalRow - 1, COLS.score - 1), code: 'totalMismatch', note: `合计 typed over as ${unit.typedTotal}` });
+      mistakes.push({
+        file: rel(file),
+        sheet,
+        cell: a1(layout.totalRow - 1, COLS.score - 1),
+        code: 'totalMismatch',
+        note: `合计 typed over as ${unit.typedTotal}`,
+      });
     }
-    if (unit.plants.length === 0 && unit.typedTotal === undefined) cleanSheets.push({ file: rel(file), sheet });
+    if (unit.plants.length === 0 && unit.typedTotal === undefined)
+      cleanSheets.push({ file: rel(file), sheet });
     for (const f of seedFaults(layout)) rubricFaults.push({ file: rel(file), sheet, ...f });
   };
   {
@@ -635,13 +696,24 @@ export async function makeSamples(outDir = join(ROOT, 'samples')): Promise<void>
     const wb = newWorkbook();
     wb.creator = '街道安全生产办公室';
     const file = join(outDir, 'other-office.xlsx');
-    const clean = writeOther(wb.addWorksheet('安全生产考核'), {
+    writeOther(wb.addWorksheet('安全生产考核'), {
       traditional: false,
       unit: '东风社区',
       scores: [5, 4, 9, 14.5, 15, 10, 8, 10, 4.5, 15, 1],
-      notes: [null, '第三季度未召开专题会议', '制度未上墙公示', '台账缺1处', null, null, '少一次宣传活动', null, '迟报一次', null, '经验被区级推广'],
+      notes: [
+        null,
+        '第三季度未召开专题会议',
+        '制度未上墙公示',
+        '台账缺1处',
+        null,
+        null,
+        '少一次宣传活动',
+        null,
+        '迟报一次',
+        null,
+        '经验被区级推广',
+      ],
     });
-    void clean;
     const trad = writeOther(wb.addWorksheet('安全生產考核(繁體)'), {
       traditional: true,
       unit: '鐵西社區',
@@ -650,15 +722,28 @@ export async function makeSamples(outDir = join(ROOT, 'samples')): Promise<void>
     });
     await save(wb, file);
     cleanSheets.push({ file: rel(file), sheet: '安全生产考核' });
-    mistakes.push({ file: rel(file), sheet: '安全生產考核(繁體)', cell: `H${trad.itemRow[0]}`, code: 'scoreAbovePoints', note: '得分 6 on a 5-point item' });
-    mistakes.push({ file: rel(file), sheet: '安全生產考核(繁體)', cell: `H${trad.itemRow[10]}`, code: 'bonusAboveMax', note: '加分 3 where the rubric allows at most 2 (最高加2分)', pending: 'rule parser: "最高加2分" does not yet cap the sum of the two alternative 加分 terms' });
+    mistakes.push({
+      file: rel(file),
+      sheet: '安全生產考核(繁體)',
+      cell: `H${trad.itemRow[0]}`,
+      code: 'scoreAbovePoints',
+      note: '得分 6 on a 5-point item',
+    });
+    mistakes.push({
+      file: rel(file),
+      sheet: '安全生產考核(繁體)',
+      cell: `H${trad.itemRow[10]}`,
+      code: 'bonusAboveMax',
+      note: '加分 3 where the rubric allows at most 2 (最高加2分)',
+      pending: 'rule parser: "最高加2分" does not yet cap the sum of the two alternative 加分 terms',
+    });
   }
 
   const planted = {
     description:
-      'Mistakes planted in the sample workbooks, each with the issue code the checker must report at that cell; the seed rubric\'s own faults, expected on every sheet that carries it; sheets with no planted entry mistake; sheets that are not rubrics.',
+      "Mistakes planted in the sample workbooks, each with the issue code the checker must report at that cell; the seed rubric's own faults, expected on every sheet that carries it; sheets with no planted entry mistake; sheets that are not rubrics.",
     vetoConvention:
-      '计划外一票否决 is recorded as 扣分 = the item\'s points, 得分 = 0, and a 扣分原因 saying 一票否决; the sheet\'s 合计 is written as 0.',
+      "计划外一票否决 is recorded as 扣分 = the item's points, 得分 = 0, and a 扣分原因 saying 一票否决; the sheet's 合计 is written as 0.",
     mistakes,
     rubricFaults,
     cleanSheets,

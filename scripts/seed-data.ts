@@ -71,7 +71,12 @@ export const SEED: SeedCategory[] = [
           { text: '(1)完成人口计划90%-100%', points: 1, criteria: RESPONSIBILITY, method: '查阅报表、系统' },
           { text: '(2)计划外一票否决', points: 1, criteria: RESPONSIBILITY, method: '查阅报表、系统' },
           { text: '(3)无大月份引产', points: 1, criteria: RESPONSIBILITY, method: '查阅报表、系统' },
-          { text: '(4)全员人口信息数据变更率达98%以上', points: 1, criteria: RESPONSIBILITY, method: '查阅报表、系统' },
+          {
+            text: '(4)全员人口信息数据变更率达98%以上',
+            points: 1,
+            criteria: RESPONSIBILITY,
+            method: '查阅报表、系统',
+          },
           { text: '(5)各种奖扶政策落实到位', points: 1, criteria: RESPONSIBILITY, method: '查阅报表、系统' },
         ],
       },
@@ -157,7 +162,8 @@ export const SEED: SeedCategory[] = [
           {
             text: '(6)依法落实兑现各种奖励金及扶助金,上报材料及时,准确。',
             points: 10,
-            criteria: '奖扶材料上报延误或有误扣0.2分/次。与上报情况严重不符的(虚报、谎报)扣2分/人,扣完倒扣分。',
+            criteria:
+              '奖扶材料上报延误或有误扣0.2分/次。与上报情况严重不符的(虚报、谎报)扣2分/人,扣完倒扣分。',
             method: '根据平时工作打分,随机抽取10名奖扶对象下户或电话核查兑现情况',
           },
         ],
@@ -169,7 +175,8 @@ export const SEED: SeedCategory[] = [
           {
             text: '(1)“婚育新风进万家”活动有方案、有图片、有总结,广泛开展婚育新风进万家活动、关爱女孩行动。',
             points: 6,
-            criteria: '有方案、有小结、有活动记录四次以上的记满分,无方案、小结、信息的各扣1分。少一次活动扣1分',
+            criteria:
+              '有方案、有小结、有活动记录四次以上的记满分,无方案、小结、信息的各扣1分。少一次活动扣1分',
             method: '查阅档案',
             pageBreakBefore: true,
           },
@@ -345,7 +352,12 @@ export const SEED: SeedCategory[] = [
 ];
 
 /** Every item in table order, with the category and section it belongs to. */
-export function seedItems(): { category: SeedCategory; section: SeedSection; item: SeedItem; index: number }[] {
+export function seedItems(): {
+  category: SeedCategory;
+  section: SeedSection;
+  item: SeedItem;
+  index: number;
+}[] {
   const out: { category: SeedCategory; section: SeedSection; item: SeedItem; index: number }[] = [];
   for (const category of SEED) {
     for (const section of category.sections) {

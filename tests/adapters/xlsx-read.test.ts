@@ -19,17 +19,27 @@ async function buildWorkbook(): Promise<Uint8Array> {
   ws.mergeCells('A1:I1');
   ws.getCell('A3').value = '(一)日常工作(65分)';
   ws.mergeCells('A3:A6');
-  ws.getCell('B3').value = { richText: [{ text: '1、领导' }, { font: { bold: true }, text: '重视' }, { text: '(5分)' }] };
+  ws.getCell('B3').value = {
+    richText: [{ text: '1、领导' }, { font: { bold: true }, text: '重视' }, { text: '(5分)' }],
+  };
   ws.getCell('D3').value = 3;
   ws.getCell('D4').value = 2;
   ws.getCell('G3').value = 0.5;
   ws.getCell('G4').value = 1;
   // 得分 = 分值 − 扣分, the first a shared-formula master, the second its clone.
-  ws.getCell('H3').value = { formula: 'D3-G3', result: 2.5, shareType: 'shared', ref: 'H3:H4' } as ExcelJS.CellFormulaValue;
+  ws.getCell('H3').value = {
+    formula: 'D3-G3',
+    result: 2.5,
+    shareType: 'shared',
+    ref: 'H3:H4',
+  } as ExcelJS.CellFormulaValue;
   ws.getCell('H4').value = { sharedFormula: 'H3', result: 1 } as ExcelJS.CellSharedFormulaValue;
   // A formula Excel never calculated: no cached result.
   ws.getCell('H5').value = { formula: 'D5-G5' } as ExcelJS.CellFormulaValue;
-  ws.getCell('H6').value = { formula: 'VLOOKUP(1,A1:B2,2,0)', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
+  ws.getCell('H6').value = {
+    formula: 'VLOOKUP(1,A1:B2,2,0)',
+    result: { error: '#N/A' },
+  } as ExcelJS.CellFormulaValue;
   ws.getCell('H7').value = { formula: 'SUM(H3:H4)', result: 3.5 } as ExcelJS.CellFormulaValue;
   ws.getCell('I3').value = { text: '见附件', hyperlink: 'https://example.org/a' };
   ws.getCell('I4').value = new Date(Date.UTC(2014, 11, 31));

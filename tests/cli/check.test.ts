@@ -20,7 +20,10 @@ import { ISSUE_CODES, type IssueCode } from '../../src/core/issues';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const issueSchema = z.object({
-  cell: z.string().regex(/^[A-Z]+\d+$/).nullable(),
+  cell: z
+    .string()
+    .regex(/^[A-Z]+\d+$/)
+    .nullable(),
   severity: z.enum(['error', 'warning', 'info']),
   code: z.enum(Object.keys(ISSUE_CODES) as [IssueCode, ...IssueCode[]]),
   message: z.string().min(4),
@@ -58,9 +61,18 @@ type Report = z.infer<typeof reportSchema>;
 
 const plantedSchema = z.object({
   mistakes: z.array(
-    z.object({ file: z.string(), sheet: z.string(), cell: z.string(), code: z.string(), note: z.string(), pending: z.string().optional() }),
+    z.object({
+      file: z.string(),
+      sheet: z.string(),
+      cell: z.string(),
+      code: z.string(),
+      note: z.string(),
+      pending: z.string().optional(),
+    }),
   ),
-  rubricFaults: z.array(z.object({ file: z.string(), sheet: z.string(), cell: z.string(), code: z.string() })),
+  rubricFaults: z.array(
+    z.object({ file: z.string(), sheet: z.string(), cell: z.string(), code: z.string() }),
+  ),
   cleanSheets: z.array(z.object({ file: z.string(), sheet: z.string() })),
   skippedSheets: z.array(z.object({ file: z.string(), sheet: z.string() })),
 });
@@ -100,7 +112,10 @@ async function checkJson(args: string[]): Promise<{ code: number; report: Report
   return { code, report: reportSchema.parse(JSON.parse(c.out())), err: c.err() };
 }
 
-const sha = async (f: string) => createHash('sha256').update(await readFile(f)).digest('hex');
+const sha = async (f: string) =>
+  createHash('sha256')
+    .update(await readFile(f))
+    .digest('hex');
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -215,8 +230,15 @@ describe('rubric-scorer check --json over the samples', () => {
   it('clean sheets: no entry finding of any severity, and no error beyond the rubric’s own faults', () => {
     for (const c of planted.cleanSheets) {
       const s = sheetOf(all, c.file, c.sheet);
-      const expected = new Set(planted.rubricFaults.filter((f) => f.file === c.file && f.sheet === c.sheet).map((f) => `${f.cell}|${f.code}`));
-      expect(s.issues.filter((i) => ENTRY_CODES.has(i.code)), `${c.file} › ${c.sheet}`).toEqual([]);
+      const expected = new Set(
+        planted.rubricFaults
+          .filter((f) => f.file === c.file && f.sheet === c.sheet)
+          .map((f) => `${f.cell}|${f.code}`),
+      );
+      expect(
+        s.issues.filter((i) => ENTRY_CODES.has(i.code)),
+        `${c.file} › ${c.sheet}`,
+      ).toEqual([]);
       expect(
         s.issues.filter((i) => i.severity === 'error' && !expected.has(`${i.cell}|${i.code}`)),
         `${c.file} › ${c.sheet}`,
@@ -229,8 +251,14 @@ describe('rubric-scorer check --json over the samples', () => {
     const plantedSheets = new Set(planted.mistakes.map((m) => `${m.file}|${m.sheet}`));
     for (const key of plantedSheets) {
       const [file, sheet] = key.split('|') as [string, string];
-      const want = new Set(planted.mistakes.filter((m) => m.file === file && m.sheet === sheet).map((m) => `${m.cell}|${m.code}`));
-      const extra = sheetOf(all, file, sheet).issues.filter((i) => ENTRY_CODES.has(i.code) && !want.has(`${i.cell}|${i.code}`));
+      const want = new Set(
+        planted.mistakes
+          .filter((m) => m.file === file && m.sheet === sheet)
+          .map((m) => `${m.cell}|${m.code}`),
+      );
+      const extra = sheetOf(all, file, sheet).issues.filter(
+        (i) => ENTRY_CODES.has(i.code) && !want.has(`${i.cell}|${i.code}`),
+      );
       expect(extra, key).toEqual([]);
     }
   });
@@ -324,7 +352,12 @@ describe('exit codes and unreadable files', () => {
     await mkdir(empty, { recursive: true });
     await writeFile(join(empty, 'notes.txt'), 'x');
     await writeFile(join(empty, '~$考核.xlsx'), 'lock');
-    for (const argv of [['check'], ['check', empty], ['check', join(dir, 'communities.xlsx'), '--lang', 'fr'], ['grade', dir]]) {
+    for (const argv of [
+      ['check'],
+      ['check', empty],
+      ['check', join(dir, 'communities.xlsx'), '--lang', 'fr'],
+      ['grade', dir],
+    ]) {
       const c = capture();
       expect(await run(argv, c.io), argv.join(' ')).toBe(2);
       expect(c.err().length, argv.join(' ')).toBeGreaterThan(0);
@@ -372,12 +405,18 @@ describe('exit codes and unreadable files', () => {
 describe('the real bin', () => {
   it('node bin/rubric-scorer.js check --json --lang en: same findings as in-process, inputs untouched', async () => {
     const files = (await listFiles(dir)).filter((f) => f.endsWith('.xlsx'));
-    const before = await Promise.all(files.map(async (f) => ({ sha: await sha(f), mtime: (await stat(f)).mtimeMs })));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rubric-scorer.js'), 'check', join(dir, 'units'), '--json', '--lang', 'en'], {
-      encoding: 'utf8',
-      cwd: ROOT,
-      timeout: 60_000,
-    });
+    const before = await Promise.all(
+      files.map(async (f) => ({ sha: await sha(f), mtime: (await stat(f)).mtimeMs })),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'rubric-scorer.js'), 'check', join(dir, 'units'), '--json', '--lang', 'en'],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+        timeout: 60_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(1);
     const report = reportSchema.parse(JSON.parse(r.stdout));
     expect(report.files).toHaveLength(5);
@@ -386,16 +425,25 @@ describe('the real bin', () => {
         .find((f) => f.file.endsWith(`${name}.xlsx`))!
         .sheets.flatMap((s) => s.issues.map((i) => `${i.cell}|${i.code}`))
         .sort();
-    for (const name of ['东风社区', '南湖社区', '北站社区 (二)']) expect(codes(report, name)).toEqual(codes(all, `units/${name}`));
-    const msg = report.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.map((i) => i.message))).join('\n');
+    for (const name of ['东风社区', '南湖社区', '北站社区 (二)'])
+      expect(codes(report, name)).toEqual(codes(all, `units/${name}`));
+    const msg = report.files
+      .flatMap((f) => f.sheets.flatMap((s) => s.issues.map((i) => i.message)))
+      .join('\n');
     expect(msg).toMatch(/[A-Za-z]{4}/);
-    const after = await Promise.all(files.map(async (f) => ({ sha: await sha(f), mtime: (await stat(f)).mtimeMs })));
+    const after = await Promise.all(
+      files.map(async (f) => ({ sha: await sha(f), mtime: (await stat(f)).mtimeMs })),
+    );
     expect(after).toEqual(before);
 
-    const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'rubric-scorer.js'), 'check', join(dir, 'no-such-folder')], {
-      encoding: 'utf8',
-      cwd: ROOT,
-    });
+    const bad = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'rubric-scorer.js'), 'check', join(dir, 'no-such-folder')],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+      },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no-such-folder');
   }, 60_000);

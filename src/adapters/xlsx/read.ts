@@ -12,7 +12,13 @@ import { parseRange } from '../../core/a1';
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../../core/grid';
 
 /** Why a file could not be read. */
-export type XlsxReadErrorCode = 'notFound' | 'notAFile' | 'empty' | 'legacyOrEncrypted' | 'notXlsx' | 'corrupt';
+export type XlsxReadErrorCode =
+  | 'notFound'
+  | 'notAFile'
+  | 'empty'
+  | 'legacyOrEncrypted'
+  | 'notXlsx'
+  | 'corrupt';
 
 type Lang = 'zh' | 'en';
 
@@ -24,7 +30,8 @@ const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: st
     legacyOrEncrypted: (f) =>
       `无法读取 ${f}：这是旧版 .xls 文件或设置了打开密码的工作簿。请在 Excel 中“另存为” Excel 工作簿（.xlsx），如有打开密码请先取消密码。`,
     notXlsx: (f) => `无法读取 ${f}：它不是 .xlsx 工作簿。请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再试。`,
-    corrupt: (f, d) => `无法读取 ${f}：文件已损坏或不完整（${d}）。请用 Excel 打开并重新保存，或向发送者索取原文件。`,
+    corrupt: (f, d) =>
+      `无法读取 ${f}：文件已损坏或不完整（${d}）。请用 Excel 打开并重新保存，或向发送者索取原文件。`,
   },
   en: {
     notFound: (f) => `${f} was not found. Check the path.`,
@@ -32,7 +39,8 @@ const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: st
     empty: (f) => `${f} is empty (0 bytes). Save it again from Excel and retry.`,
     legacyOrEncrypted: (f) =>
       `Cannot read ${f}: it is an old .xls file or a password-protected workbook. In Excel, save it as an Excel Workbook (.xlsx), removing the open password if it has one.`,
-    notXlsx: (f) => `Cannot read ${f}: it is not an .xlsx workbook. In Excel, save it as an Excel Workbook (.xlsx) and retry.`,
+    notXlsx: (f) =>
+      `Cannot read ${f}: it is not an .xlsx workbook. In Excel, save it as an Excel Workbook (.xlsx) and retry.`,
     corrupt: (f, d) =>
       `Cannot read ${f}: the file is damaged or incomplete (${d}). Open and save it again in Excel, or ask the sender for the original.`,
   },
@@ -88,7 +96,8 @@ export function plainValue(v: unknown): CellValue {
   if (v instanceof Date) return isoDate(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('');
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('');
     if ('error' in o) return String(o.error);
     if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
     // Hyperlinks: the text shown (itself possibly rich text).
@@ -147,7 +156,8 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const grid: SheetGrid = { name: ws.name, values: dense(values, values.length), merges };
   if (anyFormula) grid.formulas = dense(formulas, values.length);
   if (ws.state === 'hidden' || ws.state === 'veryHidden') grid.hidden = true;
-  if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) grid.protected = true;
+  if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet)
+    grid.protected = true;
   return grid;
 }
 
@@ -176,7 +186,10 @@ async function bytesOf(input: string | Uint8Array, name: string): Promise<Uint8A
  * Read an .xlsx (a path, or its bytes) with each sheet's hidden state.
  * @throws XlsxReadError when the file is missing, not an .xlsx, or damaged.
  */
-export async function readXlsxWorkbook(input: string | Uint8Array, opts: ReadXlsxOptions = {}): Promise<XlsxWorkbook> {
+export async function readXlsxWorkbook(
+  input: string | Uint8Array,
+  opts: ReadXlsxOptions = {},
+): Promise<XlsxWorkbook> {
   const name = opts.name ?? (typeof input === 'string' ? basename(input) : 'workbook.xlsx');
   const bytes = await bytesOf(input, name);
   if (bytes.length === 0) throw new XlsxReadError('empty', name);
@@ -185,7 +198,9 @@ export async function readXlsxWorkbook(input: string | Uint8Array, opts: ReadXls
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS takes a Buffer-like; copy into an ArrayBuffer it owns.
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch (e) {
     throw new XlsxReadError('corrupt', name, e instanceof Error ? e.message : String(e));
   }
@@ -208,6 +223,9 @@ export async function readXlsxWorkbook(input: string | Uint8Array, opts: ReadXls
  * @throws XlsxReadError when the file is missing, not an .xlsx, or damaged.
  * @example const grid = await readXlsx('samples/communities.xlsx');
  */
-export async function readXlsx(input: string | Uint8Array, opts: ReadXlsxOptions = {}): Promise<WorkbookGrid> {
+export async function readXlsx(
+  input: string | Uint8Array,
+  opts: ReadXlsxOptions = {},
+): Promise<WorkbookGrid> {
   return (await readXlsxWorkbook(input, opts)).grid;
 }
