@@ -735,7 +735,6 @@ export async function makeSamples(outDir = join(ROOT, 'samples')): Promise<void>
       cell: `H${trad.itemRow[10]}`,
       code: 'bonusAboveMax',
       note: '加分 3 where the rubric allows at most 2 (最高加2分)',
-      pending: 'rule parser: "最高加2分" does not yet cap the sum of the two alternative 加分 terms',
     });
   }
 

@@ -58,7 +58,14 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
   for (const item of table.items) {
     const o = findOverride(overrides, table.sheet, item);
     if (o) {
-      rules[item.id] = { source: item.criteria, terms: o.terms, cap: o.cap, unread: [], overridden: true };
+      rules[item.id] = {
+        source: item.criteria,
+        terms: o.terms,
+        cap: o.cap,
+        unread: [],
+        overridden: true,
+        bonusCap: o.bonusCap,
+      };
       continue;
     }
     // A 评分标准 cell merged over several items is parsed once per distinct (criteria, requirement, points).

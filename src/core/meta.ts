@@ -20,6 +20,7 @@ export const overrideSchema = z.object({
   criteria: z.string(),
   terms: z.array(termSchema),
   cap: capSchema,
+  bonusCap: z.number().finite().min(0).optional(),
 });
 
 export const sheetStateSchema = z.object({

@@ -76,6 +76,7 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemS
       zero ||= eff.zero;
       vetoed ||= eff.veto;
     });
+    if (rule.bonusCap !== undefined) bonus = Math.min(bonus, toCents(rule.bonusCap));
     const capped = cap === null ? ded : Math.min(ded, cap);
     let score = maxC - capped;
     if (cap !== null) score = Math.max(0, score);

@@ -59,11 +59,12 @@ function checkItem(c: Ctx, out: Issue[]): void {
   const { sheet, item, rule, entry } = c;
   const points = item.points;
   const cap = capCents(rule.cap, points);
-  const bonusMax = rule.terms.reduce(
+  const termBonus = rule.terms.reduce(
     (acc, t) =>
       t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc,
     0,
   );
+  const bonusMax = rule.bonusCap === undefined ? termBonus : Math.min(termBonus, toCents(rule.bonusCap));
   const ded = entry.deduction;
   const sc = entry.score;
   const dNum = entryNumber(ded);

@@ -746,12 +746,20 @@ function chooseCap(caps: { cap: Cap }[]): Cap {
   return item ? item.cap : { kind: 'item', span: null };
 }
 
-/** Bonus limits: each goes to the nearest bonus term before it (else after), or becomes one. */
-function applyBonusMax(terms: Term[], bonusMax: ParsedText['bonusMax'], x: Text): void {
+/**
+ * Bonus limits: a limit said after two or more bonus terms caps their sum (returned); otherwise it
+ * goes to the nearest bonus term before it (else after), or becomes one.
+ */
+function applyBonusMax(terms: Term[], bonusMax: ParsedText['bonusMax'], x: Text): number | undefined {
+  let sumCap: number | undefined;
   for (const bm of bonusMax) {
     const sp = toSpan(x, bm.at.s, bm.at.e);
     const bonuses = terms.filter((tm): tm is Extract<Term, { kind: 'bonus' }> => tm.kind === 'bonus');
     const before = bonuses.filter((b) => b.span.start <= sp.start);
+    if (before.length >= 2) {
+      sumCap = sumCap === undefined ? bm.amount : Math.min(sumCap, bm.amount);
+      continue;
+    }
     const target = before[before.length - 1] ?? bonuses[0];
     if (target) {
       target.max = bm.amount;
@@ -760,18 +768,19 @@ function applyBonusMax(terms: Term[], bonusMax: ParsedText['bonusMax'], x: Text)
       terms.push({ kind: 'bonus', amount: 1, max: bm.amount, unit: '分', what: bm.what || '加分', span: sp });
     }
   }
+  return sumCap;
 }
 
 function read(
   original: string,
   base: number,
   ctx: Omit<Ctx, 'crit'> & { crit?: Text },
-): { parsed: ParsedText; x: Text } {
+): { parsed: ParsedText; x: Text; bonusCap: number | undefined } {
   const x = prepare(original, base);
   const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points });
   parsed.terms.sort((p, q) => p.span.start - q.span.start);
-  applyBonusMax(parsed.terms, parsed.bonusMax, x);
-  return { parsed, x };
+  const bonusCap = applyBonusMax(parsed.terms, parsed.bonusMax, x);
+  return { parsed, x, bonusCap };
 }
 
 function parseStrict(criteria: string, opts: ParseOptions): Rule {
@@ -797,7 +806,9 @@ function parseStrict(criteria: string, opts: ParseOptions): Rule {
       }
     }
   }
-  return { source, terms, cap: chooseCap(caps), unread, overridden: false };
+  const rule: Rule = { source, terms, cap: chooseCap(caps), unread, overridden: false };
+  if (c.bonusCap !== undefined) rule.bonusCap = c.bonusCap;
+  return rule;
 }
 
 /**

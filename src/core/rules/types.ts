@@ -58,6 +58,11 @@ export interface Rule {
   unread: Span[];
   /** True when the rule comes from a user's override rather than the parser. */
   overridden: boolean;
+  /**
+   * 最高加N分 said after several bonus terms: a limit on their sum (each term keeps its own max).
+   * Absent when the rule has no such limit.
+   */
+  bonusCap?: number | undefined;
 }
 
 /** A user's decision about an item's rule, stored in the workbook. */
@@ -68,4 +73,5 @@ export interface RuleOverride {
   criteria: string;
   terms: Term[];
   cap: Cap;
+  bonusCap?: number | undefined;
 }

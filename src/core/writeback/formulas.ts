@@ -151,7 +151,12 @@ export function scoreFromEntries(c: ItemCells, cols: SheetCols, deduction: Expr 
   const cap = capPoints(c.item, c.rule);
   const left = bin('-', c.points, ded);
   const base = cap === null ? left : fn('MAX', num(0), left);
-  const score = round2(p.bonuses.length === 0 ? base : plus([base, ...p.bonuses]));
+  const bonusCap = c.rule.bonusCap;
+  const bonuses =
+    bonusCap === undefined || p.bonuses.length === 0
+      ? p.bonuses
+      : [fn('MIN', num(bonusCap), plus(p.bonuses))];
+  const score = round2(bonuses.length === 0 ? base : plus([base, ...bonuses]));
   const conds = [...p.zero, ...p.veto];
   // Without a 扣分 cell the engine reads a blank row as "nothing entered", where a veto written in the
   // reason scores the item 0.

@@ -98,6 +98,10 @@ export function scoreGuard(item: RubricItem, rule: Rule, lang: Lang): Guard | nu
     if (term.max === null) unlimited = true;
     else bonus += toCents(term.max);
   }
+  if (rule.bonusCap !== undefined) {
+    bonus = unlimited ? toCents(rule.bonusCap) : Math.min(bonus, toCents(rule.bonusCap));
+    unlimited = false;
+  }
   const max = unlimited ? null : fromCents(toCents(item.points) + bonus);
   const negative = rule.cap.kind === 'none';
   const min = negative ? null : 0;
