@@ -29,9 +29,11 @@ export function benchSheet(name: string, items: number, seed: number): SheetGrid
     const top = row;
     for (let i = 0; i < count; i++) {
       n = (n * 1103515245 + 12345) % 2147483648;
-      const criteria = CRITERIA[n % CRITERIA.length]!;
-      const points = 1 + (n % 5);
-      const ded = n % 3 === 0 ? ((n >> 3) % 4) * 0.5 : null;
+      // The low bits of this generator cycle quickly; take the high ones.
+      const h = n >>> 12;
+      const criteria = CRITERIA[h % CRITERIA.length]!;
+      const points = 1 + ((h >> 4) % 5);
+      const ded = (h >> 7) % 3 === 0 ? ((h >> 9) % 4) * 0.5 : null;
       values.push([
         i === 0 ? `(${s + 1})类别${s + 1}` : null,
         i === 0 ? `${s + 1}、工作${s + 1}` : null,
