@@ -5,32 +5,12 @@
  * gains exactly what the task pane wrote. Nothing is sent anywhere.
  */
 import ExcelJS from 'exceljs';
-import { a1Range, parseRange } from '../core/a1';
-import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
+import { loadXlsx, plainValue } from '../adapters/xlsx/grid';
+import { a1Range } from '../core/a1';
+import type { CellValue, WorkbookGrid } from '../core/grid';
 import type { FakeSheet, FakeValidation, FakeWorkbook } from '../fake-excel';
 
-/** Why a file could not be read (the same codes as the Node adapter, src/adapters/xlsx/read.ts). */
-export type XlsxReadCode = 'empty' | 'legacyOrEncrypted' | 'notXlsx' | 'corrupt';
-
-/** A file that is not a readable .xlsx; the page words the message from `code`. */
-export class XlsxReadError extends Error {
-  constructor(
-    readonly code: XlsxReadCode,
-    readonly fileName: string,
-    readonly detail = '',
-  ) {
-    super(`cannot read ${fileName}: ${code}${detail ? ` (${detail})` : ''}`);
-    this.name = 'XlsxReadError';
-  }
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-/** Old .xls files and password-protected workbooks are OLE compound files. */
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-}
+export { XlsxReadError } from '../adapters/xlsx/grid';
 
 /** An opened workbook: the grid the core reads, and the ExcelJS workbook a download is written over. */
 export interface OpenedXlsx {
@@ -38,85 +18,13 @@ export interface OpenedXlsx {
   source: ExcelJS.Workbook;
 }
 
-/** ISO text for a date, the day alone when it has no time (as the Node adapter reads date cells). */
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.000Z$/, 'Z');
-}
-
 /**
- * A cell's plain value (formula results included). It reads a cell exactly as the Node adapter does,
- * so the playground and the CLI give the core the same grid for the same file.
- */
-export function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return isoDate(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('');
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
-    if ('text' in o) return plainValue(o.text);
-  }
-  return null;
-}
-
-function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const merges: MergeArea[] = [];
-  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
-    const m = parseRange(range);
-    if (m) merges.push(m);
-  }
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      // A merged area's other cells are empty in Excel; ExcelJS echoes the master's value there.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const vr = values[r] ?? [];
-      const fr = formulas[r] ?? [];
-      vr[c] = plainValue(cell.value);
-      const f = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      fr[c] = f ? `=${f}` : null;
-      values[r] = vr;
-      formulas[r] = fr;
-    });
-  });
-  const dense = <T>(rows: (T | null)[][]): (T | null)[][] =>
-    Array.from({ length: rows.length }, (_, r) => Array.from(rows[r] ?? [], (x) => x ?? null));
-  return {
-    name: ws.name,
-    values: dense(values),
-    formulas: dense(formulas),
-    merges,
-    hidden: ws.state !== 'visible',
-    protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
-  };
-}
-
-/**
- * Reads an .xlsx held in memory.
+ * Reads an .xlsx held in memory, with the same reader as the CLI (src/adapters/xlsx/grid.ts).
  * @throws XlsxReadError when the bytes are not a readable .xlsx.
  */
 export async function readXlsxBytes(bytes: ArrayBuffer, fileName: string): Promise<OpenedXlsx> {
-  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 8));
-  if (bytes.byteLength === 0) throw new XlsxReadError('empty', fileName);
-  if (startsWith(head, OLE_MAGIC)) throw new XlsxReadError('legacyOrEncrypted', fileName);
-  if (!startsWith(head, ZIP_MAGIC)) throw new XlsxReadError('notXlsx', fileName);
-  const source = new ExcelJS.Workbook();
-  try {
-    await source.xlsx.load(bytes);
-    if (source.worksheets.length === 0) throw new Error('no worksheets');
-    return { grid: { sheets: source.worksheets.map(sheetGrid) }, source };
-  } catch (e) {
-    throw new XlsxReadError('corrupt', fileName, e instanceof Error ? e.message : String(e));
-  }
+  const { grid, workbook } = await loadXlsx(new Uint8Array(bytes), fileName);
+  return { grid, source: workbook };
 }
 
 // ---------------------------------------------------------------------------------------------- save
