@@ -1,19 +1,8 @@
 /** A whole rule in plain words, for the rule list, reports and the entry sheet's notes. */
 import { fmt, toCents } from '../num';
 import { handlerFor } from './kinds';
-import type { Lang } from './registry';
-import type { Cap, Rule, Term } from './types';
-
-/** Kinds that take points away, so that the cap matters. */
-const DEDUCTS: ReadonlySet<Term['kind']> = new Set([
-  'perUnit',
-  'shortfall',
-  'threshold',
-  'rate',
-  'flag',
-  'award',
-  'discretion',
-]);
+import { DEDUCTING_KINDS, type Lang } from './registry';
+import type { Cap, Rule } from './types';
 
 /**
  * The cap in plain words.
@@ -49,7 +38,7 @@ export function explainRule(rule: Rule, points: number | null, lang: Lang): stri
       : '未识别到扣分规则，由考核人员酌情判断';
   }
   const parts = rule.terms.map((t) => handlerFor(t).explain(t as never, lang));
-  if (rule.terms.some((t) => DEDUCTS.has(t.kind))) parts.push(explainCap(rule.cap, points, lang));
+  if (rule.terms.some((t) => DEDUCTING_KINDS.has(t.kind))) parts.push(explainCap(rule.cap, points, lang));
   if (rule.unread.length > 0) {
     const text = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join(' / ');
     parts.push(lang === 'en' ? `not understood: "${text}"` : `未能识别：“${text}”`);

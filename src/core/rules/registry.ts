@@ -6,6 +6,17 @@
 import type { Expr } from '../formula/ast';
 import type { Term, TermKind } from './types';
 
+/** Kinds that take points away, so that the cap matters. */
+export const DEDUCTING_KINDS: ReadonlySet<Term['kind']> = new Set([
+  'perUnit',
+  'shortfall',
+  'threshold',
+  'rate',
+  'flag',
+  'award',
+  'discretion',
+]);
+
 /** What an assessor enters for a term in an entry column. */
 export type InputKind =
   /** A whole number ≥ 0 (persons, times, documents). */

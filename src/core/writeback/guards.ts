@@ -7,7 +7,7 @@ import type { Message, ValidationRule } from '../plan';
 import type { RubricItem } from '../rubric';
 import { explainRule } from '../rules/explain';
 import { handlerFor } from '../rules/kinds';
-import type { InputKind, Lang } from '../rules/registry';
+import { DEDUCTING_KINDS, type InputKind, type Lang } from '../rules/registry';
 import type { Rule, Term } from '../rules/types';
 import { capPoints } from './formulas';
 import { clipUnits, MESSAGE_MAX, TITLE_MAX, WRITEBACK_TEXT } from './messages';
@@ -26,16 +26,6 @@ export function message(title: string, text: string): Message {
 
 /** Lower bound used where the rubric has none (扣完倒扣): Excel's "between" needs one. */
 export const NO_LOWER_BOUND = -9999;
-
-const DEDUCTING: ReadonlySet<Term['kind']> = new Set([
-  'perUnit',
-  'shortfall',
-  'threshold',
-  'rate',
-  'flag',
-  'award',
-  'discretion',
-]);
 
 /** The guard of the entry cell of one term. */
 export function entryGuard(term: Term, item: RubricItem, rule: Rule, lang: Lang): Guard | null {
@@ -60,7 +50,7 @@ export function entryGuard(term: Term, item: RubricItem, rule: Rule, lang: Lang)
       break;
   }
   let text = handlerFor(term).prompt(term as never, lang);
-  if (capText !== null && DEDUCTING.has(term.kind) && input !== 'amount') text += t.capSuffix(capText);
+  if (capText !== null && DEDUCTING_KINDS.has(term.kind) && input !== 'amount') text += t.capSuffix(capText);
   return {
     rule: v,
     prompt: message(t.inputTitle[input], text),
