@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleOverride } from '../../src/core/rules/types';
-import { groupSums, itemsTotal, keyedIssues } from '../../src/taskpane/state/structure';
+import { groupSums, itemsTotal, keyedIssues, mergeRepeated } from '../../src/taskpane/state/structure';
 import { describeOp, previewPage } from '../../src/taskpane/state/preview';
 import { PREVIEW_PAGE_SIZE } from '../../src/taskpane/state/flow';
 import {
@@ -121,5 +121,19 @@ describe('structure and preview views', () => {
     expect(last.page).toBe(1);
     expect(last.rows).toHaveLength(3);
     expect(last.rows[0]?.where).toBe(`S!F${PREVIEW_PAGE_SIZE + 2}`);
+  });
+});
+
+describe('repeated rubric findings', () => {
+  it('are shown once with the other sheets named, while entry findings stay one per sheet', () => {
+    const gap = (sheet: string) =>
+      issue('numberingGap', sheet, 'C17', { before: '(2)', after: '(4)', missing: '3' });
+    const nan = (sheet: string) => issue('notANumber', sheet, 'G14', { found: '1分', column: '扣分' });
+    const shown = mergeRepeated([gap('东风'), gap('新华'), nan('东风'), nan('新华'), gap('铁西')]);
+    expect(shown.map((s) => [s.issue.code, s.issue.sheet, s.alsoOn])).toEqual([
+      ['numberingGap', '东风', ['新华', '铁西']],
+      ['notANumber', '东风', []],
+      ['notANumber', '新华', []],
+    ]);
   });
 });

@@ -12,16 +12,17 @@ import {
 import { countBySeverity, type Issue, type Severity } from '../../core/issues';
 import { fmt } from '../../core/num';
 import { allIssues, rubricSheets } from '../state/flow';
-import { keyedIssues } from '../state/structure';
+import { keyedIssues, mergeRepeated } from '../state/structure';
 import type { StepProps } from './types';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const COLORS = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 const wrap = { overflowWrap: 'anywhere', whiteSpace: 'normal', textAlign: 'start', height: 'auto' } as const;
 
-function IssueRow({ issue, props }: { issue: Issue; props: StepProps }) {
+function IssueRow({ issue, alsoOn, props }: { issue: Issue; alsoOn: string[]; props: StepProps }) {
   const { engine, state, actions, t } = props;
-  const text = engine.formatIssue(issue, state.lang);
+  const also = alsoOn.length > 0 ? t('alsoOn', { sheets: alsoOn.join('、'), n: alsoOn.length }) : '';
+  const text = engine.formatIssue(issue, state.lang) + also;
   const where = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
   if (!issue.cell) {
     return (
@@ -93,9 +94,13 @@ export function CheckStep(props: StepProps) {
               </Badge>
             </Subtitle2>
             <ul style={{ margin: 0, paddingInlineStart: 16, listStyle: 'none' }}>
-              {keyedIssues(list).map(({ key, issue }) => (
-                <IssueRow key={key} issue={issue} props={props} />
-              ))}
+              {(() => {
+                const shown = mergeRepeated(list);
+                const keys = keyedIssues(shown.map((s) => s.issue));
+                return shown.map((s, n) => (
+                  <IssueRow key={keys[n]!.key} issue={s.issue} alsoOn={s.alsoOn} props={props} />
+                ));
+              })()}
             </ul>
           </section>
         );

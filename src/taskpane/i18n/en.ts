@@ -90,6 +90,7 @@ export const en: UiCatalogue = {
   'severity.info': 'Notes',
   allClearTitle: 'Ready to submit',
   allClearBody: 'No errors or warnings found.',
+  alsoOn: (p: P) => ` (also on ${s(p, 'sheets')})`,
   goToCell: (p: P) => `Go to ${s(p, 'where')}`,
   sheetTotal: (p: P) => `${s(p, 'sheet')}: total ${s(p, 'total')} / ${s(p, 'max')}`,
   writeIntro: 'Writes score formulas, totals and entry limits into the table. Review the preview first.',

@@ -92,6 +92,7 @@ export const zhCN = {
   'severity.info': '提示',
   allClearTitle: '可以提交',
   allClearBody: '没有发现错误或警告。',
+  alsoOn: (p: P) => `（${s(p, 'sheets')} 也有同样问题）`,
   goToCell: (p: P) => `转到 ${s(p, 'where')}`,
   sheetTotal: (p: P) => `${s(p, 'sheet')}：总分 ${s(p, 'total')} / ${s(p, 'max')}`,
   // Write

@@ -32,6 +32,38 @@ export function integrityIssues(issues: readonly Issue[]): Issue[] {
   return issues.filter((i) => INTEGRITY_CODES.has(i.code));
 }
 
+/** One finding to show, with the other sheets where the same rubric finding repeats. */
+export interface ShownIssue {
+  issue: Issue;
+  /** Sheets, after the issue's own, where the identical rubric finding stands. */
+  alsoOn: string[];
+}
+
+/**
+ * Findings about the rubric itself repeat on every unit's sheet (one rubric, one sheet per unit):
+ * show each once, naming the other sheets. Entry findings are never merged.
+ */
+export function mergeRepeated(issues: readonly Issue[]): ShownIssue[] {
+  const out: ShownIssue[] = [];
+  const byKey = new Map<string, ShownIssue>();
+  for (const issue of issues) {
+    if (!INTEGRITY_CODES.has(issue.code)) {
+      out.push({ issue, alsoOn: [] });
+      continue;
+    }
+    const key = `${issue.code}|${issue.cell ?? ''}|${JSON.stringify(issue.params)}`;
+    const seen = byKey.get(key);
+    if (seen && seen.issue.sheet !== issue.sheet && !seen.alsoOn.includes(issue.sheet)) {
+      seen.alsoOn.push(issue.sheet);
+      continue;
+    }
+    const shown = { issue, alsoOn: [] };
+    byKey.set(key, shown);
+    out.push(shown);
+  }
+  return out;
+}
+
 /** Issues with stable React keys (the same finding can occur twice, so repeats get a counter). */
 export function keyedIssues(issues: readonly Issue[]): { key: string; issue: Issue }[] {
   const seen = new Map<string, number>();
