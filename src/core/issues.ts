@@ -37,6 +37,17 @@ export const ISSUE_CODES = {
 
 export type IssueCode = keyof typeof ISSUE_CODES;
 
+/** Codes that describe the rubric itself rather than what an assessor entered. */
+export const RUBRIC_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'pointsSumMismatch',
+  'totalNot100',
+  'declaredTotalMismatch',
+  'numberingGap',
+  'ruleUnread',
+  'ruleUnknown',
+  'pointsMissing',
+]);
+
 export type IssueParams = Record<string, string | number>;
 
 export interface Issue {

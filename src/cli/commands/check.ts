@@ -7,6 +7,8 @@ import {
   countBySeverity,
   formatIssue,
   type Issue,
+  type IssueCode,
+  RUBRIC_ISSUE_CODES,
   ruleSummary,
   type SheetReport,
 } from '../../core';
@@ -133,6 +135,24 @@ const SEV_TEXT = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 } as const;
 
+function findingKey(i: JsonIssue): string {
+  return `${i.code}|${i.cell}|${i.message}`;
+}
+
+/** Rubric findings that stand identically on two or more sheets, with the sheets' names. */
+function sharedRubricFindings(sheets: readonly JsonSheet[]): Map<string, string[]> {
+  const on = new Map<string, string[]>();
+  for (const s of sheets) {
+    for (const i of s.issues) {
+      if (!RUBRIC_ISSUE_CODES.has(i.code as IssueCode)) continue;
+      const names = on.get(findingKey(i)) ?? [];
+      if (!names.includes(s.name)) names.push(s.name);
+      on.set(findingKey(i), names);
+    }
+  }
+  return new Map([...on].filter(([, names]) => names.length > 1));
+}
+
 /** The readable report. */
 export function renderText(report: CheckReport, lang: Lang): string {
   const T = SEV_TEXT[lang];
@@ -149,6 +169,20 @@ export function renderText(report: CheckReport, lang: Lang): string {
       continue;
     }
     for (const i of f.issues) lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${i.message}`);
+    // A rubric finding that stands identically on several sheets (one rubric, a sheet per unit) is
+    // printed once, above the sheets.
+    const shared = sharedRubricFindings(f.sheets);
+    if (shared.size > 0) {
+      lines.push(
+        lang === 'en'
+          ? '  The rubric itself (the same on every sheet listed):'
+          : '  评分细则本身的问题（以下各表相同）：',
+      );
+      for (const [key, names] of shared) {
+        const i = f.sheets.flatMap((s) => s.issues).find((x) => findingKey(x) === key)!;
+        lines.push(`    [${T[i.severity]}] ${i.cell ?? '—'}  ${i.message}  (${names.join('、')})`);
+      }
+    }
     for (const s of f.sheets) {
       sheets++;
       const c = countBySeverity(s.issues.map((i) => ({ ...i, sheet: s.name, params: {} }) as Issue));
@@ -161,7 +195,7 @@ export function renderText(report: CheckReport, lang: Lang): string {
           : `  工作表「${s.name}」：得分 ${s.total} / ${s.max}${veto}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
       );
       for (const sev of ['error', 'warning', 'info'] as const) {
-        for (const i of s.issues.filter((x) => x.severity === sev)) {
+        for (const i of s.issues.filter((x) => x.severity === sev && !shared.has(findingKey(x)))) {
           lines.push(`    [${T[sev]}] ${i.cell ?? '—'}  ${i.message}`);
         }
       }

@@ -1,5 +1,5 @@
 /** Views of a detected table for the 识别 step: points summed per group, integrity findings. */
-import type { Issue, IssueCode } from '../../core/issues';
+import { type Issue, RUBRIC_ISSUE_CODES } from '../../core/issues';
 import { sum2 } from '../../core/num';
 import type { DetectedTable } from '../../core/rubric';
 
@@ -18,15 +18,7 @@ export function itemsTotal(table: DetectedTable): number {
 }
 
 /** Codes that describe the rubric itself rather than what an assessor entered. */
-export const INTEGRITY_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
-  'pointsSumMismatch',
-  'totalNot100',
-  'declaredTotalMismatch',
-  'numberingGap',
-  'ruleUnread',
-  'ruleUnknown',
-  'pointsMissing',
-]);
+export const INTEGRITY_CODES = RUBRIC_ISSUE_CODES;
 
 export function integrityIssues(issues: readonly Issue[]): Issue[] {
   return issues.filter((i) => INTEGRITY_CODES.has(i.code));
