@@ -19,6 +19,7 @@ export const ISSUE_CODES = {
   vetoFired: 'warning',
   bonusAboveMax: 'error',
   formulaOverwritten: 'warning',
+  tableChanged: 'warning',
   subtotalMismatch: 'error',
   totalMismatch: 'error',
   // The rubric itself

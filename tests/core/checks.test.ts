@@ -182,3 +182,24 @@ describe('message catalogue', () => {
     }
   });
 });
+
+describe('a table edited since the last write', () => {
+  it('reports rows inserted instead of a typed-over formula per moved cell', () => {
+    const { sheet, table } = makeTable(
+      'S',
+      [],
+      [
+        { text: 'a', points: 2, deduction: 0 },
+        { text: 'b', points: 2, deduction: 0 },
+      ],
+    );
+    const rules = Object.fromEntries(table.items.map((i) => [i.id, perTime]));
+    const entries = readEntries(sheet, table);
+    const score = scoreSheet(table, rules, entries);
+    const state = { sheet: 'S', owned: ['F2'], formulas: { F2: '=D2-E2' }, entryColumns: [], rows: 1 };
+    const found = checkEntries(sheet, table, rules, entries, score, state);
+    expect(found.map((i) => [i.code, i.params.before, i.params.now])).toEqual([['tableChanged', 1, 2]]);
+    const same = checkEntries(sheet, table, rules, entries, score, { ...state, rows: 2 });
+    expect(same.map((i) => `${i.code}@${i.cell}`)).toEqual(['formulaOverwritten@F2']);
+  });
+});

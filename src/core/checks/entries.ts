@@ -227,7 +227,12 @@ export function checkEntries(
       ),
     );
   }
-  if (state) {
+  const rowsNow = table.lastRow - table.firstRow + 1;
+  if (state && state.rows > 0 && state.rows !== rowsNow) {
+    // Rows were inserted or deleted since the last write: the recorded formula addresses no longer
+    // line up, so one finding says so instead of a false "typed over" per moved formula.
+    out.push(issue('tableChanged', table.sheet, null, { before: state.rows, now: rowsNow }));
+  } else if (state) {
     for (const [cell, formula] of Object.entries(state.formulas)) {
       const pos = parseA1(cell);
       if (!pos) continue;

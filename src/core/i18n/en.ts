@@ -34,6 +34,8 @@ export const en: Record<IssueCode, (p: P) => string> = {
     `Score ${s(p, 'value')} is above the points plus the largest bonus (${s(p, 'max')}). Check the bonus.`,
   formulaOverwritten: (p) =>
     `This cell held the formula ${s(p, 'formula')} and now holds "${s(p, 'found')}". Restore the formula from Write, or confirm the typed value.`,
+  tableChanged: (p) =>
+    `Since the last write the table went from ${s(p, 'before')} to ${s(p, 'now')} rows (rows inserted or deleted). Write again to renew the formulas, and check the conflicts listed.`,
   subtotalMismatch: (p) =>
     `Subtotal ${s(p, 'found')} is not the sum of the item scores (${s(p, 'expected')}). Use the formula or recompute.`,
   totalMismatch: (p) =>
