@@ -15,6 +15,9 @@ export type EntryValue =
   /** A spreadsheet error value (#VALUE! …) cached in a formula cell. */
   | { kind: 'error'; text: string };
 
+/** Entries at or beyond this magnitude are not read as scores. */
+export const MAX_ENTRY = 1e6;
+
 const YES = new Set(['是', '有', 'Y', 'YES', 'TRUE', '√', '✓', '1']);
 const NO = new Set(['否', '无', 'N', 'NO', 'FALSE', '×', '0']);
 
@@ -24,8 +27,13 @@ const NO = new Set(['否', '无', 'N', 'NO', 'FALSE', '×', '0']);
  */
 export function readEntryValue(v: CellValue): EntryValue {
   if (v === null) return { kind: 'empty' };
-  if (typeof v === 'number')
-    return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', text: String(v) };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'error', text: String(v) };
+    // No score is anywhere near a million points: a number that large is a slip (or pasted data)
+    // and is reported like any other entry that cannot be a score.
+    if (Math.abs(v) >= MAX_ENTRY) return { kind: 'text', text: String(v), suggestion: null };
+    return { kind: 'number', value: v };
+  }
   if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE', suggestion: null };
   const text = v.trim();
   if (text === '') return { kind: 'empty' };

@@ -11,7 +11,9 @@ export function toCents(x: number): number {
 
 /** 30 → 0.3 */
 export function fromCents(c: number): number {
-  return Math.round(c) / 100;
+  const v = Math.round(c) / 100;
+  // No "-0" in a report: Object.is(-0, 0) is false and some writers print it.
+  return v === 0 ? 0 : v;
 }
 
 /** Round to 0.01 the way Excel's ROUND(x,2) does (half away from zero). */
