@@ -1,8 +1,10 @@
 /**
- * `rubric-scorer fill <in.xlsx> -o <out.xlsx> [--entry-columns] [--lang zh|en]`: a new workbook with
- * the write-back plan applied (得分 formulas, subtotals, total, guards, optional entry columns), for
- * offices that use WPS or have no add-in. The input is only read. Exit codes: 0 written, 1 conflicts
- * (listed; nothing written), 2 could not run.
+ * `rubric-scorer fill <in.xlsx> -o <out.xlsx> [--entry-columns] [--overwrite] [--lang zh|en]`: a new
+ * workbook with the write-back plan applied (得分 formulas, subtotals, total, guards, optional entry
+ * columns), for offices that use WPS or have no add-in. The input is only read. Exit codes: 0 written,
+ * 1 conflicts (listed; nothing written), 2 could not run. `--overwrite` is the CLI's way of confirming
+ * every conflict, as the add-in's "全部覆盖" does: without it, a scored workbook (得分 typed by hand)
+ * could never be filled by anyone without the add-in.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -20,6 +22,8 @@ import { type CliIO, type Lang, parseLang, UsageError } from '../io';
 export interface FillOptions {
   output: string;
   entryColumns?: boolean;
+  /** Write over the cells that hold other content where the plan puts formulas (the conflicts). */
+  overwrite?: boolean;
   lang?: string;
 }
 
@@ -30,7 +34,9 @@ const TEXT = {
     conflicts: (n: number) =>
       `有 ${n} 个单元格已有内容，而本工具需要在那里写入公式；为免覆盖，未写入任何内容：`,
     conflict: (c: Conflict) => `  ${c.sheet}!${c.cell}：现有“${c.existing}”，计划写入 ${c.planned}`,
-    conflictHint: '请清空或移走这些单元格中的内容后重试（或在加载项中确认覆盖）。',
+    conflictHint:
+      '请清空或移走这些单元格中的内容后重试；或加 --overwrite 用公式覆盖它们（原内容不保留，输入文件不变）；也可在加载项中确认覆盖。',
+    overwritten: (n: number) => `已按 --overwrite 覆盖 ${n} 个原有内容的单元格。`,
     sheet: (s: string, f: number, v: number, e: number) =>
       `  工作表「${s}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
     wrote: (f: string) => `已写入 ${f}。`,
@@ -46,7 +52,9 @@ const TEXT = {
     conflicts: (n: number) =>
       `${n} cell(s) already hold content where formulas would go; nothing was written, so nothing is overwritten:`,
     conflict: (c: Conflict) => `  ${c.sheet}!${c.cell}: holds "${c.existing}", would get ${c.planned}`,
-    conflictHint: 'Clear or move that content and run again (or confirm the overwrite in the add-in).',
+    conflictHint:
+      'Clear or move that content and run again; or add --overwrite to write the formulas over it (that content is not kept; the input file is unchanged); or confirm the overwrite in the add-in.',
+    overwritten: (n: number) => `Overwrote ${n} cell(s) that held other content (--overwrite).`,
     sheet: (s: string, f: number, v: number, e: number) =>
       `  Sheet "${s}": ${f} formulas, ${v} input checks${e > 0 ? `, ${e} entry columns` : ''}`,
     wrote: (f: string) => `Wrote ${f}.`,
@@ -79,11 +87,19 @@ export async function planForBytes(
   name: string,
   entryColumns: boolean,
   lang: Lang,
-): Promise<WritePlan & { rubricSheets: number }> {
+  overwrite = false,
+): Promise<WritePlan & { rubricSheets: number; overwritten: number }> {
   const grid = await readXlsx(bytes, { name });
   const report = analyzeWorkbook(grid);
-  const plan = planWrite(grid, report, { entryColumns, meta: report.meta, lang });
-  return { ...plan, rubricSheets: report.sheets.filter((s) => s.analysis).length };
+  const opts = { entryColumns, meta: report.meta, lang };
+  let plan = planWrite(grid, report, opts);
+  let overwritten = 0;
+  if (overwrite && plan.conflicts.length > 0) {
+    overwritten = plan.conflicts.length;
+    const cells = plan.conflicts.map((c) => `${c.sheet}!${c.cell}`);
+    plan = planWrite(grid, report, { ...opts, overwrite: cells });
+  }
+  return { ...plan, rubricSheets: report.sheets.filter((s) => s.analysis).length, overwritten };
 }
 
 /**
@@ -103,7 +119,7 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
   }
   let plan: Awaited<ReturnType<typeof planForBytes>>;
   try {
-    plan = await planForBytes(bytes, input, opts.entryColumns ?? false, lang);
+    plan = await planForBytes(bytes, input, opts.entryColumns ?? false, lang, opts.overwrite ?? false);
   } catch (e) {
     if (e instanceof XlsxReadError) throw new UsageError(e.messageIn(lang));
     throw e;
@@ -126,6 +142,7 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
   await writeFile(opts.output, new Uint8Array(await wb.xlsx.writeBuffer()));
 
   const lines = [T.wrote(opts.output)];
+  if (plan.overwritten > 0) lines.push(T.overwritten(plan.overwritten));
   const bySheet = new Map<string, { f: number; v: number }>();
   for (const op of plan.ops) {
     if (op.op !== 'formula' && op.op !== 'validation') continue;
@@ -175,6 +192,10 @@ export function registerFill(program: Command, io: CliIO, setExit: (code: number
     .option(
       '--entry-columns',
       '添加录入列（按人数、次数等录入，由公式计算扣分） / add entry columns for counts',
+    )
+    .option(
+      '--overwrite',
+      '用公式覆盖已有内容的单元格（如手填的得分） / write formulas over cells that hold other content (e.g. typed scores)',
     )
     .option('--lang <lang>', '输出语言 zh 或 en / language of messages, zh or en', 'zh')
     .action(async (input: string, opts: FillOptions) => {
