@@ -32,13 +32,17 @@ export function explainCap(cap: Cap, points: number | null, lang: Lang): string 
  */
 export function explainRule(rule: Rule, points: number | null, lang: Lang): string {
   const sep = lang === 'en' ? '; ' : '；';
+  const parts: string[] = [];
   if (rule.terms.length === 0) {
-    return lang === 'en'
-      ? 'No deduction rule recognised: the assessor decides'
-      : '未识别到扣分规则，由考核人员酌情判断';
+    parts.push(
+      lang === 'en'
+        ? 'No deduction rule recognised: the assessor decides'
+        : '未识别到扣分规则，由考核人员酌情判断',
+    );
+  } else {
+    parts.push(...rule.terms.map((t) => handlerFor(t).explain(t as never, lang)));
+    if (rule.terms.some((t) => DEDUCTING_KINDS.has(t.kind))) parts.push(explainCap(rule.cap, points, lang));
   }
-  const parts = rule.terms.map((t) => handlerFor(t).explain(t as never, lang));
-  if (rule.terms.some((t) => DEDUCTING_KINDS.has(t.kind))) parts.push(explainCap(rule.cap, points, lang));
   if (rule.unread.length > 0) {
     const text = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join(' / ');
     parts.push(lang === 'en' ? `not understood: "${text}"` : `未能识别：“${text}”`);

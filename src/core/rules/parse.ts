@@ -31,7 +31,7 @@
  * Text with no scoring words at all ("要有计划，实施方案…", "每年至少体检一次") gives no terms and no
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
-import { NUM_RE, normalize, parseNumber } from '../text';
+import { CN_NUM_CHARS, NUM_RE, normalize, parseNumber as parseNumberPlain } from '../text';
 import type { Cap, Rule, Span, Term } from './types';
 import { UNIT_RE } from './units';
 
@@ -43,7 +43,19 @@ export interface ParseOptions {
   points?: number | null;
 }
 
-const N = NUM_RE;
+/** A number as rubrics write it, including Chinese decimals (零点五, 一点五). */
+const N = `(?:${NUM_RE}(?:点[零〇一二两三四五六七八九]+)?)`;
+const CN_DIGITS = '零〇一二两三四五六七八九';
+
+/** parseNumber, plus Chinese decimals: 零点五 = 0.5, 一点二五 = 1.25. */
+function parseNumber(raw: string): number | null {
+  const m = new RegExp(`^([${CN_NUM_CHARS}]+)点([${CN_DIGITS}]+)$`).exec(raw.trim());
+  if (!m) return parseNumberPlain(raw);
+  const whole = parseNumberPlain(m[1]!);
+  if (whole === null) return null;
+  const frac = [...m[2]!].map((ch) => parseNumberPlain(ch) ?? 0).join('');
+  return Number(`${whole}.${frac}`);
+}
 const U = UNIT_RE;
 
 /** Normalised offsets [s, e). */
@@ -53,6 +65,7 @@ interface Seg {
 }
 
 type ActionKind =
+  | 'statePoints'
   | 'capNone'
   | 'capExplicit'
   | 'capItem'
@@ -77,8 +90,19 @@ interface Action extends Seg {
   m: RegExpExecArray;
 }
 
+/** Words that say the assessor judges the amount: 酌情, 视情况, 视情节轻重. */
+const JUDGE = '酌情|视情况|视情节轻重|视情节|视情|根据情况';
+
 /** Patterns in priority order: an earlier pattern's match wins over a later overlapping one. */
 const ACTIONS: readonly [ActionKind, RegExp][] = [
+  // 满分5分, 本项3分, 分值为2分: the item's points restated; scores nothing by itself.
+  [
+    'statePoints',
+    new RegExp(
+      `(?:本项|该项|此项)?(?:满分|总分|标准分值?|分值)(?:为|是|:)?(${N})分|(?:本项|该项|此项)(?:共|计)?(${N})分(?![/每])`,
+      'g',
+    ),
+  ],
   [
     'capNone',
     /扣完(?:后)?(?:可)?倒扣分?|(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g,
@@ -93,24 +117,24 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
   [
     'capExplicit',
     new RegExp(
-      `(?:累计|本项|该项|此项)?(?:最多|最高|至多)(?:可)?扣(?:除|减)?(${N})分(?:为止)?|(?:累计|本项|该项|此项)?扣分(?:累计)?(?:最多|最高|至多|不超过|不得超过|上限为?|以)(${N})分(?:为限|为止|封顶)?|扣满(${N})分(?:为止)?|扣完(${N})分为止|扣(${N})分为止`,
+      `(?:累计|本项|该项|此项)?(?:最多|最高|至多)(?:可)?扣(?:除|减)?(${N})分(?:为止|为限|封顶)?|(?:累计|本项|该项|此项)?扣分(?:累计|总计|合计)?(?:(?:最多|最高|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|不高于|上限为?|以)(${N})分(?:为限|为止|封顶)?|扣满(${N})分(?:为止|封顶)?|扣完(${N})分为止|扣(${N})分(?:为止|封顶)`,
       'g',
     ),
   ],
   [
     'capItem',
-    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项)?(?:分值|分数)?(?:为止|即止)|扣至(?:0|零)分(?:为止)?/g,
+    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项|此项)?(?:分值|分数|分)?(?:为止|即止)|扣至(?:0|零)分(?:为止)?|扣分(?:累计)?(?:最多)?(?:不超过|不得超过|不超|不高于|以)(?:本项|该项|此项)(?:的)?(?:标准)?(?:分值|分数|总分)(?:为限|为止)?/g,
   ],
-  ['discretionRange', new RegExp(`(?:酌情)?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
+  ['discretionRange', new RegExp(`(?:${JUDGE})?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
   ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
   ['scoreFormula', /(?:实际|本项|该项)?得分\s*=[^,;。]*/g],
   ['zeroMethod', /否决(?:制)?计分(?:法)?/g],
   ['veto', /(?:实行|实施|予以|采取)?一票否决(?:制)?/g],
   ['vetoItem', /(?:本项|该项|此项)(?:工作)?(?:分值)?(?:实行|予以)?否决/g],
-  ['fullIf', /(?:记|计|得|给|给予|评为?|即得|可得)满分/g],
+  ['fullIf', /(?:记|计|得|给|给予|评为?|即得|可得)(?:满分|全分)/g],
   [
     'zeroIf',
-    /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣除(?:本项|该项)?全部分值/g,
+    /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|按(?:零|0|〇)分(?:计算|计|算|处理)?|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣(?:除|减|去)?(?:本项|该项|此项)?(?:的)?(?:全部|所有|全)(?:分值|分数|分)(?![的之])|扣(?:除|减|去)?(?:本项|该项|此项)(?:的)?(?:分值|分数)(?![的之\d])/g,
   ],
   ['bonusDiscretion', /酌情加分/g],
   ['bonus', new RegExp(`加(${N})分(?:/(?:个)?(${U}))?`, 'g')],
@@ -132,9 +156,21 @@ const RATE_STEP = new RegExp(`每(?:减少|降低|下降|低于?|少|差)?(${N})
 const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
 const RATE_TARGET_FAR = new RegExp(`(?:达到|达|不低于|不得低于|保持在?|高于)(${N})%|(${N})%(?:及|或)?以上`);
 const REFERENCE = /平均|全区|全市|全县|全省|全镇|全街|上年|同期|标准值/;
-const SHORT_ONE = new RegExp(`(?:每)?(?:少|缺少|缺|差|减少|欠)(?:了)?(?:一|1)(?:个)?(${U})`);
+// 少一次, 缺1项, 少开一次, 少报了一次 (but not 不少于一次, 缺席一次).
+const SHORT_ONE = new RegExp(
+  `(?:每)?(?<![不至最多])(?:少|缺少|缺|差|减少|欠)(?!于)(?:(?![于席勤陷失])[\\u4e00-\\u9fff]){0,2}?(?:了)?(?:一|1)(?:个)?(${U})`,
+);
 const BELOW_N = new RegExp(`(?:不足|少于|低于|未达到?|不到|达不到|未满|不够)(${N})(?:个)?(${U})`);
 const EACH_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})?(?:个|名)?(${U})(?!性)`);
+/** 每逾期一天: a unit after a number is the counted one (not the 期 of 逾期). */
+const EACH_N_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})(?:个|名)?(${U})(?!性)`);
+/** A requirement stated per period (每月不少于1次) is not the count for the whole assessment. */
+const PER_PERIOD = /每(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
+
+/** 每…(N)unit: the counted unit and the words between 每 and it. */
+function eachUnit(text: string): RegExpExecArray | null {
+  return EACH_N_UNIT.exec(text) ?? EACH_UNIT.exec(text);
+}
 const ONE_UNIT = new RegExp(`(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?!性)`);
 const LIST_NEGATION = /^(?:没有|无|未|缺少|缺|不)/;
 
@@ -145,6 +181,7 @@ function countPatterns(unit: string): RegExp[] {
     new RegExp(`(?:不少于|不低于|不得少于|至少|最少|达到|满)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
     new RegExp(`(${N})(?:个|名)?${u}(?:及|或)?以上`, 'g'),
     new RegExp(`(?:有|全年|每年|共)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
+    new RegExp(`(?<!不)(?:少于|不足|低于|不到|未达到?|达不到|未满)(${N})(?:个|名)?${u}`, 'g'),
   ];
 }
 
@@ -207,8 +244,14 @@ function split(t: string): Seg[][] {
   return out;
 }
 
-const LEAD = /^(?:[,、:;.\s]|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+/;
-const TRAIL = /(?:[,、:;\s]|的|者|各|均|则|即|将|予以|给予|采用|实行|实施|采取|一律|的话|本项|该项|此项)+$/;
+/** Sub-clause numbering: 1. 2、 (3) ① 一、 (一). */
+const NUMBERING = `\\(\\d{1,2}\\)|\\d{1,2}[.、](?!\\d)|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十]{1,3}\\)`;
+const LEAD = new RegExp(
+  `^(?:[,、:;.\\s“”"'「」『』]|${NUMBERING}|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+`,
+);
+const TRAIL = new RegExp(
+  `(?:[,、:;\\s“”"'「」『』]|的|者|各|均|分别|则|即|将|予以|给予|采用|实行|实施|采取|一律|的话|本项|该项|此项|${JUDGE})+$`,
+);
 
 /** Trim connectors and 的 off a condition, in normalised offsets. */
 function trimSeg(t: string, s: number, e: number): Seg {
@@ -303,7 +346,14 @@ function findRequired(ctx: Ctx, unit: string, at: number): CountFound | null {
         if (v === null || v <= 0 || v > 10000 || !Number.isInteger(v)) continue;
         // The context is the counted activity: the words before the number, without the verb.
         const numAt = m.index + m[0].lastIndexOf(m[1] ?? '');
-        const context = clauseBefore(x.t, numAt).replace(/(?:不少于|不低于|不得少于|至少|最少|达到|满)$/, '');
+        const before = clauseBefore(x.t, numAt);
+        if (PER_PERIOD.test(before)) continue;
+        const context = before
+          .replace(
+            /(?:不少于|不低于|不得少于|至少|最少|达到|满|少于|不足|低于|不到|未达到?|达不到|未满)$/,
+            '',
+          )
+          .replace(/^(?:至少|最少)/, '');
         found.push({ value: v, at: m.index, context });
       }
     }
@@ -393,6 +443,23 @@ function readText(x: Text, ctx: Ctx): ParsedText {
   return out;
 }
 
+/** Words before 一票否决 that name what is vetoed, not what triggers it. */
+const VETO_SCOPE =
+  /^(?:本单位|该单位|单位|年度|全年|本年度|当年|年终|综合|目标|绩效|考核|考评|评比|评先评优|总分|工作|本项|该项|此项|实行|实施|予以|采取|并|中)+$/;
+
+/** The trailing "…的" clauses of the pending conditions (none when the last one does not end in 的). */
+function dePending(pending: Seg[], t: string): Seg[] {
+  const last = pending[pending.length - 1];
+  if (!last || !/的$/.test(t.slice(last.s, last.e))) return [];
+  return pendingSegs(pending, t);
+}
+
+/** Segments joined into one condition (trimmed, comma-separated), with where it starts. */
+function joinSegs(t: string, segs: Seg[], fallbackStart: number): { what: string; start: number } {
+  const parts = segs.map((g) => trimSeg(t, g.s, g.e)).filter((g) => g.e > g.s);
+  return { what: parts.map((g) => whatOf(t, g)).join(','), start: parts[0]?.s ?? fallbackStart };
+}
+
 /** The pending conditions that belong to the next action: trailing "…的" clauses if any, else all. */
 function pendingSegs(pending: Seg[], t: string): Seg[] {
   const endsDe = (g: Seg): boolean => /的$/.test(t.slice(g.s, g.e));
@@ -436,6 +503,8 @@ function readAction(
   };
 
   switch (a.kind) {
+    case 'statePoints':
+      return 'cap';
     case 'capNone':
       out.caps.push({ cap: { kind: 'none', span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
       return 'cap';
@@ -479,10 +548,15 @@ function readAction(
       const kind =
         a.kind === 'fullIf' ? 'fullIf' : a.kind === 'veto' || a.kind === 'vetoItem' ? 'veto' : 'zeroIf';
       // A veto names its own trigger ("计划外一票否决"); goals stated before it are not part of it.
+      // Words that only say what is vetoed (年度考核一票否决) leave the trigger to a "…的" clause before.
+      const isVeto = a.kind === 'veto' || a.kind === 'vetoItem';
+      const scopeOnly = isVeto && own !== null && VETO_SCOPE.test(cond) && dePending(pending, t).length > 0;
       const w =
-        a.kind !== 'fullIf' && a.kind !== 'zeroIf' && a.kind !== 'zeroMethod' && own
+        isVeto && own && !scopeOnly
           ? { what: whatOf(t, own), start: own.s }
-          : withPending();
+          : scopeOnly
+            ? joinSegs(t, dePending(pending, t), aSeg.s)
+            : withPending();
       const prevTerm = lastInSentence >= 0 ? out.terms[lastInSentence] : undefined;
       // "采用否决计分法，计零分" / "记满分，得满分": a second phrase with no condition of its own
       // restates the previous one.
@@ -524,13 +598,13 @@ function readAction(
         return 'none';
       }
       const w = ownOrPending();
-      const each = m[2] !== undefined ? null : EACH_UNIT.exec(w.what);
+      const each = m[2] !== undefined ? null : eachUnit(w.what);
       const unit = m[2] ?? each?.[2] ?? '';
       const what = each ? without(w.what, each, each[1] ?? '') : w.what;
       return push({ kind: 'bonus', amount: v, max: unit === '' ? v : null, unit, what, span: span(w.start) });
     }
     case 'deduct':
-      return deduction(a, own, aSeg, x, ctx, out, withPending, span);
+      return deduction(a, own, aSeg, x, ctx, out, withPending, span, pending);
     case 'discretion': {
       const w = ownOrPending();
       return push({ kind: 'discretion', what: w.what || t.slice(aSeg.s, aSeg.e), span: span(w.start) });
@@ -542,7 +616,7 @@ function readAction(
         return 'none';
       }
       const w = ownOrPending();
-      const each = EACH_UNIT.exec(w.what);
+      const each = eachUnit(w.what);
       if (each && v > 0) {
         // 每开展一次得0.5分 in a 2-point item: 4 required, 0.5 lost per one short.
         const req = ctx.points !== null ? ctx.points / v : null;
@@ -592,6 +666,7 @@ function deduction(
   out: ParsedText,
   withPending: () => { what: string; start: number },
   span: (start: number) => Span,
+  pending: Seg[],
 ): 'term' | 'none' {
   const t = x.t;
   const amount = numOf(a.m, 1);
@@ -602,7 +677,20 @@ function deduction(
   const slashUnit = a.m[2];
   const cond = own ? t.slice(own.s, own.e) : '';
   const w = own ? { what: whatOf(t, own), start: own.s } : withPending();
-  const fallback = (what: string): string => (what !== '' ? what : own ? '' : w.what);
+  // "逾期未报的，每逾期一天扣0.1分": a condition wholly taken by its count reads its subject from the
+  // "…的" clause before it; without one, it stays empty rather than borrow a goal.
+  const dp = dePending(pending, t);
+  const de = own ? dp : [];
+  let start = w.start;
+  const sp = (): Span => span(start);
+  const fallback = (what: string): string => {
+    if (what !== '') return what;
+    if (!own) return w.what;
+    if (de.length === 0) return '';
+    const j = joinSegs(t, de, own.s);
+    start = j.start;
+    return j.what;
+  };
   const push = (term: Term): 'term' => {
     out.terms.push(term);
     return 'term';
@@ -614,9 +702,19 @@ function deduction(
     if (okAmount(st) && st > 0) {
       const target = findTarget(ctx, cond);
       let what = without(cond, step);
-      const near = RATE_TARGET_NEAR.exec(what);
+      // "按时结案率95%以下，每减少一个百分点…": the rate is named in the clause before.
+      const prevClause = pending[pending.length - 1];
+      if (what === '' && own && de.length === 0 && prevClause) {
+        const g = trimSeg(t, prevClause.s, prevClause.e);
+        if (/率|%/.test(t.slice(g.s, g.e))) {
+          what = t.slice(g.s, g.e);
+          start = g.s;
+        }
+      }
+      what = fallback(what);
+      const near = RATE_TARGET_NEAR.exec(what) ?? RATE_TARGET_FAR.exec(what);
       if (near && !REFERENCE.test(what)) what = without(what, near);
-      return push({ kind: 'rate', amount, step: st, target, what: fallback(what), span: span(w.start) });
+      return push({ kind: 'rate', amount, step: st, target, what, span: sp() });
     }
   }
 
@@ -633,7 +731,7 @@ function deduction(
         required: req,
         unit: slashUnit ?? unit,
         what,
-        span: span(w.start),
+        span: sp(),
       });
     }
   }
@@ -650,7 +748,7 @@ function deduction(
         required: found.value,
         unit,
         what: rest || found.context || fallback(''),
-        span: span(w.start),
+        span: sp(),
       });
     }
     // Required count stated nowhere: count what is missing instead (same deduction, no guess).
@@ -659,12 +757,12 @@ function deduction(
       amount,
       unit,
       what: fallback(cond.replace(/^每/, '')),
-      span: span(w.start),
+      span: sp(),
     });
   }
 
   if (slashUnit !== undefined) {
-    return push({ kind: 'perUnit', amount, unit: slashUnit, what: fallback(w.what), span: span(w.start) });
+    return push({ kind: 'perUnit', amount, unit: slashUnit, what: fallback(w.what), span: sp() });
   }
 
   // 每人每次 counts person-times.
@@ -675,13 +773,14 @@ function deduction(
       amount,
       unit: '人次',
       what: fallback(without(cond, personTimes)),
-      span: span(w.start),
+      span: sp(),
     });
   }
-  const each = EACH_UNIT.exec(cond);
+  const each = eachUnit(cond);
   if (each) {
-    const what = without(cond, each, each[1] ?? '');
-    return push({ kind: 'perUnit', amount, unit: each[2]!, what: fallback(what), span: span(w.start) });
+    // "逾期未报的，每逾期一天…": a bare 每<verb><count> takes its subject from the "…的" clause.
+    const what = without(cond, each) === '' && de.length > 0 ? '' : without(cond, each, each[1] ?? '');
+    return push({ kind: 'perUnit', amount, unit: each[2]!, what: fallback(what), span: sp() });
   }
 
   const one = ONE_UNIT.exec(cond);
@@ -691,15 +790,19 @@ function deduction(
       one,
       /^(?:发现|出现|存在)/.test(one[0]) ? one[0].replace(/(?:一|1)(?:个|名)?.+$/, '') : '',
     );
-    return push({ kind: 'perUnit', amount, unit: one[1]!, what: fallback(what), span: span(w.start) });
+    return push({ kind: 'perUnit', amount, unit: one[1]!, what: fallback(what), span: sp() });
   }
 
-  // 无方案、小结、信息的各扣1分: one flag per listed thing.
-  const rawCond = own ? t.slice(own.s, aSeg.s) : '';
-  if (own && /各\s*$/.test(rawCond) && cond.includes('、')) {
-    const neg = LIST_NEGATION.exec(cond)?.[0] ?? '';
-    let s = own.s;
-    for (const part of cond.split('、')) {
+  // 无方案、小结、信息的各扣1分 / "未建台账、未演练的，均扣1分": one flag per listed thing.
+  let clauseStart = aSeg.s;
+  while (clauseStart > 0 && !/[,;。!?，]/.test(t[clauseStart - 1]!)) clauseStart--;
+  const eachMark = /(?:各|均|分别)\s*$/.test(t.slice(own ? own.s : clauseStart, aSeg.s));
+  const listSeg = own ?? (dp.length === 1 ? trimSeg(t, dp[0]!.s, dp[0]!.e) : null);
+  if (eachMark && listSeg && t.slice(listSeg.s, listSeg.e).includes('、')) {
+    const list = t.slice(listSeg.s, listSeg.e);
+    const neg = LIST_NEGATION.exec(list)?.[0] ?? '';
+    let s = listSeg.s;
+    for (const part of list.split('、')) {
       const g = trimSeg(t, s, s + part.length);
       s += part.length + 1;
       if (g.e <= g.s) continue;
@@ -710,7 +813,7 @@ function deduction(
     return 'term';
   }
 
-  return push({ kind: 'flag', amount, what: w.what, span: span(w.start) });
+  return push({ kind: 'flag', amount, what: w.what, span: sp() });
 }
 
 /** 得分=完成率×本项分值: a rate of 1 point per percentage point below 100, scaled to the item's points. */

@@ -31,6 +31,7 @@ const EN: Record<string, [string, string]> = {
   套: ['set', 'sets'],
   期: ['issue', 'issues'],
   场: ['session', 'sessions'],
+  名次: ['place', 'places'],
   个: ['one', 'ones'],
 };
 
