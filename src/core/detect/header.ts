@@ -22,24 +22,69 @@ export interface FoundHeader {
   /** First and last column of the table (extent of the header cells, merges included). */
   left: number;
   right: number;
+  /** Points columns of the groups (see HeaderRow.groupPoints). */
+  groupPoints: HeaderCell[];
 }
 
 /** Roles of which at least one must sit beside the points column for a row to be a header. */
 export const HEADER_PARTNERS: readonly ColumnRole[] = ['criteria', 'project', 'content', 'requirement'];
 
-/** Header cells of row r as a reader sees them (merged cells counted once, at their left column). */
-export function rowHeaderCells(view: SheetView, r: number): Map<ColumnRole, HeaderCell> {
-  const out = new Map<ColumnRole, HeaderCell>();
+/** What one header row names. */
+export interface HeaderRow {
+  /** One cell per role (for points: the column the items' points are in). */
+  cells: Map<ColumnRole, HeaderCell>;
+  /** Further points columns left of the items' one, giving the points of the groups beside them. */
+  groupPoints: HeaderCell[];
+  /** Last column of this table: a second table may stand to its right. */
+  right: number;
+}
+
+const DESCRIPTIVE: readonly ColumnRole[] = ['project', 'content', 'requirement'];
+
+/** Header words of row r as a reader sees them (merged cells counted once, at their left column). */
+export function readHeaderRow(view: SheetView, r: number): HeaderRow {
+  let all: HeaderCell[] = [];
   for (let c = 0; c < view.cols; c++) {
     const m = view.merge(r, c);
     if (m && m.left !== c) continue;
     const text = view.shownText(r, c);
     if (text === '') continue;
     const hit = classifyHeader(text);
-    if (hit && !out.has(hit.role))
-      out.set(hit.role, { role: hit.role, col: c, text, declared: hit.declared });
+    if (hit) all.push({ role: hit.role, col: c, text, declared: hit.declared });
   }
-  return out;
+  let right = view.cols - 1;
+  // Two tables side by side on a landscape page: the first header word comes back after the points,
+  // followed by points of its own. Only the first table is read.
+  const lead = all[0];
+  const firstPoints = all.findIndex((x) => x.role === 'points');
+  if (lead && lead.role !== 'points' && firstPoints >= 0) {
+    const again = all.findIndex((x, k) => k > firstPoints && x.role === lead.role);
+    if (again >= 0 && all.slice(again + 1).some((x) => x.role === 'points')) {
+      right = all[again]!.col - 1;
+      all = all.slice(0, again);
+    }
+  }
+  // 一级指标 | 分值 | 二级指标 | 分值: a points column after a further descriptive column scores that
+  // column's rows; the points columns before it give the points of the groups on their left.
+  const points = all.filter((x) => x.role === 'points');
+  let itemPoints = points[0];
+  for (let k = 1; k < points.length; k++) {
+    const prev = points[k - 1]!.col;
+    const cur = points[k]!.col;
+    if (all.some((x) => DESCRIPTIVE.includes(x.role) && x.col > prev && x.col < cur)) itemPoints = points[k];
+  }
+  const cells = new Map<ColumnRole, HeaderCell>();
+  for (const cell of all) {
+    if (cell.role === 'points' && cell !== itemPoints) continue;
+    if (!cells.has(cell.role)) cells.set(cell.role, cell);
+  }
+  const groupPoints = itemPoints ? points.filter((p) => p.col < itemPoints.col) : [];
+  return { cells, groupPoints, right };
+}
+
+/** Header cells of row r as a reader sees them (see readHeaderRow). */
+export function rowHeaderCells(view: SheetView, r: number): Map<ColumnRole, HeaderCell> {
+  return readHeaderRow(view, r).cells;
 }
 
 /** Whether header cells make a header row: a points column and at least one partner column. */
@@ -51,10 +96,10 @@ export function isHeaderRow(cells: Map<ColumnRole, HeaderCell>): boolean {
  * Header cells of the row below a header, when that row holds only header words in cells of its own
  * (cells merged down from the header row are skipped). Null when the row is not such a sub-header.
  */
-export function subHeaderCells(view: SheetView, r: number): HeaderCell[] | null {
+export function subHeaderCells(view: SheetView, r: number, right = view.cols - 1): HeaderCell[] | null {
   if (r >= view.rows) return null;
   const out: HeaderCell[] = [];
-  for (let c = 0; c < view.cols; c++) {
+  for (let c = 0; c <= right; c++) {
     if (view.coveredFromAbove(r, c) || !view.isOwner(r, c)) continue;
     const text = view.ownText(r, c);
     if (text === '') continue;
@@ -73,16 +118,18 @@ export type HeaderSearch =
 export function findHeader(view: SheetView): HeaderSearch {
   let best: { row: number; cells: HeaderCell[] } | null = null;
   for (let r = 0; r < view.rows; r++) {
-    const cells = rowHeaderCells(view, r);
-    if (isHeaderRow(cells)) return { found: withSubHeader(view, r, cells) };
+    const read = readHeaderRow(view, r);
+    const cells = read.cells;
+    if (isHeaderRow(cells)) return { found: withSubHeader(view, r, read) };
     if (cells.size > 0 && (!best || cells.size > best.cells.length))
       best = { row: r, cells: [...cells.values()] };
   }
   return { found: null, best };
 }
 
-function withSubHeader(view: SheetView, r: number, cells: Map<ColumnRole, HeaderCell>): FoundHeader {
-  const sub = subHeaderCells(view, r + 1);
+function withSubHeader(view: SheetView, r: number, read: HeaderRow): FoundHeader {
+  const { cells, groupPoints } = read;
+  const sub = subHeaderCells(view, r + 1, read.right);
   let lastRow = r;
   if (sub) {
     lastRow = r + 1;
@@ -92,16 +139,20 @@ function withSubHeader(view: SheetView, r: number, cells: Map<ColumnRole, Header
       if (!parent) continue;
       for (const [role, cell] of cells) if (cell.col === parent.left) cells.delete(role);
     }
-    for (const s of sub) cells.set(s.role, s);
+    for (const s of sub) {
+      // A tool that fills merged cells repeats the header word below itself: nothing new there.
+      if (view.shownText(r, s.col) === s.text && cells.get(s.role)?.col !== undefined) continue;
+      cells.set(s.role, s);
+    }
   }
   let left = Number.POSITIVE_INFINITY;
   let right = -1;
   for (let rr = r; rr <= lastRow; rr++) {
-    for (let c = 0; c < view.cols; c++) {
+    for (let c = 0; c <= read.right; c++) {
       if (view.shownText(rr, c) === '') continue;
       left = Math.min(left, c);
       right = Math.max(right, c);
     }
   }
-  return { row: r, lastRow, cells, left, right };
+  return { row: r, lastRow, cells, left, right, groupPoints };
 }

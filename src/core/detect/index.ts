@@ -12,6 +12,7 @@ import { META_SHEET } from '../meta';
 import type { Detection, SkippedSheet } from '../rubric';
 import { norm } from '../text';
 import { findHeader, HEADER_PARTNERS, type FoundHeader } from './header';
+import { parseLabel } from './label';
 import { HEADER_SYNONYMS } from './synonyms';
 import { readBody } from './table';
 import { SheetView } from './view';
@@ -31,11 +32,22 @@ function titleAbove(view: SheetView, header: FoundHeader): string | null {
     const parts: string[] = [];
     for (let c = 0; c < view.cols; c++) {
       const t = view.ownText(r, c);
-      if (t !== '') parts.push(t);
+      // Tools that fill merged cells write the title into every cell of its row.
+      if (t !== '' && t !== parts[parts.length - 1]) parts.push(t);
     }
     const text = parts.join(' ');
     if (text === '' || ATTACHMENT_LINE.test(norm(text))) continue;
     return text;
+  }
+  return null;
+}
+
+/** Points declared on the 合计 row's label: "合计（100分）". */
+function totalDeclared(view: SheetView, row: number | null): number | null {
+  if (row === null) return null;
+  for (let c = 0; c < view.cols; c++) {
+    const t = view.ownText(row, c);
+    if (t !== '') return parseLabel(t).declaredPoints;
   }
   return null;
 }
@@ -79,7 +91,7 @@ export function detectTable(sheet: SheetGrid): Detection {
     table: {
       sheet: name,
       title: titleAbove(view, header),
-      declaredTotal: header.cells.get('points')?.declared ?? null,
+      declaredTotal: header.cells.get('points')?.declared ?? totalDeclared(view, body.totalRow),
       ...body,
     },
   };

@@ -46,6 +46,8 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
     '目标任务',
     '工作任务',
     '标准要求',
+    '指标说明',
+    '指标解释',
   ],
   points: ['标准分值', '分值', '标准分', '分数', '权重分', '满分', '基本分', '标准分数', '权重', '分值权重'],
   criteria: [
@@ -76,7 +78,24 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
     '评价方式',
   ],
   deduction: ['扣分', '扣分值', '扣减分', '扣分数', '减分', '扣分分值'],
-  score: ['得分', '考核得分', '实得分', '评分', '最后得分', '实际得分', '考评得分', '评定得分', '最终得分'],
+  score: [
+    '得分',
+    '考核得分',
+    '实得分',
+    '评分',
+    '最后得分',
+    '实际得分',
+    '考评得分',
+    '评定得分',
+    '最终得分',
+    // The assessor's second pass ("评分" over 自评 | 复评): the score that counts.
+    '复评',
+    '复评分',
+    '复核分',
+    '评定分',
+    '核定分',
+    '打分',
+  ],
   reason: ['扣分原因', '扣分说明', '备注', '扣分理由', '说明', '扣分事由', '扣分情况说明'],
   selfScore: ['自评分', '自评得分', '自查得分', '自评', '自查分', '自评分数', '自查自评'],
 };
@@ -107,6 +126,24 @@ for (const [role, words] of Object.entries(HEADER_SYNONYMS) as [ColumnRole, stri
  * @example classifyHeader('評 分 標 準') → { role: 'criteria', declared: null }
  */
 export function classifyHeader(raw: string): HeaderMatch | null {
+  const whole = classifyWord(raw);
+  if (whole) return whole;
+  // "考核标准及评分办法", "考核内容和要求": one column named by two words; the first names it.
+  const t = norm(raw);
+  if (t.length > MAX_HEADER_LENGTH) return null;
+  const parts = t.split(COMPOUND_JOINER).filter((x) => x !== '');
+  if (parts.length < 2) return null;
+  const first = classifyWord(parts[0]!);
+  if (!first) return null;
+  return {
+    role: first.role,
+    declared: first.declared ?? classifyWord(parts[parts.length - 1]!)?.declared ?? null,
+  };
+}
+
+const COMPOUND_JOINER = /[及和与、/]/;
+
+function classifyWord(raw: string): HeaderMatch | null {
   let t = norm(raw);
   if (t === '') return null;
   let declared: number | null = null;

@@ -32,6 +32,8 @@ const SUBTOTAL_ROW = /^(小计|分项合计|本项合计)/;
 /** Text that starts what follows a table: signatures, dates, notes. */
 const END_ROW =
   /^(考核人|考核组|考核小组|考评人|被考核|考核单位|考核对象|签字|签名|审核人|负责人|填表|制表|考核日期|日期:|备注:|说明:|注:|注\d|附:|附件)/;
+/** A note's label standing alone in its cell, the note itself beside or below it. */
+const END_LABEL = /^(备注|说明|注|附注|填表说明|注意事项)$/;
 const PUNCT = /[\s()（）:：、,，.。;；]/g;
 const BARE_NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 
@@ -68,6 +70,8 @@ interface Layout {
   pointsCol: number;
   descCols: number[];
   contentCols: number[];
+  /** For a descriptive column: the points column right of it giving its groups' points. */
+  groupPointsCol: Map<number, number>;
 }
 
 function layoutOf(header: FoundHeader): Layout {
@@ -83,7 +87,12 @@ function layoutOf(header: FoundHeader): Layout {
   const descCols = left.length > 0 ? left : allDesc;
   const contentCols: number[] = [];
   for (let c = header.left; c <= header.right; c++) if (!assessor.has(c)) contentCols.push(c);
-  return { columns, pointsCol, descCols, contentCols };
+  const groupPointsCol = new Map<number, number>();
+  for (const gp of header.groupPoints) {
+    const owner = descCols.filter((c) => c < gp.col).pop();
+    if (owner !== undefined && !groupPointsCol.has(owner)) groupPointsCol.set(owner, gp.col);
+  }
+  return { columns, pointsCol, descCols, contentCols, groupPointsCol };
 }
 
 function ownCells(view: SheetView, r: number, cols: readonly number[]): OwnCell[] {
@@ -122,7 +131,7 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
     if (own.length === 0) continue;
     if (isRepeatedHeader(view, r, layout)) {
       repeated.push(r);
-      if (header.lastRow > header.row && subHeaderCells(view, r + 1)) {
+      if (header.lastRow > header.row && subHeaderCells(view, r + 1, header.right)) {
         repeated.push(r + 1);
         r++;
       }
@@ -136,7 +145,7 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       break;
     }
     if (SUBTOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) continue;
-    if (points === null && END_ROW.test(norm(own[0]!.text))) break;
+    if (points === null && (END_ROW.test(norm(own[0]!.text)) || END_LABEL.test(first))) break;
     candidates.push({ row: r, own, points, pointsRaw });
   }
   return { candidates, repeated, totalRow };
@@ -219,6 +228,16 @@ export function readBody(
     return group;
   };
 
+  /** Numbering rank of the next row with text in the item column, or null. */
+  const nextItemRank = (idx: number): number | null => {
+    if (itemCol === null) return null;
+    for (const c of candidates.slice(idx + 1)) {
+      const o = c.own.find((x) => x.col === itemCol);
+      if (o) return splitNumbering(o.text).rank;
+    }
+    return null;
+  };
+
   const findOpen = (rank: Rank): Open | undefined => stack.find((o) => cmpRank(o.rank, rank) === 0);
 
   /** Open or continue the groups named in the group columns at row r; returns groups opened. */
@@ -234,7 +253,9 @@ export function readBody(
       // A label repeated on a new page (same text, new cell) continues the group.
       if (open && (open.key === key || open.normText === norm(text))) return;
       const m = view.merge(r, gc);
-      opened.push(openGroup(rank, text, at, m ? m.bottom : at.row, key, null));
+      const gp = layout.groupPointsCol.get(gc);
+      const own = gp === undefined ? null : readPoints(view.shown(at.row, gp));
+      opened.push(openGroup(rank, text, at, m ? m.bottom : at.row, key, own));
     });
     const deepest = opened[opened.length - 1];
     if (deepest && deepest.declaredPoints === null) deepest.declaredPoints = fallbackPoints;
@@ -282,7 +303,16 @@ export function readBody(
       const p = parseLabel(single.text);
       const groupish = p.declaredPoints !== null || (p.rank !== null && p.rank <= 1);
       const notTheItem = single.col !== itemCol || spans || groupish;
-      if ((placed || spans) && notTheItem && (single.col !== itemCol || !hasPointsCell)) {
+      // "（一）组织建设 | 15 |" above "1.班子健全 | 5 | 扣…": a row of the item column with points but no
+      // criteria, numbered one level above the next row, heads the rows below it.
+      const rank = p.rank ?? (p.declaredPoints !== null ? UNNUMBERED_RANK : null);
+      const heads =
+        single.col === itemCol &&
+        hasPointsCell &&
+        rank !== null &&
+        (criteriaCol === undefined || view.shownText(r, criteriaCol) === '') &&
+        (nextItemRank(idx) ?? -1) > rank;
+      if (heads || ((placed || spans) && notTheItem && (single.col !== itemCol || !hasPointsCell))) {
         const rank: Rank = [0, p.rank ?? UNNUMBERED_RANK];
         const open = findOpen(rank);
         if (!(open && open.normText === norm(single.text))) {
