@@ -607,3 +607,110 @@ describe('layout: shapes that are not read as rubrics are reported, not thrown',
     }
   });
 });
+
+describe('layout: a 序号 column numbering categories 一、二 and items 1, 2', () => {
+  // 序号 | 考核内容 | 分值 | 评分标准 | 得分: category rows carry their points and no criteria.
+  const sheet = new GridBuilder('s')
+    .row('A1', ['序号', '考核内容', '分值', '评分标准', '得分'])
+    .row('A2', ['一', '党建工作', 40, null])
+    .row('A3', [1, '三会一课落实', 20, '少一次扣2分'])
+    .row('A4', [2, '党员积分管理', 20, '未开展的不得分'])
+    .row('A5', ['二', '平安建设', 60, null])
+    .row('A6', [1, '矛盾纠纷化解', 30, '上交一起扣5分'])
+    .row('A7', [2, '安全隐患整改', 30, '逾期未改扣3分/处'])
+    .row('A8', ['合计', null, 100])
+    .build();
+  const t = table(detectTable(sheet));
+
+  it('reads the rows numbered 一、二 in 序号 as categories holding their points', () => {
+    expect(t.columns).toEqual({ content: 1, points: 2, criteria: 3, score: 4 });
+    expect(tree(t)).toEqual([
+      ['党建工作', 40, ['三会一课落实', '党员积分管理'], []],
+      ['平安建设', 60, ['矛盾纠纷化解', '安全隐患整改'], []],
+    ]);
+    expect(t.items.map((i) => i.points)).toEqual([20, 20, 30, 30]);
+    expect(t.totalRow).toBe(7);
+    expectConsistentTree(t);
+  });
+});
+
+describe('layout: 考核结果 merged over 扣分 | 得分, header words broken over lines', () => {
+  const sheet = new GridBuilder('s')
+    .merge('A1:A2', '考核\n项目')
+    .merge('B1:B2', '考核\n内容')
+    .merge('C1:C2', '标准\n分值')
+    .merge('D1:D2', '考核评分标准')
+    .merge('E1:F1', '考核结果')
+    .row('E2', ['扣分', '得分'])
+    .merge('A3:A4', '文明城市创建')
+    .row('B3', ['背街小巷整治', 50, '发现问题扣1分/处'])
+    .row('B4', ['公益广告设置', 50, '不足规定数量扣5分'])
+    .build();
+  const t = table(detectTable(sheet));
+
+  it('reads the sub-header under the group cell', () => {
+    expect(t.columns).toEqual({ project: 0, content: 1, points: 2, criteria: 3, deduction: 4, score: 5 });
+    expect(t.firstRow).toBe(2);
+    expect(items(t)).toEqual([
+      [2, '背街小巷整治', 50, '发现问题扣1分/处'],
+      [3, '公益广告设置', 50, '不足规定数量扣5分'],
+    ]);
+  });
+});
+
+describe('layout: 考核项目 merged over 一级指标 | 二级指标', () => {
+  const sheet = new GridBuilder('s')
+    .merge('A1:B1', '考核项目')
+    .row('A2', ['一级指标', '二级指标'])
+    .merge('C1:C2', '分值')
+    .merge('D1:D2', '评分标准')
+    .merge('E1:E2', '得分')
+    .merge('A3:A4', '基础建设（30分）')
+    .row('B3', ['阵地建设', 10, '不达标扣5分'])
+    .row('B4', ['队伍建设', 20, '缺员一人扣2分'])
+    .row('A5', ['特色工作（70分）', '品牌项目', 70, '无品牌项目不得分'])
+    .build();
+  const t = table(detectTable(sheet));
+
+  it('takes the columns from the sub-header', () => {
+    expect(t.columns).toEqual({ project: 0, content: 1, points: 2, criteria: 3, score: 4 });
+    expect(tree(t)).toEqual([
+      ['基础建设', 30, ['阵地建设', '队伍建设'], []],
+      ['特色工作', 70, ['品牌项目'], []],
+    ]);
+  });
+});
+
+describe('layout: 考核内容 merged across 目标要求 on some rows', () => {
+  // Where an item has no separate requirement, its text spans both columns.
+  const sheet = new GridBuilder('s')
+    .row('A1', ['考核项目', '考核内容', '目标要求', '分值', '评分标准'])
+    .merge('A2:A4', '综合治理')
+    .row('B2', ['矛盾调解', '调解成功率95%以上', 40, '每低1%扣1分'])
+    .merge('B3:C3', '无越级上访')
+    .row('D3', [30, '发生一起扣10分'])
+    .row('B4', ['网格管理', '网格员全覆盖', 30, '缺一人扣2分'])
+    .build();
+  const t = table(detectTable(sheet));
+
+  it('reads the spanning cell as the item, not as a group of its own', () => {
+    expect(items(t)).toEqual([
+      [1, '调解成功率95%以上', 40, '每低1%扣1分'],
+      [2, '无越级上访', 30, '发生一起扣10分'],
+      [3, '网格员全覆盖', 30, '缺一人扣2分'],
+    ]);
+    expect(tree(t)).toEqual([
+      [
+        '综合治理',
+        null,
+        ['无越级上访'],
+        [
+          ['矛盾调解', null, ['调解成功率95%以上'], []],
+          ['网格管理', null, ['网格员全覆盖'], []],
+        ],
+      ],
+    ]);
+    expect(t.items[1]!.groupIds).toEqual([t.rootGroupIds[0]]);
+    expectConsistentTree(t);
+  });
+});

@@ -14,7 +14,7 @@
  * i1, i2 … for items, numbered in sheet order (a group at the row of its label).
  */
 import type { ColumnRole, DetectedTable, RubricGroup, RubricItem } from '../rubric';
-import { norm } from '../text';
+import { CN_NUM_CHARS, norm } from '../text';
 import type { FoundHeader } from './header';
 import { isHeaderRow, rowHeaderCells, subHeaderCells } from './header';
 import { parseLabel, shorten, splitNumbering, UNNUMBERED_RANK } from './label';
@@ -49,6 +49,8 @@ interface Candidate {
   own: OwnCell[];
   points: number | null;
   pointsRaw: string;
+  /** Numbering rank of the row's 序号 cell ("一" → 0, "1" → 2), or null. */
+  seqRank: number | null;
 }
 
 type Rank = readonly [number, number];
@@ -72,6 +74,8 @@ interface Layout {
   contentCols: number[];
   /** For a descriptive column: the points column right of it giving its groups' points. */
   groupPointsCol: Map<number, number>;
+  /** Unnamed columns left of the descriptive ones (序号): their numbers number the row. */
+  seqCols: number[];
 }
 
 function layoutOf(header: FoundHeader): Layout {
@@ -92,7 +96,19 @@ function layoutOf(header: FoundHeader): Layout {
     const owner = descCols.filter((c) => c < gp.col).pop();
     if (owner !== undefined && !groupPointsCol.has(owner)) groupPointsCol.set(owner, gp.col);
   }
-  return { columns, pointsCol, descCols, contentCols, groupPointsCol };
+  const named = new Set(Object.values(columns));
+  const firstDesc = descCols[0] ?? pointsCol;
+  const seqCols = contentCols.filter((c) => c < firstDesc && !named.has(c));
+  return { columns, pointsCol, descCols, contentCols, groupPointsCol, seqCols };
+}
+
+/** Numbering rank of a 序号 cell: "一" and "一、" as 一、, "1" and "1." as 1、, "（一）" as (一). */
+function seqRankOf(text: string): number | null {
+  const t = norm(text);
+  if (new RegExp(`^[${CN_NUM_CHARS}]+$`).test(t)) return splitNumbering(`${t}、`).rank;
+  if (/^\d+$/.test(t)) return splitNumbering(`${t}、`).rank;
+  const s = splitNumbering(text);
+  return s.rest === '' ? s.rank : null;
 }
 
 function ownCells(view: SheetView, r: number, cols: readonly number[]): OwnCell[] {
@@ -146,7 +162,16 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
     }
     if (SUBTOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) continue;
     if (points === null && (END_ROW.test(norm(own[0]!.text)) || END_LABEL.test(first))) break;
-    candidates.push({ row: r, own, points, pointsRaw });
+    let seqRank: number | null = null;
+    const rest = own.filter((o) => {
+      if (!layout.seqCols.includes(o.col) || o.span > 1) return true;
+      const k = seqRankOf(o.text);
+      if (k === null) return true;
+      seqRank = k;
+      return false;
+    });
+    if (rest.length === 0 && points === null) continue;
+    candidates.push({ row: r, own: rest, points, pointsRaw, seqRank });
   }
   return { candidates, repeated, totalRow };
 }
@@ -233,7 +258,7 @@ export function readBody(
     if (itemCol === null) return null;
     for (const c of candidates.slice(idx + 1)) {
       const o = c.own.find((x) => x.col === itemCol);
-      if (o) return splitNumbering(o.text).rank;
+      if (o) return splitNumbering(o.text).rank ?? c.seqRank;
     }
     return null;
   };
@@ -246,6 +271,12 @@ export function readBody(
     groupCols.forEach((gc, p) => {
       const text = view.shownText(r, gc);
       if (text === '') return;
+      // A cell spanning into the item column is the item's own text, not a group; it ends the groups
+      // open in this column and those right of it.
+      if (itemCol !== null && (view.merge(r, gc)?.right ?? gc) >= itemCol) {
+        while (stack.length > 0 && cmpRank(stack[stack.length - 1]!.rank, [1, p]) >= 0) stack.pop();
+        return;
+      }
       const at = view.owner(r, gc);
       const key = `${at.row},${at.col}`;
       const rank: Rank = [1, p];
@@ -305,7 +336,7 @@ export function readBody(
       const notTheItem = single.col !== itemCol || spans || groupish;
       // "（一）组织建设 | 15 |" above "1.班子健全 | 5 | 扣…": a row of the item column with points but no
       // criteria, numbered one level above the next row, heads the rows below it.
-      const rank = p.rank ?? (p.declaredPoints !== null ? UNNUMBERED_RANK : null);
+      const rank = p.rank ?? cand.seqRank ?? (p.declaredPoints !== null ? UNNUMBERED_RANK : null);
       const heads =
         single.col === itemCol &&
         hasPointsCell &&
@@ -313,7 +344,7 @@ export function readBody(
         (criteriaCol === undefined || view.shownText(r, criteriaCol) === '') &&
         (nextItemRank(idx) ?? -1) > rank;
       if (heads || ((placed || spans) && notTheItem && (single.col !== itemCol || !hasPointsCell))) {
-        const rank: Rank = [0, p.rank ?? UNNUMBERED_RANK];
+        const rank: Rank = [0, p.rank ?? cand.seqRank ?? UNNUMBERED_RANK];
         const open = findOpen(rank);
         if (!(open && open.normText === norm(single.text))) {
           const m = view.merge(r, single.col);
