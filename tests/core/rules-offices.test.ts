@@ -868,6 +868,178 @@ const LAYOUT: [string, Case][] = [
   ],
 ];
 
+/** More wording met in other offices' rubrics: limits stated bare, tiers, time units, villages. */
+const MORE: [string, Case][] = [
+  [
+    '每低于标准1个百分点 (words between 每 and the step)',
+    {
+      criteria: '每低于标准1个百分点扣0.1分',
+      terms: [{ kind: 'rate', amount: 0.1, step: 1, target: null }],
+    },
+  ],
+  [
+    '低1个百分点 without 每',
+    {
+      criteria: '完成率低于90%的，低1个百分点扣0.1分',
+      terms: [{ kind: 'rate', amount: 0.1, step: 1, target: 90, what: '完成率' }],
+    },
+  ],
+  [
+    '累计不超过2分 after a bonus limits the bonus',
+    {
+      criteria: '获得区级以上表彰的，每项加0.5分，累计不超过2分',
+      terms: [{ kind: 'bonus', amount: 0.5, max: 2, unit: '项' }],
+    },
+  ],
+  [
+    '最高不超过1分 after a deduction limits the deduction',
+    {
+      criteria: '发现安全隐患的每处扣0.2分，最高不超过1分',
+      terms: [{ kind: 'perUnit', amount: 0.2, unit: '处' }],
+      cap: { kind: 'explicit', amount: 1, at: '最高不超过1分' },
+    },
+  ],
+  [
+    '加分最高不超过2分 over two bonus terms',
+    {
+      criteria: '省级以上媒体报道的每次加1分，市级每次加0.5分，加分最高不超过2分',
+      terms: [
+        { kind: 'bonus', amount: 1, unit: '次', max: null },
+        { kind: 'bonus', amount: 0.5, unit: '次', max: null, what: '市级' },
+      ],
+      bonusCap: 2,
+    },
+  ],
+  [
+    '不倒扣 is the item cap, not 倒扣',
+    {
+      criteria: '每次扣0.5分，此项分值扣完为止，不倒扣',
+      terms: [{ kind: 'perUnit', amount: 0.5 }],
+      cap: { kind: 'item' },
+    },
+  ],
+  [
+    '不可倒扣',
+    {
+      criteria: '每例扣1分,不可倒扣',
+      terms: [{ kind: 'perUnit', amount: 1 }],
+      cap: { kind: 'item', at: '不可倒扣' },
+    },
+  ],
+  [
+    '该项最低0分',
+    {
+      criteria: '每人次扣0.5分，该项最低0分',
+      terms: [{ kind: 'perUnit', unit: '人次' }],
+      cap: { kind: 'item' },
+    },
+  ],
+  [
+    '两次扣2分 restates 一次扣1分',
+    {
+      criteria: '出现一次扣1分，两次扣2分，三次及以上不得分',
+      terms: [
+        { kind: 'perUnit', amount: 1, unit: '次', at: '出现一次扣1分，两次扣2分' },
+        { kind: 'zeroIf', what: '三次及以上' },
+      ],
+    },
+  ],
+  [
+    '每村 and 每个社区',
+    {
+      criteria: '各村（社区）未完成的，每村扣0.5分；每个社区扣0.3分',
+      terms: [
+        { kind: 'perUnit', amount: 0.5, unit: '村', whatHas: '未完成' },
+        { kind: 'perUnit', amount: 0.3, unit: '社区' },
+      ],
+    },
+  ],
+  [
+    '每超1小时',
+    {
+      criteria: '超过规定时限的，每超1小时扣0.1分',
+      terms: [{ kind: 'perUnit', amount: 0.1, unit: '小时', what: '超过规定时限' }],
+    },
+  ],
+  [
+    '1小时内 is a time limit, not a count',
+    { criteria: '1小时内未处置的扣1分', terms: [{ kind: 'flag', amount: 1, what: '1小时内未处置' }] },
+  ],
+  [
+    '每批次',
+    {
+      criteria: '出现越级访、集体访的，每批次扣1分',
+      terms: [{ kind: 'perUnit', amount: 1, unit: '批次', whatHas: '集体访' }],
+    },
+  ],
+  [
+    '视情况给予扣分',
+    { criteria: '宣传不到位的视情况给予扣分', terms: [{ kind: 'discretion', what: '宣传不到位' }] },
+  ],
+  [
+    '每篇得0.5分，满分2分: the stated points give the count',
+    {
+      criteria: '在市级以上媒体发表稿件，每篇得0.5分，满分2分',
+      terms: [{ kind: 'shortfall', amount: 0.5, required: 4, unit: '篇' }],
+    },
+  ],
+  [
+    '一年内被投诉2次以上的不得分',
+    { criteria: '一年内被投诉2次以上的不得分', terms: [{ kind: 'zeroIf', what: '一年内被投诉2次以上' }] },
+  ],
+  [
+    '扣1分/次 on each of two clauses',
+    {
+      criteria: '上报不及时的，扣0.5分/次；数据不准确的，扣0.5分/次',
+      terms: [
+        { kind: 'perUnit', amount: 0.5, unit: '次', what: '上报不及时' },
+        { kind: 'perUnit', amount: 0.5, unit: '次', what: '数据不准确' },
+      ],
+    },
+  ],
+  [
+    '抽查10户，每户不合格',
+    {
+      criteria: '考核时抽查10户，每户不合格扣0.2分',
+      terms: [{ kind: 'perUnit', amount: 0.2, unit: '户', what: '不合格' }],
+    },
+  ],
+  [
+    '每推迟一周',
+    {
+      criteria: '未按规定时间完成的，每推迟一周扣0.5分',
+      terms: [{ kind: 'perUnit', amount: 0.5, unit: '周', whatHas: '未按规定时间完成' }],
+    },
+  ],
+  [
+    'a count done, then 每少1条 with 以上得满分',
+    {
+      criteria: '全年上报信息12条以上得满分，每少1条扣0.2分',
+      terms: [{ kind: 'fullIf' }, { kind: 'shortfall', amount: 0.2, required: 12, unit: '条' }],
+    },
+  ],
+  [
+    'deduction in brackets',
+    {
+      criteria: '每次扣0.5分（最多扣2分）',
+      terms: [{ kind: 'perUnit', amount: 0.5 }],
+      cap: { kind: 'explicit', amount: 2, at: '最多扣2分' },
+    },
+  ],
+  [
+    'traditional: 扣分不超過本項分值',
+    {
+      criteria: '每發現一處扣0.5分，扣分不超過本項分值',
+      terms: [{ kind: 'perUnit', amount: 0.5, unit: '处' }],
+      cap: { kind: 'item', at: '扣分不超過本項分值' },
+    },
+  ],
+  [
+    '每半年 requirement: the missing count is entered',
+    { criteria: '每半年开展一次，少一次扣1分', terms: [{ kind: 'perUnit', amount: 1, unit: '次' }] },
+  ],
+];
+
 /** Wording that states a rule the parser cannot compute: it must be reported, not dropped. */
 const UNREAD: [string, Case][] = [
   ['按比例扣分', { criteria: '未完成的按比例扣分', terms: [], unread: ['未完成的按比例扣分'] }],
@@ -882,6 +1054,18 @@ const UNREAD: [string, Case][] = [
       terms: [{ kind: 'perUnit', amount: 0.5, unit: '处' }],
       unread: ['同一问题重复出现的加倍扣分'],
     },
+  ],
+  [
+    'a tier that is not a multiple (两次扣3分)',
+    {
+      criteria: '出现一次扣1分，两次扣3分',
+      terms: [{ kind: 'perUnit', amount: 1, unit: '次' }],
+      unread: ['两次扣3分'],
+    },
+  ],
+  [
+    'a bare limit with nothing before it',
+    { criteria: '累计不超过2分', terms: [], unread: ['累计不超过2分'] },
   ],
   [
     '按比例计分 after a zero',
@@ -908,6 +1092,7 @@ const GROUPS: [string, [string, Case][]][] = [
   ['bonuses', BONUS],
   ['discretion', DISCRETION],
   ['layout, script and numerals', LAYOUT],
+  ['more wording', MORE],
   ['unread by design', UNREAD],
 ];
 

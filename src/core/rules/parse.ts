@@ -33,6 +33,7 @@
  */
 import { CN_NUM_CHARS, NUM_RE, normalize, parseNumber as parseNumberPlain } from '../text';
 import type { Cap, Rule, Span, Term } from './types';
+import { DEDUCTING_KINDS } from './registry';
 import { UNIT_RE } from './units';
 
 /** Options for parseRule. */
@@ -70,6 +71,7 @@ type ActionKind =
   | 'capExplicit'
   | 'capItem'
   | 'bonusMax'
+  | 'limit'
   | 'discretionRange'
   | 'discretionUpTo'
   | 'scoreFormula'
@@ -105,12 +107,12 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
   ],
   [
     'capNone',
-    /扣完(?:后)?(?:可)?倒扣分?|(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g,
+    /扣完(?:后)?(?:可)?倒扣分?|(?<!不(?:实行|予|再|得|能|可)?)(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g,
   ],
   [
     'bonusMax',
     new RegExp(
-      `(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计)?(?:最高|最多|至多|不超过|不得超过|上限为?|以)(${N})分(?:为限|封顶)?`,
+      `(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计|总计|合计)?(?:(?:最高|最多|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|上限为?|以)(${N})分(?:为限|封顶)?`,
       'g',
     ),
   ],
@@ -123,7 +125,15 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
   ],
   [
     'capItem',
-    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项|此项)?(?:分值|分数|分)?(?:为止|即止)|扣至(?:0|零)分(?:为止)?|扣分(?:累计)?(?:最多)?(?:不超过|不得超过|不超|不高于|以)(?:本项|该项|此项)(?:的)?(?:标准)?(?:分值|分数|总分)(?:为限|为止)?/g,
+    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项|此项)?(?:分值|分数|分)?(?:为止|即止)|扣(?:分)?至(?:0|零)分(?:为止)?|不(?:实行|予|再|得|能|可)?倒扣分?|(?:本项|该项|此项)?(?:最低|最少)(?:为|得|记|计)?(?:0|零)分|扣分(?:累计)?(?:最多)?(?:不超过|不得超过|不超|不高于|以)(?:本项|该项|此项)(?:的)?(?:标准)?(?:分值|分数|总分)(?:为限|为止)?/g,
+  ],
+  // 累计不超过2分, 最高3分, 以2分为限: a limit on whatever the sentence gave before it.
+  [
+    'limit',
+    new RegExp(
+      `(?:累计|合计|总计|最多|最高|至多)(?:不超过|不得超过|不超|不高于)?(${N})分(?![钟之点])(?:为限|封顶)?|(?:不超过|不得超过)(${N})分(?![钟之点])|以(${N})分为限|(${N})分封顶`,
+      'g',
+    ),
   ],
   ['discretionRange', new RegExp(`(?:${JUDGE})?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
   ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
@@ -141,7 +151,7 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
   ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
   [
     'discretion',
-    /酌情(?:扣分|打分|给分|评分|计分|扣减|赋分|处理|扣除)?|视情况(?:扣分|打分|给分|评分|赋分)?|(?:根据|依据|按照|结合|视)[^,;。]{0,24}?(?:打分|评分|给分|扣分|计分|评定|赋分)|按[^,;。扣]{0,24}?(?:打分|评分|给分|赋分)|综合(?:评定|打分|评分)/g,
+    /酌情(?:给予|予以)?(?:扣分|打分|给分|评分|计分|扣减|赋分|处理|扣除)?|视情况(?:给予|予以)?(?:扣分|打分|给分|评分|赋分)?|(?:根据|依据|按照|结合|视)[^,;。]{0,24}?(?:打分|评分|给分|扣分|计分|评定|赋分)|按[^,;。扣]{0,24}?(?:打分|评分|给分|赋分)|综合(?:评定|打分|评分)/g,
   ],
   ['award', new RegExp(`得(${N})分`, 'g')],
   ['pointsEach', new RegExp(`每(?:个)?(${U})(${N})分(?![钟之点])`, 'g')],
@@ -152,7 +162,8 @@ const VOCAB = new RegExp(
   `扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`,
 );
 
-const RATE_STEP = new RegExp(`每(?:减少|降低|下降|低于?|少|差)?(${N})(?:%|个百分点|百分点)`);
+// 每降低1%, 每低于标准1个百分点, 低1个百分点 (a step stated with a fall and no 每).
+const RATE_STEP = new RegExp(`(?:每[^,;。\\d%每]{0,6}?|减少|降低|下降|低|少|差)(${N})(?:%|个百分点|百分点)`);
 const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
 const RATE_TARGET_FAR = new RegExp(`(?:达到|达|不低于|不得低于|保持在?|高于)(${N})%|(${N})%(?:及|或)?以上`);
 const REFERENCE = /平均|全区|全市|全县|全省|全镇|全街|上年|同期|标准值/;
@@ -171,7 +182,11 @@ const PER_PERIOD = /每(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
 function eachUnit(text: string): RegExpExecArray | null {
   return EACH_N_UNIT.exec(text) ?? EACH_UNIT.exec(text);
 }
-const ONE_UNIT = new RegExp(`(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?!性)`);
+// 1天内, 一次性 are time limits and manners, not counts.
+const ONE_UNIT = new RegExp(
+  `(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?![性内以之前后])`,
+);
+const COUNT_ONLY = new RegExp(`^(${N})(?:个|名)?(${U})(?:及其?以上|以上)?$`);
 const LIST_NEGATION = /^(?:没有|无|未|缺少|缺|不)/;
 
 /** Required-count phrases: 不少于4次, 四次以上, 至少N次, 全年N次, 有4次. */
@@ -520,6 +535,18 @@ function readAction(
       out.caps.push({ cap: { kind: 'explicit', amount: v, span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
       return 'cap';
     }
+    case 'limit': {
+      const v = numOf(m, 1, 2, 3, 4);
+      const prev = lastInSentence >= 0 ? out.terms[lastInSentence] : out.terms[out.terms.length - 1];
+      if (!okAmount(v) || !prev || (prev.kind !== 'bonus' && !DEDUCTING_KINDS.has(prev.kind))) {
+        out.unread.push(toSpan(x, aSeg.s, aSeg.e));
+        return 'none';
+      }
+      if (prev.kind === 'bonus') out.bonusMax.push({ amount: v, at: aSeg, what: '' });
+      else
+        out.caps.push({ cap: { kind: 'explicit', amount: v, span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
+      return 'cap';
+    }
     case 'bonusMax': {
       const v = numOf(m, 1, 2);
       if (!okAmount(v)) {
@@ -604,7 +631,7 @@ function readAction(
       return push({ kind: 'bonus', amount: v, max: unit === '' ? v : null, unit, what, span: span(w.start) });
     }
     case 'deduct':
-      return deduction(a, own, aSeg, x, ctx, out, withPending, span, pending);
+      return deduction(a, own, aSeg, x, ctx, out, withPending, span, pending, out.terms[lastInSentence]);
     case 'discretion': {
       const w = ownOrPending();
       return push({ kind: 'discretion', what: w.what || t.slice(aSeg.s, aSeg.e), span: span(w.start) });
@@ -667,7 +694,8 @@ function deduction(
   withPending: () => { what: string; start: number },
   span: (start: number) => Span,
   pending: Seg[],
-): 'term' | 'none' {
+  prevTerm: Term | undefined,
+): 'term' | 'merged' | 'none' {
   const t = x.t;
   const amount = numOf(a.m, 1);
   if (!okAmount(amount)) {
@@ -783,6 +811,23 @@ function deduction(
     return push({ kind: 'perUnit', amount, unit: each[2]!, what: fallback(what), span: sp() });
   }
 
+  // "出现一次扣1分，两次扣2分": a bare count restating the term before it; any other tier
+  // (两次扣3分) is not a kind the rule can hold, so it is reported.
+  const countOnly = COUNT_ONLY.exec(cond);
+  const times = countOnly ? numOf(countOnly, 1) : null;
+  if (countOnly && times !== null && times >= 2) {
+    if (
+      prevTerm?.kind === 'perUnit' &&
+      prevTerm.unit === countOnly[2] &&
+      Math.round(prevTerm.amount * 100) * times === Math.round(amount * 100)
+    ) {
+      prevTerm.span = { start: prevTerm.span.start, end: Math.max(prevTerm.span.end, sp().end) };
+      return 'merged';
+    }
+    out.unread.push(sp());
+    return 'none';
+  }
+
   const one = ONE_UNIT.exec(cond);
   if (one) {
     const what = without(
@@ -886,9 +931,17 @@ function read(
   return { parsed, x, bonusCap };
 }
 
+/** The item's points as its 评分标准 restates them (满分2分, 本项3分), for rules stated relative to them. */
+function statedPoints(criteria: string): number | null {
+  const re = ACTIONS.find(([k]) => k === 'statePoints')![1];
+  const m = new RegExp(re.source).exec(prepare(criteria, 0).t);
+  const v = m ? numOf(m, 1, 2) : null;
+  return okAmount(v) && v > 0 ? v : null;
+}
+
 function parseStrict(criteria: string, opts: ParseOptions): Rule {
   const requirement = opts.requirement ?? '';
-  const points = opts.points ?? null;
+  const points = opts.points ?? statedPoints(criteria);
   const reqText = requirement.trim() === '' ? null : prepare(requirement, criteria.length + 1);
   const c = read(criteria, 0, { req: reqText, points });
   let terms = c.parsed.terms;

@@ -32,6 +32,15 @@ const EN: Record<string, [string, string]> = {
   期: ['issue', 'issues'],
   场: ['session', 'sessions'],
   名次: ['place', 'places'],
+  小时: ['hour', 'hours'],
+  批次: ['batch', 'batches'],
+  户次: ['household visit', 'household visits'],
+  村: ['village', 'villages'],
+  社区: ['community', 'communities'],
+  企业: ['enterprise', 'enterprises'],
+  单位: ['unit', 'units'],
+  辆: ['vehicle', 'vehicles'],
+  栋: ['building', 'buildings'],
   个: ['one', 'ones'],
 };
 
