@@ -2,6 +2,7 @@
  * Table detection on rubric layouts from other offices: the ways 考核评分表 are laid out in Excel/WPS
  * beyond the seed's paper table and the samples. Every fixture is built here, row by row.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectTable } from '../../src/core/detect/index';
 import type { SheetGrid } from '../../src/core/grid';
@@ -712,5 +713,93 @@ describe('layout: 考核内容 merged across 目标要求 on some rows', () => {
     ]);
     expect(t.items[1]!.groupIds).toEqual([t.rootGroupIds[0]]);
     expectConsistentTree(t);
+  });
+});
+
+describe('property: numbered category and section rows in the item column', () => {
+  const CN = ['一', '二', '三', '四'];
+  interface Gen {
+    seqColumn: boolean;
+    cats: { pointsInLabel: boolean; sections: { items: { pts: number; crit: boolean }[] }[] }[];
+  }
+  const item = fc.record({ pts: fc.integer({ min: 1, max: 20 }), crit: fc.boolean() });
+  const gen: fc.Arbitrary<Gen> = fc.record({
+    seqColumn: fc.boolean(),
+    cats: fc.array(
+      fc.record({
+        pointsInLabel: fc.boolean(),
+        sections: fc.oneof(
+          fc.array(fc.record({ items: fc.array(item, { minLength: 1, maxLength: 3 }) }), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          // No sections: the items sit right under the category.
+          fc.array(item, { minLength: 1, maxLength: 3 }).map((items) => [{ items, flat: true }]),
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  });
+  const sum = (xs: { pts: number }[]): number => xs.reduce((a, x) => a + x.pts, 0);
+
+  it('recovers categories, sections, their points and the items', () => {
+    fc.assert(
+      fc.property(gen, (g) => {
+        const rows: (string | number | null)[][] = [];
+        const lead = g.seqColumn ? ['序号'] : [];
+        rows.push([...lead, '考核内容', '分值', '评分标准', '得分']);
+        const want: Tree[] = [];
+        const put = (seq: string, label: string, pts: number | null, crit: string | null) =>
+          rows.push(g.seqColumn ? [seq, label, pts, crit] : [`${seq}${label}`, pts, crit]);
+        g.cats.forEach((cat, ci) => {
+          const all = cat.sections.flatMap((s) => s.items);
+          const catName = `类别${ci + 1}`;
+          const catSeq = g.seqColumn ? CN[ci]! : `${CN[ci]}、`;
+          if (cat.pointsInLabel) put(catSeq, `${catName}（${sum(all)}分）`, null, null);
+          else put(catSeq, catName, sum(all), null);
+          const children: Tree[] = [];
+          const direct: string[] = [];
+          cat.sections.forEach((sec, si) => {
+            const flat = 'flat' in sec;
+            const secName = `${catName}部分${si + 1}`;
+            const texts: string[] = [];
+            if (!flat) put(g.seqColumn ? `（${CN[si]}）` : `（${CN[si]}）`, secName, sum(sec.items), null);
+            sec.items.forEach((it, k) => {
+              const text = `${secName}事项${k + 1}`;
+              if (g.seqColumn) rows.push([k + 1, text, it.pts, it.crit ? '少一次扣1分' : null]);
+              else rows.push([`${k + 1}.${text}`, it.pts, it.crit ? '少一次扣1分' : null]);
+              texts.push(g.seqColumn ? text : `${k + 1}.${text}`);
+            });
+            if (flat) direct.push(...texts);
+            else children.push([secName, sum(sec.items), texts, []]);
+          });
+          want.push([catName, sum(all), direct, children]);
+        });
+        const t = table(detectTable({ name: 's', values: rows, merges: [] }));
+        expect(tree(t)).toEqual(want);
+        expect(t.items).toHaveLength(g.cats.flatMap((c) => c.sections.flatMap((s) => s.items)).length);
+        expectConsistentTree(t);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('layout: a category named like a header word right below the header', () => {
+  it('reads "一、项目建设（20分）" as a category, not as a second header row', () => {
+    const sheet = new GridBuilder('s')
+      .row('A1', ['考核内容', '分值', '评分标准'])
+      .row('A2', ['一、项目建设（20分）'])
+      .row('A3', ['1.重点项目按期开工', 20, '延期一个月扣2分'])
+      .row('A4', ['二、考核内容落实（80分）'])
+      .row('A5', ['1.年度任务完成', 80, '每少完成1%扣1分'])
+      .build();
+    const t = table(detectTable(sheet));
+    expect(t.columns).toEqual({ content: 0, points: 1, criteria: 2 });
+    expect(t.firstRow).toBe(1);
+    expect(tree(t)).toEqual([
+      ['项目建设', 20, ['1.重点项目按期开工'], []],
+      ['考核内容落实', 80, ['1.年度任务完成'], []],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { ColumnRole } from '../rubric';
 import { norm, parseNumber } from '../text';
+import { splitNumbering } from './label';
 
 /**
  * Header synonyms per column role, in normalised (simplified, half-width, no spaces) form.
@@ -126,6 +127,8 @@ for (const [role, words] of Object.entries(HEADER_SYNONYMS) as [ColumnRole, stri
  * @example classifyHeader('評 分 標 準') → { role: 'criteria', declared: null }
  */
 export function classifyHeader(raw: string): HeaderMatch | null {
+  // "三、项目建设（20分）" is a numbered label of the body, never a column's name.
+  if (splitNumbering(raw).numbering !== null) return null;
   const whole = classifyWord(raw);
   if (whole) return whole;
   // "考核标准及评分办法", "考核内容和要求": one column named by two words; the first names it.
