@@ -803,3 +803,28 @@ describe('layout: a category named like a header word right below the header', (
     ]);
   });
 });
+
+describe('layout: WPS export with full-width category rows filled into every cell', () => {
+  const sheet = new GridBuilder('s')
+    .row('A1', ['考核项目', '考核内容', '分值', '评分标准', '得分'])
+    .row('A2', Array(5).fill('一、基层治理（60分）'))
+    .row('A3', ['网格管理', '网格员在岗', 30, '脱岗一次扣1分'])
+    .row('A4', ['网格管理', '事件上报', 30, '漏报一件扣2分'])
+    .row('A5', Array(5).fill('二、公共服务（40分）'))
+    .row('A6', ['便民服务', '代办事项办结', 40, '超期一件扣2分'])
+    .build();
+  const t = table(detectTable(sheet));
+
+  it('reads each filled row as one category', () => {
+    expect(items(t).map(([, text, pts]) => [text, pts])).toEqual([
+      ['网格员在岗', 30],
+      ['事件上报', 30],
+      ['代办事项办结', 40],
+    ]);
+    expect(tree(t)).toEqual([
+      ['基层治理', 60, [], [['网格管理', null, ['网格员在岗', '事件上报'], []]]],
+      ['公共服务', 40, [], [['便民服务', null, ['代办事项办结'], []]]],
+    ]);
+    expectConsistentTree(t);
+  });
+});

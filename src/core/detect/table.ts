@@ -143,8 +143,12 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
   const repeated: number[] = [];
   let totalRow: number | null = null;
   for (let r = header.lastRow + 1; r < view.rows; r++) {
-    const own = ownCells(view, r, layout.contentCols);
+    let own = ownCells(view, r, layout.contentCols);
     if (own.length === 0) continue;
+    // A full-width label filled into every cell of its row (how some tools write a merge) is one cell.
+    const filled = own.length >= 2 && own.every((o) => o.text === own[0]!.text);
+    if (filled)
+      own = [{ col: own[0]!.col, text: own[0]!.text, span: own[own.length - 1]!.col - own[0]!.col + 1 }];
     if (isRepeatedHeader(view, r, layout)) {
       repeated.push(r);
       if (header.lastRow > header.row && subHeaderCells(view, r + 1, header.right)) {
@@ -153,8 +157,9 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       }
       continue;
     }
-    const pointsRaw = view.ownText(r, layout.pointsCol);
-    const points = view.isOwner(r, layout.pointsCol) ? readPoints(view.value(r, layout.pointsCol)) : null;
+    const pointsRaw = filled ? '' : view.ownText(r, layout.pointsCol);
+    const points =
+      !filled && view.isOwner(r, layout.pointsCol) ? readPoints(view.value(r, layout.pointsCol)) : null;
     const first = norm(own[0]!.text).replace(PUNCT, '');
     if (TOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) {
       totalRow = r;
