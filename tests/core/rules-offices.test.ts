@@ -1038,6 +1038,55 @@ const MORE: [string, Case][] = [
     '每半年 requirement: the missing count is entered',
     { criteria: '每半年开展一次，少一次扣1分', terms: [{ kind: 'perUnit', amount: 1, unit: '次' }] },
   ],
+  [
+    '每超出一个百分点: points above a ceiling are counted, not a rate below a target',
+    {
+      criteria: '每超出一个百分点扣0.5分',
+      terms: [{ kind: 'perUnit', amount: 0.5, unit: '百分点', what: '超出' }],
+    },
+  ],
+  [
+    '本项基础分3分 states the points',
+    {
+      criteria: '本项基础分3分，每发现一处扣0.5分',
+      terms: [{ kind: 'perUnit', amount: 0.5, unit: '处' }],
+    },
+  ],
+  [
+    '扣分标准： label before the rule',
+    {
+      criteria: '扣分标准：每缺一项扣0.5分',
+      terms: [{ kind: 'perUnit', amount: 0.5, unit: '项', at: '每缺一项扣0.5分' }],
+    },
+  ],
+  [
+    '每两周 requirement: the missing count is entered',
+    {
+      criteria: '每两周巡查不少于1次，每少一次扣0.5分',
+      terms: [{ kind: 'perUnit', amount: 0.5, unit: '次' }],
+    },
+  ],
+  [
+    '按时完成得2分，延迟完成得1分，未完成不得分',
+    {
+      criteria: '按时完成得2分，延迟完成得1分，未完成不得分',
+      terms: [
+        { kind: 'award', amount: 2, what: '按时完成' },
+        { kind: 'award', amount: 1, what: '延迟完成' },
+        { kind: 'zeroIf', what: '未完成' },
+      ],
+    },
+  ],
+  [
+    '一起 and 一票否决 in one cell',
+    {
+      criteria: '辖区内发生命案的，每起扣2分，发生重大命案的一票否决',
+      terms: [
+        { kind: 'perUnit', amount: 2, unit: '起', what: '辖区内发生命案' },
+        { kind: 'veto', scope: 'assessment', what: '发生重大命案' },
+      ],
+    },
+  ],
 ];
 
 /** Wording that states a rule the parser cannot compute: it must be reported, not dropped. */
@@ -1063,6 +1112,17 @@ const UNREAD: [string, Case][] = [
       unread: ['两次扣3分'],
     },
   ],
+  ['a step of several units (每5人)', { criteria: '每5人扣1分', terms: [], unread: ['每5人扣1分'] }],
+  ['a bonus per several units (每5篇)', { criteria: '每5篇加1分', terms: [], unread: ['每5篇加1分'] }],
+  [
+    'a fractional step above a ceiling',
+    {
+      criteria: '发生率超过1%的，每超0.1个百分点扣0.2分',
+      terms: [],
+      unread: ['发生率超过1%的，每超0.1个百分点扣0.2分'],
+    },
+  ],
+  ['half of the item points', { criteria: '扣除该项一半分值', terms: [], unread: ['扣除该项一半分值'] }],
   [
     'a bare limit with nothing before it',
     { criteria: '累计不超过2分', terms: [], unread: ['累计不超过2分'] },

@@ -101,7 +101,7 @@ const ACTIONS: readonly [ActionKind, RegExp][] = [
   [
     'statePoints',
     new RegExp(
-      `(?:本项|该项|此项)?(?:满分|总分|标准分值?|分值)(?:为|是|:)?(${N})分|(?:本项|该项|此项)(?:共|计)?(${N})分(?![/每])`,
+      `(?:本项|该项|此项)?(?:满分|总分|基础分|标准分值?|分值)(?:为|是|:)?(${N})分(?![值数钟])|(?:本项|该项|此项)(?:共|计)?(${N})分(?![/每值数钟])`,
       'g',
     ),
   ],
@@ -163,7 +163,9 @@ const VOCAB = new RegExp(
 );
 
 // 每降低1%, 每低于标准1个百分点, 低1个百分点 (a step stated with a fall and no 每).
-const RATE_STEP = new RegExp(`(?:每[^,;。\\d%每]{0,6}?|减少|降低|下降|低|少|差)(${N})(?:%|个百分点|百分点)`);
+const RATE_STEP = new RegExp(
+  `(?:每(?:(?![超高增多升提])[^,;。\\d%每]){0,6}?|减少|降低|下降|低|少|差)(${N})(?:%|个百分点|百分点)`,
+);
 const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
 const RATE_TARGET_FAR = new RegExp(`(?:达到|达|不低于|不得低于|保持在?|高于)(${N})%|(${N})%(?:及|或)?以上`);
 const REFERENCE = /平均|全区|全市|全县|全省|全镇|全街|上年|同期|标准值/;
@@ -176,11 +178,20 @@ const EACH_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})?(?:个|名)?(${
 /** 每逾期一天: a unit after a number is the counted one (not the 期 of 逾期). */
 const EACH_N_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})(?:个|名)?(${U})(?!性)`);
 /** A requirement stated per period (每月不少于1次) is not the count for the whole assessment. */
-const PER_PERIOD = /每(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
+const PER_PERIOD = /每(?:[两二三四五六\d]+)?(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
 
 /** 每…(N)unit: the counted unit and the words between 每 and it. */
 function eachUnit(text: string): RegExpExecArray | null {
   return EACH_N_UNIT.exec(text) ?? EACH_UNIT.exec(text);
+}
+
+/**
+ * How many units one step of a 每… phrase counts: 1 for 每次 / 每发现一处, 5 for 每5人. A term counts
+ * single units, so a step of several (每5人扣1分, 每超0.1个百分点) cannot be one and is reported.
+ */
+function eachStep(each: RegExpExecArray): number | null {
+  const m = new RegExp(`(${N})(?:个|名)?${each[2]!}$`).exec(each[0]);
+  return m ? parseNumber(m[1]!) : 1;
 }
 // 1天内, 一次性 are time limits and manners, not counts.
 const ONE_UNIT = new RegExp(
@@ -262,7 +273,7 @@ function split(t: string): Seg[][] {
 /** Sub-clause numbering: 1. 2、 (3) ① 一、 (一). */
 const NUMBERING = `\\(\\d{1,2}\\)|\\d{1,2}[.、](?!\\d)|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十]{1,3}\\)`;
 const LEAD = new RegExp(
-  `^(?:[,、:;.\\s“”"'「」『』]|${NUMBERING}|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+`,
+  `^(?:[,、:;.\\s“”"'「」『』]|${NUMBERING}|(?:评分|扣分|考核|计分)(?:标准|办法|方法|细则|说明):|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+`,
 );
 const TRAIL = new RegExp(
   `(?:[,、:;\\s“”"'「」『』]|的|者|各|均|分别|则|即|将|予以|给予|采用|实行|实施|采取|一律|的话|本项|该项|此项|${JUDGE})+$`,
@@ -626,6 +637,10 @@ function readAction(
       }
       const w = ownOrPending();
       const each = m[2] !== undefined ? null : eachUnit(w.what);
+      if (each && eachStep(each) !== 1) {
+        out.unread.push(span(w.start));
+        return 'none';
+      }
       const unit = m[2] ?? each?.[2] ?? '';
       const what = each ? without(w.what, each, each[1] ?? '') : w.what;
       return push({ kind: 'bonus', amount: v, max: unit === '' ? v : null, unit, what, span: span(w.start) });
@@ -644,6 +659,10 @@ function readAction(
       }
       const w = ownOrPending();
       const each = eachUnit(w.what);
+      if (each && eachStep(each) !== 1) {
+        out.unread.push(span(w.start));
+        return 'none';
+      }
       if (each && v > 0) {
         // 每开展一次得0.5分 in a 2-point item: 4 required, 0.5 lost per one short.
         const req = ctx.points !== null ? ctx.points / v : null;
@@ -805,6 +824,11 @@ function deduction(
     });
   }
   const each = eachUnit(cond);
+  if (each && eachStep(each) !== 1) {
+    if (de.length > 0) start = joinSegs(t, de, start).start;
+    out.unread.push(sp());
+    return 'none';
+  }
   if (each) {
     // "逾期未报的，每逾期一天…": a bare 每<verb><count> takes its subject from the "…的" clause.
     const what = without(cond, each) === '' && de.length > 0 ? '' : without(cond, each, each[1] ?? '');

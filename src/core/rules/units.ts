@@ -31,6 +31,7 @@ const EN: Record<string, [string, string]> = {
   套: ['set', 'sets'],
   期: ['issue', 'issues'],
   场: ['session', 'sessions'],
+  百分点: ['percentage point', 'percentage points'],
   名次: ['place', 'places'],
   小时: ['hour', 'hours'],
   批次: ['batch', 'batches'],
