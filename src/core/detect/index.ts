@@ -4,7 +4,11 @@
  * - Header row: the first row with a points column (标准分值 / 分值 …) and at least one of criteria,
  *   project, content or requirement (see HEADER_SYNONYMS). Assessor headers one row lower (under a
  *   merged "考核评分") are read as part of the header.
+ *   Of two 分值 columns (一级指标 | 分值 | 二级指标 | 分值) the right one holds the items' points and the
+ *   left one the groups'. A second table beside the first (its header words again, with a 分值 of its
+ *   own) is left out: only the first table is read.
  * - Title: the topmost non-empty row above the header ("附件1" lines skipped).
+ * - Declared total: from the points header ("标准分值(100分)"), else from the 合计 row ("合计（100分）").
  * - Body: see ./table for items, groups, repeated headers, the total row and where the table ends.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';

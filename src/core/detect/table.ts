@@ -2,7 +2,7 @@
  * Reading the body of a rubric table once its header is known: which rows are items, which open
  * groups, where the table ends.
  *
- * Groups come from two sources, which nest:
+ * Groups come from these sources, which nest:
  * - group header rows: one text cell placed in (or spanning from) the first descriptive column and no
  *   points, e.g. "一、日常工作（65分）". Their rank comes from the numbering style (一、 > (一) > 1、 >
  *   (1) > ①; unnumbered counts as outermost). They contain the following rows until a header row of the
@@ -10,6 +10,8 @@
  * - group columns: the descriptive columns left of the item column. A merged cell, or a value with blank
  *   cells below it, is one group over those rows. Column groups always nest inside header-row groups,
  *   and the left column inside the right one.
+ * - rows of the item column with points but no criteria, numbered a level above the row after them
+ *   ("（一）组织建设 | 15 |" over "1.班子健全 | 5 | …"), or whose 序号 cell does ("一" over "1").
  * A group's level is its depth in the resulting tree (1 = outermost). Ids are g1, g2 … for groups and
  * i1, i2 … for items, numbered in sheet order (a group at the row of its label).
  */
