@@ -344,6 +344,15 @@ const SHORTFALL: [string, Case][] = [
     },
   ],
   [
+    'a per-period requirement in 目标要求 is named, not taken as the count',
+    {
+      criteria: '每少一次扣1分，扣分不超过4分',
+      requirement: '每季度召开专题会议不少于1次',
+      terms: [{ kind: 'perUnit', amount: 1, unit: '次', whatHas: '每季度召开专题会议不少于1次' }],
+      cap: { kind: 'explicit', amount: 4 },
+    },
+  ],
+  [
     '全年不少于六期 (Chinese numerals)',
     {
       criteria: '全年编发简报不少于六期，每少一期扣零点五分',

@@ -346,6 +346,8 @@ interface CountFound {
   at: number;
   /** What is counted: the words before the count in its clause. */
   context: string;
+  /** The whole phrase when the count is per period (每月不少于2次): not a count for the assessment. */
+  periodic: string | null;
 }
 
 interface Ctx {
@@ -364,27 +366,7 @@ function clauseBefore(t: string, i: number): string {
 
 /** The required count for a shortfall in `unit`: nearest before `at` in the criteria, else after, else in the requirement. */
 function findRequired(ctx: Ctx, unit: string, at: number): CountFound | null {
-  const scan = (x: Text): { value: number; at: number; context: string }[] => {
-    const found: { value: number; at: number; context: string }[] = [];
-    for (const re of countPatterns(unit)) {
-      for (const m of x.t.matchAll(re)) {
-        const v = parseNumber(m[1] ?? '');
-        if (v === null || v <= 0 || v > 10000 || !Number.isInteger(v)) continue;
-        // The context is the counted activity: the words before the number, without the verb.
-        const numAt = m.index + m[0].lastIndexOf(m[1] ?? '');
-        const before = clauseBefore(x.t, numAt);
-        if (PER_PERIOD.test(before)) continue;
-        const context = before
-          .replace(
-            /(?:不少于|不低于|不得少于|至少|最少|达到|满|少于|不足|低于|不到|未达到?|达不到|未满)$/,
-            '',
-          )
-          .replace(/^(?:至少|最少)/, '');
-        found.push({ value: v, at: m.index, context });
-      }
-    }
-    return found.sort((a, b) => a.at - b.at);
-  };
+  const scan = (x: Text): CountFound[] => countsIn(x, unit).filter((c) => c.periodic === null);
   const inCrit = scan(ctx.crit);
   const before = inCrit.filter((c) => c.at < at);
   if (before.length > 0) return before[before.length - 1]!;
@@ -394,6 +376,43 @@ function findRequired(ctx: Ctx, unit: string, at: number): CountFound | null {
     if (inReq.length > 0) return { ...inReq[0]!, at: -1 };
   }
   return null;
+}
+
+/** A requirement stated per period (每季度召开…不少于1次), in the criteria else the requirement. */
+function findPeriodic(ctx: Ctx, unit: string): string | null {
+  for (const x of [ctx.crit, ctx.req]) {
+    const p = x ? countsIn(x, unit).find((c) => c.periodic !== null) : undefined;
+    if (p) return p.periodic;
+  }
+  return null;
+}
+
+/** Every required-count phrase for `unit` in a text, in order. */
+function countsIn(x: Text, unit: string): CountFound[] {
+  const found: CountFound[] = [];
+  for (const re of countPatterns(unit)) {
+    for (const m of x.t.matchAll(re)) {
+      const v = parseNumber(m[1] ?? '');
+      if (v === null || v <= 0 || v > 10000 || !Number.isInteger(v)) continue;
+      // The context is the counted activity: the words before the number, without the verb.
+      const numAt = m.index + m[0].lastIndexOf(m[1] ?? '');
+      const before = clauseBefore(x.t, numAt);
+      if (PER_PERIOD.test(before)) {
+        found.push({
+          value: v,
+          at: m.index,
+          context: before,
+          periodic: `${before}${m[0].slice(m[0].lastIndexOf(m[1] ?? ''))}`,
+        });
+        continue;
+      }
+      const context = before
+        .replace(/(?:不少于|不低于|不得少于|至少|最少|达到|满|少于|不足|低于|不到|未达到?|达不到|未满)$/, '')
+        .replace(/^(?:至少|最少)/, '');
+      found.push({ value: v, at: m.index, context, periodic: null });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
 }
 
 /** The rate target: near the phrase, else anywhere in the criteria, else in the requirement. */
@@ -798,12 +817,15 @@ function deduction(
         span: sp(),
       });
     }
-    // Required count stated nowhere: count what is missing instead (same deduction, no guess).
+    // Required count stated nowhere, or only per period (每季度不少于1次, in an assessment of unknown
+    // length): count what is missing instead (same deduction, no guess), naming the requirement.
+    const periodic = findPeriodic(ctx, unit);
+    const missing = fallback(cond.replace(/^每/, ''));
     return push({
       kind: 'perUnit',
       amount,
       unit,
-      what: fallback(cond.replace(/^每/, '')),
+      what: periodic && !missing.includes(periodic) ? `${missing}(${periodic})` : missing,
       span: sp(),
     });
   }
