@@ -20,7 +20,6 @@ export const ISSUE_CODES = {
   bonusAboveMax: 'error',
   formulaOverwritten: 'warning',
   tableChanged: 'warning',
-  subtotalMismatch: 'error',
   totalMismatch: 'error',
   // The rubric itself
   pointsSumMismatch: 'error',

@@ -36,8 +36,6 @@ export const en: Record<IssueCode, (p: P) => string> = {
     `This cell held the formula ${s(p, 'formula')} and now holds "${s(p, 'found')}". Restore the formula from Write, or confirm the typed value.`,
   tableChanged: (p) =>
     `Since the last write the table went from ${s(p, 'before')} to ${s(p, 'now')} rows (rows inserted or deleted). Write again to renew the formulas, and check the conflicts listed.`,
-  subtotalMismatch: (p) =>
-    `Subtotal ${s(p, 'found')} is not the sum of the item scores (${s(p, 'expected')}). Use the formula or recompute.`,
   totalMismatch: (p) =>
     `The total reads ${s(p, 'found')} but the item scores add up to ${s(p, 'expected')}. Enter ${s(p, 'expected')} or write the total formula.`,
   pointsSumMismatch: (p) =>

@@ -32,8 +32,6 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
     `这里原来是公式 ${s(p, 'formula')}，现在被填成了“${s(p, 'found')}”。请在“写入”中恢复公式，或确认保留手填值。`,
   tableChanged: (p) =>
     `上次写入后表格行数从 ${s(p, 'before')} 行变为 ${s(p, 'now')} 行（插入或删除了行）。请在“写入”中重新写入公式，并核对列出的冲突单元格。`,
-  subtotalMismatch: (p) =>
-    `小计 ${s(p, 'found')} 与各项得分之和 ${s(p, 'expected')} 不一致。请改用公式或重新计算。`,
   totalMismatch: (p) =>
     `合计填的是 ${s(p, 'found')}，但各项得分合计应为 ${s(p, 'expected')}。请改为 ${s(p, 'expected')} 或写入合计公式。`,
   pointsSumMismatch: (p) =>
