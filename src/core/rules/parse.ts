@@ -23,7 +23,18 @@
  * looked up when the 评分标准 does not state them.
  *
  * A "每少一次扣0.5分" whose required count is stated nowhere becomes a perUnit term over the number
- * MISSING (what = "少一次…"): the same deduction, entered as the shortfall itself, with no guess.
+ * MISSING (what = "少一次…"): the same deduction, entered as the shortfall itself, with no guess. So
+ * does one whose count is stated only per period (每季度不少于1次): the assessment's length is unknown,
+ * so one period's count is not the required total; the requirement is named in `what`.
+ *
+ * Other readings worth knowing:
+ * - Sub-clause numbering (1. 2、 (3) ① 一、) and labels (扣分标准：) are not part of a condition.
+ * - 满分5分 / 本项3分 / 基础分3分 restate the item's points: no term, and they stand in for the
+ *   item's points when none are given.
+ * - A bare limit (累计不超过2分, 最高不超过1分) limits the term before it: a bonus or the deductions.
+ * - "出现一次扣1分，两次扣2分" restates the per-unit term; a tier that is not a multiple (两次扣3分)
+ *   and a 每 step of several units (每5人扣1分, 每超0.1个百分点) cannot be held by a term: unread.
+ * - 不倒扣 keeps the item cap; 每超出1个百分点 counts points above a ceiling (perUnit 百分点).
  *
  * 一票否决 always vetoes the whole assessment (that is what the phrase means in these rubrics, even
  * as "该项实行一票否决"); "本项否决"/"该项否决" without 一票 zeroes only the item (veto, scope 'item').
