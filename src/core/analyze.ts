@@ -79,6 +79,44 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
 }
 
 /**
+ * A 加分项 whose 分值 reads "最高5分" / "最多加5分" / "加分上限5分" has no points of its own, only a limit
+ * on the bonus it can add. Returns that limit, or null for an ordinary item.
+ */
+export function bonusLimit(item: RubricItem): number | null {
+  if (item.points !== null) return null;
+  const m = /^(?:最高|最多|上限|不超过|加分上限)加?(\d+(?:\.\d+)?)分?$/.exec(norm(item.pointsRaw));
+  return m ? Number(m[1]) : null;
+}
+
+/** The table with bonus items given 0 points, and their rules limited to the stated bonus. */
+function withBonusItems(table: DetectedTable, rules: Record<string, Rule>): DetectedTable {
+  const limits = new Map(
+    table.items.map((i) => [i.id, bonusLimit(i)] as const).filter(([, l]) => l !== null),
+  );
+  if (limits.size === 0) return table;
+  for (const [id, limit] of limits) {
+    const rule = rules[id];
+    if (!rule || limit === null) continue;
+    const hasBonus = rule.terms.some((t) => t.kind === 'bonus');
+    const terms = hasBonus
+      ? rule.terms
+      : [
+          ...rule.terms,
+          {
+            kind: 'bonus' as const,
+            amount: limit,
+            max: limit,
+            unit: '',
+            what: '',
+            span: { start: 0, end: 0 },
+          },
+        ];
+    rules[id] = { ...rule, terms, bonusCap: Math.min(limit, rule.bonusCap ?? limit) };
+  }
+  return { ...table, items: table.items.map((i) => (limits.has(i.id) ? { ...i, points: 0 } : i)) };
+}
+
+/**
  * Read, score and check every sheet of a workbook.
  * @example const report = analyzeWorkbook(grid); report.sheets[0]?.analysis?.score.total
  */
@@ -108,9 +146,9 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
           : [issue('sheetSkipped', sheet.name, null, { reason: d.skipped.reason, detail: d.skipped.detail })],
       };
     }
-    const table = d.table;
     const state = meta.sheets.find((s) => s.sheet === sheet.name);
-    const rules = rulesFor(table, overrides);
+    const rules = rulesFor(d.table, overrides);
+    const table = withBonusItems(d.table, rules);
     const entries = readEntries(sheet, table, state);
     const score = scoreSheet(table, rules, entries);
     const sheetIssues = [

@@ -8,10 +8,17 @@ import { norm, parseNumber } from '../text';
  * @example readPoints('５分') === 5; readPoints('五') === 5; readPoints('见细则') === null
  */
 export function readPoints(v: CellValue): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? round2(v) : null;
+  if (typeof v === 'number') return plausible(v);
   if (typeof v !== 'string') return null;
   const s = norm(v).replace(/分$/, '');
   if (s === '') return null;
   const n = parseNumber(s);
-  return n === null || !Number.isFinite(n) ? null : round2(n);
+  return n === null ? null : plausible(n);
+}
+
+/** Item points are between 0 and a few hundred; anything else is not a points value. */
+const MAX_POINTS = 10000;
+
+function plausible(n: number): number | null {
+  return Number.isFinite(n) && n >= 0 && n < MAX_POINTS ? round2(n) : null;
 }
