@@ -44,7 +44,9 @@ function sheetOf(
   rows: { points: CellValue; criteria: string; ded: CellValue; score: CellValue; reason: CellValue }[],
 ): SheetGrid {
   const values: CellValue[][] = [['考核内容', '分值', '评分标准', '扣分', '得分', '扣分原因']];
-  rows.forEach((r, i) => values.push([`项目${i + 1}`, r.points, r.criteria, r.ded, r.score, r.reason]));
+  rows.forEach((r, i) => {
+    values.push([`项目${i + 1}`, r.points, r.criteria, r.ded, r.score, r.reason]);
+  });
   values.push(['合计', null, null, null, null, null]);
   return { name, values, merges: [] };
 }
