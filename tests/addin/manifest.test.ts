@@ -9,8 +9,8 @@ import { drawIcon, encodePng, ICON_SIZES } from '../../scripts/make-icons';
 const ROOT = resolve(import.meta.dirname, '../..');
 const MANIFEST = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 
-/** The schema set sits in shared/ beside the checkout (CI) or in the workplace's shared folder. */
-const XSD = [resolve(ROOT, '../shared/office-schemas'), '/work/shared/office-schemas']
+/** The schema set sits in shared/office-schemas beside the checkout. */
+const XSD = [resolve(ROOT, '../shared/office-schemas')]
   .map((d) => join(d, 'OfficeAppManifestV1_1.xsd'))
   .find((f) => existsSync(f));
 
