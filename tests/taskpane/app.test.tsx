@@ -169,6 +169,28 @@ describe('task pane: 写入', () => {
   });
 });
 
+describe('task pane: 写入 after the workbook changed', () => {
+  it('a 得分 typed in Excel after the preview is not overwritten: nothing is written and the new conflict is shown', async () => {
+    const host = stubHost({ sheets: [cleanRubric()] });
+    await openPane(host);
+    tab('写入');
+    await screen.findByRole('table');
+    expect(screen.queryByRole('checkbox', { name: '全部覆盖' })).toBeNull();
+    // The assessor types a score into the first item's 得分 cell (the cell the plan fills with a formula).
+    const report = analyzeWorkbook(host.workbook);
+    const table = report.sheets[0]!.analysis!.table;
+    const item = table.items[0]!;
+    const sheet = host.workbook.sheets[0]!;
+    sheet.values[item.row]![table.columns.score!] = 3;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '写入' }));
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('预览后有改动');
+    expect(host.plans).toEqual([]);
+    await screen.findByRole('checkbox', { name: '全部覆盖' });
+  });
+});
+
 describe('task pane: faults', () => {
   it('a read that fails with an Office.js error is shown with what to do, not thrown', async () => {
     const host = stubHost({ sheets: [cleanRubric()] });

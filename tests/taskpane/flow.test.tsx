@@ -237,8 +237,10 @@ async function walk(grid: WorkbookGrid): Promise<{ syncs: Syncs; compared: numbe
   await act(async () => {
     fireEvent.click(writeButton);
   });
-  await settle(calls, callsBeforeWrite + 2);
-  const writeCall = calls[callsBeforeWrite]!;
+  // A read to plan again (the workbook may have changed since the preview), the write, a re-read.
+  await settle(calls, callsBeforeWrite + 3);
+  expect(calls[callsBeforeWrite]!.op).toBe('read');
+  const writeCall = calls[callsBeforeWrite + 1]!;
   expect(writeCall.op).toBe('apply');
   expect(screen.getByText(new RegExp(`与 Excel 往返 ${writeCall.syncs} 次`), { exact: false })).toBeTruthy();
 
@@ -332,11 +334,12 @@ async function walk(grid: WorkbookGrid): Promise<{ syncs: Syncs; compared: numbe
     }
   }
 
-  // Round trips: one read, one host call per operation, each followed by a re-read.
+  // Round trips: one read, one host call per operation, each followed by a re-read; the write is
+  // preceded by a read as well.
   const applies = calls.filter((c) => c.op === 'apply');
   const reads = calls.filter((c) => c.op === 'read');
   expect(applies).toHaveLength(3);
-  expect(reads).toHaveLength(4);
+  expect(reads).toHaveLength(5);
   const syncs: Syncs = {
     read: reads[0]!.syncs,
     saveRules: applies[0]!.syncs,

@@ -16,6 +16,8 @@ export function faultText(fault: Fault, lang: UiLang, t: T): { title: string; bo
       return { title: t('fault.title.noTable'), body: t('fault.body.noTable') };
     case 'protected':
       return { title: t('fault.title.protected'), body: t('fault.body.protected', { sheet: fault.sheet }) };
+    case 'changed':
+      return { title: t('fault.title.changed'), body: t('fault.body.changed') };
     case 'host':
       return {
         title: t(fault.code === 'excelTooOld' ? 'fault.title.excelTooOld' : 'fault.title.host'),
@@ -40,7 +42,8 @@ export interface FaultBarProps {
 export function FaultBar({ fault, lang, t, onReload, onDismiss }: FaultBarProps) {
   const { title, body } = faultText(fault, lang, t);
   const intent =
-    fault.kind === 'noTable' || (fault.kind === 'host' && fault.code === 'excelTooOld') ? 'warning' : 'error';
+    fault.kind === 'noTable' ||
+    fault.kind === 'changed' || (fault.kind === 'host' && fault.code === 'excelTooOld') ? 'warning' : 'error';
   return (
     <MessageBar intent={intent} layout="multiline" role="alert">
       <MessageBarBody>

@@ -3,6 +3,7 @@
  * Each is caught here and turned into a `failed` action, so nothing throws at the user.
  */
 import { type Dispatch, type RefObject, useMemo } from 'react';
+import type { WriteOp, WritePlan } from '../../core/plan';
 import type { Host } from '../../host/types';
 import { faultFrom } from '../state/faults';
 import { type FlowAction, type FlowState, writeSheets } from '../state/flow';
@@ -20,6 +21,20 @@ export interface PaneActions {
   preparePlan(): void;
   /** Apply the previewed plan, then read the workbook again. */
   write(): Promise<void>;
+}
+
+/** An op as the preview shows it: a formula's cached result is not shown, and may move with any entry. */
+function shown(op: WriteOp): WriteOp {
+  if (op.op !== 'formula') return op;
+  const { result: _result, ...rest } = op;
+  return rest;
+}
+
+/** Whether two plans write the same things and leave the same conflicts unconfirmed. */
+function samePlan(a: WritePlan, b: WritePlan): boolean {
+  return (
+    JSON.stringify([a.ops.map(shown), a.conflicts]) === JSON.stringify([b.ops.map(shown), b.conflicts])
+  );
 }
 
 export function usePaneActions(
@@ -93,13 +108,34 @@ export function usePaneActions(
         return;
       }
       dispatch({ type: 'writeStart', total: plan.ops.length });
+      let fresh: WritePlan;
       try {
-        const res = await host.applyPlan(plan, (done, total) =>
+        // The preview was planned from the workbook as last read, and the assessor may have typed in
+        // Excel since: plan again from a fresh read, and write only what they saw and confirmed.
+        const read = await host.readWorkbook();
+        const report = engine.analyze(read.workbook);
+        fresh = engine.plan(read.workbook, report, {
+          entryColumns: s.write.entryColumns,
+          sheets: writeSheets(s),
+          lang: s.lang,
+          overwrite: s.write.overwrite,
+        });
+        if (!samePlan(fresh, plan)) {
+          dispatch({ type: 'loaded', workbook: read.workbook, report, syncs: read.syncs });
+          dispatch({ type: 'failed', fault: { kind: 'changed' } });
+          return;
+        }
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+        return;
+      }
+      try {
+        const res = await host.applyPlan(fresh, (done, total) =>
           dispatch({ type: 'writeProgress', done, total }),
         );
         dispatch({
           type: 'written',
-          result: { ops: plan.ops.length, syncs: res.syncs, skipped: res.skipped },
+          result: { ops: fresh.ops.length, syncs: res.syncs, skipped: res.skipped },
         });
       } catch (e) {
         dispatch({ type: 'failed', fault: faultFrom(e) });

@@ -133,6 +133,9 @@ export const en: UiCatalogue = {
   'fault.title.protected': 'The sheet is protected',
   'fault.body.protected': (p: P) =>
     `Sheet "${s(p, 'sheet')}" is protected. Unprotect it (Review → Unprotect Sheet) and try again; nothing was written.`,
+  'fault.title.changed': 'The workbook changed after the preview',
+  'fault.body.changed':
+    'Something in the workbook was edited after the preview, so nothing was written. The workbook was read again and the preview updated; check it and the cells to confirm, then choose "Write" again.',
   'fault.title.excelTooOld': 'Excel is too old for this',
   'fault.title.host': 'Excel reported an error',
   'fault.title.unexpected': 'Something went wrong',

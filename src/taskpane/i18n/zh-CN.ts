@@ -136,6 +136,9 @@ export const zhCN = {
   'fault.title.protected': '工作表受保护',
   'fault.body.protected': (p: P) =>
     `工作表“${s(p, 'sheet')}”受保护，无法写入。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试；本次未写入任何内容。`,
+  'fault.title.changed': '工作簿在预览后有改动',
+  'fault.body.changed':
+    '预览之后工作簿中有内容被修改，本次未写入任何内容。已重新读取并更新预览；请核对预览和需要确认覆盖的单元格后，再点“写入”。',
   'fault.title.excelTooOld': 'Excel 版本过旧',
   'fault.title.host': 'Excel 报告错误',
   'fault.title.unexpected': '出现意外错误',

@@ -11,6 +11,8 @@ export type Fault =
   | { kind: 'noTable' }
   /** A sheet the write targets is protected (found before writing, or refused by the host). */
   | { kind: 'protected'; sheet: string }
+  /** The workbook changed between the preview and the write; nothing was written, the preview is redone. */
+  | { kind: 'changed' }
   /** The host raised one of its typed faults (Excel too old, an Office.js error, a plan it cannot apply). */
   | { kind: 'host'; code: HostErrorCode; params: HostMessageParams }
   /** Anything else, caught at the edge so that nothing throws at the user. */
