@@ -43,7 +43,10 @@ export function FaultBar({ fault, lang, t, onReload, onDismiss }: FaultBarProps)
   const { title, body } = faultText(fault, lang, t);
   const intent =
     fault.kind === 'noTable' ||
-    fault.kind === 'changed' || (fault.kind === 'host' && fault.code === 'excelTooOld') ? 'warning' : 'error';
+    fault.kind === 'changed' ||
+    (fault.kind === 'host' && fault.code === 'excelTooOld')
+      ? 'warning'
+      : 'error';
   return (
     <MessageBar intent={intent} layout="multiline" role="alert">
       <MessageBarBody>

@@ -32,9 +32,7 @@ function shown(op: WriteOp): WriteOp {
 
 /** Whether two plans write the same things and leave the same conflicts unconfirmed. */
 function samePlan(a: WritePlan, b: WritePlan): boolean {
-  return (
-    JSON.stringify([a.ops.map(shown), a.conflicts]) === JSON.stringify([b.ops.map(shown), b.conflicts])
-  );
+  return JSON.stringify([a.ops.map(shown), a.conflicts]) === JSON.stringify([b.ops.map(shown), b.conflicts]);
 }
 
 export function usePaneActions(
