@@ -116,7 +116,7 @@ export const en: UiCatalogue = {
   'op.chart': 'Chart',
   'op.addSheet': 'Add sheet',
   'op.deleteSheet': 'Delete sheet',
-  conflictsTitle: 'The table was edited since the last write',
+  conflictsTitle: 'Cells with content the write would replace',
   conflictsBody: (p: P) =>
     `${s(p, 'count')} cells already hold content (typed numbers or edited formulas) that the write would replace. Tick the cells to overwrite (restore the formula); unticked cells are left as they are.`,
   conflictLabel: (p: P) => `${s(p, 'where')}: now "${s(p, 'existing')}" → write "${s(p, 'planned')}"`,

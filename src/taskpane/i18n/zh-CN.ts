@@ -119,7 +119,7 @@ export const zhCN = {
   'op.chart': '图表',
   'op.addSheet': '新建工作表',
   'op.deleteSheet': '删除工作表',
-  conflictsTitle: '表格在上次写入后被修改过',
+  conflictsTitle: '写入会覆盖已有内容的单元格',
   conflictsBody: (p: P) =>
     `有 ${s(p, 'count')} 个单元格已有内容（手填的数字或改过的公式），写入会覆盖它们。勾选要覆盖（恢复公式）的单元格；不勾选的保持原样。`,
   conflictLabel: (p: P) => `${s(p, 'where')}：现有“${s(p, 'existing')}” → 写入“${s(p, 'planned')}”`,
