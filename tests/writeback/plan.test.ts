@@ -353,6 +353,19 @@ describe('conflicts', () => {
     expect(again.conflicts).toEqual([expect.objectContaining({ cell, existing: '1' })]);
   });
 
+  it('a formula the product owns, edited by hand, is a conflict and is not replaced unconfirmed', () => {
+    const { sheet, itemRows, cols } = rubricSheet();
+    const { filled } = fill({ sheets: [sheet] });
+    const cell = a1(itemRows[2]!, cols.score!);
+    const ws = filled.sheets.find((s) => s.name === sheet.name)!;
+    const pos = { row: itemRows[2]!, col: cols.score! };
+    const edited = `${ws.formulas![pos.row]![pos.col]!}-1`;
+    ws.formulas![pos.row]![pos.col] = edited;
+    const report = analyzeWorkbook(filled);
+    const again = planWrite(filled, report, { entryColumns: false, meta: report.meta, lang: 'zh' });
+    expect(again.conflicts).toEqual([expect.objectContaining({ cell, existing: edited })]);
+  });
+
   it('user text where the veto message would go is kept: the message moves, nothing is overwritten', () => {
     const { sheet, totalRow, cols } = rubricSheet();
     sheet.values[totalRow!]![cols.reason] = '考核组签字：';

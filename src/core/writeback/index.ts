@@ -46,7 +46,7 @@ import {
 } from './formulas';
 import { deductionGuard, entryGuard, type Guard, rejectGuard, scoreGuard } from './guards';
 import { WRITEBACK_TEXT } from './messages';
-import { conflictAt, type Planned } from './ownership';
+import { changedByHand, conflictAt, type Planned } from './ownership';
 
 export { clipUnits, MESSAGE_MAX, TITLE_MAX } from './messages';
 
@@ -367,14 +367,14 @@ function planSheet(
       ops.push(op);
     } else ops.push({ op: 'value', sheet: name, cell: addr, value: w.value });
   }
-  // Cells owned before and not planned now are cleared (unless someone typed over them since).
+  // Cells owned before and not planned now are cleared (unless someone typed over or edited them since).
   for (const addr of state?.owned ?? []) {
     if (writes.has(addr)) continue;
     const pos = parseCell(addr);
     if (!pos) continue;
     const f = formulaAt(sheet, pos.row, pos.col);
-    const typedOver = state?.formulas[addr] !== undefined && f === null;
-    if (typedOver || (f === null && textOf(cellAt(sheet, pos.row, pos.col)) === '')) continue;
+    if (changedByHand(state, addr, f) || (f === null && textOf(cellAt(sheet, pos.row, pos.col)) === ''))
+      continue;
     ops.push({ op: 'value', sheet: name, cell: addr, value: null });
   }
   for (const m of merges) {

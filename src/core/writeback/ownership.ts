@@ -1,7 +1,7 @@
 /**
  * Which cells the write-back may write: empty cells, cells the product owns (recorded in the
  * workbook's metadata by the previous write) and cells that already hold exactly what is planned.
- * Anything else is a conflict, and so is an owned formula that someone typed a value over.
+ * Anything else is a conflict, and so is an owned formula that someone typed a value over or edited.
  */
 import { parseA1 } from '../a1';
 import { cellAt, formulaAt, type SheetGrid, textOf } from '../grid';
@@ -23,6 +23,15 @@ function normFormula(f: string): string {
     out += inStr ? ch : ch.toUpperCase();
   }
   return out;
+}
+
+/**
+ * Whether a formula the product wrote at `cell` was typed over with a value or edited into another
+ * formula (`formula` is what the cell holds now): the assessor's change wins until they decide.
+ */
+export function changedByHand(state: SheetState | undefined, cell: string, formula: string | null): boolean {
+  const written = state?.formulas[cell];
+  return written !== undefined && (formula === null || !sameFormula(formula, written));
 }
 
 /** What the plan wants in a cell. */
@@ -52,10 +61,7 @@ export function conflictAt(
   if ('formula' in planned && formula !== null && sameFormula(formula, planned.formula)) return null;
   if ('value' in planned && formula === null && value === planned.value) return null;
   const owned = state?.owned.includes(cell) ?? false;
-  const ownedFormula = state?.formulas[cell];
-  // An owned formula typed over with a value: the assessor's number wins until they decide.
-  const typedOver = ownedFormula !== undefined && formula === null;
-  if (owned && !typedOver) return null;
+  if (owned && !changedByHand(state, cell, formula)) return null;
   if (overwrite.has(`${sheet.name}!${cell}`)) return null;
   return { sheet: sheet.name, cell, existing: formula ?? textOf(value), planned: plannedText(planned) };
 }
