@@ -62,6 +62,12 @@ export interface WriteOptions {
   overwrite?: string[];
 }
 
+/**
+ * Headers of the assessor columns added to a rubric that has none. Always in Chinese, whatever the
+ * pane's language: they are header words that detection reads back as the table's own columns.
+ */
+export const ASSESSOR_HEADERS = { deduction: '扣分', score: '得分', reason: '扣分原因' } as const;
+
 /** Shading of entry cells that do not apply to their row, and of added headers. */
 export const SHADE_NA = 'D9D9D9';
 export const SHADE_HEADER = 'DDEBF7';
@@ -158,13 +164,27 @@ function planSheet(
       k = Math.max(k, idx[idx.length - 1]! + 1);
     }
   }
-  const canScore = cols.score !== undefined || cols.deduction !== undefined;
-  const levels = canScore ? Math.max(0, ...table.groups.map((g) => g.level)) : 0;
   const recorded = [...(state?.subtotalColumns ?? []), ...(state?.entryColumns ?? [])].map((c) =>
     colIndex(c.col),
   );
-  const start =
-    recorded.length > 0 ? Math.min(...recorded) : rightEdge(sheet, table.headerRow, table.lastRow);
+  let edge = recorded.length > 0 ? Math.min(...recorded) : rightEdge(sheet, table.headerRow, table.lastRow);
+  // A rubric as it is handed out, with no column for the assessors, gets 扣分 | 得分 (| 扣分原因) right
+  // of the table so that it can be scored. On the next read they are the table's own columns.
+  const assessorHeaders: [number, string][] = [];
+  if (cols.deduction === undefined && cols.score === undefined) {
+    cols.deduction = edge;
+    cols.score = edge + 1;
+    assessorHeaders.push([edge, ASSESSOR_HEADERS.deduction], [edge + 1, ASSESSOR_HEADERS.score]);
+    edge += 2;
+    if (cols.reason === undefined) {
+      cols.reason = edge;
+      assessorHeaders.push([edge, ASSESSOR_HEADERS.reason]);
+      edge += 1;
+    }
+  }
+  const start = edge;
+  const canScore = cols.score !== undefined || cols.deduction !== undefined;
+  const levels = canScore ? Math.max(0, ...table.groups.map((g) => g.level)) : 0;
   const subtotalCol = (level: number) => start + level - 1;
   const entryCol = (j: number) => start + levels + j;
   const allEntryCols = Array.from({ length: k }, (_, j) => entryCol(j));
@@ -186,6 +206,7 @@ function planSheet(
       { op: 'columnWidth', sheet: name, col: colLetters(col), width },
     );
   };
+  for (const [col, text] of assessorHeaders) header(col, text, text === ASSESSOR_HEADERS.reason ? 16 : 7);
   for (let l = 1; l <= levels; l++) header(subtotalCol(l), t.subtotalHeader(l), 10);
   for (let j = 0; j < k; j++) header(entryCol(j), t.entryHeader(j), 9);
 
@@ -341,6 +362,7 @@ function planSheet(
 
   // Ownership and conflicts.
   const conflicts: Conflict[] = [];
+  const handedOver = new Set(assessorHeaders.map(([col]) => a1(table.headerRow, col)));
   const newState: SheetState = {
     sheet: name,
     owned: [],
@@ -358,7 +380,8 @@ function planSheet(
     const planned: Planned = 'formula' in w ? { formula: w.formula } : { value: w.value };
     const c = conflictAt(sheet, addr, planned, state, overwrite);
     if (c) conflicts.push(c);
-    newState.owned.push(addr);
+    // Added assessor headers become the table's own header cells: not owned, so never cleared later.
+    if (!handedOver.has(addr)) newState.owned.push(addr);
     if ('formula' in w) {
       newState.formulas[addr] = w.formula;
       const op: WriteOp = { op: 'formula', sheet: name, cell: addr, formula: w.formula };
