@@ -42,10 +42,29 @@
  * Text with no scoring words at all ("要有计划，实施方案…", "每年至少体检一次") gives no terms and no
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
-import { CN_NUM_CHARS, NUM_RE, normalize, parseNumber as parseNumberPlain } from '../text';
 import type { Cap, Rule, Span, Term } from './types';
 import { DEDUCTING_KINDS } from './registry';
-import { UNIT_RE } from './units';
+import { type Text, numOf, okAmount, prepare, split, toSpan, trimSeg, whatOf, without } from './segments';
+import {
+  ACTIONS,
+  type Action,
+  BELOW_N,
+  COUNT_ONLY,
+  LIST_NEGATION,
+  ONE_UNIT,
+  PER_PERIOD,
+  RATE_STEP,
+  RATE_TARGET_FAR,
+  RATE_TARGET_NEAR,
+  REFERENCE,
+  SHORT_ONE,
+  type Seg,
+  VOCAB,
+  countPatterns,
+  eachStep,
+  eachUnit,
+  parseNumber,
+} from './vocab';
 
 /** Options for parseRule. */
 export interface ParseOptions {
@@ -53,283 +72,6 @@ export interface ParseOptions {
   requirement?: string;
   /** The item's 标准分值, used where a rule is stated relative to it (每项0.5分, 得分=完成率×分值). */
   points?: number | null;
-}
-
-/** A number as rubrics write it, including Chinese decimals (零点五, 一点五). */
-const N = `(?:${NUM_RE}(?:点[零〇一二两三四五六七八九]+)?)`;
-const CN_DIGITS = '零〇一二两三四五六七八九';
-
-/** parseNumber, plus Chinese decimals: 零点五 = 0.5, 一点二五 = 1.25. */
-function parseNumber(raw: string): number | null {
-  const m = new RegExp(`^([${CN_NUM_CHARS}]+)点([${CN_DIGITS}]+)$`).exec(raw.trim());
-  if (!m) return parseNumberPlain(raw);
-  const whole = parseNumberPlain(m[1]!);
-  if (whole === null) return null;
-  const frac = [...m[2]!].map((ch) => parseNumberPlain(ch) ?? 0).join('');
-  return Number(`${whole}.${frac}`);
-}
-const U = UNIT_RE;
-
-/** Normalised offsets [s, e). */
-interface Seg {
-  s: number;
-  e: number;
-}
-
-type ActionKind =
-  | 'statePoints'
-  | 'capNone'
-  | 'capExplicit'
-  | 'capItem'
-  | 'bonusMax'
-  | 'limit'
-  | 'discretionRange'
-  | 'discretionUpTo'
-  | 'scoreFormula'
-  | 'zeroMethod'
-  | 'vetoItem'
-  | 'veto'
-  | 'fullIf'
-  | 'zeroIf'
-  | 'bonusDiscretion'
-  | 'bonus'
-  | 'deduct'
-  | 'discretion'
-  | 'award'
-  | 'pointsEach';
-
-interface Action extends Seg {
-  kind: ActionKind;
-  m: RegExpExecArray;
-}
-
-/** Words that say the assessor judges the amount: 酌情, 视情况, 视情节轻重. */
-const JUDGE = '酌情|视情况|视情节轻重|视情节|视情|根据情况';
-
-/** Patterns in priority order: an earlier pattern's match wins over a later overlapping one. */
-const ACTIONS: readonly [ActionKind, RegExp][] = [
-  // 满分5分, 本项3分, 分值为2分: the item's points restated; scores nothing by itself.
-  [
-    'statePoints',
-    new RegExp(
-      `(?:本项|该项|此项)?(?:满分|总分|基础分|标准分值?|分值)(?:为|是|:)?(${N})分(?![值数钟])|(?:本项|该项|此项)(?:共|计)?(${N})分(?![/每值数钟])`,
-      'g',
-    ),
-  ],
-  [
-    'capNone',
-    /扣完(?:后)?(?:可)?倒扣分?|(?<!不(?:实行|予|再|得|能|可)?)(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g,
-  ],
-  [
-    'bonusMax',
-    new RegExp(
-      `(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计|总计|合计)?(?:(?:最高|最多|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|上限为?|以)(${N})分(?:为限|封顶)?`,
-      'g',
-    ),
-  ],
-  [
-    'capExplicit',
-    new RegExp(
-      `(?:累计|本项|该项|此项)?(?:最多|最高|至多)(?:可)?扣(?:除|减)?(${N})分(?:为止|为限|封顶)?|(?:累计|本项|该项|此项)?扣分(?:累计|总计|合计)?(?:(?:最多|最高|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|不高于|上限为?|以)(${N})分(?:为限|为止|封顶)?|扣满(${N})分(?:为止|封顶)?|扣完(${N})分为止|扣(${N})分(?:为止|封顶)`,
-      'g',
-    ),
-  ],
-  [
-    'capItem',
-    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项|此项)?(?:分值|分数|分)?(?:为止|即止)|扣(?:分)?至(?:0|零)分(?:为止)?|不(?:实行|予|再|得|能|可)?倒扣分?|(?:本项|该项|此项)?(?:最低|最少)(?:为|得|记|计)?(?:0|零)分|扣分(?:累计)?(?:最多)?(?:不超过|不得超过|不超|不高于|以)(?:本项|该项|此项)(?:的)?(?:标准)?(?:分值|分数|总分)(?:为限|为止)?/g,
-  ],
-  // 累计不超过2分, 最高3分, 以2分为限: a limit on whatever the sentence gave before it.
-  [
-    'limit',
-    new RegExp(
-      `(?:累计|合计|总计|最多|最高|至多)(?:不超过|不得超过|不超|不高于)?(${N})分(?![钟之点])(?:为限|封顶)?|(?:不超过|不得超过)(${N})分(?![钟之点])|以(${N})分为限|(${N})分封顶`,
-      'g',
-    ),
-  ],
-  ['discretionRange', new RegExp(`(?:${JUDGE})?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
-  ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
-  ['scoreFormula', /(?:实际|本项|该项)?得分\s*=[^,;。]*/g],
-  ['zeroMethod', /否决(?:制)?计分(?:法)?/g],
-  ['veto', /(?:实行|实施|予以|采取)?一票否决(?:制)?/g],
-  ['vetoItem', /(?:本项|该项|此项)(?:工作)?(?:分值)?(?:实行|予以)?否决/g],
-  ['fullIf', /(?:记|计|得|给|给予|评为?|即得|可得)(?:满分|全分)/g],
-  [
-    'zeroIf',
-    /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|按(?:零|0|〇)分(?:计算|计|算|处理)?|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣(?:除|减|去)?(?:本项|该项|此项)?(?:的)?(?:全部|所有|全)(?:分值|分数|分)(?![的之])|扣(?:除|减|去)?(?:本项|该项|此项)(?:的)?(?:分值|分数)(?![的之\d])/g,
-  ],
-  ['bonusDiscretion', /酌情加分/g],
-  ['bonus', new RegExp(`加(${N})分(?:/(?:个)?(${U}))?`, 'g')],
-  ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
-  [
-    'discretion',
-    /酌情(?:给予|予以)?(?:扣分|打分|给分|评分|计分|扣减|赋分|处理|扣除)?|视情况(?:给予|予以)?(?:扣分|打分|给分|评分|赋分)?|(?:根据|依据|按照|结合|视)[^,;。]{0,24}?(?:打分|评分|给分|扣分|计分|评定|赋分)|按[^,;。扣]{0,24}?(?:打分|评分|给分|赋分)|综合(?:评定|打分|评分)/g,
-  ],
-  ['award', new RegExp(`得(${N})分`, 'g')],
-  ['pointsEach', new RegExp(`每(?:个)?(${U})(${N})分(?![钟之点])`, 'g')],
-];
-
-/** Words that show a span is about scoring (a span with none of them is a plain expectation). */
-const VOCAB = new RegExp(
-  `扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`,
-);
-
-// 每降低1%, 每低于标准1个百分点, 低1个百分点 (a step stated with a fall and no 每).
-const RATE_STEP = new RegExp(
-  `(?:每(?:(?![超高增多升提])[^,;。\\d%每]){0,6}?|减少|降低|下降|低|少|差)(${N})(?:%|个百分点|百分点)`,
-);
-const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
-const RATE_TARGET_FAR = new RegExp(`(?:达到|达|不低于|不得低于|保持在?|高于)(${N})%|(${N})%(?:及|或)?以上`);
-const REFERENCE = /平均|全区|全市|全县|全省|全镇|全街|上年|同期|标准值/;
-// 少一次, 缺1项, 少开一次, 少报了一次 (but not 不少于一次, 缺席一次).
-const SHORT_ONE = new RegExp(
-  `(?:每)?(?<![不至最多])(?:少|缺少|缺|差|减少|欠)(?!于)(?:(?![于席勤陷失])[\\u4e00-\\u9fff]){0,2}?(?:了)?(?:一|1)(?:个)?(${U})`,
-);
-const BELOW_N = new RegExp(`(?:不足|少于|低于|未达到?|不到|达不到|未满|不够)(${N})(?:个)?(${U})`);
-const EACH_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})?(?:个|名)?(${U})(?!性)`);
-/** 每逾期一天: a unit after a number is the counted one (not the 期 of 逾期). */
-const EACH_N_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})(?:个|名)?(${U})(?!性)`);
-/** A requirement stated per period (每月不少于1次) is not the count for the whole assessment. */
-const PER_PERIOD = /每(?:[两二三四五六\d]+)?(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
-
-/** 每…(N)unit: the counted unit and the words between 每 and it. */
-function eachUnit(text: string): RegExpExecArray | null {
-  return EACH_N_UNIT.exec(text) ?? EACH_UNIT.exec(text);
-}
-
-/**
- * How many units one step of a 每… phrase counts: 1 for 每次 / 每发现一处, 5 for 每5人. A term counts
- * single units, so a step of several (每5人扣1分, 每超0.1个百分点) cannot be one and is reported.
- */
-function eachStep(each: RegExpExecArray): number | null {
-  const m = new RegExp(`(${N})(?:个|名)?${each[2]!}$`).exec(each[0]);
-  return m ? parseNumber(m[1]!) : 1;
-}
-// 1天内, 一次性 are time limits and manners, not counts.
-const ONE_UNIT = new RegExp(
-  `(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?![性内以之前后])`,
-);
-const COUNT_ONLY = new RegExp(`^(${N})(?:个|名)?(${U})(?:及其?以上|以上)?$`);
-const LIST_NEGATION = /^(?:没有|无|未|缺少|缺|不)/;
-
-/** Required-count phrases: 不少于4次, 四次以上, 至少N次, 全年N次, 有4次. */
-function countPatterns(unit: string): RegExp[] {
-  const u = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [
-    new RegExp(`(?:不少于|不低于|不得少于|至少|最少|达到|满)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
-    new RegExp(`(${N})(?:个|名)?${u}(?:及|或)?以上`, 'g'),
-    new RegExp(`(?:有|全年|每年|共)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
-    new RegExp(`(?<!不)(?:少于|不足|低于|不到|未达到?|达不到|未满)(${N})(?:个|名)?${u}`, 'g'),
-  ];
-}
-
-interface Text {
-  /** Normalised text. */
-  t: string;
-  /** Normalised offset → original offset (see text.ts). */
-  map: number[];
-  /** Added to original offsets to give Rule.source offsets. */
-  base: number;
-}
-
-function prepare(original: string, base: number): Text {
-  // Line breaks separate sentences; make them a same-length separator the normaliser keeps.
-  const n = normalize(original.replace(/[\r\n\u2028\u2029\u0085]/g, ';'));
-  return { t: n.text, map: n.map, base };
-}
-
-/** Original-source span of normalised [s, e). */
-function toSpan(x: Text, s: number, e: number): Span {
-  if (e <= s) {
-    const at = (x.map[s] ?? x.map[x.map.length - 1] ?? 0) + x.base;
-    return { start: at, end: at };
-  }
-  const start = (x.map[s] ?? 0) + x.base;
-  const end = (x.map[e - 1] ?? x.map[s] ?? 0) + 1 + x.base;
-  return { start, end: Math.max(start, end) };
-}
-
-const SENTENCE_END = new Set(['。', ';', '!', '?', '！', '？']);
-const CLAUSE_END = new Set([',', '，']);
-const OPEN = new Set(['(', '[', '【', '“', '《', '「', '{']);
-const CLOSE = new Set([')', ']', '】', '”', '》', '」', '}']);
-
-/** Sentences, each a list of clauses (normalised segments, trimmed of separators). */
-function split(t: string): Seg[][] {
-  const out: Seg[][] = [];
-  let sentence: Seg[] = [];
-  let start = 0;
-  let depth = 0;
-  const endClause = (i: number): void => {
-    if (i > start) sentence.push({ s: start, e: i });
-    start = i + 1;
-  };
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (OPEN.has(ch)) depth++;
-    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && CLAUSE_END.has(ch)) endClause(i);
-    else if (SENTENCE_END.has(ch)) {
-      // A sentence end closes any bracket left open by a typo.
-      depth = 0;
-      endClause(i);
-      if (sentence.length > 0) out.push(sentence);
-      sentence = [];
-    }
-  }
-  endClause(t.length);
-  if (sentence.length > 0) out.push(sentence);
-  return out;
-}
-
-/** Sub-clause numbering: 1. 2、 (3) ① 一、 (一). */
-const NUMBERING = `\\(\\d{1,2}\\)|\\d{1,2}[.、](?!\\d)|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十]{1,3}\\)`;
-const LEAD = new RegExp(
-  `^(?:[,、:;.\\s“”"'「」『』]|${NUMBERING}|(?:评分|扣分|考核|计分)(?:标准|办法|方法|细则|说明):|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+`,
-);
-const TRAIL = new RegExp(
-  `(?:[,、:;\\s“”"'「」『』]|的|者|各|均|分别|则|即|将|予以|给予|采用|实行|实施|采取|一律|的话|本项|该项|此项|${JUDGE})+$`,
-);
-
-/** Trim connectors and 的 off a condition, in normalised offsets. */
-function trimSeg(t: string, s: number, e: number): Seg {
-  let text = t.slice(s, e);
-  const lead = LEAD.exec(text);
-  if (lead) {
-    s += lead[0].length;
-    text = text.slice(lead[0].length);
-  }
-  const trail = TRAIL.exec(text);
-  if (trail) e -= trail[0].length;
-  return { s, e: Math.max(s, e) };
-}
-
-/** The readable `what` of a condition segment. */
-function whatOf(t: string, g: Seg): string {
-  return t.slice(g.s, g.e).replace(/的(\([^)]*\))$/, '$1');
-}
-
-/** Remove one regex match from a string and re-trim. */
-function without(text: string, m: RegExpExecArray | null, keep = ''): string {
-  if (!m) return text;
-  const s = `${text.slice(0, m.index)}${keep}${text.slice(m.index + m[0].length)}`;
-  const g = trimSeg(s, 0, s.length);
-  return s.slice(g.s, g.e);
-}
-
-function numOf(m: RegExpExecArray, ...groups: number[]): number | null {
-  for (const g of groups) {
-    const raw = m[g];
-    if (raw !== undefined) {
-      const v = parseNumber(raw);
-      if (v !== null && Number.isFinite(v)) return v;
-    }
-  }
-  return null;
-}
-
-/** Whether a value is a usable amount of points (two decimals at most, within the schema's range). */
-function okAmount(v: number | null): v is number {
-  return v !== null && v >= 0 && v <= 10000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 }
 
 /** Actions in a clause, earliest first, with no overlaps (earlier patterns win). */

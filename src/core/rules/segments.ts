@@ -1,0 +1,117 @@
+/**
+ * Text handling for the parser: normalised text with its map back to the original, sentences and
+ * clauses, and the trimming of conditions. Used by ./parse.ts.
+ */
+import { normalize } from '../text';
+import type { Span } from './types';
+import { JUDGE, type Seg, parseNumber } from './vocab';
+
+export interface Text {
+  /** Normalised text. */
+  t: string;
+  /** Normalised offset → original offset (see text.ts). */
+  map: number[];
+  /** Added to original offsets to give Rule.source offsets. */
+  base: number;
+}
+
+export function prepare(original: string, base: number): Text {
+  // Line breaks separate sentences; make them a same-length separator the normaliser keeps.
+  const n = normalize(original.replace(/[\r\n\u2028\u2029\u0085]/g, ';'));
+  return { t: n.text, map: n.map, base };
+}
+
+/** Original-source span of normalised [s, e). */
+export function toSpan(x: Text, s: number, e: number): Span {
+  if (e <= s) {
+    const at = (x.map[s] ?? x.map[x.map.length - 1] ?? 0) + x.base;
+    return { start: at, end: at };
+  }
+  const start = (x.map[s] ?? 0) + x.base;
+  const end = (x.map[e - 1] ?? x.map[s] ?? 0) + 1 + x.base;
+  return { start, end: Math.max(start, end) };
+}
+
+export const SENTENCE_END = new Set(['。', ';', '!', '?', '！', '？']);
+export const CLAUSE_END = new Set([',', '，']);
+export const OPEN = new Set(['(', '[', '【', '“', '《', '「', '{']);
+export const CLOSE = new Set([')', ']', '】', '”', '》', '」', '}']);
+
+/** Sentences, each a list of clauses (normalised segments, trimmed of separators). */
+export function split(t: string): Seg[][] {
+  const out: Seg[][] = [];
+  let sentence: Seg[] = [];
+  let start = 0;
+  let depth = 0;
+  const endClause = (i: number): void => {
+    if (i > start) sentence.push({ s: start, e: i });
+    start = i + 1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_END.has(ch)) endClause(i);
+    else if (SENTENCE_END.has(ch)) {
+      // A sentence end closes any bracket left open by a typo.
+      depth = 0;
+      endClause(i);
+      if (sentence.length > 0) out.push(sentence);
+      sentence = [];
+    }
+  }
+  endClause(t.length);
+  if (sentence.length > 0) out.push(sentence);
+  return out;
+}
+
+/** Sub-clause numbering: 1. 2、 (3) ① 一、 (一). */
+export const NUMBERING = `\\(\\d{1,2}\\)|\\d{1,2}[.、](?!\\d)|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十]{1,3}\\)`;
+export const LEAD = new RegExp(
+  `^(?:[,、:;.\\s“”"'「」『』]|${NUMBERING}|(?:评分|扣分|考核|计分)(?:标准|办法|方法|细则|说明):|如果|如|凡是|凡|对于|对|若|其中|则|且|并且|并|另外|另|以及|和|或|同时|否则)+`,
+);
+export const TRAIL = new RegExp(
+  `(?:[,、:;\\s“”"'「」『』]|的|者|各|均|分别|则|即|将|予以|给予|采用|实行|实施|采取|一律|的话|本项|该项|此项|${JUDGE})+$`,
+);
+
+/** Trim connectors and 的 off a condition, in normalised offsets. */
+export function trimSeg(t: string, s: number, e: number): Seg {
+  let text = t.slice(s, e);
+  const lead = LEAD.exec(text);
+  if (lead) {
+    s += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const trail = TRAIL.exec(text);
+  if (trail) e -= trail[0].length;
+  return { s, e: Math.max(s, e) };
+}
+
+/** The readable `what` of a condition segment. */
+export function whatOf(t: string, g: Seg): string {
+  return t.slice(g.s, g.e).replace(/的(\([^)]*\))$/, '$1');
+}
+
+/** Remove one regex match from a string and re-trim. */
+export function without(text: string, m: RegExpExecArray | null, keep = ''): string {
+  if (!m) return text;
+  const s = `${text.slice(0, m.index)}${keep}${text.slice(m.index + m[0].length)}`;
+  const g = trimSeg(s, 0, s.length);
+  return s.slice(g.s, g.e);
+}
+
+export function numOf(m: RegExpExecArray, ...groups: number[]): number | null {
+  for (const g of groups) {
+    const raw = m[g];
+    if (raw !== undefined) {
+      const v = parseNumber(raw);
+      if (v !== null && Number.isFinite(v)) return v;
+    }
+  }
+  return null;
+}
+
+/** Whether a value is a usable amount of points (two decimals at most, within the schema's range). */
+export function okAmount(v: number | null): v is number {
+  return v !== null && v >= 0 && v <= 10000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+}

@@ -1,0 +1,175 @@
+/**
+ * The parser's vocabulary: how rubrics write numbers, units and the scoring phrases ("actions"),
+ * and the patterns for conditions (每少一次, 不足5篇, 每减少1%, 每人 …). Used by ./parse.ts.
+ */
+import { CN_NUM_CHARS, NUM_RE, parseNumber as parseNumberPlain } from '../text';
+import { UNIT_RE } from './units';
+
+/** A number as rubrics write it, including Chinese decimals (零点五, 一点五). */
+export const N = `(?:${NUM_RE}(?:点[零〇一二两三四五六七八九]+)?)`;
+export const CN_DIGITS = '零〇一二两三四五六七八九';
+
+/** parseNumber, plus Chinese decimals: 零点五 = 0.5, 一点二五 = 1.25. */
+export function parseNumber(raw: string): number | null {
+  const m = new RegExp(`^([${CN_NUM_CHARS}]+)点([${CN_DIGITS}]+)$`).exec(raw.trim());
+  if (!m) return parseNumberPlain(raw);
+  const whole = parseNumberPlain(m[1]!);
+  if (whole === null) return null;
+  const frac = [...m[2]!].map((ch) => parseNumberPlain(ch) ?? 0).join('');
+  return Number(`${whole}.${frac}`);
+}
+export const U = UNIT_RE;
+
+/** Normalised offsets [s, e). */
+export interface Seg {
+  s: number;
+  e: number;
+}
+
+export type ActionKind =
+  | 'statePoints'
+  | 'capNone'
+  | 'capExplicit'
+  | 'capItem'
+  | 'bonusMax'
+  | 'limit'
+  | 'discretionRange'
+  | 'discretionUpTo'
+  | 'scoreFormula'
+  | 'zeroMethod'
+  | 'vetoItem'
+  | 'veto'
+  | 'fullIf'
+  | 'zeroIf'
+  | 'bonusDiscretion'
+  | 'bonus'
+  | 'deduct'
+  | 'discretion'
+  | 'award'
+  | 'pointsEach';
+
+export interface Action extends Seg {
+  kind: ActionKind;
+  m: RegExpExecArray;
+}
+
+/** Words that say the assessor judges the amount: 酌情, 视情况, 视情节轻重. */
+export const JUDGE = '酌情|视情况|视情节轻重|视情节|视情|根据情况';
+
+/** Patterns in priority order: an earlier pattern's match wins over a later overlapping one. */
+export const ACTIONS: readonly [ActionKind, RegExp][] = [
+  // 满分5分, 本项3分, 分值为2分: the item's points restated; scores nothing by itself.
+  [
+    'statePoints',
+    new RegExp(
+      `(?:本项|该项|此项)?(?:满分|总分|基础分|标准分值?|分值)(?:为|是|:)?(${N})分(?![值数钟])|(?:本项|该项|此项)(?:共|计)?(${N})分(?![/每值数钟])`,
+      'g',
+    ),
+  ],
+  [
+    'capNone',
+    /扣完(?:后)?(?:可)?倒扣分?|(?<!不(?:实行|予|再|得|能|可)?)(?:可)?倒扣分?|可扣至负分|扣分不封顶|扣分(?:不设|无)上限|不设扣分上限/g,
+  ],
+  [
+    'bonusMax',
+    new RegExp(
+      `(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计|总计|合计)?(?:(?:最高|最多|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|上限为?|以)(${N})分(?:为限|封顶)?`,
+      'g',
+    ),
+  ],
+  [
+    'capExplicit',
+    new RegExp(
+      `(?:累计|本项|该项|此项)?(?:最多|最高|至多)(?:可)?扣(?:除|减)?(${N})分(?:为止|为限|封顶)?|(?:累计|本项|该项|此项)?扣分(?:累计|总计|合计)?(?:(?:最多|最高|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|不高于|上限为?|以)(${N})分(?:为限|为止|封顶)?|扣满(${N})分(?:为止|封顶)?|扣完(${N})分为止|扣(${N})分(?:为止|封顶)`,
+      'g',
+    ),
+  ],
+  [
+    'capItem',
+    /(?:本项|该项|此项)?(?:分值|分数)?扣完(?:本项|该项|此项)?(?:分值|分数|分)?(?:为止|即止)|扣(?:分)?至(?:0|零)分(?:为止)?|不(?:实行|予|再|得|能|可)?倒扣分?|(?:本项|该项|此项)?(?:最低|最少)(?:为|得|记|计)?(?:0|零)分|扣分(?:累计)?(?:最多)?(?:不超过|不得超过|不超|不高于|以)(?:本项|该项|此项)(?:的)?(?:标准)?(?:分值|分数|总分)(?:为限|为止)?/g,
+  ],
+  // 累计不超过2分, 最高3分, 以2分为限: a limit on whatever the sentence gave before it.
+  [
+    'limit',
+    new RegExp(
+      `(?:累计|合计|总计|最多|最高|至多)(?:不超过|不得超过|不超|不高于)?(${N})分(?![钟之点])(?:为限|封顶)?|(?:不超过|不得超过)(${N})分(?![钟之点])|以(${N})分为限|(${N})分封顶`,
+      'g',
+    ),
+  ],
+  ['discretionRange', new RegExp(`(?:${JUDGE})?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
+  ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
+  ['scoreFormula', /(?:实际|本项|该项)?得分\s*=[^,;。]*/g],
+  ['zeroMethod', /否决(?:制)?计分(?:法)?/g],
+  ['veto', /(?:实行|实施|予以|采取)?一票否决(?:制)?/g],
+  ['vetoItem', /(?:本项|该项|此项)(?:工作)?(?:分值)?(?:实行|予以)?否决/g],
+  ['fullIf', /(?:记|计|得|给|给予|评为?|即得|可得)(?:满分|全分)/g],
+  [
+    'zeroIf',
+    /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|按(?:零|0|〇)分(?:计算|计|算|处理)?|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣(?:除|减|去)?(?:本项|该项|此项)?(?:的)?(?:全部|所有|全)(?:分值|分数|分)(?![的之])|扣(?:除|减|去)?(?:本项|该项|此项)(?:的)?(?:分值|分数)(?![的之\d])/g,
+  ],
+  ['bonusDiscretion', /酌情加分/g],
+  ['bonus', new RegExp(`加(${N})分(?:/(?:个)?(${U}))?`, 'g')],
+  ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
+  [
+    'discretion',
+    /酌情(?:给予|予以)?(?:扣分|打分|给分|评分|计分|扣减|赋分|处理|扣除)?|视情况(?:给予|予以)?(?:扣分|打分|给分|评分|赋分)?|(?:根据|依据|按照|结合|视)[^,;。]{0,24}?(?:打分|评分|给分|扣分|计分|评定|赋分)|按[^,;。扣]{0,24}?(?:打分|评分|给分|赋分)|综合(?:评定|打分|评分)/g,
+  ],
+  ['award', new RegExp(`得(${N})分`, 'g')],
+  ['pointsEach', new RegExp(`每(?:个)?(${U})(${N})分(?![钟之点])`, 'g')],
+];
+
+/** Words that show a span is about scoring (a span with none of them is a plain expectation). */
+export const VOCAB = new RegExp(
+  `扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`,
+);
+
+// 每降低1%, 每低于标准1个百分点, 低1个百分点 (a step stated with a fall and no 每).
+export const RATE_STEP = new RegExp(
+  `(?:每(?:(?![超高增多升提])[^,;。\\d%每]){0,6}?|减少|降低|下降|低|少|差)(${N})(?:%|个百分点|百分点)`,
+);
+export const RATE_TARGET_NEAR = new RegExp(`(${N})%(?:以下|以内)|(?:低于|不足|未达到?|达不到)(${N})%`);
+export const RATE_TARGET_FAR = new RegExp(
+  `(?:达到|达|不低于|不得低于|保持在?|高于)(${N})%|(${N})%(?:及|或)?以上`,
+);
+export const REFERENCE = /平均|全区|全市|全县|全省|全镇|全街|上年|同期|标准值/;
+// 少一次, 缺1项, 少开一次, 少报了一次 (but not 不少于一次, 缺席一次).
+export const SHORT_ONE = new RegExp(
+  `(?:每)?(?<![不至最多])(?:少|缺少|缺|差|减少|欠)(?!于)(?:(?![于席勤陷失])[\\u4e00-\\u9fff]){0,2}?(?:了)?(?:一|1)(?:个)?(${U})`,
+);
+export const BELOW_N = new RegExp(`(?:不足|少于|低于|未达到?|不到|达不到|未满|不够)(${N})(?:个)?(${U})`);
+export const EACH_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})?(?:个|名)?(${U})(?!性)`);
+/** 每逾期一天: a unit after a number is the counted one (not the 期 of 逾期). */
+export const EACH_N_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})(?:个|名)?(${U})(?!性)`);
+/** A requirement stated per period (每月不少于1次) is not the count for the whole assessment. */
+export const PER_PERIOD = /每(?:[两二三四五六\d]+)?(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
+
+/** 每…(N)unit: the counted unit and the words between 每 and it. */
+export function eachUnit(text: string): RegExpExecArray | null {
+  return EACH_N_UNIT.exec(text) ?? EACH_UNIT.exec(text);
+}
+
+/**
+ * How many units one step of a 每… phrase counts: 1 for 每次 / 每发现一处, 5 for 每5人. A term counts
+ * single units, so a step of several (每5人扣1分, 每超0.1个百分点) cannot be one and is reported.
+ */
+export function eachStep(each: RegExpExecArray): number | null {
+  const m = new RegExp(`(${N})(?:个|名)?${each[2]!}$`).exec(each[0]);
+  return m ? parseNumber(m[1]!) : 1;
+}
+// 1天内, 一次性 are time limits and manners, not counts.
+export const ONE_UNIT = new RegExp(
+  `(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?![性内以之前后])`,
+);
+export const COUNT_ONLY = new RegExp(`^(${N})(?:个|名)?(${U})(?:及其?以上|以上)?$`);
+export const LIST_NEGATION = /^(?:没有|无|未|缺少|缺|不)/;
+
+/** Required-count phrases: 不少于4次, 四次以上, 至少N次, 全年N次, 有4次. */
+export function countPatterns(unit: string): RegExp[] {
+  const u = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [
+    new RegExp(`(?:不少于|不低于|不得少于|至少|最少|达到|满)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
+    new RegExp(`(${N})(?:个|名)?${u}(?:及|或)?以上`, 'g'),
+    new RegExp(`(?:有|全年|每年|共)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
+    new RegExp(`(?<!不)(?:少于|不足|低于|不到|未达到?|达不到|未满)(${N})(?:个|名)?${u}`, 'g'),
+  ];
+}
