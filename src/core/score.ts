@@ -83,7 +83,8 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemS
     if (zero || vetoed) score = 0;
     return {
       ...base,
-      deduction: fromCents(zero || vetoed ? maxC : capped),
+      // As the written 扣分 cell shows it: the capped sum of the terms (a zeroed item scores 0 regardless).
+      deduction: fromCents(capped),
       bonus: fromCents(bonus),
       score: fromCents(score + (zero || vetoed ? 0 : bonus)),
       zeroed: zero,
