@@ -1,5 +1,5 @@
 /** Expanding the CLI's file and folder arguments into .xlsx paths. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from './io';
 
@@ -41,4 +41,22 @@ export function expandInputs(args: readonly string[]): string[] {
   if (unique.length === 0)
     throw new UsageError(`没有找到 .xlsx 文件 / no .xlsx files found in: ${args.join(' ')}`);
   return unique;
+}
+
+/**
+ * Whether two paths name the same file: the same path, the same file through a link, or (on a
+ * case-insensitive disk) another spelling of it. False when either does not exist yet.
+ */
+export function sameFile(a: string, b: string): boolean {
+  const ra = resolve(a);
+  const rb = resolve(b);
+  if (ra === rb) return true;
+  try {
+    const sa = statSync(ra);
+    const sb = statSync(rb);
+    if (sa.ino === sb.ino && sa.dev === sb.dev) return true;
+    return realpathSync(ra) === realpathSync(rb);
+  } catch {
+    return false;
+  }
 }

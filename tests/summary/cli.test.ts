@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -157,6 +157,17 @@ describe('rubric-scorer summary', () => {
     const before = await sha(target);
     const c = capture();
     expect(await runSummary([join(dir, 'units')], { output: target, lang: 'en' }, c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('inputs are never overwritten');
+    expect(await sha(target)).toBe(before);
+  });
+
+  it('refuses an output that is an input through a link (exit 2) and leaves it untouched', async () => {
+    const target = join(dir, 'units', '新华社区.xlsx');
+    const link = join(dir, 'link-to-input.xlsx');
+    await symlink(target, link);
+    const before = await sha(target);
+    const c = capture();
+    expect(await runSummary([join(dir, 'units')], { output: link, lang: 'en' }, c.io)).toBe(2);
     expect(c.err.join('\n')).toContain('inputs are never overwritten');
     expect(await sha(target)).toBe(before);
   });

@@ -6,9 +6,7 @@
  * every conflict, as the add-in's "全部覆盖" does: without it, a scored workbook (得分 typed by hand)
  * could never be filled by anyone without the add-in.
  */
-import { realpathSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { readXlsx, XlsxReadError } from '../../adapters/xlsx/read';
@@ -17,6 +15,7 @@ import { analyzeWorkbook } from '../../core/analyze';
 import { META_SHEET } from '../../core/meta';
 import type { Conflict, WritePlan } from '../../core/plan';
 import { planWrite } from '../../core/writeback';
+import { sameFile } from '../files';
 import { type CliIO, type Lang, parseLang, UsageError } from '../io';
 
 export interface FillOptions {
@@ -65,21 +64,6 @@ const TEXT = {
       `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
   },
 } as const;
-
-/** Whether two paths name the same file (also through links, or when only one exists yet). */
-function sameFile(a: string, b: string): boolean {
-  const ra = resolve(a);
-  const rb = resolve(b);
-  if (ra === rb) return true;
-  try {
-    const sa = statSync(ra);
-    const sb = statSync(rb);
-    if (sa.ino === sb.ino && sa.dev === sb.dev) return true;
-    return realpathSync(ra) === realpathSync(rb);
-  } catch {
-    return false;
-  }
-}
 
 /** The plan `fill` applies to a workbook's bytes (exported for tests and for checking a filled file). */
 export async function planForBytes(

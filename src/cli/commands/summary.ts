@@ -17,7 +17,7 @@ import type { WorkbookGrid } from '../../core/grid';
 import { formatIssue, type Lang } from '../../core/i18n';
 import type { WriteOp } from '../../core/plan';
 import { formatNote, planSummaryValues, type SummaryInput, type SummaryValuesPlan } from '../../core/summary';
-import { expandInputs } from '../files';
+import { expandInputs, sameFile } from '../files';
 import { type CliIO, parseLang } from '../io';
 
 export interface SummaryCliOptions {
@@ -75,7 +75,7 @@ export async function runSummary(
     return 2;
   }
   const out = resolve(opts.output);
-  if (all.some((f) => resolve(f) === out)) {
+  if (all.some((f) => sameFile(f, out))) {
     io.err(T.overInput(opts.output));
     return 2;
   }
