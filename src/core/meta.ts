@@ -86,7 +86,14 @@ function parseMetaSheet(sheet: SheetGrid): MetaRead {
 export function metaOps(meta: Meta, sheetExists: boolean, previousChunks = 0): WriteOp[] {
   const json = JSON.stringify(meta);
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  for (let i = 0; i < json.length; ) {
+    let end = Math.min(i + CHUNK, json.length);
+    // A cell holds whole characters: half of a surrogate pair (𠮷) is written to the file as U+FFFD.
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(json.slice(i, end));
+    i = end;
+  }
   const ops: WriteOp[] = [];
   if (!sheetExists) ops.push({ op: 'addSheet', sheet: META_SHEET, hidden: 'veryHidden' });
   ops.push({ op: 'value', sheet: META_SHEET, cell: 'A1', value: MARKER });
