@@ -4,6 +4,7 @@ import { cellAt, formulaAt, type CellValue, type SheetGrid, textOf } from './gri
 import type { SheetState } from './meta';
 import type { ItemEntry, RawEntry } from './model';
 import type { DetectedTable } from './rubric';
+import { UNIT_RE } from './rules/units';
 import { normalize, parseNumber } from './text';
 
 /** How a typed entry reads. */
@@ -17,9 +18,6 @@ export type EntryValue =
 
 /** Entries at or beyond this magnitude are not read as scores. */
 export const MAX_ENTRY = 1e6;
-
-const YES = new Set(['是', '有', 'Y', 'YES', 'TRUE', '√', '✓', '1']);
-const NO = new Set(['否', '无', 'N', 'NO', 'FALSE', '×', '0']);
 
 /**
  * Read a cell value as an entry.
@@ -49,19 +47,33 @@ export function suggestNumber(text: string): number | null {
     .replace(/^(得|扣除)/, '');
   const direct = parseNumber(t);
   if (direct !== null) return direct;
+  // A count written with its unit: "3人", "两次", "95%".
+  const counted = new RegExp(`^(.+?)(?:个|名)?(?:${UNIT_RE}|%)$`).exec(t);
+  if (counted) {
+    const n = parseNumber(counted[1]!);
+    if (n !== null) return n;
+  }
   const m = /^[+-]?\d+(\.\d+)?$/.exec(t.replace(/[,，]/g, ''));
   return m ? Number(m[0]) : null;
 }
 
-/** Read a yes/no or count input of an entry column. */
+/**
+ * Read an input of an entry column exactly as the written formulas do: a number is a count or a
+ * rate (ISNUMBER), the text 是 or 否 is a yes/no (x="是"), and anything else counts as nothing entered.
+ * What the formulas cannot read is reported by the checks (inputNotRead), never guessed here, so the
+ * score the core reports is the score the sheet shows.
+ */
 export function readInput(v: CellValue): number | boolean | null {
   const e = readEntryValue(v);
   if (e.kind === 'number') return e.value;
-  if (e.kind !== 'text') return null;
-  const t = normalize(e.text).text.toUpperCase();
-  if (YES.has(t)) return true;
-  if (NO.has(t)) return false;
-  return e.suggestion;
+  if (v === '是') return true;
+  if (v === '否') return false;
+  return null;
+}
+
+/** Whether a non-empty entry-column value is one readInput cannot use. */
+export function unreadInput(v: CellValue): boolean {
+  return readEntryValue(v).kind !== 'empty' && readInput(v) === null;
 }
 
 function raw(sheet: SheetGrid, row: number, col: number | undefined): RawEntry | null {
@@ -81,12 +93,15 @@ export function readEntries(sheet: SheetGrid, table: DetectedTable, state?: Shee
       entryCols.length > 0
         ? entryCols.map((c) => (c < 0 ? null : readInput(cellAt(sheet, item.row, c))))
         : null;
-    return {
+    const entry: ItemEntry = {
       itemId: item.id,
       deduction: raw(sheet, item.row, table.columns.deduction),
       score: raw(sheet, item.row, table.columns.score),
       reason: reasonCol === undefined ? '' : textOf(cellAt(sheet, item.row, reasonCol)),
       counts,
     };
+    if (entryCols.length > 0)
+      entry.inputs = entryCols.map((c) => raw(sheet, item.row, c < 0 ? undefined : c));
+    return entry;
   });
 }

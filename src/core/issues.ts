@@ -18,6 +18,7 @@ export const ISSUE_CODES = {
   entryMissing: 'warning',
   vetoFired: 'warning',
   bonusAboveMax: 'error',
+  inputNotRead: 'error',
   formulaOverwritten: 'warning',
   tableChanged: 'warning',
   totalMismatch: 'error',

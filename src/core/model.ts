@@ -22,6 +22,8 @@ export interface ItemEntry {
   reason: string;
   /** Per rule term (same index as rule.terms): the count, rate or yes/no entered in entry columns. */
   counts: (number | boolean | null)[] | null;
+  /** The entry-column cells behind `counts`, same index, for messages about what they hold. */
+  inputs?: (RawEntry | null)[];
 }
 
 /** How an item's score was obtained. */

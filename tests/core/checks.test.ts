@@ -203,3 +203,41 @@ describe('a table edited since the last write', () => {
     expect(same.map((i) => `${i.code}@${i.cell}`)).toEqual(['formulaOverwritten@F2']);
   });
 });
+
+describe('entry columns', () => {
+  it('read only what the written formulas read, and report the rest', () => {
+    const { sheet, table } = makeTable(
+      'S',
+      [],
+      [
+        { text: 'a', points: 5 },
+        { text: 'b', points: 5 },
+      ],
+    );
+    const r = rule([
+      { kind: 'flag', amount: 1, what: '无方案', span: SPAN },
+      { kind: 'perUnit', amount: 0.5, unit: '人', what: '未随访', span: SPAN },
+    ]);
+    sheet.values[1]!.push('有', '3人');
+    sheet.values[2]!.push('是', 3);
+    const state = {
+      sheet: 'S',
+      owned: [],
+      formulas: {},
+      entryColumns: [
+        { col: 'H', header: '录入1' },
+        { col: 'I', header: '录入2' },
+      ],
+      rows: 2,
+    };
+    const rules = { i1: r, i2: r };
+    const entries = readEntries(sheet, table, state);
+    const score = scoreSheet(table, rules, entries);
+    expect(score.items.map((i) => i.score)).toEqual([5, 2.5]);
+    const found = checkEntries(sheet, table, rules, entries, score, state);
+    expect(found.map((i) => [i.code, i.cell, i.params.expected, i.params.suggestion])).toEqual([
+      ['inputNotRead', 'H2', 'yesNo', undefined],
+      ['inputNotRead', 'I2', 'number', '3'],
+    ]);
+  });
+});

@@ -1,12 +1,13 @@
 /** Checks of what assessors typed, against the rubric's limits. */
 import { a1, parseA1 } from '../a1';
 import { cellAt, formulaAt, type SheetGrid, textOf } from '../grid';
-import { readEntryValue } from '../entries';
+import { readEntryValue, unreadInput } from '../entries';
 import { type Issue, issue } from '../issues';
 import type { SheetState } from '../meta';
 import type { ItemEntry, RawEntry, SheetScore } from '../model';
 import { fmt, fromCents, toCents } from '../num';
 import type { DetectedTable, RubricItem } from '../rubric';
+import { handlerFor } from '../rules/kinds';
 import type { Rule, Term } from '../rules/types';
 import { capCents, entryNumber, hasAssessmentVeto } from '../score';
 
@@ -55,8 +56,27 @@ interface Ctx {
   blankIsMissing: boolean;
 }
 
+/** Entry-column cells holding something the written formulas cannot read. */
+function checkInputs(sheet: string, item: RubricItem, rule: Rule, entry: ItemEntry, out: Issue[]): void {
+  entry.inputs?.forEach((cell, j) => {
+    const term = rule.terms[j];
+    if (!cell || !term || cell.formula || !unreadInput(cell.value)) return;
+    const kind = handlerFor(term).input;
+    if (kind === 'none') return;
+    const v = readEntryValue(cell.value);
+    const params: Record<string, string | number> = {
+      found: textOf(cell.value),
+      column: `录入${j + 1}`,
+      expected: kind === 'yesNo' ? 'yesNo' : 'number',
+    };
+    if (kind !== 'yesNo' && v.kind === 'text' && v.suggestion !== null) params.suggestion = fmt(v.suggestion);
+    out.push(issue('inputNotRead', sheet, cellOf(cell), params, item.id));
+  });
+}
+
 function checkItem(c: Ctx, out: Issue[]): void {
   const { sheet, item, rule, entry } = c;
+  checkInputs(sheet, item, rule, entry, out);
   const points = item.points;
   const cap = capCents(rule.cap, points);
   const termBonus = rule.terms.reduce(

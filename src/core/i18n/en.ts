@@ -34,6 +34,10 @@ export const en: Record<IssueCode, (p: P) => string> = {
     `Score ${s(p, 'value')} is above the points plus the largest bonus (${s(p, 'max')}). Check the bonus.`,
   formulaOverwritten: (p) =>
     `This cell held the formula ${s(p, 'formula')} and now holds "${s(p, 'found')}". Restore the formula from Write, or confirm the typed value.`,
+  inputNotRead: (p) =>
+    p.expected === 'yesNo'
+      ? `${s(p, 'column')} holds "${s(p, 'found')}", which the formulas cannot read (counted as not entered). Enter 是 or 否.`
+      : `${s(p, 'column')} holds "${s(p, 'found')}", which the formulas cannot read (counted as not entered). Enter a number${p.suggestion !== undefined ? ` such as ${s(p, 'suggestion')}` : ''}.`,
   tableChanged: (p) =>
     `Since the last write the table went from ${s(p, 'before')} to ${s(p, 'now')} rows (rows inserted or deleted). Write again to renew the formulas, and check the conflicts listed.`,
   totalMismatch: (p) =>

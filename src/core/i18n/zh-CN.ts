@@ -30,6 +30,10 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
   bonusAboveMax: (p) => `得分 ${s(p, 'value')} 超过标准分值加最高加分 ${s(p, 'max')}。请核对加分。`,
   formulaOverwritten: (p) =>
     `这里原来是公式 ${s(p, 'formula')}，现在被填成了“${s(p, 'found')}”。请在“写入”中恢复公式，或确认保留手填值。`,
+  inputNotRead: (p) =>
+    p.expected === 'yesNo'
+      ? `${s(p, 'column')}填的是“${s(p, 'found')}”，公式读不出来，按未填处理。本列请填“是”或“否”。`
+      : `${s(p, 'column')}填的是“${s(p, 'found')}”，公式读不出来，按未填处理。本列请填数字${p.suggestion !== undefined ? `，例如 ${s(p, 'suggestion')}` : ''}。`,
   tableChanged: (p) =>
     `上次写入后表格行数从 ${s(p, 'before')} 行变为 ${s(p, 'now')} 行（插入或删除了行）。请在“写入”中重新写入公式，并核对列出的冲突单元格。`,
   totalMismatch: (p) =>

@@ -11,23 +11,20 @@ export function deduct(cents: number): TermEffect {
 }
 
 /**
- * A count or percentage entry as hundredths, or null when nothing usable was entered. A boolean
- * counts as 1/0 (a 是/否 typed where a count was expected); negatives count as 0, as the formula's
- * MAX(0, …) does.
+ * A count or percentage entry as hundredths, or null when nothing usable was entered. A 是/否 typed
+ * where a count was expected is nothing, as the formula's ISNUMBER test makes it; negatives count
+ * as 0, as the formula's MAX(0, …) does.
  */
 export function hundredths(input: number | boolean | null): number | null {
   if (input === null) return null;
-  if (typeof input === 'boolean') return input ? 100 : 0;
+  if (typeof input === 'boolean') return null;
   if (!Number.isFinite(input)) return null;
   return Math.max(0, Math.round(input * 100));
 }
 
-/** A 是/否 entry: true = it happened, null = nothing entered. A number > 0 reads as 是. */
+/** A 是/否 entry: true = 是, false = 否, null = anything else (the formulas test x="是" / x="否"). */
 export function yes(input: number | boolean | null): boolean | null {
-  if (input === null) return null;
-  if (typeof input === 'boolean') return input;
-  if (!Number.isFinite(input)) return null;
-  return input > 0;
+  return typeof input === 'boolean' ? input : null;
 }
 
 /** Exact amount (points) × count (hundredths) in cents. */
