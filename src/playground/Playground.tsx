@@ -65,6 +65,10 @@ function download(bytes: ArrayBuffer, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
   const s = PAGE_STRINGS[pageLang(displayLanguage)];
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -85,7 +89,10 @@ export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
         setOpened({ ...loaded, host, generation: generation.current });
         return true;
       } catch (e) {
-        if (!(e instanceof XlsxReadError)) throw e;
+        if (!(e instanceof XlsxReadError)) {
+          setNotice({ kind: 'error', text: s.failed({ what: s.whatOpen, detail: messageOf(e) }) });
+          return false;
+        }
         const say =
           e.code === 'legacyOrEncrypted' ? s.legacy : e.code === 'corrupt' ? s.corrupt : s.unreadable;
         setNotice({ kind: 'error', text: say({ file: fileName }) });
@@ -97,12 +104,16 @@ export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
 
   const openSample = useCallback(async () => {
     const name = decodeURIComponent(sampleUrl.split('/').pop() ?? 'sample.xlsx');
-    const res = await fetch(sampleUrl);
-    if (!res.ok) {
-      setNotice({ kind: 'error', text: s.sampleMissing({ file: name }) });
-      return;
+    try {
+      const res = await fetch(sampleUrl);
+      if (!res.ok) {
+        setNotice({ kind: 'error', text: s.sampleMissing({ file: name }) });
+        return;
+      }
+      if (await open(await res.arrayBuffer(), name)) setNotice(null);
+    } catch (e) {
+      setNotice({ kind: 'error', text: s.failed({ what: s.whatSample, detail: messageOf(e) }) });
     }
-    if (await open(await res.arrayBuffer(), name)) setNotice(null);
   }, [sampleUrl, open, s]);
 
   useEffect(() => {
@@ -112,15 +123,23 @@ export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
   const steps = useMemo(() => (opened ? watchedSteps(opened.live.watchEdits) : STEPS), [opened]);
 
   const onFile = async (file: File) => {
-    // Read here, in the browser: the file never leaves this machine.
-    const bytes = await file.arrayBuffer();
-    if (await open(bytes, file.name)) setNotice({ kind: 'info', text: s.opened({ file: file.name }) });
+    try {
+      // Read here, in the browser: the file never leaves this machine.
+      const bytes = await file.arrayBuffer();
+      if (await open(bytes, file.name)) setNotice({ kind: 'info', text: s.opened({ file: file.name }) });
+    } catch (e) {
+      setNotice({ kind: 'error', text: s.failed({ what: s.whatOpen, detail: messageOf(e) }) });
+    }
   };
 
   const onDownload = async () => {
     if (!opened) return;
-    const bytes = await saveXlsxBytes(opened.live.book, opened.source);
-    download(bytes, resultName(opened.fileName, pageLang(displayLanguage) === 'zh' ? '评分' : 'scored'));
+    try {
+      const bytes = await saveXlsxBytes(opened.live.book, opened.source);
+      download(bytes, resultName(opened.fileName, pageLang(displayLanguage) === 'zh' ? '评分' : 'scored'));
+    } catch (e) {
+      setNotice({ kind: 'error', text: s.failed({ what: s.whatDownload, detail: messageOf(e) }) });
+    }
   };
 
   const button = {

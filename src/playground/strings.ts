@@ -27,6 +27,11 @@ const zh = {
   sampleMissing: (p: { file: string }) =>
     `找不到示例工作簿“${p.file}”。请先运行 npm run samples 生成示例，再刷新本页。`,
   opened: (p: { file: string }) => `已打开“${p.file}”。`,
+  failed: (p: { what: string; detail: string }) =>
+    `${p.what}失败：${p.detail}。请刷新页面后重试；如仍失败，请换一个文件。`,
+  whatOpen: '打开工作簿',
+  whatSample: '载入示例',
+  whatDownload: '生成下载文件',
   invalidTitle: '输入值非法',
   dismiss: '关闭',
 } as const;
@@ -56,6 +61,11 @@ const en: Catalogue = {
   sampleMissing: (p) =>
     `The sample workbook "${p.file}" is missing. Run npm run samples, then reload this page.`,
   opened: (p) => `Opened "${p.file}".`,
+  failed: (p) =>
+    `${p.what} failed: ${p.detail}. Reload the page and retry; if it fails again, try another file.`,
+  whatOpen: 'Opening the workbook',
+  whatSample: 'Loading the sample',
+  whatDownload: 'Preparing the download',
   invalidTitle: 'Invalid entry',
   dismiss: 'Dismiss',
 };
