@@ -69,9 +69,12 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
       continue;
     }
     // A 评分标准 cell merged over several items is parsed once per distinct (criteria, requirement, points).
-    const key = `${item.criteria}\u0000${item.requirement}\u0000${item.points}`;
+    // Some offices write the rule into the item's own text ("考核内容及评分标准"): with no 评分标准
+    // column, the item text is where the rule is read from.
+    const criteria = table.columns.criteria === undefined ? item.text : item.criteria;
+    const key = `${criteria}\u0000${item.requirement}\u0000${item.points}`;
     const rule =
-      parsed.get(key) ?? parseRule(item.criteria, { requirement: item.requirement, points: item.points });
+      parsed.get(key) ?? parseRule(criteria, { requirement: item.requirement, points: item.points });
     parsed.set(key, rule);
     rules[item.id] = rule;
   }

@@ -81,7 +81,7 @@ function sheetJson(s: SheetReport, lang: Lang): JsonSheet | null {
         max: sc.max,
         deduction: sc.deduction,
         score: sc.score,
-        rule: { text: item.criteria, summary: ruleSummary(a, item.id, lang) },
+        rule: { text: a.rules[item.id]?.source ?? item.criteria, summary: ruleSummary(a, item.id, lang) },
       };
     }),
     issues: s.issues.map((i) => jsonIssue(i, lang)),
