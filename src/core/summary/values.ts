@@ -8,7 +8,7 @@ import { a1, a1Range, colLetters } from '../a1';
 import type { WorkbookReport } from '../analyze';
 import type { CellValue } from '../grid';
 import { formatIssue, type Lang } from '../i18n';
-import type { Issue } from '../issues';
+import { type Issue, RUBRIC_ISSUE_CODES } from '../issues';
 import { toCents } from '../num';
 import type { WriteOp, WritePlan } from '../plan';
 import { VETO_RANK_KEY } from './rank';
@@ -109,8 +109,11 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
     }
     for (const i of rep.issues) if (i.severity === 'error') problems.push({ file: input.file, issue: i });
     for (const sr of rubricSheets) {
-      const errors = sr.issues.filter((i) => i.severity === 'error');
-      for (const i of errors) problems.push({ file: input.file, issue: i });
+      const allErrors = sr.issues.filter((i) => i.severity === 'error');
+      for (const i of allErrors) problems.push({ file: input.file, issue: i });
+      // A fault of the rubric itself (declared points that do not add up…) is the same for every unit
+      // and is listed, but only errors in a unit's own entries keep it out of the ranking.
+      const errors = allErrors.filter((i) => !RUBRIC_ISSUE_CODES.has(i.code));
       if (errors.length > 0)
         notes.push(note('failedChecks', { file: input.file, sheet: sr.sheet, errors: errors.length }));
       const name = rubricSheets.length === 1 ? fileStem(input.file) : `${fileStem(input.file)} ${sr.sheet}`;
