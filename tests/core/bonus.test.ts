@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEntries } from '../../src/core/checks/entries';
 import { readEntries } from '../../src/core/entries';
+import { explainRule } from '../../src/core/rules/explain';
 import { parseRule } from '../../src/core/rules/parse';
 import { scoreItem, scoreSheet } from '../../src/core/score';
 import { makeTable } from '../fixtures/table';
@@ -35,5 +36,13 @@ describe('a bonus limit said after several bonus terms', () => {
     const entries = readEntries(sheet, table);
     const found = checkEntries(sheet, table, rules, entries, scoreSheet(table, rules, entries));
     expect(found.map((i) => [i.code, i.cell, i.params.max])).toEqual([['bonusAboveMax', 'F2', '2']]);
+  });
+});
+
+describe('the explanation of a bonus limit', () => {
+  it('says the limit on the sum in both languages', () => {
+    const rule = parseRule('被区级推广的加1分，市级以上推广的加2分，最高加2分。', { points: 0 });
+    expect(explainRule(rule, 0, 'zh')).toContain('加分合计最多2分');
+    expect(explainRule(rule, 0, 'en')).toContain('bonus at most 2 in all');
   });
 });

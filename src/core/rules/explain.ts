@@ -42,6 +42,11 @@ export function explainRule(rule: Rule, points: number | null, lang: Lang): stri
   } else {
     parts.push(...rule.terms.map((t) => handlerFor(t).explain(t as never, lang)));
     if (rule.terms.some((t) => DEDUCTING_KINDS.has(t.kind))) parts.push(explainCap(rule.cap, points, lang));
+    if (rule.bonusCap !== undefined) {
+      parts.push(
+        lang === 'en' ? `bonus at most ${fmt(rule.bonusCap)} in all` : `加分合计最多${fmt(rule.bonusCap)}分`,
+      );
+    }
   }
   if (rule.unread.length > 0) {
     const text = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join(' / ');
