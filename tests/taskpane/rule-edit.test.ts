@@ -3,12 +3,15 @@ import type { RuleOverride } from '../../src/core/rules/types';
 import { groupSums, itemsTotal, keyedIssues, mergeRepeated } from '../../src/taskpane/state/structure';
 import { describeOp, previewPage } from '../../src/taskpane/state/preview';
 import { PREVIEW_PAGE_SIZE } from '../../src/taskpane/state/flow';
+import { parseRule } from '../../src/core/rules/parse';
 import {
   capOfKind,
+  draftOf,
   editDraft,
   mergeOverrides,
   type RuleDraft,
   ruleKey,
+  ruleOfDraft,
   termOfKind,
 } from '../../src/taskpane/state/rule-edit';
 import { issue } from '../../src/core/issues';
@@ -135,5 +138,15 @@ describe('repeated rubric findings', () => {
       ['notANumber', '东风', []],
       ['notANumber', '新华', []],
     ]);
+  });
+});
+
+describe('a rule with a limit on the sum of its bonuses', () => {
+  it('keeps the limit through a draft and a saved override', () => {
+    const rule = parseRule('被区级推广的加1分，市级以上推广的加2分，最高加2分。', { points: 0 });
+    const draft = draftOf(rule);
+    expect(ruleOfDraft(rule.source, draft).bonusCap).toBe(2);
+    const saved = mergeOverrides([], { [ruleKey('S', '创新', rule.source)]: draft });
+    expect(saved[0]?.bonusCap).toBe(2);
   });
 });

@@ -9,6 +9,8 @@ import { norm } from '../../core/text';
 export interface RuleDraft {
   terms: Term[];
   cap: Cap;
+  /** A limit on the sum of the bonuses (最高加N分), kept as the parser read it. */
+  bonusCap?: number | undefined;
 }
 
 /** Term kinds in the order the kind picker offers them. */
@@ -136,7 +138,7 @@ export function editDraft(draft: RuleDraft, edit: DraftEdit): RuleDraft {
 
 /** A draft starting from the rule as it stands. */
 export function draftOf(rule: Rule): RuleDraft {
-  return { terms: rule.terms.map((t) => ({ ...t })), cap: rule.cap };
+  return { terms: rule.terms.map((t) => ({ ...t })), cap: rule.cap, bonusCap: rule.bonusCap };
 }
 
 /** The cap for a cap kind, keeping an explicit amount where one is known. */
@@ -153,7 +155,14 @@ export function capOfKind(kind: Cap['kind'], amount: number, from: Cap): Cap {
 
 /** The rule a draft stands for (to explain it in plain words before it is saved). */
 export function ruleOfDraft(source: string, draft: RuleDraft): Rule {
-  return { source, terms: draft.terms, cap: draft.cap, unread: [], overridden: true };
+  return {
+    source,
+    terms: draft.terms,
+    cap: draft.cap,
+    unread: [],
+    overridden: true,
+    bonusCap: draft.bonusCap,
+  };
 }
 
 /** Identifies an item's rule across reads: overrides match by sheet, item text and criteria. */
@@ -183,6 +192,7 @@ export function mergeOverrides(
   for (const [key, draft] of Object.entries(drafts)) {
     const id = parseRuleKey(key);
     const o: RuleOverride = { ...id, terms: draft.terms, cap: draft.cap };
+    if (draft.bonusCap !== undefined) o.bonusCap = draft.bonusCap;
     const at = out.findIndex((x) => same(x, id));
     out = at >= 0 ? out.map((x, i) => (i === at ? o : x)) : [...out, o];
   }
