@@ -12,8 +12,12 @@ import { basename, join } from 'node:path';
 /** Why LibreOffice tests cannot run here, or null when soffice is available. */
 export function sofficeMissing(): string | null {
   const r = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (r.error || r.status !== 0)
+  if (r.error || r.status !== 0) {
+    // Under CI these tests must run: a missing LibreOffice is a failure, never a silent skip.
+    if (process.env.CI === 'true')
+      throw new Error('LibreOffice (soffice) is required under CI=true: run bash .ci/run, which installs it');
     return 'LibreOffice (soffice) is not installed here; CI installs it and runs these tests';
+  }
   return null;
 }
 
