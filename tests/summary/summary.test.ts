@@ -45,10 +45,15 @@ function analyses(wb: WorkbookGrid, tables: ReturnType<typeof build>['tables']):
   return m;
 }
 
-/** Expected rank: 1 + number of units with a higher key (vetoed units last), computed from the core. */
-function expectedRanks(list: SheetAnalysis[]): number[] {
+/**
+ * Expected rank from the core's totals, vetoed units last: competition = 1 + units with a higher key;
+ * dense (中国式排名) = 1 + distinct higher keys.
+ */
+function expectedRanks(list: SheetAnalysis[], mode: 'dense' | 'competition' = 'dense'): number[] {
   const key = (a: SheetAnalysis) => (a.score.vetoed ? -Infinity : a.score.total);
-  return list.map((a) => 1 + list.filter((b) => key(b) > key(a)).length);
+  const keys = list.map(key);
+  const higher = (k: number) => (mode === 'dense' ? [...new Set(keys)] : keys).filter((b) => b > k).length;
+  return list.map((a) => 1 + higher(key(a)));
 }
 
 function unitsOf(plan: SummaryPlan, ans: Map<string, SheetAnalysis>): SummaryUnit[] {
@@ -93,9 +98,27 @@ describe('planSummary: the 汇总 sheet', () => {
       );
       expect(valueAt(hf, '汇总', a1(r, lay.veto))).toBe('');
     });
-    // Hand-checked: totals 18, 21, 15.7, 18 — two units tie and share rank 2, the next is 4th.
+    // Hand-checked: totals 18, 21, 15.7, 18 — two units tie and share rank 2, the next is 3rd (中国式排名).
     expect(list.map((a) => a.score.total)).toEqual([18, 21, 15.7, 18]);
-    expect(ranks).toEqual([2, 1, 4, 2]);
+    expect(ranks).toEqual([2, 1, 3, 2]);
+    expect(plan.rankMode).toBe('dense');
+    expect(plan.status.map((s) => s.rank)).toEqual(ranks);
+  });
+
+  it('ranks as competition ranking (1, 2, 2, 4) when asked, and by default in English', () => {
+    const { wb, tables, report } = build();
+    const list = NAMES.map((n) => analyses(wb, tables).get(n)!);
+    const lay = summaryLayout(4);
+    for (const plan of [
+      planSummary(wb, report, { lang: 'zh', rankMode: 'competition' }),
+      planSummary(wb, report, { lang: 'en' }),
+    ]) {
+      expect(plan.rankMode).toBe('competition');
+      const hf = evaluate(applyPlan(wb, plan).wb);
+      const got = list.map((_, i) => valueAt(hf, plan.sheets[0]!.name, a1(lay.firstRow + i, lay.rank)));
+      expect(got).toEqual(expectedRanks(list, 'competition'));
+      expect(got).toEqual([2, 1, 4, 2]);
+    }
   });
 
   it('quotes sheet names with spaces, quotes, brackets and Chinese in every reference', () => {
@@ -144,7 +167,9 @@ describe('planSummary: the 汇总 sheet', () => {
     const lay = summaryLayout(4);
     const r = lay.firstRow + 1;
     expect(valueAt(hf, '汇总', a1(r, lay.total))).toBe(0);
-    expect(valueAt(hf, '汇总', a1(r, lay.rank))).toBe(NAMES.length);
+    // Last: below the three distinct totals of the others (18, 15.7, 18 → ranks 1, 2, 1).
+    expect(valueAt(hf, '汇总', a1(r, lay.rank))).toBe(3);
+    expect(expectedRanks(NAMES.map((n) => ans.get(n)!))[1]).toBe(3);
     expect(valueAt(hf, '汇总', a1(r, lay.veto))).toBe('一票否决');
     expect(valueAt(hf, '汇总', a1(r, lay.reason))).toBe('计划外生育（发生计划外生育 1 例）');
     // The other units keep their order among themselves.
@@ -156,7 +181,7 @@ describe('planSummary: the 汇总 sheet', () => {
     // Vetoed row filled red, the lowest open total filled yellow.
     expect(applied.fills).toContainEqual({
       sheet: '汇总',
-      range: `A${r + 1}:${a1(r, lay.key).replace(/\d+/, '')}${r + 1}`,
+      range: `A${r + 1}:${a1(r, lay.first).replace(/\d+/, '')}${r + 1}`,
       color: COLORS.veto,
     });
     const lowestIdx = [0, 2, 3].reduce(

@@ -16,13 +16,34 @@ import type { CellValue, WorkbookGrid } from '../grid';
 import type { Lang } from '../i18n';
 import { META_SHEET, metaOps } from '../meta';
 import type { WriteOp, WritePlan } from '../plan';
-import { countDeductions, linkTo, sumScores, textRef, vetoItems, vetoReason } from './live';
+import { countDeductions, linkTo, sumColumn, sumScores, textRef, vetoItems, vetoReason } from './live';
 import { LABELS, note, type SummaryNote } from './messages';
-import { VETO_RANK_KEY } from './rank';
-
-export { VETO_RANK_KEY } from './rank';
+import {
+  defaultRankMode,
+  firstOccurrenceExpr,
+  type RankMode,
+  rankExpr,
+  rankKeyExpr,
+  rankValues,
+} from './rank';
+import { compareSelfScores, type SelfScoreComparison } from './readiness';
 import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type SummaryUnit } from './structure';
 import { ownSummarySheets, pickName, workbookUnits } from './units';
+
+export {
+  defaultRankMode,
+  RANK_MODES,
+  type RankEntry,
+  type RankMode,
+  rankValues,
+  VETO_RANK_KEY,
+} from './rank';
+export {
+  compareSelfScores,
+  entryErrors,
+  type SelfScoreComparison,
+  type SelfScoreDiff,
+} from './readiness';
 
 export { formatNote, LABELS, SUMMARY_CODES, type SummaryCode, type SummaryNote } from './messages';
 export {
@@ -38,6 +59,21 @@ export interface SummaryOptions {
   lang: Lang;
   /** The unit sheets to summarise, in order; default: every rubric sheet of the workbook. */
   unitSheets?: string[];
+  /** How ties rank; default 中国式排名 (dense) in Chinese, competition ranking in English. */
+  rankMode?: RankMode;
+}
+
+/** What the pane shows per unit: the figures as read now, and whether the unit is ready. */
+export interface UnitStatus {
+  sheet: string;
+  total: number;
+  vetoed: boolean;
+  /** Open errors in the unit's own entries; > 0 withholds its rank. */
+  errors: number;
+  /** The rank as the core computes it now (null: withheld). */
+  rank: number | null;
+  /** 自评分 beside the assessor's scores, when the table has a filled 自评分 column. */
+  self: SelfScoreComparison | null;
 }
 
 /** A generated sheet and whether the plan creates it or replaces the product's earlier one. */
@@ -54,11 +90,20 @@ export interface SummaryPlan extends WritePlan {
   deletes: string[];
   /** The units summarised, in row order (sheet names). */
   units: string[];
+  /** Per unit (same order): figures, readiness and rank now. */
+  status: UnitStatus[];
+  rankMode: RankMode;
   notes: SummaryNote[];
 }
 
 /** Fill colours of the generated sheets. */
-export const COLORS = { header: '#D9E1F2', veto: '#F8CBAD', lowest: '#FFE699', muted: '#808080' } as const;
+export const COLORS = {
+  header: '#D9E1F2',
+  veto: '#F8CBAD',
+  lowest: '#FFE699',
+  notReady: '#FFC7CE',
+  muted: '#808080',
+} as const;
 
 /** 0-based layout of the 汇总 sheet. */
 export interface SummaryLayout {
@@ -70,12 +115,23 @@ export interface SummaryLayout {
   veto: number;
   reason: number;
   deductions: number;
+  /** Open entry errors counted when the summary was generated (> 0 withholds the rank). */
+  errors: number;
+  /** 自评总分 and 与自评分差 (present when some unit has a 自评分 column). */
+  selfTotal: number | null;
+  selfDiff: number | null;
+  /** Helper: the key ranks are counted on. */
   key: number;
+  /** Helper: 1 on the first row of each key (dense ranking). */
+  first: number;
 }
 
 /** Where each column of the 汇总 sheet is, for `groups` subtotal columns. */
-export function summaryLayout(groups: number): SummaryLayout {
+export function summaryLayout(groups: number, opts: { self?: boolean } = {}): SummaryLayout {
   const total = 2 + groups;
+  const errors = total + 5;
+  const self = opts.self === true;
+  const key = errors + (self ? 3 : 1);
   return {
     headerRow: 2,
     firstRow: 3,
@@ -85,7 +141,11 @@ export function summaryLayout(groups: number): SummaryLayout {
     veto: total + 2,
     reason: total + 3,
     deductions: total + 4,
-    key: total + 5,
+    errors,
+    selfTotal: self ? errors + 1 : null,
+    selfDiff: self ? errors + 2 : null,
+    key,
+    first: key + 1,
   };
 }
 
@@ -116,15 +176,29 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
   }
   for (const n of own) notes.push(note('replaces', { sheet: n }));
 
+  const rankMode = opts.rankMode ?? defaultRankMode(opts.lang);
   if (units.length === 0)
-    return { ops: [], owned: [], conflicts: [], sheets: [], deletes: [], units: [], notes };
+    return {
+      ops: [],
+      owned: [],
+      conflicts: [],
+      sheets: [],
+      deletes: [],
+      units: [],
+      status: [],
+      rankMode,
+      notes,
+    };
+  const status = unitStatus(wb, units, rankMode);
+  for (const st of status)
+    if (st.errors > 0) notes.push(note('notReady', { sheet: st.sheet, errors: st.errors }));
 
   const { columns, notes: structureNotes } = groupColumns(units);
   notes.push(...structureNotes);
   const ops: WriteOp[] = [];
   for (const n of own) ops.push({ op: 'deleteSheet', sheet: n });
   ops.push({ op: 'addSheet', sheet: summaryName }, { op: 'addSheet', sheet: deductionName });
-  ops.push(...summaryOps(summaryName, units, columns, opts.lang));
+  ops.push(...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status }));
   ops.push(...deductionOps(deductionName, units, opts.lang));
 
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
@@ -154,8 +228,32 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     ],
     deletes: own,
     units: units.map((u) => u.sheet),
+    status,
+    rankMode,
     notes,
   };
+}
+
+function unitStatus(wb: WorkbookGrid, units: readonly SummaryUnit[], mode: RankMode): UnitStatus[] {
+  const ranks = rankValues(
+    units.map((u) => ({
+      total: u.analysis.score.total,
+      vetoed: u.analysis.score.vetoed,
+      ranked: (u.errors ?? 0) === 0,
+    })),
+    mode,
+  );
+  return units.map((u, i) => {
+    const grid = wb.sheets.find((s) => s.name === u.sheet);
+    return {
+      sheet: u.sheet,
+      total: u.analysis.score.total,
+      vetoed: u.analysis.score.vetoed,
+      errors: u.errors ?? 0,
+      rank: ranks[i] ?? null,
+      self: grid ? compareSelfScores(grid, u.analysis) : null,
+    };
+  });
 }
 
 function formula(sheet: string, row: number, col: number, e: Expr): WriteOp {
@@ -170,11 +268,13 @@ function summaryOps(
   sheet: string,
   units: readonly SummaryUnit[],
   columns: readonly GroupColumn[],
-  lang: Lang,
+  o: { lang: Lang; rankMode: RankMode; status: readonly UnitStatus[] },
 ): WriteOp[] {
+  const { lang } = o;
   const L = LABELS[lang];
-  const lay = summaryLayout(columns.length);
-  const last = lay.key;
+  const hasSelf = units.some((u) => u.analysis.table.columns.selfScore !== undefined);
+  const lay = summaryLayout(columns.length, { self: hasSelf });
+  const last = lay.first;
   const lastRow = lay.firstRow + units.length - 1;
   const ops: WriteOp[] = [
     value(sheet, 0, 0, titleOf(units, lang)),
@@ -188,26 +288,21 @@ function summaryOps(
     L.unit,
     ...columns.map((c) => groupHeader(c, lang)),
     L.total,
-    L.rank,
+    o.rankMode === 'dense' ? L.rankDense : L.rankCompetition,
     L.veto,
     L.vetoReason,
     L.deductions,
+    L.entryErrors,
+    ...(hasSelf ? [L.selfTotal, L.selfDiff] : []),
     L.rankKey,
+    L.rankFirst,
   ];
   for (const [c, h] of headers.entries()) ops.push(value(sheet, lay.headerRow, c, h));
   ops.push(
     { op: 'fill', sheet, range: a1Range(lay.headerRow, 0, lay.headerRow, last), color: COLORS.header },
     { op: 'font', sheet, range: a1Range(lay.headerRow, 0, lay.headerRow, last), bold: true },
   );
-  const keyRange: Expr = {
-    t: 'range',
-    sheet: null,
-    top: lay.firstRow,
-    left: lay.key,
-    bottom: lastRow,
-    right: lay.key,
-    abs: true,
-  };
+  const anyVeto = units.some((u) => vetoItems(u).length > 0);
 
   units.forEach((u, i) => {
     const r = lay.firstRow + i;
@@ -221,14 +316,17 @@ function summaryOps(
     const all = sumScores(u, itemsOf(table, null));
     const vetoed = bin('<>', ref(r, lay.veto), str(''));
     ops.push(formula(sheet, r, lay.total, vetoes.length > 0 ? fn('IF', vetoed, num(0), all) : all));
-    ops.push(
-      formula(
-        sheet,
-        r,
-        lay.rank,
-        bin('+', fn('COUNTIF', keyRange, bin('&', str('>'), ref(r, lay.key))), num(1)),
-      ),
-    );
+    const cells = {
+      row: r,
+      firstRow: lay.firstRow,
+      lastRow,
+      total: lay.total,
+      key: lay.key,
+      first: lay.first,
+      hold: lay.errors,
+      ...(anyVeto ? { veto: lay.veto } : {}),
+    };
+    ops.push(formula(sheet, r, lay.rank, rankExpr(cells, o.rankMode, L.rankWithheld)));
     if (vetoes.length > 0) {
       ops.push(
         formula(sheet, r, lay.veto, fn('IF', bin('=', ref(r, lay.reason), str('')), str(''), str(L.veto))),
@@ -236,22 +334,36 @@ function summaryOps(
       ops.push(formula(sheet, r, lay.reason, vetoReason(u, vetoes)));
     }
     ops.push(formula(sheet, r, lay.deductions, countDeductions(u, itemsOf(table, null))));
-    ops.push(formula(sheet, r, lay.key, fn('IF', vetoed, num(VETO_RANK_KEY), ref(r, lay.total))));
+    ops.push(value(sheet, r, lay.errors, o.status[i]?.errors ?? 0));
+    const selfCol = table.columns.selfScore;
+    if (lay.selfTotal !== null && lay.selfDiff !== null && selfCol !== undefined) {
+      ops.push(formula(sheet, r, lay.selfTotal, sumColumn(u, itemsOf(table, null), selfCol)));
+      ops.push(
+        formula(sheet, r, lay.selfDiff, fn('ROUND', bin('-', ref(r, lay.total), ref(r, lay.selfTotal)), num(2))),
+      );
+    }
+    ops.push(formula(sheet, r, lay.key, rankKeyExpr(cells)));
+    ops.push(formula(sheet, r, lay.first, firstOccurrenceExpr(cells)));
   });
   ops.push({
     op: 'font',
     sheet,
-    range: a1Range(lay.headerRow, lay.key, lastRow, lay.key),
+    range: a1Range(lay.headerRow, lay.key, lastRow, lay.first),
     color: COLORS.muted,
   });
 
   // Static highlight from the figures as they are now; refreshed when the summary is regenerated.
-  const figures = units.map((u) => u.analysis.score);
-  const open = figures.filter((f) => !f.vetoed).map((f) => f.total);
+  const open = o.status.filter((f) => !f.vetoed && f.errors === 0).map((f) => f.total);
   const lowest = open.length >= 2 ? Math.min(...open) : null;
-  figures.forEach((f, i) => {
+  o.status.forEach((f, i) => {
     const r = lay.firstRow + i;
-    const color = f.vetoed ? COLORS.veto : f.total === lowest ? COLORS.lowest : null;
+    const color = f.vetoed
+      ? COLORS.veto
+      : f.errors > 0
+        ? COLORS.notReady
+        : f.total === lowest
+          ? COLORS.lowest
+          : null;
     if (color) ops.push({ op: 'fill', sheet, range: a1Range(r, 0, r, last), color });
   });
   ops.push(value(sheet, lastRow + 2, 0, L.legend), {
@@ -271,6 +383,7 @@ function summaryOps(
   ops.push(
     { op: 'columnWidth', sheet, col: colLetters(lay.reason), width: 30 },
     { op: 'columnWidth', sheet, col: colLetters(lay.key), width: 12 },
+    { op: 'columnWidth', sheet, col: colLetters(lay.first), width: 8 },
   );
 
   ops.push({

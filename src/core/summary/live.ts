@@ -6,7 +6,11 @@ import { isAssessmentVeto, itemRuns, type SummaryUnit } from './structure';
 
 /** SUM over the 得分 cells of the given items (0 for none). */
 export function sumScores(unit: SummaryUnit, items: readonly RubricItem[]): Expr {
-  const col = unit.analysis.table.columns.score;
+  return sumColumn(unit, items, unit.analysis.table.columns.score);
+}
+
+/** SUM over one column's cells on the given items' rows (0 for none). */
+export function sumColumn(unit: SummaryUnit, items: readonly RubricItem[], col: number | undefined): Expr {
   if (col === undefined || items.length === 0) return num(0);
   const ranges = itemRuns(items).map((r) => range(r.top, col, r.bottom, col, unit.sheet));
   return fn('SUM', ...ranges);

@@ -17,6 +17,8 @@ export interface SummaryUnit {
   /** The source file (CLI only). */
   file?: string;
   analysis: SheetAnalysis;
+  /** Open errors in the unit's own entries (not faults of the shared rubric): the rank is withheld. */
+  errors?: number;
 }
 
 /** A subtotal column of the summary: a category (level 1) or a section (level 2). */

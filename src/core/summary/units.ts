@@ -3,6 +3,7 @@ import type { WorkbookReport } from '../analyze';
 import type { WorkbookGrid } from '../grid';
 import { META_SHEET } from '../meta';
 import { note, type SummaryNote } from './messages';
+import { entryErrors } from './readiness';
 import { type SummaryUnit, unitsAsColumns } from './structure';
 
 /** Sheets the product generated earlier (from the workbook metadata), that still exist. */
@@ -54,7 +55,7 @@ export function workbookUnits(
       (e) => e.score !== null && e.score.value === null && e.score.formula === null,
     ).length;
     if (empty > 0) notes.push(note('scoresEmpty', { sheet: sr.sheet, count: empty }));
-    units.push({ name: sr.sheet, sheet: sr.sheet, analysis: a });
+    units.push({ name: sr.sheet, sheet: sr.sheet, analysis: a, errors: entryErrors(sr.issues).length });
   }
   for (const name of only ?? []) {
     if (!units.some((u) => u.sheet === name) && !notes.some((n) => n.params.sheet === name)) {
