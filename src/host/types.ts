@@ -30,6 +30,13 @@ export interface HostWrite {
   skipped: SkippedOps[];
 }
 
+/** Where the user's cursor is. */
+export interface HostSelection {
+  sheet: string;
+  /** Top-left cell of the selection, e.g. "G5". */
+  cell: string;
+}
+
 export interface Host {
   /**
    * Read every sheet in one batch: used-range values and formulas, merged areas, names, visibility
@@ -45,6 +52,11 @@ export interface Host {
   applyPlan(plan: WritePlan, onProgress?: (done: number, total: number) => void): Promise<HostWrite>;
   /** Activate the sheet and select the cell (to show the user where an issue is). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Follow the user's selection: `listener` gets the sheet and the top-left cell (A1) each time the
+   * selection moves. Returns the unsubscribe function. Absent where the host cannot report it.
+   */
+  onSelectionChange?(listener: (selection: HostSelection) => void): () => void;
   /** Office's display language, e.g. 'zh-CN'. */
   displayLanguage(): string;
   supports(feature: HostFeature): boolean;
