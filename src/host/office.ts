@@ -332,122 +332,20 @@ async function writePlan(ctx: XlRequestContext, plan: WritePlan, opt: WriteOptio
     worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.protection.protected]),
   );
   checkPlan(plan.ops, protectedByName, opt.lang);
-  syncs += await compareCells(ctx, plan.ops, opt);
 
   const { actions, skipped } = buildActions(plan.ops, opt);
   const chunks = packChunks(actions, opt.maxChunkBytes);
   const total = actions.reduce((n, a) => n + a.ops, 0);
   let done = 0;
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i]!;
+  for (const chunk of chunks) {
     if (opt.suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
     for (const a of chunk) a.queue(ctx);
-    try {
-      await ctx.sync();
-    } catch (e) {
-      throw new WriteInterruptedError(new HostError(e, opt.lang), progressAt(chunks, i), opt.lang);
-    }
+    await ctx.sync();
     syncs++;
     done += chunk.reduce((n, a) => n + a.ops, 0);
     opt.onProgress?.(done, total);
   }
   return { syncs, skipped };
-}
-
-/**
- * Which sheets a write interrupted in chunk `failed` left written whole, in part, or not at all. A
- * sheet with an action in the failed chunk may have been written in part (a batch is not a
- * transaction), so it counts as partly written.
- */
-function progressAt(chunks: readonly Action[][], failed: number): WriteProgress {
-  const before = new Set<string>();
-  const at = new Set<string>();
-  const after = new Set<string>();
-  chunks.forEach((chunk, i) => {
-    for (const a of chunk) (i < failed ? before : i === failed ? at : after).add(a.sheet);
-  });
-  const order = [...new Set(chunks.flat().map((a) => a.sheet))];
-  const written = order.filter((s) => before.has(s) && !at.has(s) && !after.has(s));
-  const partly = order.filter((s) => at.has(s) || (before.has(s) && after.has(s)));
-  const notWritten = order.filter((s) => !before.has(s) && !at.has(s));
-  return { written, partly, notWritten };
-}
-
-/** Rough response size of one cell's value and formula, to split compare-and-set loads. */
-const CHECK_CELL_BYTES = 100;
-
-/**
- * Compare-and-set: loads every cell an op expects something of (on sheets that exist before the
- * plan runs) and compares. One sync for any plan that fits a response; more only for larger ones.
- * @throws PlanStaleError, before anything is written, when a cell differs from what was expected.
- */
-async function compareCells(ctx: XlRequestContext, ops: readonly WriteOp[], opt: WriteOptions): Promise<number> {
-  const added = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet.toLowerCase()));
-  const bySheet = new Map<string, Map<string, Expected>>();
-  for (const op of ops) {
-    if ((op.op !== 'formula' && op.op !== 'value') || !op.expected) continue;
-    if (added.has(op.sheet.toLowerCase())) continue;
-    const cells = bySheet.get(op.sheet) ?? new Map<string, Expected>();
-    // The first op on a cell is the one that meets what is there now.
-    const key = op.cell.toUpperCase().replace(/\$/g, '');
-    if (!cells.has(key)) cells.set(key, op.expected);
-    bySheet.set(op.sheet, cells);
-  }
-  if (bySheet.size === 0) return 0;
-  const loads: { sheet: string; top: number; left: number; bottom: number; right: number; bytes: number }[] =
-    [];
-  for (const [sheet, cells] of bySheet) {
-    const blocks = cellBlocks(new Map([...cells.keys()].map((k) => [k, 0])));
-    for (const b of blocks) {
-      const bottom = b.top + b.rows.length - 1;
-      const width = b.right - b.left + 1;
-      const rowsPer = Math.max(1, Math.floor(opt.maxChunkBytes / (width * CHECK_CELL_BYTES)));
-      for (let top = b.top; top <= bottom; top += rowsPer) {
-        const end = Math.min(bottom, top + rowsPer - 1);
-        loads.push({ sheet, top, left: b.left, bottom: end, right: b.right, bytes: (end - top + 1) * width * CHECK_CELL_BYTES });
-      }
-    }
-  }
-  const batches: (typeof loads)[] = [];
-  let cur: typeof loads = [];
-  let bytes = 0;
-  for (const l of loads) {
-    if (cur.length > 0 && bytes + l.bytes > opt.maxChunkBytes) {
-      batches.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(l);
-    bytes += l.bytes;
-  }
-  if (cur.length > 0) batches.push(cur);
-  const stale: StaleCell[] = [];
-  for (const batch of batches) {
-    const ranges = batch.map((l) => {
-      const r = ctx.workbook.worksheets.getItem(l.sheet).getRange(a1Range(l.top, l.left, l.bottom, l.right));
-      r.load('values,formulas');
-      return r;
-    });
-    await ctx.sync();
-    batch.forEach((l, i) => {
-      const cells = bySheet.get(l.sheet)!;
-      const r = ranges[i]!;
-      for (let row = l.top; row <= l.bottom; row++) {
-        for (let col = l.left; col <= l.right; col++) {
-          const key = a1(row, col);
-          const want = cells.get(key);
-          if (!want) continue;
-          const value = toCellValue(r.values[row - l.top]?.[col - l.left]);
-          const f = r.formulas[row - l.top]?.[col - l.left];
-          const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
-          if (!matchesExpected(want, value, formula))
-            stale.push({ sheet: l.sheet, cell: key, expected: want, found: formula ?? value });
-        }
-      }
-    });
-  }
-  if (stale.length > 0) throw new PlanStaleError(stale, opt.lang);
-  return batches.length;
 }
 
 /**
@@ -477,38 +375,24 @@ function checkPlan(
       continue;
     }
     if (isProtected) throw new PlanNotApplicableError('sheetProtected', op.sheet, undefined, lang);
-    for (const address of addressesOf(op)) {
-      const ok =
-        op.op === 'columnWidth' || op.op === 'hideColumns'
-          ? /^[A-Za-z]{1,3}$/.test(address) && colIndex(address) >= 0
-          : op.op === 'printTitles'
-            ? /^\d+:\d+$/.test(address)
-            : parseRange(address) !== null;
+    const addresses = op.op === 'chart' ? [op.range, op.dataRange, op.labelsRange] : [addressOf(op)];
+    for (const address of addresses) {
+      const ok = op.op === 'columnWidth' ? colIndex(address) >= 0 : parseRange(address) !== null;
       if (!ok) throw new PlanNotApplicableError('badAddress', op.sheet, address, lang);
     }
   }
 }
 
-function addressesOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): string[] {
+function addressOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): string {
   switch (op.op) {
     case 'formula':
     case 'value':
     case 'note':
-      return [op.cell];
+      return op.cell;
     case 'columnWidth':
-      return [op.col];
-    case 'hideColumns':
-      return op.cols;
-    case 'printArea':
-      return op.ranges.length > 0 ? op.ranges : [''];
-    case 'printTitles':
-      return [op.rows];
-    case 'pageSetup':
-      return [];
-    case 'chart':
-      return [op.range, op.dataRange, op.labelsRange];
+      return op.col;
     default:
-      return [op.range];
+      return op.range;
   }
 }
 
