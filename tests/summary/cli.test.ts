@@ -49,8 +49,11 @@ async function sheetRows(file: string, sheet: string): Promise<ExcelJS.CellValue
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`no sheet ${sheet} in ${file}`);
   const rows: ExcelJS.CellValue[][] = [];
+  // Formula cells (rank and its helpers) read as their cached result.
+  const shown = (v: ExcelJS.CellValue): ExcelJS.CellValue =>
+    v !== null && typeof v === 'object' && 'formula' in v ? ((v.result as ExcelJS.CellValue) ?? null) : v;
   ws.eachRow((row, r) => {
-    rows[r - 1] = (row.values as ExcelJS.CellValue[]).slice(1);
+    rows[r - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(shown);
   });
   return rows;
 }

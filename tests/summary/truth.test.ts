@@ -12,7 +12,15 @@ import { applyPlan, evaluate, valueAt } from './harness';
 /** A unit sheet as an office writes it: 扣分 typed, 得分 filled in, an optional 自评分 column. */
 function unitSheet(name: string, rows: { d: CellValue; self?: number }[], withSelf = false): SheetGrid {
   const items = ['学习制度', '台账资料', '宣传阵地', '入户走访'];
-  const head = ['考核内容', '标准分值', '评分标准', ...(withSelf ? ['自评分'] : []), '扣分', '得分', '扣分原因'];
+  const head = [
+    '考核内容',
+    '标准分值',
+    '评分标准',
+    ...(withSelf ? ['自评分'] : []),
+    '扣分',
+    '得分',
+    '扣分原因',
+  ];
   return {
     name,
     merges: [],

@@ -7,6 +7,7 @@
  * and left out of the ranking, and their errors are listed on 检查问题 and on stderr: nothing is
  * summed silently. Exit codes as `check`: 0 all clean, 1 errors found, 2 could not run.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
@@ -16,13 +17,28 @@ import { analyzeWorkbook } from '../../core/analyze';
 import type { WorkbookGrid } from '../../core/grid';
 import { formatIssue, type Lang } from '../../core/i18n';
 import type { WriteOp } from '../../core/plan';
-import { formatNote, planSummaryValues, type SummaryInput, type SummaryValuesPlan } from '../../core/summary';
+import {
+  formatNote,
+  planSummaryValues,
+  RANK_MODES,
+  type RankMode,
+  rosterNames,
+  rosterRowsFromText,
+  type SummaryInput,
+  type SummaryValuesPlan,
+} from '../../core/summary';
 import { expandInputs, sameFile } from '../files';
-import { type CliIO, parseLang } from '../io';
+import { type CliIO, parseLang, UsageError } from '../io';
 
 export interface SummaryCliOptions {
   output: string;
   lang: Lang;
+  /** 中国式排名 (dense, default in Chinese) or competition ranking. */
+  rank?: RankMode;
+  /** A roster of the units expected: a text/CSV file (one name a line) or an .xlsx (first column of names). */
+  roster?: string;
+  /** The roster's sheet in an .xlsx roster (default: the first sheet with names). */
+  rosterSheet?: string;
 }
 
 export interface SummaryIo {
@@ -44,6 +60,10 @@ const TEXT = {
     unit: (n: string, t: number, r: number | null) =>
       `${n}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
     wrote: (f: string, n: number) => `已写入 ${f}（${n} 个单位）。`,
+    rosterEmpty: (f: string) => `名单 ${f} 中没有找到单位名称（每行一个单位名称，或 .xlsx 的一列）。`,
+    rosterUnreadable: (f: string, e: string) => `无法读取名单 ${f}：${e}`,
+    rosterSheetMissing: (f: string, sh: string) => `名单 ${f} 中没有工作表“${sh}”。`,
+    missing: (n: number, names: string) => `未交单位 ${n} 个：${names}`,
   },
   en: {
     noInputs: 'No .xlsx files to summarise were found.',
@@ -52,7 +72,12 @@ const TEXT = {
     cannotWrite: (f: string, e: string) => `Could not write ${f}: ${e}`,
     unit: (n: string, t: number, r: number | null) =>
       `${n}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
-    wrote: (f: string, n: number) => `Wrote ${f} (${n} unit(s)).`,
+    wrote: (f: string, n: number) => `Wrote ${f} (${n} ${n === 1 ? 'unit' : 'units'}).`,
+    rosterEmpty: (f: string) =>
+      `No unit names found in the roster ${f} (one unit name a line, or one column of an .xlsx).`,
+    rosterUnreadable: (f: string, e: string) => `Could not read the roster ${f}: ${e}`,
+    rosterSheetMissing: (f: string, sh: string) => `The roster ${f} has no sheet "${sh}".`,
+    missing: (n: number, names: string) => `${n} missing ${n === 1 ? 'unit' : 'units'}: ${names}`,
   },
 } as const;
 
@@ -79,7 +104,18 @@ export async function runSummary(
     io.err(T.overInput(opts.output));
     return 2;
   }
-  const files = all;
+  let roster: string[] | undefined;
+  if (opts.roster !== undefined) {
+    const r = await readRoster(opts.roster, opts.rosterSheet, T, deps);
+    if (typeof r === 'string') {
+      io.err(r);
+      return 2;
+    }
+    roster = r;
+  }
+  // A roster kept in the folder of the workbooks is the roster, not a unit.
+  const rosterFile = opts.roster;
+  const files = rosterFile === undefined ? all : all.filter((f) => !sameFile(f, rosterFile));
   if (files.length === 0) {
     io.err(T.noInputs);
     return 2;
@@ -87,7 +123,8 @@ export async function runSummary(
   const inputs: SummaryInput[] = [];
   for (const file of files) {
     try {
-      inputs.push({ file, report: analyzeWorkbook(await deps.readWorkbook(file)) });
+      const grid = await deps.readWorkbook(file);
+      inputs.push({ file, report: analyzeWorkbook(grid), grid });
     } catch (e) {
       inputs.push({
         file,
@@ -96,7 +133,11 @@ export async function runSummary(
       });
     }
   }
-  const plan = planSummaryValues(inputs, { lang: opts.lang });
+  const plan = planSummaryValues(inputs, {
+    lang: opts.lang,
+    ...(opts.rank ? { rankMode: opts.rank } : {}),
+    ...(roster ? { roster } : {}),
+  });
   report(plan, opts.lang, io);
   try {
     await deps.writeWorkbook(out, plan.ops);
@@ -109,8 +150,33 @@ export async function runSummary(
   return failed ? 1 : 0;
 }
 
+/** The roster's names, or the message saying why it cannot be used. */
+async function readRoster(
+  file: string,
+  sheet: string | undefined,
+  T: (typeof TEXT)[Lang],
+  deps: SummaryDeps,
+): Promise<string[] | string> {
+  let names: string[];
+  try {
+    if (/\.xlsx$/i.test(file)) {
+      const wb = await deps.readWorkbook(file);
+      const sheets = sheet === undefined ? wb.sheets : wb.sheets.filter((s) => s.name === sheet);
+      if (sheets.length === 0) return T.rosterSheetMissing(file, sheet ?? '');
+      names = sheets.map((s) => rosterNames(s.values)).find((n) => n.length > 0) ?? [];
+    } else {
+      names = rosterNames(rosterRowsFromText(await readFile(file, 'utf8')));
+    }
+  } catch (e) {
+    return T.rosterUnreadable(file, e instanceof Error ? e.message : String(e));
+  }
+  return names.length > 0 ? names : T.rosterEmpty(file);
+}
+
 function report(plan: SummaryValuesPlan, lang: Lang, io: SummaryIo): void {
   for (const u of plan.units) io.out(TEXT[lang].unit(u.name, u.figures.total, u.rank));
+  if (plan.missing.length > 0)
+    io.out(TEXT[lang].missing(plan.missing.length, plan.missing.map((m) => m.name).join('、')));
   for (const p of plan.problems) {
     const where = [p.file, p.issue.sheet, p.issue.cell].filter(Boolean).join(' ');
     io.err(`${where}: ${formatIssue(p.issue, lang)}`);
@@ -127,10 +193,43 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
     .argument('<paths...>', '.xlsx 文件或文件夹 / .xlsx files or folders')
     .requiredOption('-o, --output <file>', '要写入的汇总工作簿 / summary workbook to write')
     .option('--lang <lang>', '语言 zh|en / language', 'zh')
-    .action(async (paths: string[], o: { output: string; lang: string }) => {
-      const lines = { out: (l: string) => io.out(`${l}\n`), err: (l: string) => io.err(`${l}\n`) };
-      setExit(await runSummary(paths, { output: o.output, lang: parseLang(o.lang) }, lines));
-    });
+    .option(
+      '--rank <mode>',
+      '排名方式 dense（中国式排名，中文默认）| competition（并列占位）/ ranking: dense (default in Chinese) or competition',
+    )
+    .option('--roster <file>', '参评单位名单（每行一个，或 .xlsx 的一列）/ roster of units expected')
+    .option('--roster-sheet <name>', '名单所在的工作表 / the roster sheet in an .xlsx roster')
+    .action(
+      async (
+        paths: string[],
+        o: { output: string; lang: string; rank?: string; roster?: string; rosterSheet?: string },
+      ) => {
+        const lines = { out: (l: string) => io.out(`${l}\n`), err: (l: string) => io.err(`${l}\n`) };
+        const lang = parseLang(o.lang);
+        setExit(
+          await runSummary(
+            paths,
+            {
+              output: o.output,
+              lang,
+              ...(o.rank !== undefined ? { rank: parseRank(o.rank) } : {}),
+              ...(o.roster !== undefined ? { roster: o.roster } : {}),
+              ...(o.rosterSheet !== undefined ? { rosterSheet: o.rosterSheet } : {}),
+            },
+            lines,
+          ),
+        );
+      },
+    );
+}
+
+/** --rank's value. @throws UsageError for anything but dense or competition */
+export function parseRank(v: string): RankMode {
+  const m = RANK_MODES.find((x) => x === v);
+  if (m) return m;
+  throw new UsageError(
+    `--rank 只接受 dense（中国式排名）或 competition（收到“${v}”）/ --rank takes dense or competition (got "${v}")`,
+  );
 }
 
 /** Write a values plan into a new workbook with the shared plan writer. */

@@ -47,12 +47,24 @@ export {
 
 export { formatNote, LABELS, SUMMARY_CODES, type SummaryCode, type SummaryNote } from './messages';
 export {
+  type HoldReason,
+  type MissingUnit,
   planSummaryValues,
   type SummaryInput,
+  type SummaryValuesOptions,
   type SummaryValuesPlan,
+  type SummaryValuesUnit,
   type UnitFigures,
   unitFigures,
 } from './values';
+export {
+  closeMatches,
+  rosterMatch,
+  rosterNames,
+  rosterRowsFromText,
+  similarity,
+  unitKey,
+} from './identity';
 export type { GroupColumn, SummaryUnit } from './structure';
 
 export interface SummaryOptions {
@@ -339,7 +351,12 @@ function summaryOps(
     if (lay.selfTotal !== null && lay.selfDiff !== null && selfCol !== undefined) {
       ops.push(formula(sheet, r, lay.selfTotal, sumColumn(u, itemsOf(table, null), selfCol)));
       ops.push(
-        formula(sheet, r, lay.selfDiff, fn('ROUND', bin('-', ref(r, lay.total), ref(r, lay.selfTotal)), num(2))),
+        formula(
+          sheet,
+          r,
+          lay.selfDiff,
+          fn('ROUND', bin('-', ref(r, lay.total), ref(r, lay.selfTotal)), num(2)),
+        ),
       );
     }
     ops.push(formula(sheet, r, lay.key, rankKeyExpr(cells)));

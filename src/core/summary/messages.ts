@@ -31,6 +31,18 @@ export const SUMMARY_CODES = {
   fileUnreadable: 'error',
   /** A unit of the workbook has open entry errors: its rank is withheld until they are fixed. */
   notReady: 'warning',
+  /** An input is an exact copy of another input for the same unit: it is left out. */
+  duplicateCopy: 'warning',
+  /** Two different workbooks for the same unit: neither is ranked until the office keeps one. */
+  duplicateUnit: 'error',
+  /** An input's unit is not on the roster (no close name either): listed, not ranked. */
+  notOnRoster: 'warning',
+  /** An input's unit is not on the roster but a roster name is close: listed, not ranked. */
+  notOnRosterClose: 'warning',
+  /** A unit on the roster handed in nothing. */
+  missingUnit: 'warning',
+  /** A unit on the roster handed in nothing under its name; an input with a close name may be it. */
+  missingUnitClose: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type SummaryCode = keyof typeof SUMMARY_CODES;
@@ -69,6 +81,17 @@ const zh: Record<SummaryCode, (p: P) => string> = {
   fileUnreadable: (p) => `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}`,
   notReady: (p) =>
     `“${s(p, 'sheet')}”有 ${s(p, 'errors')} 个录入错误，汇总中已标出，暂不排名。请在“检查”中改正后重新生成汇总。`,
+  duplicateCopy: (p) =>
+    `${s(p, 'file')} 与 ${s(p, 'of')} 内容完全相同，是“${s(p, 'unit')}”的同一份评分表，只计一次（已略去 ${s(p, 'file')}）。`,
+  duplicateUnit: (p) =>
+    `“${s(p, 'unit')}”交了不止一份、内容不同的评分表：${s(p, 'files')}。汇总中都已列出但都不排名。请保留正确的一份（删除或移走其余），再重新汇总。`,
+  notOnRoster: (p) =>
+    `“${s(p, 'unit')}”（${s(p, 'file')}）不在参评单位名单中，汇总中已列出但不排名。请核对名单或文件名。`,
+  notOnRosterClose: (p) =>
+    `“${s(p, 'unit')}”（${s(p, 'file')}）不在参评单位名单中，名单中相近的有：${s(p, 'maybe')}。汇总中已列出但不排名；如是同一单位，请把文件名改成名单中的名称，再重新汇总。`,
+  missingUnit: (p) => `名单中的“${s(p, 'unit')}”没有交评分表，汇总中列在“未交单位”中。`,
+  missingUnitClose: (p) =>
+    `名单中的“${s(p, 'unit')}”没有按名单名称交评分表；收到的“${s(p, 'maybe')}”可能就是它。请核对后改名，再重新汇总。`,
 };
 
 const en: Record<SummaryCode, (p: P) => string> = {
@@ -95,6 +118,18 @@ const en: Record<SummaryCode, (p: P) => string> = {
   fileUnreadable: (p) => `Could not read ${s(p, 'file')}: ${s(p, 'detail')}`,
   notReady: (p) =>
     `"${s(p, 'sheet')}" has ${plural(p.errors, 'entry error', 'entry errors')}: it is marked in the summary and not ranked until they are fixed. Fix them under Check, then regenerate the summary.`,
+  duplicateCopy: (p) =>
+    `${s(p, 'file')} is identical to ${s(p, 'of')}, the same workbook of "${s(p, 'unit')}": it is counted once (${s(p, 'file')} left out).`,
+  duplicateUnit: (p) =>
+    `"${s(p, 'unit')}" handed in more than one workbook, and they differ: ${s(p, 'files')}. All are listed and none is ranked. Keep the right one (remove the others), then summarise again.`,
+  notOnRoster: (p) =>
+    `"${s(p, 'unit')}" (${s(p, 'file')}) is not on the roster: listed but not ranked. Check the roster or the file name.`,
+  notOnRosterClose: (p) =>
+    `"${s(p, 'unit')}" (${s(p, 'file')}) is not on the roster; close names on it: ${s(p, 'maybe')}. Listed but not ranked; if it is the same unit, rename the file to the roster's name and summarise again.`,
+  missingUnit: (p) =>
+    `"${s(p, 'unit')}" is on the roster but handed in no workbook; it is listed under missing units.`,
+  missingUnitClose: (p) =>
+    `"${s(p, 'unit')}" on the roster handed in nothing under that name; "${s(p, 'maybe')}" may be it. Check, rename, and summarise again.`,
 };
 
 function plural(n: string | number | undefined, one: string, many: string): string {
@@ -129,13 +164,21 @@ export const LABELS = {
     rankFirst: '排名辅助',
     rankDense: '排名',
     rankCompetition: '排名（并列占位）',
-    rankWithheld: '待改正',
+    rankWithheld: '—',
     entryErrors: '录入错误',
     selfTotal: '自评总分',
     selfDiff: '与自评分差',
     status: '检查结果',
     statusOk: '通过',
     statusFailed: (n: number) => `未通过（${n} 个错误）`,
+    statusDuplicate: '重复提交，待确认',
+    statusUnlisted: '不在名单中',
+    hold: '暂不排名原因数',
+    missingTitle: (n: number) => `未交单位（${n} 个，名单中有、未收到评分表，不参与排名）`,
+    maybe: '可能是',
+    selfSheet: '自评对比',
+    selfScore: '自评分',
+    noSelfDiffs: '各单位自评分与考核得分一致。',
     category: '考核项目',
     section: '考核内容',
     item: '考核项',
@@ -174,13 +217,22 @@ export const LABELS = {
     rankFirst: 'Rank helper',
     rankDense: 'Rank (dense)',
     rankCompetition: 'Rank',
-    rankWithheld: 'to fix',
+    rankWithheld: '—',
     entryErrors: 'Entry errors',
     selfTotal: 'Self-assessed total',
     selfDiff: 'Difference from self-assessment',
     status: 'Checks',
     statusOk: 'passed',
-    statusFailed: (n: number) => `failed (${n} error(s))`,
+    statusFailed: (n: number) => `failed (${plural(n, 'error', 'errors')})`,
+    statusDuplicate: 'handed in twice, to confirm',
+    statusUnlisted: 'not on the roster',
+    hold: 'Reasons not ranked',
+    missingTitle: (n: number) =>
+      `Missing units (${plural(n, 'unit', 'units')} on the roster without a workbook, not ranked)`,
+    maybe: 'May be',
+    selfSheet: 'Self-assessment',
+    selfScore: 'Self score',
+    noSelfDiffs: "Every unit's self scores equal the assessors' scores.",
     category: 'Category',
     section: 'Section',
     item: 'Item',

@@ -81,7 +81,12 @@ export function rankKeyExpr(c: RankCells): Expr {
 export function firstOccurrenceExpr(c: RankCells): Expr {
   const k = ref(c.row, c.key);
   const above = col(c.key, c.firstRow, c.row);
-  return fn('IF', fn('ISNUMBER', k), fn('IF', bin('=', fn('COUNTIF', above, k), num(1)), num(1), num(0)), num(0));
+  return fn(
+    'IF',
+    fn('ISNUMBER', k),
+    fn('IF', bin('=', fn('COUNTIF', above, k), num(1)), num(1), num(0)),
+    num(0),
+  );
 }
 
 /** The rank, or `withheld` text where the key is not a number. */

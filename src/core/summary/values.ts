@@ -6,13 +6,27 @@
  */
 import { a1, a1Range, colLetters } from '../a1';
 import type { WorkbookReport } from '../analyze';
-import type { CellValue } from '../grid';
+import type { CellValue, WorkbookGrid } from '../grid';
 import { formatIssue, type Lang } from '../i18n';
-import { type Issue, RUBRIC_ISSUE_CODES } from '../issues';
+import type { Issue } from '../issues';
 import { toCents } from '../num';
 import type { WriteOp, WritePlan } from '../plan';
-import { VETO_RANK_KEY } from './rank';
+import { unparse } from '../formula/unparse';
+import type { SheetAnalysis } from '../model';
+import { round2 } from '../num';
+import { norm } from '../text';
+import { closeMatches, fileStem, looksLikeCopy, rosterMatch, unitKey } from './identity';
 import { formatNote, LABELS, note, type SummaryNote } from './messages';
+import {
+  defaultRankMode,
+  firstOccurrenceExpr,
+  type RankMode,
+  rankExpr,
+  rankKeyExpr,
+  rankValues,
+  VETO_RANK_KEY,
+} from './rank';
+import { compareSelfScores, entryErrors, type SelfScoreComparison } from './readiness';
 import {
   type GroupColumn,
   groupColumns,
@@ -23,7 +37,9 @@ import {
 } from './structure';
 
 /** One input file: its report, or why it could not be read. */
-export type SummaryInput = { file: string; report: WorkbookReport } | { file: string; error: string };
+export type SummaryInput =
+  | { file: string; report: WorkbookReport /** The workbook as read, for 自评分. */; grid?: WorkbookGrid }
+  | { file: string; error: string };
 
 /** A unit's figures as the core computes them. */
 export interface UnitFigures {
@@ -56,43 +72,138 @@ export function unitFigures(unit: SummaryUnit, columns: readonly GroupColumn[]):
   };
 }
 
-/** Ranks by total, vetoed units last, unranked (null) where `ranked` is false. Ties share a rank. */
-export function ranks(figures: readonly UnitFigures[], ranked: readonly boolean[]): (number | null)[] {
-  const key = (f: UnitFigures) => (f.vetoed ? toCents(VETO_RANK_KEY) : toCents(f.total));
-  return figures.map((f, i) => {
-    if (!ranked[i]) return null;
-    return 1 + figures.filter((g, j) => ranked[j] && key(g) > key(f)).length;
-  });
+/** Why a unit's rank is withheld. */
+export type HoldReason = 'errors' | 'duplicate' | 'unlisted';
+
+export interface SummaryValuesOptions {
+  lang: Lang;
+  /** How ties rank; default 中国式排名 (dense) in Chinese, competition ranking in English. */
+  rankMode?: RankMode;
+  /** The units expected (the office's 名单): missing ones, units handed in twice, names matching none. */
+  roster?: readonly string[];
+}
+
+export interface SummaryValuesUnit {
+  name: string;
+  file: string;
+  sheet: string;
+  figures: UnitFigures;
+  rank: number | null;
+  errors: number;
+  /** Why the rank is withheld; empty when ranked. */
+  hold: HoldReason[];
+  /** The roster name the unit was matched to (null: no roster, or no match). */
+  rosterName: string | null;
+  self: SelfScoreComparison | null;
+}
+
+/** A roster name nobody handed in, with the unmatched inputs whose names are close to it. */
+export interface MissingUnit {
+  name: string;
+  maybe: string[];
 }
 
 export interface SummaryValuesPlan extends WritePlan {
-  units: {
-    name: string;
-    file: string;
-    sheet: string;
-    figures: UnitFigures;
-    rank: number | null;
-    errors: number;
-  }[];
+  units: SummaryValuesUnit[];
+  /** Roster names without a workbook (empty without a roster). */
+  missing: MissingUnit[];
+  /** Inputs left out as exact copies of another input of the same unit. */
+  copies: { file: string; sheet: string; of: string }[];
+  rankMode: RankMode;
   notes: SummaryNote[];
   /** Error-severity findings per file (for the console). */
   problems: { file: string; issue: Issue }[];
 }
 
-function fileStem(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.xlsx$/i, '');
+interface Candidate extends SummaryUnit {
+  file: string;
+  errors: number;
+  stem: string;
+  /** Several rubric sheets in the file: one unit per sheet, named by the sheet. */
+  perSheet: boolean;
+  fingerprint: string;
+  self: SelfScoreComparison | null;
+  rosterName: string | null;
+  hold: HoldReason[];
+  /** Input order. */
+  order: number;
+}
+
+/** What a copy would share: the sheet, the title and every entry as read. */
+function fingerprint(sheet: string, a: SheetAnalysis): string {
+  return JSON.stringify([
+    sheet,
+    a.table.title,
+    a.entries.map((e) => [e.deduction?.value ?? null, e.score?.value ?? null, e.reason, e.counts]),
+  ]);
+}
+
+const GENERIC_SHEET = /(细则|评分|考核|考评|打分|得分|明细|汇总|^sheet\d*$|^工作表\d*$|^表\d*$)/i;
+
+/**
+ * Group the candidates that are the same unit: by roster name, else by the file's name without a copy's
+ * marks (or the sheet's, for a workbook with one sheet per unit); a sheet name that names a unit (not
+ * a template name such as 考核细则 shared by every input) also joins its files.
+ */
+function sameUnitGroups(cands: readonly Candidate[]): Candidate[][] {
+  const parent = cands.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    return r;
+  };
+  const join = (i: number, j: number) => {
+    parent[find(i)] = find(j);
+  };
+  const single = cands.filter((c) => !c.perSheet);
+  const sheetKeys = new Set(single.map((c) => unitKey(c.sheet)));
+  const sharedByAll = single.length >= 3 && sheetKeys.size === 1;
+  const keyOf = (c: Candidate) =>
+    c.rosterName !== null
+      ? `r:${c.rosterName}`
+      : c.perSheet
+        ? `s:${unitKey(c.sheet)}`
+        : `s:${unitKey(c.stem)}`;
+  const sheetNames = (c: Candidate) =>
+    c.perSheet || (!GENERIC_SHEET.test(norm(c.sheet)) && !sharedByAll) ? unitKey(c.sheet) : null;
+  for (let i = 0; i < cands.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = cands[i]!;
+      const b = cands[j]!;
+      const sa = sheetNames(a);
+      if (keyOf(a) === keyOf(b) || (sa !== null && sa === sheetNames(b))) join(i, j);
+    }
+  }
+  const groups = new Map<number, Candidate[]>();
+  cands.forEach((c, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), c]);
+  });
+  return [...groups.values()];
+}
+
+/** Of identical copies, the one to keep: not named as a copy, in the shallowest folder, first. */
+function preferred(group: readonly Candidate[]): Candidate {
+  const depth = (f: string) => f.split(/[\\/]/).length;
+  return [...group].sort(
+    (a, b) => Number(looksLikeCopy(a.stem)) - Number(looksLikeCopy(b.stem)) || depth(a.file) - depth(b.file),
+  )[0]!;
 }
 
 /**
  * Plan a new summary workbook from the reports of unit workbooks.
  * @example planSummaryValues([{ file: '东风社区.xlsx', report }], { lang: 'zh' }).units[0]?.figures.total
  */
-export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang: Lang }): SummaryValuesPlan {
+export function planSummaryValues(
+  inputs: readonly SummaryInput[],
+  opts: SummaryValuesOptions,
+): SummaryValuesPlan {
   const L = LABELS[opts.lang];
+  const rankMode = opts.rankMode ?? defaultRankMode(opts.lang);
+  const roster = opts.roster ?? null;
   const notes: SummaryNote[] = [];
   const problems: { file: string; issue: Issue }[] = [];
-  const units: (SummaryUnit & { file: string; errors: number })[] = [];
+  const cands: Candidate[] = [];
   for (const input of inputs) {
     if ('error' in input) {
       notes.push(note('fileUnreadable', { file: input.file, detail: input.error }));
@@ -108,33 +219,100 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
       continue;
     }
     for (const i of rep.issues) if (i.severity === 'error') problems.push({ file: input.file, issue: i });
+    const stem = fileStem(input.file);
     for (const sr of rubricSheets) {
-      const allErrors = sr.issues.filter((i) => i.severity === 'error');
-      for (const i of allErrors) problems.push({ file: input.file, issue: i });
+      for (const i of sr.issues) if (i.severity === 'error') problems.push({ file: input.file, issue: i });
       // A fault of the rubric itself (declared points that do not add up…) is the same for every unit
       // and is listed, but only errors in a unit's own entries keep it out of the ranking.
-      const errors = allErrors.filter((i) => !RUBRIC_ISSUE_CODES.has(i.code));
-      if (errors.length > 0)
-        notes.push(note('failedChecks', { file: input.file, sheet: sr.sheet, errors: errors.length }));
-      const name = rubricSheets.length === 1 ? fileStem(input.file) : `${fileStem(input.file)} ${sr.sheet}`;
+      const errors = entryErrors(sr.issues).length;
+      if (errors > 0) notes.push(note('failedChecks', { file: input.file, sheet: sr.sheet, errors }));
+      const perSheet = rubricSheets.length > 1;
       // analysis is non-null for every sheet in rubricSheets.
-      units.push({ name, sheet: sr.sheet, file: input.file, analysis: sr.analysis!, errors: errors.length });
+      const analysis = sr.analysis!;
+      const grid = input.grid?.sheets.find((g) => g.name === sr.sheet);
+      const names = perSheet ? [sr.sheet] : [stem, sr.sheet];
+      const rosterName = roster ? rosterMatch(names, roster) : null;
+      cands.push({
+        name: rosterName ?? (perSheet ? `${stem} ${sr.sheet}` : stem),
+        sheet: sr.sheet,
+        file: input.file,
+        analysis,
+        errors,
+        stem,
+        perSheet,
+        fingerprint: fingerprint(sr.sheet, analysis),
+        self: grid ? compareSelfScores(grid, analysis) : null,
+        rosterName,
+        hold: errors > 0 ? ['errors'] : [],
+        order: cands.length,
+      });
     }
   }
+
+  // The same unit handed in twice: an exact copy is left out, different versions are both withheld.
+  const copies: SummaryValuesPlan['copies'] = [];
+  const units: Candidate[] = [];
+  for (const group of sameUnitGroups(cands)) {
+    if (group.length === 1) {
+      units.push(group[0]!);
+      continue;
+    }
+    const where = (c: Candidate) => (c.perSheet ? `${c.file} ${c.sheet}` : c.file);
+    if (new Set(group.map((c) => c.fingerprint)).size === 1) {
+      const keep = preferred(group);
+      units.push(keep);
+      for (const c of group) {
+        if (c === keep) continue;
+        copies.push({ file: c.file, sheet: c.sheet, of: keep.file });
+        notes.push(note('duplicateCopy', { file: where(c), of: where(keep), unit: keep.name }));
+      }
+    } else {
+      for (const c of group) units.push({ ...c, hold: [...c.hold, 'duplicate'] });
+      notes.push(note('duplicateUnit', { unit: group[0]!.name, files: group.map(where).join('、') }));
+    }
+  }
+  units.sort((a, b) => a.order - b.order);
+
+  // The roster: names matching no expected unit, and expected units nobody handed in.
+  const missing: MissingUnit[] = [];
+  if (roster) {
+    const unmatched = units.filter((u) => u.rosterName === null);
+    for (const u of unmatched) {
+      u.hold.push('unlisted');
+      const maybe = closeMatches(u.name, roster).filter((r) => !units.some((x) => x.rosterName === r));
+      notes.push(
+        note(maybe.length > 0 ? 'notOnRosterClose' : 'notOnRoster', {
+          unit: u.name,
+          file: u.file,
+          maybe: maybe.join('、'),
+        }),
+      );
+    }
+    for (const r of roster) {
+      if (units.some((u) => u.rosterName === r)) continue;
+      const maybe = unmatched.filter((u) => closeMatches(u.name, [r]).length > 0).map((u) => u.name);
+      missing.push({ name: r, maybe });
+      notes.push(
+        note(maybe.length > 0 ? 'missingUnitClose' : 'missingUnit', { unit: r, maybe: maybe.join('、') }),
+      );
+    }
+  }
+
   if (units.length === 0) notes.push(note('noUnits'));
   notes.push(note('chartSkipped'));
   const { columns, notes: structureNotes } = groupColumns(units);
   notes.push(...structureNotes);
   const figures = units.map((u) => unitFigures(u, columns));
-  const rank = ranks(
-    figures,
-    units.map((u) => u.errors === 0),
+  const rank = rankValues(
+    figures.map((f, i) => ({ total: f.total, vetoed: f.vetoed, ranked: units[i]!.hold.length === 0 })),
+    rankMode,
   );
 
   const ops: WriteOp[] = [];
   const S = L.summarySheet;
   const D = L.deductionSheet;
   const P = L.problemSheet;
+  const hasSelf = units.some((u) => u.self !== null);
   ops.push({ op: 'addSheet', sheet: S }, { op: 'addSheet', sheet: D }, { op: 'addSheet', sheet: P });
   const put = (sheet: string, r: number, c: number, v: CellValue): void => {
     ops.push({ op: 'value', sheet, cell: a1(r, c), value: v });
@@ -147,6 +325,7 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
   };
 
   // 汇总
+  const lay = valuesLayout(columns.length, hasSelf);
   const head = [
     L.no,
     L.unit,
@@ -154,11 +333,15 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
     L.sheet,
     ...columns.map((c) => `${c.header}${L.points_suffix(c.max)}`),
     L.total,
-    L.rank,
+    rankMode === 'dense' ? L.rankDense : L.rankCompetition,
     L.veto,
     L.vetoReason,
     L.deductions,
     L.status,
+    L.hold,
+    ...(hasSelf ? [L.selfTotal, L.selfDiff] : []),
+    L.rankKey,
+    L.rankFirst,
   ];
   const last = head.length - 1;
   put(
@@ -177,10 +360,12 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
     { op: 'fill', sheet: S, range: a1Range(1, 0, 1, last), color: '#D9E1F2' },
     { op: 'font', sheet: S, range: a1Range(1, 0, 1, last), bold: true },
   );
-  const g0 = 4;
-  const tc = g0 + columns.length;
   const open = figures.filter((f, i) => !f.vetoed && rank[i] !== null).map((f) => toCents(f.total));
   const lowest = open.length >= 2 ? Math.min(...open) : null;
+  const lastRow = 2 + units.length - 1;
+  const keys: CellValue[] = units.map((u, i) =>
+    u.hold.length > 0 ? '' : figures[i]!.vetoed ? VETO_RANK_KEY : round2(figures[i]!.total),
+  );
   units.forEach((u, i) => {
     const r = 2 + i;
     const f = figures[i]!;
@@ -188,25 +373,72 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
     put(S, r, 1, u.name);
     put(S, r, 2, u.file);
     put(S, r, 3, u.sheet);
-    putRow(S, r, g0, f.groups);
-    put(S, r, tc, f.total);
-    put(S, r, tc + 1, rank[i] ?? '—');
-    put(S, r, tc + 2, f.vetoed ? L.veto : '');
-    put(S, r, tc + 3, f.vetoReason);
-    put(S, r, tc + 4, f.deductions);
-    put(S, r, tc + 5, u.errors > 0 ? L.statusFailed(u.errors) : L.statusOk);
+    putRow(S, r, lay.g0, f.groups);
+    put(S, r, lay.total, f.total);
+    put(S, r, lay.veto, f.vetoed ? L.veto : '');
+    put(S, r, lay.veto + 1, f.vetoReason);
+    put(S, r, lay.veto + 2, f.deductions);
+    put(S, r, lay.status, statusText(u, L));
+    put(S, r, lay.hold, u.hold.length);
+    if (lay.selfTotal !== null && u.self) {
+      put(S, r, lay.selfTotal, u.self.selfTotal);
+      put(S, r, lay.selfTotal + 1, u.self.diff);
+    }
+    const cells = {
+      row: r,
+      firstRow: 2,
+      lastRow,
+      total: lay.total,
+      key: lay.key,
+      first: lay.key + 1,
+      veto: lay.veto,
+      hold: lay.hold,
+    };
+    const k = keys[i]!;
+    const isFirst = typeof k === 'number' && keys.slice(0, i).every((x) => x !== k) ? 1 : 0;
+    ops.push(
+      { op: 'formula', sheet: S, cell: a1(r, lay.key), formula: unparse(rankKeyExpr(cells)), result: k },
+      {
+        op: 'formula',
+        sheet: S,
+        cell: a1(r, lay.key + 1),
+        formula: unparse(firstOccurrenceExpr(cells)),
+        result: isFirst,
+      },
+      {
+        op: 'formula',
+        sheet: S,
+        cell: a1(r, lay.rank),
+        formula: unparse(rankExpr(cells, rankMode, L.rankWithheld)),
+        result: rank[i] ?? L.rankWithheld,
+      },
+    );
     const color = f.vetoed
       ? '#F8CBAD'
-      : u.errors > 0
+      : u.hold.length > 0
         ? '#FFC7CE'
         : lowest !== null && toCents(f.total) === lowest
           ? '#FFE699'
           : null;
     if (color) ops.push({ op: 'fill', sheet: S, range: a1Range(r, 0, r, last), color });
   });
-  put(S, units.length + 3, 0, L.legend);
+  ops.push({
+    op: 'font',
+    sheet: S,
+    range: a1Range(1, lay.key, Math.max(1, lastRow), lay.key + 1),
+    color: '#808080',
+  });
+  let below = units.length + 3;
+  put(S, below, 0, L.legend);
+  if (roster && missing.length > 0) {
+    below += 2;
+    put(S, below, 0, L.missingTitle(missing.length));
+    ops.push({ op: 'font', sheet: S, range: a1(below, 0), bold: true });
+    putRow(S, below + 1, 0, [L.no, L.unit, L.maybe]);
+    for (const [i, m] of missing.entries()) putRow(S, below + 2 + i, 0, [i + 1, m.name, m.maybe.join('、')]);
+  }
   widths(S, [6, 16, 24, 14]);
-  ops.push({ op: 'columnWidth', sheet: S, col: colLetters(tc + 3), width: 30 });
+  ops.push({ op: 'columnWidth', sheet: S, col: colLetters(lay.veto + 1), width: 30 });
 
   // 扣分明细
   const dHead = [
@@ -286,6 +518,24 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
   }
   widths(P, [24, 14, 8, 8, 20, 80]);
 
+  // 自评对比: every item where a unit's 自评分 differs from the assessor's score.
+  if (hasSelf) {
+    const C = L.selfSheet;
+    ops.push({ op: 'addSheet', sheet: C });
+    const cHead = [L.unit, L.file, L.item, L.cell, L.selfScore, L.score, L.selfDiff];
+    putRow(C, 0, 0, cHead);
+    ops.push({ op: 'font', sheet: C, range: a1Range(0, 0, 0, cHead.length - 1), bold: true });
+    let cr = 1;
+    for (const u of units) {
+      for (const d of u.self?.items ?? []) {
+        putRow(C, cr, 0, [u.name, u.file, d.label, d.cell, d.self, d.score, d.diff]);
+        cr++;
+      }
+    }
+    if (cr === 1) put(C, 1, 0, L.noSelfDiffs);
+    widths(C, [16, 24, 30, 8, 8, 8, 10]);
+  }
+
   return {
     ops,
     owned: [],
@@ -297,8 +547,40 @@ export function planSummaryValues(inputs: readonly SummaryInput[], opts: { lang:
       figures: figures[i]!,
       rank: rank[i] ?? null,
       errors: u.errors,
+      hold: u.hold,
+      rosterName: u.rosterName,
+      self: u.self,
     })),
+    missing,
+    copies,
+    rankMode,
     notes,
     problems,
   };
+}
+
+/** 0-based columns of the CLI's 汇总 sheet. */
+function valuesLayout(groups: number, self: boolean) {
+  const g0 = 4;
+  const total = g0 + groups;
+  const status = total + 5;
+  const hold = status + 1;
+  return {
+    g0,
+    total,
+    rank: total + 1,
+    veto: total + 2,
+    status,
+    hold,
+    selfTotal: self ? hold + 1 : null,
+    key: hold + (self ? 3 : 1),
+  };
+}
+
+function statusText(u: Candidate, L: (typeof LABELS)[Lang]): string {
+  const parts: string[] = [];
+  if (u.errors > 0) parts.push(L.statusFailed(u.errors));
+  if (u.hold.includes('duplicate')) parts.push(L.statusDuplicate);
+  if (u.hold.includes('unlisted')) parts.push(L.statusUnlisted);
+  return parts.length > 0 ? parts.join('；') : L.statusOk;
 }
