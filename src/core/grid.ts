@@ -22,6 +22,12 @@ export interface SheetGrid {
   /** Hidden or very hidden sheets are never treated as rubrics. */
   hidden?: boolean;
   protected?: boolean;
+  /** Rectangles that carry data validation (any rule), where the host can tell; absent = not known. */
+  validations?: MergeArea[];
+  /** 0-based indices of hidden columns, where the host can tell; absent = not known. */
+  hiddenCols?: number[];
+  /** The print area's rectangles, when one is set. */
+  printArea?: MergeArea[];
 }
 
 export interface WorkbookGrid {

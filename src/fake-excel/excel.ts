@@ -18,6 +18,8 @@ import type {
   XlApplication,
   XlDataValidation,
   XlNoteCollection,
+  XlPageLayout,
+  XlPageZoom,
   XlRange,
   XlRangeAreas,
   XlRangeCollection,
@@ -65,6 +67,17 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
 }
 
+/**
+ * A sync made to fail on purpose (tests of a write interrupted part-way): the `sync`-th sync (1-based,
+ * counted over the FakeExcel's life) applies the first `applied` of its queued actions (default:
+ * half), then fails with `code`, as Excel does when it gives up in the middle of a batch.
+ */
+export interface InjectedFault {
+  sync: number;
+  applied?: number;
+  code?: string;
+}
+
 /** What one sync sent: its estimated size and how many actions it queued. */
 export interface SyncRecord {
   bytes: number;
@@ -80,6 +93,8 @@ export class FakeExcel implements ExcelApi {
   readonly payloadLimit: number;
   /** Every successful or failed sync, in order. */
   readonly syncLog: SyncRecord[] = [];
+  /** Faults to inject, by sync number (see InjectedFault). */
+  faults: InjectedFault[] = [];
 
   constructor(
     readonly workbook: FakeWorkbook = new FakeWorkbook(),
@@ -165,6 +180,12 @@ export class FakeRequestContext implements XlRequestContext {
       );
     }
     this.responseBytes = 0;
+    const fault = this.excel.faults.find((f) => f.sync === this.excel.syncLog.length);
+    if (fault) {
+      const n = fault.applied ?? Math.floor(queue.length / 2);
+      for (const q of queue.slice(0, n)) q.apply();
+      throw new FakeOfficeError(fault.code ?? 'GeneralException', 'An internal error has occurred.');
+    }
     for (const q of queue) q.apply();
     for (const o of unsettled) o.settle();
     if (this.responseBytes > this.excel.payloadLimit) {
@@ -352,6 +373,7 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
   readonly protection: FakeWorksheetProtection;
   readonly notes: FakeNoteCollection;
   readonly charts: FakeChartCollection;
+  readonly pageLayout: FakePageLayout;
 
   constructor(
     ctx: FakeRequestContext,
@@ -361,6 +383,7 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
     this.protection = new FakeWorksheetProtection(ctx, this);
     this.notes = new FakeNoteCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
+    this.pageLayout = new FakePageLayout(ctx, this);
   }
 
   /** The sheet, or ItemNotFound when this proxy is a null object being used. */
@@ -458,6 +481,65 @@ class FakeWorksheetProtection extends FakeObject implements XlWorksheetProtectio
   protected snapshot(name: string): unknown {
     if (name === 'protected') return this.ws.sheet().protected;
     throw unknownProperty(name);
+  }
+}
+
+/** Print settings: writes only (the add-in never reads them back), ExcelApi 1.9. */
+class FakePageLayout implements XlPageLayout {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  private edit(bytes: number, f: (sheet: FakeSheet) => void): void {
+    this.ctx.requireApi('1.9', 'pageLayout');
+    this.ctx.enqueue(bytes, () => {
+      const sheet = this.ws.sheet();
+      if (sheet.protected) throw accessDenied(sheet);
+      f(sheet);
+    });
+  }
+
+  get paperSize(): string {
+    throw notLoaded('paperSize');
+  }
+  set paperSize(v: string) {
+    this.edit(v.length, (s) => {
+      s.print.paperSize = v;
+    });
+  }
+  get orientation(): string {
+    throw notLoaded('orientation');
+  }
+  set orientation(v: string) {
+    this.edit(v.length, (s) => {
+      if (v !== 'Portrait' && v !== 'Landscape')
+        throw new FakeOfficeError('InvalidArgument', `Bad orientation '${v}'.`);
+      s.print.orientation = v;
+    });
+  }
+  get zoom(): XlPageZoom {
+    throw notLoaded('zoom');
+  }
+  set zoom(v: XlPageZoom) {
+    this.edit(JSON.stringify(v).length, (s) => {
+      s.print.zoom = { ...v };
+    });
+  }
+
+  setPrintArea(printArea: string): void {
+    this.edit(printArea.length, (s) => {
+      const areas = printArea.split(',').map((a) => parseAddress(a.trim()));
+      s.print.area = areas.map((r) => a1Range(r.top, r.left, r.bottom, r.right));
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.edit(rows.length, (s) => {
+      const r = parseAddress(rows);
+      if (r.left !== 0) throw new FakeOfficeError('InvalidArgument', `Not whole rows: '${rows}'.`);
+      s.print.titleRows = `${r.top + 1}:${r.bottom + 1}`;
+    });
   }
 }
 
@@ -719,6 +801,34 @@ class FakeRange extends FakeObject implements XlRange {
     });
   }
 
+  get columnHidden(): boolean {
+    return this.read('columnHidden');
+  }
+  set columnHidden(hidden: boolean) {
+    this.write('columnHidden', hidden, () => {
+      const { sheet, rect } = this.writable();
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (hidden) sheet.hiddenCols.add(c);
+        else sheet.hiddenCols.delete(c);
+      }
+    });
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    this.ctx.requireApi('1.9', 'getSpecialCellsOrNullObject');
+    if (cellType !== 'DataValidations')
+      throw new FakeOfficeError('InvalidArgument', `The fake knows only DataValidations, not '${cellType}'.`);
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const inside = [...sheet.validations.keys()].filter((k) => {
+        const p = parseA1(k)!;
+        return p.row >= rect.top && p.row <= rect.bottom && p.col >= rect.left && p.col <= rect.right;
+      });
+      const areas = FakeWorkbook.rectsOf(inside);
+      return areas.length > 0 ? { sheet, areas } : null;
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requireApi('1.13', 'getMergedAreasOrNullObject');
     return new FakeRangeAreas(this.ctx, () => {
@@ -741,6 +851,11 @@ class FakeRange extends FakeObject implements XlRange {
         return rectSize(rect).rows;
       case 'columnCount':
         return rectSize(rect).cols;
+      case 'columnHidden': {
+        const all = [];
+        for (let c = rect.left; c <= rect.right; c++) all.push(sheet.hiddenCols.has(c));
+        return all.every(Boolean) ? true : all.some(Boolean) ? null : false;
+      }
       case 'values':
       case 'formulas':
       case 'numberFormat': {

@@ -7,11 +7,13 @@ export {
   type FakeExcelOptions,
   FakeOfficeError,
   FakeRequestContext,
+  type InjectedFault,
   type SyncRecord,
   WEB_PAYLOAD_LIMIT,
 } from './excel';
 export {
   type FakeChart,
+  type FakePrint,
   type FakeSheet,
   type FakeValidation,
   FakeWorkbook,

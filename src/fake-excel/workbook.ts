@@ -4,7 +4,7 @@
  * notes, visibility and protection are kept beside it. Runs in the browser too (no Node imports).
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { a1, parseA1 } from '../core/a1';
+import { a1, a1Range, parseA1, parseRange } from '../core/a1';
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../core/grid';
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -49,6 +49,18 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   notes: Map<string, string>;
   charts: FakeChart[];
+  hiddenCols: Set<number>;
+  /** Print settings, as set through pageLayout. */
+  print: FakePrint;
+}
+
+/** A sheet's print settings: areas and title rows as A1 text. */
+export interface FakePrint {
+  area: string[] | null;
+  titleRows: string | null;
+  paperSize: string;
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
 }
 
 /** Input as Excel parses typed text: "=…" is a formula, "'…" is text, "12" is a number. */
@@ -75,6 +87,16 @@ export class FakeWorkbook {
       sheet.visibility = s.hidden ? 'Hidden' : 'Visible';
       sheet.protected = s.protected ?? false;
       sheet.merges = s.merges.map((m) => ({ ...m }));
+      for (const c of s.hiddenCols ?? []) sheet.hiddenCols.add(c);
+      for (const r of s.validations ?? [])
+        for (const key of FakeWorkbook.cellsOf(r))
+          sheet.validations.set(key, {
+            rule: { custom: { formula: '=TRUE' } },
+            prompt: null,
+            errorAlert: null,
+          });
+      if (s.printArea && s.printArea.length > 0)
+        sheet.print.area = s.printArea.map((r) => a1Range(r.top, r.left, r.bottom, r.right));
     }
     // Contents after every sheet exists, so cross-sheet formulas resolve.
     wb.hf.batch(() => {
@@ -115,7 +137,7 @@ export class FakeWorkbook {
             formulas.push(fr);
           }
         }
-        return {
+        const grid: SheetGrid = {
           name: s.name,
           values,
           formulas,
@@ -123,6 +145,11 @@ export class FakeWorkbook {
           hidden: s.visibility !== 'Visible',
           protected: s.protected,
         };
+        const validated = FakeWorkbook.rectsOf([...s.validations.keys()]);
+        if (validated.length > 0) grid.validations = validated;
+        if (s.hiddenCols.size > 0) grid.hiddenCols = [...s.hiddenCols].sort((a, b) => a - b);
+        if (s.print.area) grid.printArea = s.print.area.map((r) => parseRange(r)!);
+        return grid;
       }),
     };
   }
@@ -153,6 +180,14 @@ export class FakeWorkbook {
       columnWidths: new Map(),
       notes: new Map(),
       charts: [],
+      hiddenCols: new Set(),
+      print: {
+        area: null,
+        titleRows: null,
+        paperSize: 'Letter',
+        orientation: 'Portrait',
+        zoom: { scale: 100 },
+      },
     };
     this.order.push(sheet);
     return sheet;
@@ -213,6 +248,43 @@ export class FakeWorkbook {
       }
     }
     return top < 0 ? null : { top, left, bottom, right };
+  }
+
+  /**
+   * Cell keys ("B3") as rectangles: runs of adjacent cells in a row, stacked while the next row has
+   * a run over the same columns. Sorted by top, then left: one canonical form for any set of cells.
+   */
+  static rectsOf(keys: readonly string[]): Rect[] {
+    const byRow = new Map<number, number[]>();
+    for (const k of keys) {
+      const p = parseA1(k);
+      if (!p) continue;
+      const row = byRow.get(p.row) ?? [];
+      row.push(p.col);
+      byRow.set(p.row, row);
+    }
+    const done: Rect[] = [];
+    let open = new Map<string, Rect>();
+    for (const r of [...byRow.keys()].sort((x, y) => x - y)) {
+      const cols = [...new Set(byRow.get(r)!)].sort((x, y) => x - y);
+      const next = new Map<string, Rect>();
+      for (let i = 0; i < cols.length; ) {
+        let j = i;
+        while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+        const key = `${cols[i]}:${cols[j]}`;
+        const prev = open.get(key);
+        if (prev && prev.bottom === r - 1) {
+          prev.bottom = r;
+          open.delete(key);
+          next.set(key, prev);
+        } else next.set(key, { top: r, left: cols[i]!, bottom: r, right: cols[j]! });
+        i = j + 1;
+      }
+      done.push(...open.values());
+      open = next;
+    }
+    done.push(...open.values());
+    return done.sort((a, b) => a.top - b.top || a.left - b.left);
   }
 
   /** Keys of every cell in a rectangle, for the per-cell format maps. */

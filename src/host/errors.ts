@@ -3,6 +3,8 @@
  * these are the cases where Excel itself cannot do what was asked. Each carries a code and the
  * parameters its message is built from, so the task pane can show it in the user's language.
  */
+import type { CellValue } from '../core/grid';
+import type { Expected } from '../core/plan';
 import { type HostErrorCode, type HostLang, type HostMessageParams, hostMessage } from './messages';
 
 /** Base class: `code` and `params` are stable; `message` is zh-CN unless another language is given. */
@@ -58,6 +60,68 @@ export class PlanNotApplicableError extends HostEnvironmentError {
     lang: HostLang = 'zh-CN',
   ) {
     super(code, address === undefined ? { sheet } : { sheet, address }, lang);
+  }
+}
+
+/** A cell that no longer holds what the plan was made from. */
+export interface StaleCell {
+  sheet: string;
+  cell: string;
+  expected: Expected;
+  /** What the cell holds now: formula text, or its value. */
+  found: CellValue;
+}
+
+/** How many cells a message names before "…". */
+const NAMED_CELLS = 5;
+
+/**
+ * Cells changed since the plan was made (compare-and-set failed): nothing was written. Read the
+ * workbook again, plan again, and let the user look before writing.
+ */
+export class PlanStaleError extends HostEnvironmentError {
+  constructor(
+    readonly cells: StaleCell[],
+    lang: HostLang = 'zh-CN',
+  ) {
+    const named = cells.slice(0, NAMED_CELLS).map((c) => `${c.sheet}!${c.cell}`);
+    super(
+      'planStale',
+      {
+        count: cells.length,
+        cells: named.join(lang === 'en' ? ', ' : '、') + (cells.length > NAMED_CELLS ? '…' : ''),
+      },
+      lang,
+    );
+  }
+}
+
+/** Which sheets an interrupted write left written whole, in part, or not at all (plan order). */
+export interface WriteProgress {
+  written: string[];
+  partly: string[];
+  notWritten: string[];
+}
+
+/**
+ * Excel failed in the middle of a write: some requests were applied, the rest were not. `progress`
+ * says which sheets; writing the plan made again from a fresh read finishes the job.
+ */
+export class WriteInterruptedError extends HostEnvironmentError {
+  override readonly cause: HostError;
+
+  constructor(
+    cause: HostError,
+    readonly progress: WriteProgress,
+    lang: HostLang = 'zh-CN',
+  ) {
+    super('writeInterrupted', { code: cause.officeCode, message: String(cause.params.message ?? '') }, lang);
+    this.cause = cause;
+  }
+
+  /** Office's own error code, as on HostError. */
+  get officeCode(): string {
+    return this.cause.officeCode;
   }
 }
 

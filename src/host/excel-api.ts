@@ -58,10 +58,34 @@ export interface XlRange extends XlClientObject {
   numberFormat: any[][];
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
+  /** Whether every column of the range is hidden (write: hide or show them). */
+  columnHidden: boolean;
   load(propertyNames: string | string[]): unknown;
   merge(across?: boolean): void;
   select(): void;
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** `cellType` is an Excel.SpecialCellType name such as "DataValidations" (ExcelApi 1.9). */
+  getSpecialCellsOrNullObject(cellType: string): XlRangeAreas;
+}
+
+/** Zoom for printing: a percentage, or a number of pages wide and tall (0 = as many as needed). */
+export interface XlPageZoom {
+  scale?: number;
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+}
+
+/** Print settings of a sheet (ExcelApi 1.9). */
+export interface XlPageLayout {
+  /** An Excel.PaperType name, e.g. "A4". */
+  paperSize: string;
+  /** "Portrait" | "Landscape". */
+  orientation: string;
+  zoom: XlPageZoom;
+  /** One range or several, comma-separated ("A1:M40" or "A1:M40,A50:M60"). */
+  setPrintArea(printArea: string): void;
+  /** Rows repeated at the top of each page, e.g. "$2:$3". */
+  setPrintTitleRows(printTitleRows: string): void;
 }
 
 export interface XlWorksheetProtection {
@@ -95,6 +119,7 @@ export interface XlWorksheet extends XlClientObject {
   readonly protection: XlWorksheetProtection;
   readonly notes: XlNoteCollection;
   readonly charts: XlChartCollection;
+  readonly pageLayout: XlPageLayout;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;

@@ -12,7 +12,9 @@ export type HostErrorCode =
   | 'notesSkipped'
   | 'validationSkipped'
   | 'badAddress'
-  | 'notInExcel';
+  | 'notInExcel'
+  | 'planStale'
+  | 'writeInterrupted';
 
 export type HostMessageParams = Record<string, string | number>;
 
@@ -34,6 +36,10 @@ const zhCN: Catalogue = {
     `写入计划中的地址“${p.address}”（工作表“${p.sheet}”）无法识别；本次未写入任何内容。这是程序错误，请报告。`,
   validationSkipped: (p) =>
     `此 Excel 版本不支持数据验证（需要 ExcelApi 1.8），已跳过 ${p.count} 处输入限制。`,
+  planStale: (p) =>
+    `预览之后有 ${p.count} 个单元格被改动（${p.cells}），本次未写入任何内容。已按现在的内容重新生成写入计划，请查看后再写入。`,
+  writeInterrupted: (p) =>
+    `写入中途 Excel 报告错误 ${p.code}：${p.message}。部分内容已写入；请查看哪些工作表已写入，再点“继续写入”完成。`,
 };
 
 const en: Catalogue = {
@@ -54,6 +60,10 @@ const en: Catalogue = {
     `The write plan has an address "${p.address}" on sheet "${p.sheet}" that cannot be read; nothing was written. This is a bug; please report it.`,
   validationSkipped: (p) =>
     `This version of Excel does not support data validation (needs ExcelApi 1.8); ${p.count} entry rules were skipped.`,
+  planStale: (p) =>
+    `${p.count} ${Number(p.count) === 1 ? 'cell was' : 'cells were'} changed after the preview (${p.cells}); nothing was written. The write plan was made again from what is there now: check it, then write.`,
+  writeInterrupted: (p) =>
+    `Excel reported ${p.code} in the middle of the write: ${p.message}. Part of it was written; see which sheets were written, then choose "Finish writing".`,
 };
 
 const CATALOGUES: Record<HostLang, Catalogue> = { 'zh-CN': zhCN, en };

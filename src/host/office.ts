@@ -5,20 +5,36 @@
  */
 import { a1, a1Range, colIndex, parseA1, parseRange } from '../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../core/grid';
-import type { ValidationRule, WriteOp, WritePlan } from '../core/plan';
-import { HostEnvironmentError, HostError, PlanNotApplicableError } from './errors';
+import {
+  type Expected,
+  matchesExpected,
+  type ValidationRule,
+  type WriteOp,
+  type WritePlan,
+} from '../core/plan';
+import {
+  HostEnvironmentError,
+  HostError,
+  PlanNotApplicableError,
+  PlanStaleError,
+  type StaleCell,
+  WriteInterruptedError,
+  type WriteProgress,
+} from './errors';
 import type { ExcelApi, IsSetSupported, XlRequestContext, XlWorksheet } from './excel-api';
 import { hostLang } from './messages';
 import type { Host, HostFeature, HostRead, HostSelection, HostWrite, SkippedOps } from './types';
 
 /** The ExcelApi requirement set each optional feature needs (checked at run time). */
-export const FEATURE_SETS: Record<HostFeature | 'mergedAreas', string> = {
+export const FEATURE_SETS: Record<HostFeature | 'mergedAreas' | 'specialCells', string> = {
   dataValidation: '1.8',
   notes: '1.18',
   // Charts exist since 1.1; naming the category axis from a range (setXAxisValues) needs 1.7.
   charts: '1.7',
   suspendCalc: '1.6',
+  pageLayout: '1.9',
   mergedAreas: '1.13',
+  specialCells: '1.9',
 };
 
 /**
@@ -61,7 +77,8 @@ export function charsToPoints(chars: number): number {
 export function createOfficeHost(options: OfficeHostOptions): Host {
   const { excel, isSetSupported } = options;
   const maxChunkBytes = options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES;
-  const has = (feature: HostFeature | 'mergedAreas') => isSetSupported('ExcelApi', FEATURE_SETS[feature]);
+  const has = (feature: HostFeature | 'mergedAreas' | 'specialCells') =>
+    isSetSupported('ExcelApi', FEATURE_SETS[feature]);
   const lang = () => hostLang(options.displayLanguage());
 
   async function run<T>(batch: (ctx: XlRequestContext) => Promise<T>): Promise<T> {
@@ -84,6 +101,7 @@ export function createOfficeHost(options: OfficeHostOptions): Host {
           suspendCalc: has('suspendCalc'),
           lang: lang(),
           charts: has('charts'),
+          pageLayout: has('pageLayout'),
           ...(onProgress ? { onProgress } : {}),
         }),
       ),
@@ -310,12 +328,15 @@ interface WriteOptions {
   notes: boolean;
   charts: boolean;
   suspendCalc: boolean;
+  pageLayout: boolean;
   lang: 'zh-CN' | 'en';
   onProgress?: (done: number, total: number) => void;
 }
 
 /** One queued piece of work: its estimated request size and how many plan ops it carries out. */
 interface Action {
+  /** The sheet it changes (for saying what an interrupted write left). */
+  sheet: string;
   bytes: number;
   ops: number;
   queue(ctx: XlRequestContext): void;
@@ -332,20 +353,133 @@ async function writePlan(ctx: XlRequestContext, plan: WritePlan, opt: WriteOptio
     worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.protection.protected]),
   );
   checkPlan(plan.ops, protectedByName, opt.lang);
+  syncs += await compareCells(ctx, plan.ops, opt);
 
   const { actions, skipped } = buildActions(plan.ops, opt);
   const chunks = packChunks(actions, opt.maxChunkBytes);
   const total = actions.reduce((n, a) => n + a.ops, 0);
   let done = 0;
-  for (const chunk of chunks) {
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
     if (opt.suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
     for (const a of chunk) a.queue(ctx);
-    await ctx.sync();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      throw new WriteInterruptedError(new HostError(e, opt.lang), progressAt(chunks, i), opt.lang);
+    }
     syncs++;
     done += chunk.reduce((n, a) => n + a.ops, 0);
     opt.onProgress?.(done, total);
   }
   return { syncs, skipped };
+}
+
+/**
+ * Which sheets a write interrupted in chunk `failed` left written whole, in part, or not at all. A
+ * sheet with an action in the failed chunk may have been written in part (a batch is not a
+ * transaction), so it counts as partly written.
+ */
+function progressAt(chunks: readonly Action[][], failed: number): WriteProgress {
+  const before = new Set<string>();
+  const at = new Set<string>();
+  const after = new Set<string>();
+  chunks.forEach((chunk, i) => {
+    for (const a of chunk) (i < failed ? before : i === failed ? at : after).add(a.sheet);
+  });
+  const order = [...new Set(chunks.flat().map((a) => a.sheet))];
+  const written = order.filter((s) => before.has(s) && !at.has(s) && !after.has(s));
+  const partly = order.filter((s) => at.has(s) || (before.has(s) && after.has(s)));
+  const notWritten = order.filter((s) => !before.has(s) && !at.has(s));
+  return { written, partly, notWritten };
+}
+
+/** Rough response size of one cell's value and formula, to split compare-and-set loads. */
+const CHECK_CELL_BYTES = 100;
+
+/**
+ * Compare-and-set: loads every cell an op expects something of (on sheets that exist before the
+ * plan runs) and compares. One sync for any plan that fits a response; more only for larger ones.
+ * @throws PlanStaleError, before anything is written, when a cell differs from what was expected.
+ */
+async function compareCells(
+  ctx: XlRequestContext,
+  ops: readonly WriteOp[],
+  opt: WriteOptions,
+): Promise<number> {
+  const added = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet.toLowerCase()));
+  const bySheet = new Map<string, Map<string, Expected>>();
+  for (const op of ops) {
+    if ((op.op !== 'formula' && op.op !== 'value') || !op.expected) continue;
+    if (added.has(op.sheet.toLowerCase())) continue;
+    const cells = bySheet.get(op.sheet) ?? new Map<string, Expected>();
+    // The first op on a cell is the one that meets what is there now.
+    const key = op.cell.toUpperCase().replace(/\$/g, '');
+    if (!cells.has(key)) cells.set(key, op.expected);
+    bySheet.set(op.sheet, cells);
+  }
+  if (bySheet.size === 0) return 0;
+  const loads: { sheet: string; top: number; left: number; bottom: number; right: number; bytes: number }[] =
+    [];
+  for (const [sheet, cells] of bySheet) {
+    const blocks = cellBlocks(new Map([...cells.keys()].map((k) => [k, 0])));
+    for (const b of blocks) {
+      const bottom = b.top + b.rows.length - 1;
+      const width = b.right - b.left + 1;
+      const rowsPer = Math.max(1, Math.floor(opt.maxChunkBytes / (width * CHECK_CELL_BYTES)));
+      for (let top = b.top; top <= bottom; top += rowsPer) {
+        const end = Math.min(bottom, top + rowsPer - 1);
+        loads.push({
+          sheet,
+          top,
+          left: b.left,
+          bottom: end,
+          right: b.right,
+          bytes: (end - top + 1) * width * CHECK_CELL_BYTES,
+        });
+      }
+    }
+  }
+  const batches: (typeof loads)[] = [];
+  let cur: typeof loads = [];
+  let bytes = 0;
+  for (const l of loads) {
+    if (cur.length > 0 && bytes + l.bytes > opt.maxChunkBytes) {
+      batches.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(l);
+    bytes += l.bytes;
+  }
+  if (cur.length > 0) batches.push(cur);
+  const stale: StaleCell[] = [];
+  for (const batch of batches) {
+    const ranges = batch.map((l) => {
+      const r = ctx.workbook.worksheets.getItem(l.sheet).getRange(a1Range(l.top, l.left, l.bottom, l.right));
+      r.load('values,formulas');
+      return r;
+    });
+    await ctx.sync();
+    batch.forEach((l, i) => {
+      const cells = bySheet.get(l.sheet)!;
+      const r = ranges[i]!;
+      for (let row = l.top; row <= l.bottom; row++) {
+        for (let col = l.left; col <= l.right; col++) {
+          const key = a1(row, col);
+          const want = cells.get(key);
+          if (!want) continue;
+          const value = toCellValue(r.values[row - l.top]?.[col - l.left]);
+          const f = r.formulas[row - l.top]?.[col - l.left];
+          const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+          if (!matchesExpected(want, value, formula))
+            stale.push({ sheet: l.sheet, cell: key, expected: want, found: formula ?? value });
+        }
+      }
+    });
+  }
+  if (stale.length > 0) throw new PlanStaleError(stale, opt.lang);
+  return batches.length;
 }
 
 /**
@@ -375,30 +509,47 @@ function checkPlan(
       continue;
     }
     if (isProtected) throw new PlanNotApplicableError('sheetProtected', op.sheet, undefined, lang);
-    const addresses = op.op === 'chart' ? [op.range, op.dataRange, op.labelsRange] : [addressOf(op)];
-    for (const address of addresses) {
-      const ok = op.op === 'columnWidth' ? colIndex(address) >= 0 : parseRange(address) !== null;
+    for (const address of addressesOf(op)) {
+      const ok =
+        op.op === 'columnWidth' || op.op === 'hideColumns'
+          ? /^[A-Za-z]{1,3}$/.test(address) && colIndex(address) >= 0
+          : op.op === 'printTitles'
+            ? /^\d+:\d+$/.test(address)
+            : parseRange(address) !== null;
       if (!ok) throw new PlanNotApplicableError('badAddress', op.sheet, address, lang);
     }
   }
 }
 
-function addressOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): string {
+function addressesOf(op: Exclude<WriteOp, { op: 'addSheet' | 'deleteSheet' }>): string[] {
   switch (op.op) {
     case 'formula':
     case 'value':
     case 'note':
-      return op.cell;
+      return [op.cell];
     case 'columnWidth':
-      return op.col;
+      return [op.col];
+    case 'hideColumns':
+      return op.cols;
+    case 'printArea':
+      return op.ranges.length > 0 ? op.ranges : [''];
+    case 'printTitles':
+      return [op.rows];
+    case 'pageSetup':
+      return [];
+    case 'chart':
+      return [op.range, op.dataRange, op.labelsRange];
     default:
-      return op.range;
+      return [op.range];
   }
 }
 
 /**
- * Turns plan ops into queued actions: sheets deleted to be re-created go first, then sheets are added, then each sheet's cell contents as
- * rectangular blocks followed by its formatting in plan order, and sheets are deleted last.
+ * Turns plan ops into queued actions: sheets deleted to be re-created go first, then sheets are
+ * added, then the ops in plan order, a run of consecutive ops on one sheet at a time (its cell
+ * contents as rectangular blocks, then its formatting in plan order), and sheets are deleted last.
+ * A sheet written in two runs (the product's data: a record of the write first, the final one last)
+ * gets two runs, in that order.
  */
 function buildActions(
   ops: readonly WriteOp[],
@@ -409,27 +560,35 @@ function buildActions(
   // Sheets the plan deletes and adds again must be deleted before they are added.
   const readded = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet.toLowerCase()));
   const earlyDeletes: Action[] = [];
-  const perSheet = new Map<string, { cells: Map<string, CellContent>; cellOps: number; rest: Action[] }>();
+  interface Run {
+    sheet: string;
+    cells: Map<string, CellContent>;
+    cellOps: number;
+    rest: Action[];
+  }
+  const runs: Run[] = [];
   const skipped = new Map<string, SkippedOps>();
   const skip = (feature: HostFeature, op: string) => {
     const s = skipped.get(op) ?? { feature, op, count: 0 };
     s.count++;
     skipped.set(op, s);
   };
-  const sheetOf = (name: string) => {
-    let s = perSheet.get(name);
-    if (!s) {
-      s = { cells: new Map(), cellOps: 0, rest: [] };
-      perSheet.set(name, s);
-    }
-    return s;
+  const runOf = (name: string): Run => {
+    const last = runs.at(-1);
+    if (last && last.sheet === name) return last;
+    const r: Run = { sheet: name, cells: new Map(), cellOps: 0, rest: [] };
+    runs.push(r);
+    return r;
   };
   const ws = (ctx: XlRequestContext, name: string): XlWorksheet => ctx.workbook.worksheets.getItem(name);
+  const rest = (sheet: string, bytes: number, queue: (ctx: XlRequestContext) => void) =>
+    runOf(sheet).rest.push({ sheet, bytes, ops: 1, queue });
 
   for (const op of ops) {
     switch (op.op) {
       case 'addSheet':
         adds.push({
+          sheet: op.sheet,
           bytes: ACTION_OVERHEAD_BYTES + op.sheet.length * 3,
           ops: 1,
           queue: (ctx) => {
@@ -440,6 +599,7 @@ function buildActions(
         break;
       case 'deleteSheet':
         (readded.has(op.sheet.toLowerCase()) ? earlyDeletes : deletes).push({
+          sheet: op.sheet,
           bytes: ACTION_OVERHEAD_BYTES,
           ops: 1,
           queue: (ctx) => ws(ctx, op.sheet).delete(),
@@ -447,23 +607,19 @@ function buildActions(
         break;
       case 'formula':
       case 'value': {
-        const s = sheetOf(op.sheet);
-        s.cells.set(
+        const r = runOf(op.sheet);
+        r.cells.set(
           op.cell.toUpperCase().replace(/\$/g, ''),
           op.op === 'formula' ? formulaText(op.formula) : textForExcel(op.value),
         );
-        s.cellOps++;
+        r.cellOps++;
         break;
       }
       case 'numberFormat': {
         const r = parseRange(op.range)!;
         const matrix = fill(r.bottom - r.top + 1, r.right - r.left + 1, op.format);
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES + JSON.stringify(matrix).length,
-          ops: 1,
-          queue: (ctx) => {
-            ws(ctx, op.sheet).getRange(op.range).numberFormat = matrix;
-          },
+        rest(op.sheet, ACTION_OVERHEAD_BYTES + JSON.stringify(matrix).length, (ctx) => {
+          ws(ctx, op.sheet).getRange(op.range).numberFormat = matrix;
         });
         break;
       }
@@ -473,10 +629,10 @@ function buildActions(
           break;
         }
         const rule = toExcelRule(op.rule);
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES * 4 + JSON.stringify([rule, op.prompt, op.error]).length,
-          ops: 1,
-          queue: (ctx) => {
+        rest(
+          op.sheet,
+          ACTION_OVERHEAD_BYTES * 4 + JSON.stringify([rule, op.prompt, op.error]).length,
+          (ctx) => {
             const dv = ws(ctx, op.sheet).getRange(op.range).dataValidation;
             // A rule cannot be set over an existing one of another type: clear first.
             dv.clear();
@@ -492,64 +648,94 @@ function buildActions(
               };
             }
           },
-        });
+        );
         break;
       }
+      case 'clearValidation':
+        if (!opt.validation) {
+          skip('dataValidation', op.op);
+          break;
+        }
+        rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) =>
+          ws(ctx, op.sheet).getRange(op.range).dataValidation.clear(),
+        );
+        break;
       case 'fill':
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES,
-          ops: 1,
-          queue: (ctx) => {
-            ws(ctx, op.sheet).getRange(op.range).format.fill.color = op.color;
-          },
+        rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) => {
+          ws(ctx, op.sheet).getRange(op.range).format.fill.color = op.color;
         });
         break;
       case 'font':
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES * 2,
-          ops: 1,
-          queue: (ctx) => {
-            const font = ws(ctx, op.sheet).getRange(op.range).format.font;
-            if (op.bold !== undefined) font.bold = op.bold;
-            if (op.color !== undefined) font.color = op.color;
-          },
+        rest(op.sheet, ACTION_OVERHEAD_BYTES * 2, (ctx) => {
+          const font = ws(ctx, op.sheet).getRange(op.range).format.font;
+          if (op.bold !== undefined) font.bold = op.bold;
+          if (op.color !== undefined) font.color = op.color;
         });
         break;
       case 'merge':
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES,
-          ops: 1,
-          queue: (ctx) => ws(ctx, op.sheet).getRange(op.range).merge(false),
-        });
+        rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) => ws(ctx, op.sheet).getRange(op.range).merge(false));
         break;
       case 'columnWidth': {
         const col = op.col.toUpperCase();
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES,
-          ops: 1,
-          queue: (ctx) => {
-            ws(ctx, op.sheet).getRange(`${col}:${col}`).format.columnWidth = charsToPoints(op.width);
-          },
+        rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) => {
+          ws(ctx, op.sheet).getRange(`${col}:${col}`).format.columnWidth = charsToPoints(op.width);
         });
         break;
       }
+      case 'hideColumns':
+        rest(op.sheet, ACTION_OVERHEAD_BYTES * Math.max(1, op.cols.length), (ctx) => {
+          for (const c of op.cols) {
+            const col = c.toUpperCase();
+            ws(ctx, op.sheet).getRange(`${col}:${col}`).columnHidden = op.hidden;
+          }
+        });
+        break;
+      case 'printArea':
+        if (!opt.pageLayout) {
+          skip('pageLayout', op.op);
+          break;
+        }
+        rest(op.sheet, ACTION_OVERHEAD_BYTES + JSON.stringify(op.ranges).length, (ctx) =>
+          ws(ctx, op.sheet).pageLayout.setPrintArea(op.ranges.join(',')),
+        );
+        break;
+      case 'printTitles': {
+        if (!opt.pageLayout) {
+          skip('pageLayout', op.op);
+          break;
+        }
+        const [first, last] = op.rows.split(':');
+        rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) =>
+          ws(ctx, op.sheet).pageLayout.setPrintTitleRows(`$${first}:$${last}`),
+        );
+        break;
+      }
+      case 'pageSetup':
+        if (!opt.pageLayout) {
+          skip('pageLayout', op.op);
+          break;
+        }
+        rest(op.sheet, ACTION_OVERHEAD_BYTES * 3, (ctx) => {
+          const layout = ws(ctx, op.sheet).pageLayout;
+          layout.paperSize = op.paper;
+          layout.orientation = op.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+          // One page wide, as many pages tall as the table needs.
+          if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        });
+        break;
       case 'chart': {
         if (!opt.charts) {
           skip('charts', op.op);
           break;
         }
         const anchor = parseRange(op.range)!;
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES * 6 + JSON.stringify(op).length,
-          ops: 1,
-          queue: (ctx) => {
-            const sheet = ws(ctx, op.sheet);
-            const chart = sheet.charts.add(CHART_TYPES[op.type], sheet.getRange(op.dataRange), 'Columns');
-            chart.title.text = op.title;
-            chart.legend.visible = false;
-            chart.series.getItemAt(0).setXAxisValues(sheet.getRange(op.labelsRange));
-            chart.setPosition(a1(anchor.top, anchor.left), a1(anchor.bottom, anchor.right));
-          },
+        rest(op.sheet, ACTION_OVERHEAD_BYTES * 6 + JSON.stringify(op).length, (ctx) => {
+          const sheet = ws(ctx, op.sheet);
+          const chart = sheet.charts.add(CHART_TYPES[op.type], sheet.getRange(op.dataRange), 'Columns');
+          chart.title.text = op.title;
+          chart.legend.visible = false;
+          chart.series.getItemAt(0).setXAxisValues(sheet.getRange(op.labelsRange));
+          chart.setPosition(a1(anchor.top, anchor.left), a1(anchor.bottom, anchor.right));
         });
         break;
       }
@@ -558,11 +744,9 @@ function buildActions(
           skip('notes', op.op);
           break;
         }
-        sheetOf(op.sheet).rest.push({
-          bytes: ACTION_OVERHEAD_BYTES + JSON.stringify(op.text).length,
-          ops: 1,
-          queue: (ctx) => ws(ctx, op.sheet).notes.add(op.cell, op.text),
-        });
+        rest(op.sheet, ACTION_OVERHEAD_BYTES + JSON.stringify(op.text).length, (ctx) =>
+          ws(ctx, op.sheet).notes.add(op.cell, op.text),
+        );
         break;
       default:
         unhandled(op);
@@ -570,13 +754,15 @@ function buildActions(
   }
 
   const actions: Action[] = [...earlyDeletes, ...adds];
-  for (const [sheet, s] of perSheet) {
-    const blocks = cellBlocks(s.cells);
+  for (const run of runs) {
+    const { sheet } = run;
+    const blocks = cellBlocks(run.cells);
     const blockActions: Action[] = [];
     for (const b of blocks) {
       for (const band of splitBand(b, opt.maxChunkBytes - ACTION_OVERHEAD_BYTES)) {
         const address = a1Range(band.top, band.left, band.top + band.rows.length - 1, band.right);
         blockActions.push({
+          sheet,
           bytes: ACTION_OVERHEAD_BYTES + band.bytes,
           ops: band.cells,
           queue: (ctx) => {
@@ -588,8 +774,8 @@ function buildActions(
     // Ops that wrote the same cell twice count once per cell in the blocks; keep the plan's count.
     const counted = blockActions.reduce((n, a) => n + a.ops, 0);
     const last = blockActions.at(-1);
-    if (last) last.ops += s.cellOps - counted;
-    actions.push(...blockActions, ...s.rest);
+    if (last) last.ops += run.cellOps - counted;
+    actions.push(...blockActions, ...run.rest);
   }
   actions.push(...deletes);
   return { actions, skipped: [...skipped.values()] };

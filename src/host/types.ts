@@ -6,7 +6,7 @@ import type { WorkbookGrid } from '../core/grid';
 import type { WritePlan } from '../core/plan';
 
 /** Optional capabilities that depend on the Excel version. */
-export type HostFeature = 'dataValidation' | 'notes' | 'charts' | 'suspendCalc';
+export type HostFeature = 'dataValidation' | 'notes' | 'charts' | 'suspendCalc' | 'pageLayout';
 
 export interface HostRead {
   workbook: WorkbookGrid;

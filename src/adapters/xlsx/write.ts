@@ -5,14 +5,38 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import { colIndex, parseRange } from '../../core/a1';
-import type { Message, ValidationRule, WriteOp, WritePlan } from '../../core/plan';
+import { a1, colIndex, parseRange } from '../../core/a1';
+import {
+  type Expected,
+  matchesExpected,
+  type Message,
+  type ValidationRule,
+  type WriteOp,
+  type WritePlan,
+} from '../../core/plan';
+import { plainValue } from './grid';
 
 /** The plan still has conflicts: nothing was written. */
 export class PlanConflictError extends Error {
   override readonly name = 'PlanConflictError';
   constructor(readonly count: number) {
     super(`the write plan has ${count} conflict(s); resolve them before writing`);
+  }
+}
+
+/** The plan writes into a protected sheet: nothing was written (as in the add-in). */
+export class SheetProtectedError extends Error {
+  override readonly name = 'SheetProtectedError';
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" is protected; unprotect it first (nothing was written)`);
+  }
+}
+
+/** Cells that no longer hold what the plan was made from (compare-and-set): nothing was written. */
+export class CellsChangedError extends Error {
+  override readonly name = 'CellsChangedError';
+  constructor(readonly cells: { sheet: string; cell: string; expected: Expected }[]) {
+    super(`${cells.length} cell(s) changed since the plan was made; nothing was written`);
   }
 }
 
@@ -84,13 +108,66 @@ function mergesOf(ws: ExcelJS.Worksheet): Set<string> {
   return new Set(Object.values(map).map((m) => String(m.range ?? '')));
 }
 
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  return !!(ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet;
+}
+
+/** The cell's content as the grid reader sees it: its value (cached result) and formula text. */
+function contentOf(c: ExcelJS.Cell): { value: ReturnType<typeof plainValue>; formula: string | null } {
+  if (c.type === ExcelJS_ValueType.Merge) return { value: null, formula: null };
+  let f: string | undefined;
+  if (c.type === ExcelJS_ValueType.Formula) {
+    try {
+      f = c.formula;
+    } catch {
+      f = undefined;
+    }
+  }
+  return { value: plainValue(c.value), formula: f ? (f.startsWith('=') ? f : `=${f}`) : null };
+}
+
+/** ExcelJS.ValueType's numbers (the type import brings no runtime value). */
+const ExcelJS_ValueType = { Merge: 1, Formula: 6 } as const;
+
+/**
+ * Everything that must hold before the first change: no protected target sheet, and every cell an
+ * op expects something of still holds it.
+ * @throws SheetProtectedError, CellsChangedError
+ */
+function checkBeforeWriting(wb: ExcelJS.Workbook, ops: readonly WriteOp[]): void {
+  const added = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet));
+  const changed: CellsChangedError['cells'] = [];
+  const seen = new Set<string>();
+  for (const op of ops) {
+    if (op.op === 'addSheet' || added.has(op.sheet)) continue;
+    const ws = wb.getWorksheet(op.sheet);
+    if (!ws) continue;
+    if (isProtected(ws)) throw new SheetProtectedError(op.sheet);
+    if ((op.op !== 'formula' && op.op !== 'value') || !op.expected) continue;
+    const key = `${op.sheet}!${op.cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = cellsOf(op.cell)[0]!;
+    const { value, formula } = contentOf(cell(ws, at.row, at.col));
+    if (!matchesExpected(op.expected, value, formula))
+      changed.push({ sheet: op.sheet, cell: a1(at.row, at.col), expected: op.expected });
+  }
+  if (changed.length > 0) throw new CellsChangedError(changed);
+}
+
+/** A4 in OOXML's paperSize numbering. */
+const PAPER_SIZES = { A4: 9 } as const;
+
 /**
  * Apply a plan to a workbook loaded with ExcelJS. Formulas are written without the leading "=" (as
  * ExcelJS wants) with the engine's result cached; Excel recalculates everything on open.
- * @throws PlanConflictError when the plan has conflicts (nothing is applied)
+ * @throws PlanConflictError when the plan has conflicts, SheetProtectedError when it writes into a
+ * protected sheet, CellsChangedError when a cell no longer holds what the plan expects (nothing is
+ * applied in each case)
  */
 export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
   if (plan.conflicts.length > 0) throw new PlanConflictError(plan.conflicts.length);
+  checkBeforeWriting(wb, plan.ops);
   const skipped: ApplyResult['skipped'] = [];
   let applied = 0;
   for (const op of plan.ops) {
@@ -158,6 +235,33 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
       case 'note': {
         const at = cellsOf(op.cell)[0]!;
         cell(sheetOf(wb, op.sheet), at.row, at.col).note = op.text;
+        break;
+      }
+      case 'clearValidation': {
+        const ws = sheetOf(wb, op.sheet);
+        // ExcelJS keeps validations by cell address, and its typings do not declare the collection.
+        const dvs = (ws as unknown as { dataValidations: { remove(address: string): void } }).dataValidations;
+        for (const c of cellsOf(op.range)) dvs.remove(a1(c.row, c.col));
+        break;
+      }
+      case 'hideColumns': {
+        const ws = sheetOf(wb, op.sheet);
+        for (const c of op.cols) ws.getColumn(colIndex(c) + 1).hidden = op.hidden;
+        break;
+      }
+      case 'printArea':
+        sheetOf(wb, op.sheet).pageSetup.printArea = op.ranges.join('&&');
+        break;
+      case 'printTitles':
+        sheetOf(wb, op.sheet).pageSetup.printTitlesRow = op.rows;
+        break;
+      case 'pageSetup': {
+        const ws = sheetOf(wb, op.sheet);
+        Object.assign(ws.pageSetup, {
+          paperSize: PAPER_SIZES[op.paper],
+          orientation: op.orientation,
+          ...(op.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+        });
         break;
       }
       case 'chart':

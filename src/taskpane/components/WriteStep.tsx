@@ -20,26 +20,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { WriteOp } from '../../core/plan';
+import { WRITE_OP_KINDS, type WriteOp } from '../../core/plan';
 import { PREVIEW_PAGE_SIZE, cellKey, rubricSheets, writeSheets } from '../state/flow';
 import { previewPage } from '../state/preview';
 import type { StepProps } from './types';
 
-/** Every plan operation kind (the compiler checks the list is complete), to label skipped operations. */
-const OP_KINDS: readonly string[] = Object.keys({
-  formula: 1,
-  value: 1,
-  numberFormat: 1,
-  validation: 1,
-  fill: 1,
-  font: 1,
-  merge: 1,
-  columnWidth: 1,
-  note: 1,
-  chart: 1,
-  addSheet: 1,
-  deleteSheet: 1,
-} satisfies Record<WriteOp['op'], 1>);
+/** Every plan operation kind, to label skipped operations. */
+const OP_KINDS: readonly string[] = WRITE_OP_KINDS;
 const wrap = { overflowWrap: 'anywhere', whiteSpace: 'normal', wordBreak: 'break-word' } as const;
 
 function Conflicts({ state, dispatch, t }: StepProps) {

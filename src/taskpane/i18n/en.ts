@@ -116,6 +116,11 @@ export const en: UiCatalogue = {
   'op.chart': 'Chart',
   'op.addSheet': 'Add sheet',
   'op.deleteSheet': 'Delete sheet',
+  'op.clearValidation': 'Remove entry limit',
+  'op.hideColumns': 'Hide columns',
+  'op.printArea': 'Print area',
+  'op.printTitles': 'Print titles',
+  'op.pageSetup': 'Page setup',
   conflictsTitle: 'Cells with content the write would replace',
   conflictsBody: (p: P) =>
     `${s(p, 'count')} cells already hold content (typed numbers or edited formulas) that the write would replace. Tick the cells to overwrite (restore the formula); unticked cells are left as they are.`,

@@ -119,6 +119,11 @@ export const zhCN = {
   'op.chart': '图表',
   'op.addSheet': '新建工作表',
   'op.deleteSheet': '删除工作表',
+  'op.clearValidation': '取消输入限制',
+  'op.hideColumns': '隐藏列',
+  'op.printArea': '打印区域',
+  'op.printTitles': '打印标题行',
+  'op.pageSetup': '页面设置',
   conflictsTitle: '写入会覆盖已有内容的单元格',
   conflictsBody: (p: P) =>
     `有 ${s(p, 'count')} 个单元格已有内容（手填的数字或改过的公式），写入会覆盖它们。勾选要覆盖（恢复公式）的单元格；不勾选的保持原样。`,

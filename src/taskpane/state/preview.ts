@@ -48,6 +48,20 @@ export function describeOp(op: WriteOp): PreviewRow {
       return { op: op.op, where: at(op.cell), content: op.text };
     case 'chart':
       return { op: op.op, where: at(op.range), content: `${op.title} (${op.dataRange})` };
+    case 'clearValidation':
+      return { op: op.op, where: at(op.range), content: '' };
+    case 'hideColumns':
+      return { op: op.op, where: at(op.cols.join(',')), content: op.hidden ? '✓' : '×' };
+    case 'printArea':
+      return { op: op.op, where: at(op.ranges.join(',')), content: '' };
+    case 'printTitles':
+      return { op: op.op, where: at(op.rows), content: '' };
+    case 'pageSetup':
+      return {
+        op: op.op,
+        where: op.sheet,
+        content: [op.paper, op.orientation, op.fitToWidth ? '1×n' : ''].filter(Boolean).join(' '),
+      };
     case 'addSheet':
       return { op: op.op, where: op.sheet, content: op.hidden ?? '' };
     case 'deleteSheet':
