@@ -16,13 +16,16 @@ import { type LoadedWorkbook, loadWorkbook, resultName } from './load';
 import { PAGE_STRINGS, pageLang } from './strings';
 import { XlsxReadError, saveXlsxBytes } from './xlsx';
 
-const PANE_WIDTH = 400;
+/** The task pane's width: Excel's default is about 350 px; `?pane=320` tries another. */
+const DEFAULT_PANE_WIDTH = 350;
 
 export interface PlaygroundProps {
   /** The display language the fake Office reports (the pane's starting language). */
   displayLanguage: string;
   /** URL of the sample workbook loaded at start. */
   sampleUrl: string;
+  /** Width of the task pane in px (default 350). */
+  paneWidth?: number;
 }
 
 interface Opened extends LoadedWorkbook {
@@ -69,7 +72,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
+export function Playground({ displayLanguage, sampleUrl, paneWidth = DEFAULT_PANE_WIDTH }: PlaygroundProps) {
   const s = PAGE_STRINGS[pageLang(displayLanguage)];
   const [opened, setOpened] = useState<Opened | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -84,6 +87,7 @@ export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
           excel: loaded.live.excelApi,
           isSetSupported: loaded.live.isSetSupported,
           displayLanguage: () => displayLanguage,
+          watchSelection: loaded.live.watchSelection,
         });
         generation.current++;
         setOpened({ ...loaded, host, generation: generation.current });
@@ -230,7 +234,7 @@ export function Playground({ displayLanguage, sampleUrl }: PlaygroundProps) {
           aria-label={s.pane}
           data-testid="task-pane"
           style={{
-            width: PANE_WIDTH,
+            width: paneWidth,
             flex: 'none',
             borderLeft: '1px solid #d4d4d4',
             overflowY: 'auto',

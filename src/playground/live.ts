@@ -21,6 +21,7 @@ export class PlaygroundBook {
   private version = 0;
   private readonly views = new Set<Listener>();
   private readonly edits = new Set<Listener>();
+  private readonly selections = new Set<(selection: { sheet: string; cell: string }) => void>();
   /**
    * Cells set to wrap text in the opened file, by sheet name: the fake keeps no alignment, and
    * without it long text would run on over its empty neighbours.
@@ -102,7 +103,20 @@ export class PlaygroundBook {
     this.book.activeSheet = sheet;
     this.book.selection = { sheet, address };
     this.changed();
+    const cell = address.split(':')[0] ?? address;
+    for (const l of this.selections) l({ sheet, cell });
   }
+
+  /**
+   * Subscribers told when the user moves the cursor in the grid, as Excel's selection event tells
+   * the add-in (the pane's own selections are not reported back, which the pane does not need).
+   */
+  readonly watchSelection = (
+    listener: (selection: { sheet: string; cell: string }) => void,
+  ): (() => void) => {
+    this.selections.add(listener);
+    return () => this.selections.delete(listener);
+  };
 
   /**
    * Type into a cell as in Excel: "=…" is a formula, "'…" text, "12" a number, "" clears it.

@@ -1,6 +1,6 @@
 /**
  * Playground bootstrap: no Office.js. The page's query may choose the display language
- * (?lang=en) and another sample from samples/ (?sample=name.xlsx).
+ * (?lang=en), another sample from samples/ (?sample=name.xlsx) and the task pane's width (?pane=320).
  */
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +14,9 @@ const asked = params.get('sample') ?? '';
 // Only a plain file name of the samples folder: the query cannot point the page elsewhere.
 const sample = /^[\w\u4e00-\u9fff.-]+\.xlsx$/.test(asked) ? asked : DEFAULT_SAMPLE;
 
+const width = Number(params.get('pane'));
+const paneWidth = Number.isInteger(width) && width >= 280 && width <= 800 ? width : undefined;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('playground: #root element missing from index.html');
 document.documentElement.lang = displayLanguage;
@@ -22,5 +25,6 @@ createRoot(root).render(
     displayLanguage,
     // Relative to the page: the samples are served beside it, in dev and in a build.
     sampleUrl: encodeURIComponent(sample),
+    ...(paneWidth ? { paneWidth } : {}),
   }),
 );

@@ -7,6 +7,23 @@ import { createRoot } from 'react-dom/client';
 import { createOfficeHost } from '../host/office';
 import { hostLang, hostMessage } from '../host/messages';
 import { App } from './App';
+import { selectionWatcher } from './selection';
+
+/** Office's selection event and Excel's selected range, for the 评分 step to follow the cursor. */
+const officeSelection = selectionWatcher({
+  onChanged(handler) {
+    const type = Office.EventType.DocumentSelectionChanged;
+    Office.context.document.addHandlerAsync(type, handler);
+    return () => Office.context.document.removeHandlerAsync(type, { handler });
+  },
+  readAddress: () =>
+    Excel.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load('address');
+      await ctx.sync();
+      return range.address;
+    }),
+});
 
 async function start(): Promise<void> {
   const info = await Office.onReady();
@@ -21,6 +38,7 @@ async function start(): Promise<void> {
     excel: Excel,
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     displayLanguage: () => Office.context.displayLanguage,
+    watchSelection: officeSelection,
   });
   document.documentElement.lang = Office.context.displayLanguage;
   createRoot(root).render(createElement(App, { host }));

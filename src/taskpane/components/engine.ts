@@ -11,6 +11,15 @@ import type { WriteOp, WritePlan } from '../../core/plan';
 import { explainRule } from '../../core/rules/explain';
 import type { Rule } from '../../core/rules/types';
 import { planWrite } from '../../core/writeback';
+import {
+  type ItemEntryInput,
+  type ItemPlan,
+  type ItemPlanOptions,
+  planItemEntry,
+} from '../../core/writeback/item';
+import type { SheetGrid } from '../../core/grid';
+import type { SheetAnalysis } from '../../core/model';
+import type { SheetState } from '../../core/meta';
 import type { UiLang } from '../i18n';
 
 export interface PlanOptions {
@@ -26,6 +35,15 @@ export interface Engine {
   plan(workbook: WorkbookGrid, report: WorkbookReport, options: PlanOptions): WritePlan;
   /** Operations that store the product's metadata (rule overrides) in the workbook. */
   saveMeta(workbook: WorkbookGrid, meta: Meta): WriteOp[];
+  /** The write of one item's entries (评分 step), over that item's cells only. */
+  planItem(
+    sheet: SheetGrid,
+    analysis: SheetAnalysis,
+    state: SheetState | undefined,
+    itemId: string,
+    entry: ItemEntryInput,
+    options?: ItemPlanOptions,
+  ): ItemPlan;
   explain(rule: Rule, points: number | null, lang: UiLang): string;
   formatIssue(issue: Issue, lang: UiLang): string;
 }
@@ -60,6 +78,8 @@ export const coreEngine: Engine = {
       workbook.sheets.some((s) => s.name === META_SHEET),
       storedChunks(workbook),
     ),
+  planItem: (sheet, analysis, state, itemId, entry, options) =>
+    planItemEntry(sheet, analysis, state, itemId, entry, options),
   explain: (rule, points, lang) => explainRule(rule, points, lang),
   formatIssue: (issue, lang) => formatIssue(issue, lang),
 };

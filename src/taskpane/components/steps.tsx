@@ -6,6 +6,7 @@ import { translate } from '../i18n';
 import { CheckStep } from './CheckStep';
 import { DetectStep } from './DetectStep';
 import { RulesStep } from './RulesStep';
+import { ScoreStep } from './ScoreStep';
 import { SummaryStep } from './SummaryStep';
 import type { StepDef } from './types';
 import { WriteStep } from './WriteStep';
@@ -13,6 +14,7 @@ import { WriteStep } from './WriteStep';
 export const STEPS: readonly StepDef[] = [
   { id: 'detect', label: (lang) => translate(lang, 'step.detect'), render: (p) => <DetectStep {...p} /> },
   { id: 'rules', label: (lang) => translate(lang, 'step.rules'), render: (p) => <RulesStep {...p} /> },
+  { id: 'score', label: (lang) => translate(lang, 'step.score'), render: (p) => <ScoreStep {...p} /> },
   { id: 'check', label: (lang) => translate(lang, 'step.check'), render: (p) => <CheckStep {...p} /> },
   { id: 'write', label: (lang) => translate(lang, 'step.write'), render: (p) => <WriteStep {...p} /> },
   {

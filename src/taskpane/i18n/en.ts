@@ -3,6 +3,8 @@ import type { UiCatalogue } from './index';
 
 type P = Record<string, string | number>;
 const s = (p: P, k: string): string => String(p[k] ?? '');
+/** "1 point", "2 points", "0.5 points". */
+const pts = (p: P, k: string): string => `${s(p, k)} ${Number(p[k]) === 1 ? 'point' : 'points'}`;
 
 export const en: UiCatalogue = {
   appTitle: 'Rubric Scorer',
@@ -132,6 +134,46 @@ export const en: UiCatalogue = {
   skippedFeature: (p: P) =>
     `This Excel does not support ${s(p, 'feature')}; ${s(p, 'count')} operations were skipped.`,
   noSheetSelected: 'Select at least one sheet.',
+  // Score (评分)
+  'step.score': 'Score',
+  scoreFollow: 'Select a row of an item in Excel to show it here, or use Previous and Next.',
+  scoreNoFollow:
+    'This Excel cannot tell the pane which cell is selected: use Previous and Next to choose an item.',
+  scorePrev: 'Previous',
+  scoreNext: 'Next',
+  scoreProgress: (p: P) =>
+    `Item ${s(p, 'n')} of ${s(p, 'total')}; ${s(p, 'scored')} ${p.scored === 1 ? 'item' : 'items'} scored`,
+  scoreRule: 'Scoring rule (as read)',
+  scoreDirect: 'Deduction (points)',
+  yes: 'Yes (是)',
+  no: 'No (否)',
+  notEntered: 'Not entered',
+  scoreBadNumber: 'Enter a number of 0 or more.',
+  scoreBadPercent: 'Enter a number from 0 to 100.',
+  scoreLive: (p: P) => `${pts(p, 'deduction')} off, score ${s(p, 'score')}`,
+  scoreLiveBonus: (p: P) => `${pts(p, 'deduction')} off, ${pts(p, 'bonus')} added, score ${s(p, 'score')}`,
+  scoreVeto: 'Veto: this sheet totals 0.',
+  scoreZeroed: 'This item scores 0.',
+  scoreReason: 'Reason for the deduction',
+  scoreNoReasonColumn: 'The table has no reason column: the reason is not written.',
+  scorePickReason: 'Use a sentence of the rule as the reason',
+  scorePickReasonNone: '(choose one)',
+  scoreReplace: 'OK replaces what the table holds now:',
+  scoreReplaceCell: (p: P) => `${s(p, 'where')}: "${s(p, 'existing')}" becomes "${s(p, 'planned')}"`,
+  scoreConfirm: 'OK',
+  scoreSaving: 'Writing…',
+  scoreSaved: (p: P) => `Written: ${s(p, 'item')} scores ${s(p, 'score')}.`,
+  'scoreTarget.entries': "Writes the item's entry cells and reason",
+  'scoreTarget.deduction': "Writes the item's deduction and reason",
+  'scoreTarget.score': "Writes the item's score and reason",
+  'scoreProblem.changed':
+    'This item changed in the table, so nothing was written. The workbook was read again: check and press OK again.',
+  'scoreProblem.noColumns':
+    'The table has no deduction or score column. Write once in Write (it adds them), then score item by item.',
+  'scoreProblem.bonusNeedsEntries':
+    'This item adds a bonus and its score cell holds a formula. Turn on entry columns in Write and write, then score this item.',
+  'scoreProblem.badInput': (p: P) => `Not a valid number for "${s(p, 'what')}"; nothing was written.`,
+  'scoreProblem.noItem': 'This item was not found: read the workbook again.',
   'fault.title.noTable': 'No rubric table found',
   'fault.body.noTable':
     'No sheet has a header with columns such as 标准分值 and 评分标准. Open the workbook that holds the rubric (绩效考核细则), or check the header text, then choose "Read again".',
