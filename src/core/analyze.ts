@@ -76,9 +76,27 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
     const rule =
       parsed.get(key) ?? parseRule(criteria, { requirement: item.requirement, points: item.points });
     parsed.set(key, rule);
-    rules[item.id] = rule;
+    rules[item.id] = withTableFacts(table, item, rule);
   }
   return rules;
+}
+
+/**
+ * What the table itself says about an item's rule, beyond its text: a 是 in the 单项否决 column makes
+ * it a veto; on a list of points charged per occurrence (负面清单记分), each occurrence costs the
+ * item's points.
+ */
+function withTableFacts(table: DetectedTable, item: RubricItem, rule: Rule): Rule {
+  const span = { start: 0, end: 0 };
+  if (item.veto && !rule.terms.some((t) => t.kind === 'veto')) {
+    const what = table.headers.veto ?? '单项否决';
+    return { ...rule, terms: [...rule.terms, { kind: 'veto', scope: 'assessment', what, span }] };
+  }
+  if (table.scheme === 'demerit' && rule.terms.length === 0 && item.points !== null && item.points > 0) {
+    const term = { kind: 'perUnit' as const, amount: item.points, unit: '次', what: item.label, span };
+    return { ...rule, terms: [term], cap: { kind: 'none', span } };
+  }
+  return rule;
 }
 
 /**
@@ -94,7 +112,7 @@ export function bonusLimit(item: RubricItem): number | null {
 /** The table with bonus items given 0 points, and their rules limited to the stated bonus. */
 function withBonusItems(table: DetectedTable, rules: Record<string, Rule>): DetectedTable {
   const limits = new Map(
-    table.items.map((i) => [i.id, bonusLimit(i)] as const).filter(([, l]) => l !== null),
+    table.items.map((i) => [i.id, bonusLimit(i) ?? i.bonus ?? null] as const).filter(([, l]) => l !== null),
   );
   if (limits.size === 0) return table;
   for (const [id, limit] of limits) {
@@ -116,7 +134,10 @@ function withBonusItems(table: DetectedTable, rules: Record<string, Rule>): Dete
         ];
     rules[id] = { ...rule, terms, bonusCap: Math.min(limit, rule.bonusCap ?? limit) };
   }
-  return { ...table, items: table.items.map((i) => (limits.has(i.id) ? { ...i, points: 0 } : i)) };
+  return {
+    ...table,
+    items: table.items.map((i) => (limits.has(i.id) && i.points === null ? { ...i, points: 0 } : i)),
+  };
 }
 
 /**

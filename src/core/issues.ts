@@ -30,6 +30,14 @@ export const ISSUE_CODES = {
   ruleUnread: 'warning',
   ruleUnknown: 'warning',
   pointsMissing: 'error',
+  // How the table was read (fallbacks and schemes, said once per sheet)
+  criteriaNotFound: 'warning',
+  columnByContent: 'info',
+  pointsFromText: 'warning',
+  pointsByRole: 'info',
+  pointsScheme: 'warning',
+  vetoColumn: 'info',
+  pointsAlternatives: 'info',
   // Sheets and files
   sheetSkipped: 'info',
   fileUnreadable: 'error',
@@ -47,6 +55,13 @@ export const RUBRIC_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'ruleUnread',
   'ruleUnknown',
   'pointsMissing',
+  'criteriaNotFound',
+  'columnByContent',
+  'pointsFromText',
+  'pointsByRole',
+  'pointsScheme',
+  'vetoColumn',
+  'pointsAlternatives',
 ]);
 
 export type IssueParams = Record<string, string | number>;

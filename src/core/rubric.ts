@@ -11,7 +11,9 @@ export type ColumnRole =
   | 'deduction' // 扣分
   | 'score' // 得分 / 考核得分 / 实得分
   | 'reason' // 扣分原因 / 扣分说明 / 备注
-  | 'selfScore'; // 自评分
+  | 'selfScore' // 自评分
+  | 'veto' // 单项否决: 是/否, the item vetoes the assessment when 是
+  | 'notApplicable'; // 是否缺项: 是/否, the item does not apply to the unit
 
 /** A cell position, 0-based. */
 export interface CellPos {
@@ -72,7 +74,56 @@ export interface RubricItem {
   method: string;
   /** Group ids from outermost to innermost. */
   groupIds: string[];
+  /** Where the points were read: the points column (default) or the item's own text ("（2分）", "得2分"). */
+  pointsFrom?: 'column' | 'text';
+  /** Bonus points the item can add on top of its points ("+5", "（2分，3分奖分）"), when stated. */
+  bonus?: number;
+  /** 是 in a 单项否决 column: the item vetoes the whole assessment. */
+  veto?: boolean;
+  /** Per-role points ("直接责任人 | 部门负责人 | 分管领导"), in the order of DetectedTable.rolePoints. */
+  rolePoints?: (number | null)[];
 }
+
+/** How one column of the table was read. */
+export interface ColumnUse {
+  col: number;
+  /** The header text as written ('' when the column has none). */
+  header: string;
+  role: ColumnRole;
+  /** Chosen by its header word, or by what its cells hold. */
+  by: 'header' | 'content';
+  /** Why, when chosen by content (e.g. "numbers adding up to the total"), in a few words. */
+  reason?: string;
+}
+
+/** A 小计 row: the points it states and the items it sums. */
+export interface Subtotal {
+  row: number;
+  /** Cell of the stated points. */
+  cell: CellPos;
+  label: string;
+  declared: number | null;
+  itemIds: string[];
+}
+
+/**
+ * How points work on the table:
+ * - points: each item has points, the total is their sum (the common case);
+ * - base: a base score (基本分70分) plus bonuses and deductions per item;
+ * - bonus: items only add points ("+5"), no total;
+ * - demerit: a list of violations and the points each costs (负面清单记分), no total.
+ */
+export type PointsScheme = 'points' | 'base' | 'bonus' | 'demerit';
+
+/** A fallback or reading choice detection made, said once at sheet level. */
+export type DetectNote =
+  | { kind: 'criteriaFromText'; from: string }
+  | { kind: 'criteriaByContent'; header: string; col: number }
+  | { kind: 'pointsFromText'; from: string; count: number }
+  | { kind: 'rolePoints'; scored: string; others: string }
+  | { kind: 'scheme'; scheme: Exclude<PointsScheme, 'points'>; base: number | null; max: number | null }
+  | { kind: 'vetoColumn'; header: string; count: number }
+  | { kind: 'alternatives'; group: string; each: number; count: number };
 
 export interface DetectedTable {
   sheet: string;
@@ -98,6 +149,18 @@ export interface DetectedTable {
   rootGroupIds: string[];
   /** Items not inside any group, in order. */
   rootItemIds: string[];
+  /** Every column read and what it was used for (absent on tables built without detection). */
+  columnUses?: ColumnUse[];
+  /** 小计 rows with the items each one sums. */
+  subtotals?: Subtotal[];
+  /** How points work (absent = 'points'). */
+  scheme?: PointsScheme;
+  /** 基本分 of a base-score table ("基本分为70分"). */
+  baseScore?: number;
+  /** Per-role points columns, left to right; the first is the one scored (its values are item.points). */
+  rolePoints?: { header: string; col: number }[];
+  /** Fallbacks and reading choices to say at sheet level. */
+  notes?: DetectNote[];
 }
 
 /** Why a sheet was not read as a rubric. */

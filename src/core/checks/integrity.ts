@@ -2,7 +2,8 @@
 import { a1 } from '../a1';
 import { type Issue, issue } from '../issues';
 import { fmt, fromCents, toCents } from '../num';
-import type { DetectedTable, RubricGroup, RubricItem } from '../rubric';
+import { BONUS_SECTION } from '../detect/table';
+import type { DetectedTable, DetectNote, RubricGroup, RubricItem } from '../rubric';
 import type { Rule } from '../rules/types';
 import { parseNumber } from '../text';
 
@@ -64,10 +65,97 @@ function gaps(
   }
 }
 
+/**
+ * A group whose parts each carry the group's whole points ("部门履职差异考核项目 60" over one 60-point
+ * part per department, "按部门分值各60分考核"): each assessed unit takes one part. Returns the number of
+ * parts, or 0 when the group is an ordinary sum.
+ */
+function alternativeParts(table: DetectedTable, g: RubricGroup): number {
+  if (g.declaredPoints === null || g.itemIds.length > 0 || g.groupIds.length === 0) return 0;
+  const want = toCents(g.declaredPoints);
+  const byId = new Map(table.groups.map((x) => [x.id, x]));
+  let parts = 0;
+  const walk = (id: string): boolean => {
+    const child = byId.get(id);
+    if (!child) return false;
+    if (pointsCents(itemsUnder(table, child)) === want) {
+      parts++;
+      return true;
+    }
+    return child.itemIds.length === 0 && child.groupIds.length > 0 && child.groupIds.every(walk);
+  };
+  return g.groupIds.every(walk) && parts >= 2 ? parts : 0;
+}
+
+/** Points of a group as the total counts them: an alternatives group counts once. */
+function effectiveCents(table: DetectedTable, alternatives: Map<string, number>): number {
+  const byId = new Map(table.groups.map((x) => [x.id, x]));
+  const itemById = new Map(table.items.map((i) => [i.id, i]));
+  const ofGroup = (g: RubricGroup): number => {
+    if (alternatives.has(g.id)) return toCents(g.declaredPoints ?? 0);
+    let c = pointsCents(g.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => !!i));
+    for (const id of g.groupIds) {
+      const child = byId.get(id);
+      if (child) c += ofGroup(child);
+    }
+    return c;
+  };
+  let total = pointsCents(
+    table.rootItemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => !!i),
+  );
+  for (const id of table.rootGroupIds) {
+    const g = byId.get(id);
+    if (g) total += ofGroup(g);
+  }
+  return total;
+}
+
+/** Points of items in bonus / penalty sections (奖扣分项目, 加分项), which a stated total may leave out. */
+function bonusSectionCents(table: DetectedTable): number {
+  const groupText = new Map(table.groups.map((g) => [g.id, g.text]));
+  const inBonus = (i: RubricItem): boolean =>
+    [i.text, ...i.groupIds.map((id) => groupText.get(id) ?? '')].some((t) => BONUS_SECTION.test(t));
+  return pointsCents(table.items.filter(inBonus));
+}
+
+/** The sheet-level notes detection made (fallbacks, schemes), as issues. */
+function noteIssues(table: DetectedTable): Issue[] {
+  const sheet = table.sheet;
+  const at = (col: number): string => a1(table.headerRow, col);
+  const one = (n: DetectNote): Issue => {
+    switch (n.kind) {
+      case 'criteriaFromText':
+        return issue('criteriaNotFound', sheet, null, { from: n.from });
+      case 'criteriaByContent':
+        return issue('columnByContent', sheet, at(n.col), { header: n.header, role: 'criteria' });
+      case 'pointsFromText':
+        return issue('pointsFromText', sheet, null, { from: n.from, count: n.count });
+      case 'rolePoints':
+        return issue('pointsByRole', sheet, null, { scored: n.scored, others: n.others });
+      case 'scheme':
+        return issue('pointsScheme', sheet, null, {
+          scheme: n.scheme,
+          base: n.base === null ? '' : fmt(n.base),
+          max: n.max === null ? '' : fmt(n.max),
+        });
+      case 'vetoColumn':
+        return issue('vetoColumn', sheet, null, { header: n.header, count: n.count });
+      case 'alternatives':
+        return issue('pointsAlternatives', sheet, null, {
+          group: n.group,
+          each: fmt(n.each),
+          count: n.count,
+        });
+    }
+  };
+  return (table.notes ?? []).map(one);
+}
+
 /** Rubric integrity findings for a detected table and its rules. */
 export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>): Issue[] {
-  const out: Issue[] = [];
+  const out: Issue[] = noteIssues(table);
   const sheet = table.sheet;
+  const scheme = table.scheme ?? 'points';
   for (const item of table.items) {
     if (item.points === null) {
       out.push(
@@ -81,8 +169,24 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
       );
     }
   }
+  const alternatives = new Map<string, number>();
+  for (const g of table.groups) {
+    const parts = alternativeParts(table, g);
+    if (parts > 0) alternatives.set(g.id, parts);
+  }
   for (const g of table.groups) {
     if (g.declaredPoints === null) continue;
+    const parts = alternatives.get(g.id);
+    if (parts !== undefined) {
+      out.push(
+        issue('pointsAlternatives', sheet, a1(g.cell.row, g.cell.col), {
+          group: g.text,
+          each: fmt(g.declaredPoints),
+          count: parts,
+        }),
+      );
+      continue;
+    }
     const sum = pointsCents(itemsUnder(table, g));
     if (sum !== toCents(g.declaredPoints)) {
       out.push(
@@ -100,16 +204,36 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
       );
     }
   }
-  const total = pointsCents(table.items);
+  const itemById = new Map(table.items.map((i) => [i.id, i]));
+  for (const st of table.subtotals ?? []) {
+    if (st.declared === null || st.itemIds.length === 0) continue;
+    const sum = pointsCents(st.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => !!i));
+    if (sum !== toCents(st.declared)) {
+      out.push(
+        issue('pointsSumMismatch', sheet, a1(st.cell.row, st.cell.col), {
+          group: st.label,
+          declared: fmt(st.declared),
+          sum: fmt(fromCents(sum)),
+        }),
+      );
+    }
+  }
+
+  const total = effectiveCents(table, alternatives);
   const headerCell = table.columns.points === undefined ? null : a1(table.headerRow, table.columns.points);
-  if (table.declaredTotal !== null && toCents(table.declaredTotal) !== total) {
+  // A stated total may leave out the 奖扣分 / 加分 section.
+  const totalFits = (declared: number): boolean =>
+    toCents(declared) === total || toCents(declared) === total - bonusSectionCents(table);
+  if (scheme !== 'points') {
+    // Base-score, bonus-only and demerit tables have no sum of points to check.
+  } else if (table.declaredTotal !== null && !totalFits(table.declaredTotal)) {
     out.push(
       issue('declaredTotalMismatch', sheet, headerCell, {
         declared: fmt(table.declaredTotal),
         sum: fmt(fromCents(total)),
       }),
     );
-  } else if (table.declaredTotal === null && total !== 10000 && table.items.length > 0) {
+  } else if (table.declaredTotal === null && !totalFits(100) && table.items.length > 0) {
     out.push(issue('totalNot100', sheet, headerCell, { sum: fmt(fromCents(total)) }));
   }
 
@@ -118,7 +242,6 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
     { itemIds: table.rootItemIds, groupIds: table.rootGroupIds },
     ...table.groups,
   ];
-  const itemById = new Map(table.items.map((i) => [i.id, i]));
   const groupById = new Map(table.groups.map((g) => [g.id, g]));
   for (const c of containers) {
     const items = c.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => i !== undefined);
@@ -146,9 +269,10 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
     if (rule.unread.length > 0) {
       const text = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join(' / ');
       out.push(issue('ruleUnread', sheet, cell, { item: item.label, text }, item.id));
-    } else if (rule.terms.length === 0 && item.criteria.trim() !== '') {
+    } else if (rule.terms.length === 0) {
+      // Scored at discretion: always said, also when there is no rule text at all.
       out.push(
-        issue('ruleUnknown', sheet, cell, { item: item.label, text: item.criteria.slice(0, 60) }, item.id),
+        issue('ruleUnknown', sheet, cell, { item: item.label, text: rule.source.slice(0, 60) }, item.id),
       );
     }
   }

@@ -3,6 +3,7 @@
  * (a merged "考核评分" above "扣分 | 得分", the other header cells merged down over both rows).
  */
 import type { ColumnRole } from '../rubric';
+import { type ColumnPlan, headerLike, planColumns, profileColumns } from './columns';
 import { classifyHeader } from './synonyms';
 import type { SheetView } from './view';
 
@@ -24,6 +25,8 @@ export interface FoundHeader {
   right: number;
   /** Points columns of the groups (see HeaderRow.groupPoints). */
   groupPoints: HeaderCell[];
+  /** How each column is used, by header words and by content (see ./columns). */
+  plan: ColumnPlan;
 }
 
 /** Roles of which at least one must sit beside the points column for a row to be a header. */
@@ -110,24 +113,55 @@ export function subHeaderCells(view: SheetView, r: number, right = view.cols - 1
   return out.length > 0 ? out : null;
 }
 
+/** A row that reads like a header but gives no points, and why (for the skipped sheet's message). */
+export interface NoPoints {
+  row: number;
+  texts: string[];
+  why: string;
+}
+
 export type HeaderSearch =
   | { found: FoundHeader }
-  | { found: null; best: { row: number; cells: HeaderCell[] } | null };
+  | { found: null; best: { row: number; cells: HeaderCell[] } | null; noPoints: NoPoints | null };
 
-/** The first header row of the sheet, with its sub-header row merged in. */
+/**
+ * The first header row of the sheet, with its sub-header row merged in: a row whose header words name
+ * a points column and a partner column, or a header-like row whose columns, read by content, give
+ * the items' points (a column of numbers, points stated in the text, a base score).
+ */
 export function findHeader(view: SheetView): HeaderSearch {
   let best: { row: number; cells: HeaderCell[] } | null = null;
+  let noPoints: NoPoints | null = null;
   for (let r = 0; r < view.rows; r++) {
     const read = readHeaderRow(view, r);
     const cells = read.cells;
-    if (isHeaderRow(cells)) return { found: withSubHeader(view, r, read) };
+    if (isHeaderRow(cells)) return { found: withSubHeader(view, r, read, true) };
+    if (headerLike(view, r)) {
+      const found = withSubHeader(view, r, read, false);
+      if (
+        found.plan.source !== null &&
+        (found.plan.cells.has('criteria') || HEADER_PARTNERS.some((p) => found.plan.cells.has(p)))
+      )
+        return { found };
+      if (
+        !noPoints &&
+        (found.plan.cells.has('criteria') || HEADER_PARTNERS.some((p) => found.plan.cells.has(p)))
+      ) {
+        const texts: string[] = [];
+        for (let c = found.left; c <= found.right; c++) {
+          const t = view.ownText(r, c);
+          if (t !== '' && !texts.includes(t)) texts.push(t);
+        }
+        noPoints = { row: r, texts, why: found.plan.noPointsWhy };
+      }
+    }
     if (cells.size > 0 && (!best || cells.size > best.cells.length))
       best = { row: r, cells: [...cells.values()] };
   }
-  return { found: null, best };
+  return { found: null, best, noPoints };
 }
 
-function withSubHeader(view: SheetView, r: number, read: HeaderRow): FoundHeader {
+function withSubHeader(view: SheetView, r: number, read: HeaderRow, byWords: boolean): FoundHeader {
   const { cells, groupPoints } = read;
   const sub = subHeaderCells(view, r + 1, read.right);
   let lastRow = r;
@@ -154,5 +188,7 @@ function withSubHeader(view: SheetView, r: number, read: HeaderRow): FoundHeader
       right = Math.max(right, c);
     }
   }
-  return { row: r, lastRow, cells, left, right, groupPoints };
+  const profiles = profileColumns(view, r, lastRow, right);
+  const plan = planColumns(view, profiles, cells, byWords, left, right);
+  return { row: r, lastRow, cells: plan.cells, left, right, groupPoints, plan };
 }

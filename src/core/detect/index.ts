@@ -13,8 +13,9 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { META_SHEET } from '../meta';
-import type { Detection, SkippedSheet } from '../rubric';
+import type { DetectNote, Detection, SkippedSheet } from '../rubric';
 import { norm } from '../text';
+import { statedTotal } from './content';
 import { findHeader, HEADER_PARTNERS, type FoundHeader } from './header';
 import { parseLabel } from './label';
 import { HEADER_SYNONYMS } from './synonyms';
@@ -80,25 +81,62 @@ export function detectTable(sheet: SheetGrid): Detection {
   const view = new SheetView(sheet);
   if (!hasAnyText(view)) return skipped(name, 'empty', '工作表为空');
   const search = findHeader(view);
+  if (!search.found && search.noPoints) {
+    const n = search.noPoints;
+    return skipped(
+      name,
+      'noItems',
+      `第${n.row + 1}行像是表头（${n.texts.join('、')}），但表中没有分值：${n.why}。这张表不是计分的评分表。`,
+    );
+  }
   if (!search.found) {
     const best = search.best;
     const near = best ? `；最接近的是第${best.row + 1}行：${best.cells.map((c) => c.text).join('、')}` : '';
     return skipped(name, 'noHeader', `未找到表头行：${LOOKED_FOR}${near}`);
   }
   const header = search.found;
-  const body = readBody(view, header);
+  const { statedTotal: rowTotal, ...body } = readBody(view, header);
   if (body.items.every((i) => i.points === null)) {
     return skipped(name, 'noItems', `第${header.row + 1}行是表头，但其下没有带分值的考核项`);
   }
-  return {
+  const title = titleAbove(view, header);
+  const plan = header.plan;
+  const notes: DetectNote[] = [...plan.notes];
+  // On a list of points per occurrence, the points are the rule (see rulesFor); nothing to say.
+  if (body.columns.criteria === undefined && plan.scheme !== 'demerit') {
+    // No 评分标准 column: rules are read from the item's own text. Say so once.
+    const from = body.items[0] ? itemHeader(view, header, body.items[0].text) : '';
+    notes.unshift({ kind: 'criteriaFromText', from });
+  }
+  const table: Detection & { ok: true } = {
     ok: true,
     table: {
       sheet: name,
-      title: titleAbove(view, header),
-      declaredTotal: header.cells.get('points')?.declared ?? totalDeclared(view, body.totalRow),
+      title,
+      declaredTotal:
+        header.cells.get('points')?.declared ??
+        totalDeclared(view, body.totalRow) ??
+        rowTotal ??
+        (title === null ? null : statedTotal(title)),
       ...body,
+      columnUses: plan.uses,
+      notes,
     },
   };
+  if (plan.scheme !== 'points') table.table.scheme = plan.scheme;
+  if (plan.baseScore !== null) table.table.baseScore = plan.baseScore;
+  if (plan.rolePoints.length > 0)
+    table.table.rolePoints = plan.rolePoints.map((c) => ({ header: c.text, col: c.col }));
+  return table;
+}
+
+/** The header of the column an item's text comes from (for the note that rules were read from it). */
+function itemHeader(view: SheetView, header: FoundHeader, text: string): string {
+  for (const use of header.plan.uses) {
+    for (let r = header.lastRow + 1; r < Math.min(view.rows, header.lastRow + 200); r++)
+      if (text !== '' && view.shownText(r, use.col) === text) return use.header;
+  }
+  return '';
 }
 
 /**

@@ -24,7 +24,11 @@ const STYLES: { re: RegExp; rank: number }[] = [
 /** Rank given to labels without numbering. */
 export const UNNUMBERED_RANK = 0;
 
-const DECLARED_BRACKET = new RegExp(`\\((?:满分|共|计|合计|总分)?(${NUM_RE})分\\)`, 'g');
+// "(65分)", and "(23分+10分)" / "(4分+5分)": the points, then bonus points outside them.
+const DECLARED_BRACKET = new RegExp(
+  `\\((?:满分|共|计|合计|总分)?(${NUM_RE})分(?:\\+(?:${NUM_RE})分?(?:奖励分|奖分|加分)?)?\\)`,
+  'g',
+);
 const DECLARED_TAIL = new RegExp(`(?<![\\d.])(${NUM_RE})分$`);
 
 export interface ParsedLabel {
@@ -81,15 +85,21 @@ export function splitNumbering(original: string): {
   return { numbering: num.numbering, rank: num.rank, rest: original.slice(num.end).trim() };
 }
 
+/** Stray quotes before a numbering ("“14.记录薄" pasted from a quoted source): not part of it. */
+const STRAY_LEAD = /^["'“”‘’`]+/;
+
 function numberingOf(
   original: string,
   n: Normalized,
 ): { numbering: string | null; rank: number | null; end: number } {
+  const lead = STRAY_LEAD.exec(n.text)?.[0].length ?? 0;
+  const text = n.text.slice(lead);
   for (const s of STYLES) {
-    const m = s.re.exec(n.text);
+    const m = s.re.exec(text);
     if (!m) continue;
-    const end = n.map[m[0].length] ?? original.length;
-    return { numbering: original.slice(0, end).trim(), rank: s.rank, end };
+    const start = n.map[lead] ?? 0;
+    const end = n.map[lead + m[0].length] ?? original.length;
+    return { numbering: original.slice(start, end).trim(), rank: s.rank, end };
   }
   return { numbering: null, rank: null, end: 0 };
 }

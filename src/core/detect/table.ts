@@ -15,22 +15,29 @@
  * A group's level is its depth in the resulting tree (1 = outermost). Ids are g1, g2 … for groups and
  * i1, i2 … for items, numbered in sheet order (a group at the row of its label).
  */
-import type { ColumnRole, DetectedTable, RubricGroup, RubricItem } from '../rubric';
+import type { ColumnRole, DetectedTable, PointsScheme, RubricGroup, RubricItem, Subtotal } from '../rubric';
 import { CN_NUM_CHARS, norm } from '../text';
+import { signedBonus, textPoints } from './content';
 import type { FoundHeader } from './header';
 import { isHeaderRow, rowHeaderCells, subHeaderCells } from './header';
 import { parseLabel, shorten, splitNumbering, UNNUMBERED_RANK } from './label';
 import { readPoints } from './points';
 import type { SheetView } from './view';
 
-const ASSESSOR_ROLES: readonly ColumnRole[] = ['deduction', 'score', 'reason', 'selfScore'];
+const ASSESSOR_ROLES: readonly ColumnRole[] = ['deduction', 'score', 'reason', 'selfScore', 'notApplicable'];
 const DESCRIPTIVE_ROLES: readonly ColumnRole[] = ['project', 'content', 'requirement'];
 
 /** A 合计 / 总分 row (spaces were removed by norm, so "合 计" matches too). */
-const TOTAL_ROW = /^(合计|总计|总分|总得分|得分合计|合计得分|共计|分值合计)/;
+const TOTAL_ROW = /^(合计|总计|总分|总得分|得分合计|合计得分|共计|分值合计|综合得分|考核总分|总分值)/;
 const TOTAL_ROW_MAX = 10;
 /** Subtotal rows repeat the sum of a group; they are neither items nor the table total. */
 const SUBTOTAL_ROW = /^(小计|分项合计|本项合计)/;
+/** A subtotal word in any cell of a row ("1.安全生产目标 | 小计 | 10 | 得分小计"). */
+const SUBTOTAL_CELL = /^(?:得分|分值)?(?:小计|分项合计|本项合计)$/;
+/** Labels of bonus and penalty sections, whose items may have no points of their own. */
+export const BONUS_SECTION = /奖扣|奖惩|加扣|加分|奖励|奖分|附加分/;
+/** Veto conditions (一票否决 / 一票否优 items): they have no points of their own. */
+const VETO_SECTION = /一票否决|一票否优|单项否决|否决项/;
 /** Text that starts what follows a table: signatures, dates, notes. */
 const END_ROW =
   /^(考核人|考核组|考核小组|考评人|被考核|考核单位|考核对象|签字|签名|审核人|负责人|填表|制表|考核日期|日期:|备注:|说明:|注:|注\d|附:|附件)/;
@@ -51,6 +58,8 @@ interface Candidate {
   own: OwnCell[];
   points: number | null;
   pointsRaw: string;
+  /** Bonus points stated ("+5" in a bonus table, "（2分，3分奖分）"). */
+  bonus: number | null;
   /** Numbering rank of the row's 序号 cell ("一" → 0, "1" → 2), or null. */
   seqRank: number | null;
 }
@@ -78,18 +87,30 @@ interface Layout {
   groupPointsCol: Map<number, number>;
   /** Unnamed columns left of the descriptive ones (序号): their numbers number the row. */
   seqCols: number[];
+  /** The column whose text states the points, when there is no points column. */
+  textPointsCol: number | null;
+  scheme: PointsScheme;
+  /** Per-role points columns after the scored one. */
+  roleCols: number[];
+  vetoCol: number | undefined;
+  /** Descriptive columns right of the points column (detail, unless the left ones cannot name items). */
+  rightDesc: number[];
 }
 
 function layoutOf(header: FoundHeader): Layout {
   const columns: Partial<Record<ColumnRole, number>> = {};
   for (const [role, cell] of header.cells) columns[role] = cell.col;
   const assessor = new Set(ASSESSOR_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined));
-  const pointsCol = columns.points ?? header.left;
-  const allDesc = DESCRIPTIVE_ROLES.map((r) => columns[r])
-    .filter((c): c is number => c !== undefined)
-    .sort((a, b) => a - b);
+  const plan = header.plan;
+  const textPointsCol = columns.points === undefined ? plan.pointsText : null;
+  // No points column: nothing on the sheet is read as points (−1 is never a column).
+  const pointsCol = columns.points ?? -1;
+  const allDesc = [
+    ...DESCRIPTIVE_ROLES.map((r) => columns[r]).filter((c): c is number => c !== undefined),
+    ...plan.extraDesc,
+  ].sort((a, b) => a - b);
   // The hierarchy is read from the columns left of the points; a 目标要求 placed after 分值 is detail.
-  const left = allDesc.filter((c) => c < pointsCol);
+  const left = pointsCol < 0 ? allDesc : allDesc.filter((c) => c < pointsCol);
   const descCols = left.length > 0 ? left : allDesc;
   const contentCols: number[] = [];
   for (let c = header.left; c <= header.right; c++) if (!assessor.has(c)) contentCols.push(c);
@@ -101,7 +122,19 @@ function layoutOf(header: FoundHeader): Layout {
   const named = new Set(Object.values(columns));
   const firstDesc = descCols[0] ?? pointsCol;
   const seqCols = contentCols.filter((c) => c < firstDesc && !named.has(c));
-  return { columns, pointsCol, descCols, contentCols, groupPointsCol, seqCols };
+  return {
+    columns,
+    pointsCol,
+    descCols,
+    contentCols,
+    groupPointsCol,
+    seqCols,
+    textPointsCol,
+    scheme: plan.scheme,
+    roleCols: plan.rolePoints.slice(1).map((c) => c.col),
+    vetoCol: columns.veto,
+    rightDesc: pointsCol < 0 ? [] : allDesc.filter((c) => c > pointsCol),
+  };
 }
 
 /** Numbering rank of a 序号 cell: "一" and "一、" as 一、, "1" and "1." as 1、, "（一）" as (一). */
@@ -137,13 +170,45 @@ interface Scan {
   candidates: Candidate[];
   repeated: number[];
   totalRow: number | null;
+  /** 小计 rows with their stated points. */
+  subtotals: { row: number; points: number | null; col: number; label: string }[];
+  /** Points stated on the 合计 / 总分 rows (the last one that states any). */
+  statedTotal: number | null;
+}
+
+/** The points of a body row: from the points column, or from the text that states them. */
+function rowPoints(
+  view: SheetView,
+  r: number,
+  layout: Layout,
+): { points: number | null; raw: string; bonus: number | null } {
+  if (layout.textPointsCol !== null) {
+    const tp = textPoints(view.ownText(r, layout.textPointsCol));
+    if (!tp) return { points: null, raw: '', bonus: null };
+    return { points: tp.points, raw: String(tp.points), bonus: tp.bonus > 0 ? tp.bonus : null };
+  }
+  if (layout.scheme === 'base') {
+    // Base-score tables: items add or deduct from the base, they have no points of their own.
+    const crit = layout.columns.criteria;
+    const has = crit !== undefined && view.isOwner(r, crit) && view.ownText(r, crit) !== '';
+    return { points: has ? 0 : null, raw: '', bonus: null };
+  }
+  const raw = view.ownText(r, layout.pointsCol);
+  if (!view.isOwner(r, layout.pointsCol)) return { points: null, raw, bonus: null };
+  if (layout.scheme === 'bonus') {
+    const b = signedBonus(raw);
+    if (b !== null) return { points: 0, raw, bonus: b };
+  }
+  return { points: readPoints(view.value(r, layout.pointsCol)), raw, bonus: null };
 }
 
 /** Pass 1: sort body rows into candidates, repeated headers, the total row; stop where the table ends. */
 function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
   const candidates: Candidate[] = [];
   const repeated: number[] = [];
+  const subtotals: Scan['subtotals'] = [];
   let totalRow: number | null = null;
+  let statedTotal: number | null = null;
   for (let r = header.lastRow + 1; r < view.rows; r++) {
     let own = ownCells(view, r, layout.contentCols);
     if (own.length === 0) continue;
@@ -159,15 +224,26 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       }
       continue;
     }
-    const pointsRaw = filled ? '' : view.ownText(r, layout.pointsCol);
-    const points =
-      !filled && view.isOwner(r, layout.pointsCol) ? readPoints(view.value(r, layout.pointsCol)) : null;
+    const read = filled ? { points: null, raw: '', bonus: null } : rowPoints(view, r, layout);
+    const pointsRaw = read.raw;
+    const points = read.points;
     const first = norm(own[0]!.text).replace(PUNCT, '');
     if (TOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) {
       totalRow = r;
+      if (layout.pointsCol >= 0 && view.isOwner(r, layout.pointsCol))
+        statedTotal = readPoints(view.value(r, layout.pointsCol)) ?? statedTotal;
+      // A 总分 row directly under the header states the total; the items follow it.
+      if (candidates.length === 0) continue;
       break;
     }
-    if (SUBTOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) continue;
+    const sub = own.find((o) => SUBTOTAL_CELL.test(norm(o.text).replace(PUNCT, '')));
+    if (
+      (SUBTOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) ||
+      (sub && sub.col !== layout.columns.criteria)
+    ) {
+      subtotals.push({ row: r, points, col: (sub ?? own[0]!).col, label: (sub ?? own[0]!).text });
+      continue;
+    }
     if (points === null && (END_ROW.test(norm(own[0]!.text)) || END_LABEL.test(first))) break;
     let seqRank: number | null = null;
     const rest = own.filter((o) => {
@@ -178,15 +254,27 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       return false;
     });
     if (rest.length === 0 && points === null) continue;
-    candidates.push({ row: r, own: rest, points, pointsRaw, seqRank });
+    candidates.push({ row: r, own: rest, points, pointsRaw, bonus: read.bonus, seqRank });
   }
-  return { candidates, repeated, totalRow };
+  return { candidates, repeated, totalRow, subtotals, statedTotal };
 }
 
 /**
  * The item column: the rightmost descriptive column in which most scored rows have text of their own
  * (not a cell merged over several scored rows).
  */
+function ownsScoredRows(view: SheetView, candidates: Candidate[]): (c: number) => number {
+  const scored = candidates.filter((c) => c.points !== null).map((c) => c.row);
+  const scoredSet = new Set(scored);
+  const ownsRow = (r: number, c: number): boolean => {
+    if (!view.isOwner(r, c) || view.ownText(r, c) === '') return false;
+    const m = view.merge(r, c);
+    if (m) for (let k = r + 1; k <= m.bottom; k++) if (scoredSet.has(k)) return false;
+    return true;
+  };
+  return (c) => scored.filter((r) => ownsRow(r, c)).length;
+}
+
 function itemColumn(view: SheetView, layout: Layout, candidates: Candidate[]): number | null {
   const scored = candidates.filter((c) => c.points !== null).map((c) => c.row);
   const scoredSet = new Set(scored);
@@ -201,18 +289,63 @@ function itemColumn(view: SheetView, layout: Layout, candidates: Candidate[]): n
     const x = counts[i]!;
     if (x.n > 0 && x.n * 2 >= scored.length) return x.c;
   }
+  // Every descriptive cell is merged over several items ("守信信息 | 党建领域 | 评价标准 | +5"): each
+  // item is named by its 评分标准 / 评价标准 text.
+  const crit = layout.columns.criteria;
+  if (
+    crit !== undefined &&
+    scored.length > 0 &&
+    scored.filter((r) => ownsRow(r, crit)).length >= scored.length * 0.8
+  )
+    return crit;
   for (let i = counts.length - 1; i >= 0; i--) if (counts[i]!.n > 0) return counts[i]!.c;
   return layout.descCols[layout.descCols.length - 1] ?? null;
 }
 
 /** Pass 2: build the group tree and the items. */
-export function readBody(
-  view: SheetView,
-  header: FoundHeader,
-): Omit<DetectedTable, 'sheet' | 'title' | 'declaredTotal'> {
-  const layout = layoutOf(header);
-  const { candidates, repeated, totalRow } = scan(view, header, layout);
-  const itemCol = itemColumn(view, layout, candidates);
+export type BodyRead = Omit<DetectedTable, 'sheet' | 'title' | 'declaredTotal'> & {
+  /** Points stated on a 合计 / 总分 row, if any. */
+  statedTotal: number | null;
+};
+
+export function readBody(view: SheetView, header: FoundHeader): BodyRead {
+  let layout = layoutOf(header);
+  const { candidates, repeated, totalRow, subtotals: subRows, statedTotal } = scan(view, header, layout);
+  let itemCol = itemColumn(view, layout, candidates);
+  // The columns left of the points are merged over several items in places (县农粮局 over three rows),
+  // while a column right of them names every item: the hierarchy runs on into that column.
+  const owned = ownsScoredRows(view, candidates);
+  const scoredCount = candidates.filter((c) => c.points !== null).length;
+  if (
+    itemCol !== null &&
+    layout.rightDesc.some((c) => owned(c) > owned(itemCol!) && owned(c) >= scoredCount * 0.8)
+  ) {
+    layout = { ...layout, descCols: [...layout.descCols, ...layout.rightDesc].sort((a, b) => a - b) };
+    itemCol = itemColumn(view, layout, candidates);
+  }
+  const rankOf = (cand: Candidate): number | null => {
+    if (cand.seqRank !== null) return cand.seqRank;
+    const o = itemCol === null ? undefined : cand.own.find((x) => x.col === itemCol);
+    return o ? splitNumbering(o.text).rank : null;
+  };
+  // "三、水岸联动 | 15 | (text)" over "8 | … | 3", "9 | … | 7" …: a row numbered a level above the rows
+  // after it, whose points are their sum, heads them, even with text of its own in the rule column.
+  const heads = new Set<number>();
+  candidates.forEach((cand, idx) => {
+    const k = rankOf(cand);
+    if (k === null || cand.points === null) return;
+    let sum = 0;
+    let children = 0;
+    for (const next of candidates.slice(idx + 1)) {
+      const nk = rankOf(next);
+      if (nk !== null && nk <= k) break;
+      if (nk !== null && next.points !== null) {
+        sum += Math.round(next.points * 100);
+        children++;
+      }
+    }
+    if (children > 0 && sum === Math.round(cand.points * 100)) heads.add(idx);
+  });
   const { columns, pointsCol } = layout;
   const groupCols = itemCol === null ? [] : layout.descCols.filter((c) => c < itemCol);
   const firstDescCol = layout.descCols[0] ?? itemCol ?? pointsCol;
@@ -278,6 +411,8 @@ export function readBody(
     groupCols.forEach((gc, p) => {
       const text = view.shownText(r, gc);
       if (text === '') return;
+      // Covered by a label merged from the column on its left ("组织领导" over B:C): not a group of its own.
+      if (view.owner(r, gc).col !== gc) return;
       // A cell spanning into the item column is the item's own text, not a group; it ends the groups
       // open in this column and those right of it.
       if (itemCol !== null && (view.merge(r, gc)?.right ?? gc) >= itemCol) {
@@ -330,6 +465,22 @@ export function readBody(
       else prev.requirement = add(prev.requirement, columns.requirement);
       prev.criteria = add(prev.criteria, criteriaCol);
       prev.method = add(prev.method, columns.method);
+      return;
+    }
+
+    if (heads.has(idx)) {
+      const label = (itemOwn ?? descOwn[0] ?? textCells[0])!;
+      const rank: Rank = [0, rankOf(cand) ?? UNNUMBERED_RANK];
+      const m = view.merge(r, label.col);
+      openGroup(
+        rank,
+        label.text,
+        { row: r, col: label.col },
+        m ? m.bottom : r,
+        `${r},${label.col}`,
+        cand.points,
+      );
+      lastWasItem = false;
       return;
     }
 
@@ -395,6 +546,12 @@ export function readBody(
 
     if (!itemOwn && !hasPointsCell && !critOwn) return;
 
+    // An item numbered at the level of the open group rows ("五、加强宣传 | 7" after "四、…") closes them.
+    const level = rankOf(cand);
+    if (level !== null) {
+      const cut = stack.findIndex((o) => o.rank[0] === 0 && o.rank[1] >= level);
+      if (cut >= 0) stack.length = cut;
+    }
     columnGroups(r, null);
     const text =
       itemCol !== null ? itemShown : criteriaCol !== undefined ? view.shownText(r, criteriaCol) : '';
@@ -409,6 +566,18 @@ export function readBody(
     const next = candidates.slice(idx + 1).find((c) => view.merge(c.row, pointsCol)?.top !== r);
     if (next && lastRow >= next.row) lastRow = next.row - 1;
     const groupIds = stack.map((o) => o.group.id);
+    let points = cand.points;
+    // A 奖扣分 item with no points cell: it only adds or deducts (its rule says how much).
+    if (
+      points === null &&
+      cand.pointsRaw === '' &&
+      [text, ...stack.map((o) => o.group.text)].some(
+        (t) => VETO_SECTION.test(norm(t)) || (layout.textPointsCol === null && BONUS_SECTION.test(norm(t))),
+      )
+    )
+      points = 0;
+    const pointsAt =
+      layout.textPointsCol ?? (pointsCol >= 0 ? pointsCol : (criteriaCol ?? itemCol ?? header.left));
     const item: RubricItem = {
       id: `i${items.length + 1}`,
       row: r,
@@ -416,9 +585,9 @@ export function readBody(
       text,
       label: shorten(split.rest || text),
       numbering: split.numbering,
-      points: cand.points,
+      points,
       pointsRaw: cand.pointsRaw,
-      pointsCell: { row: r, col: pointsCol },
+      pointsCell: { row: r, col: pointsAt },
       criteria: criteriaCol !== undefined ? view.shownText(r, criteriaCol) : '',
       criteriaCell: criteriaCol !== undefined ? view.owner(r, criteriaCol) : null,
       criteriaShared: false,
@@ -426,6 +595,12 @@ export function readBody(
       method: columns.method !== undefined ? view.shownText(r, columns.method) : '',
       groupIds,
     };
+    if (layout.textPointsCol !== null) item.pointsFrom = 'text';
+    if (cand.bonus !== null) item.bonus = cand.bonus;
+    if (layout.vetoCol !== undefined && /^(是|有|√|✓)$/.test(norm(view.shownText(r, layout.vetoCol))))
+      item.veto = true;
+    if (layout.roleCols.length > 0)
+      item.rolePoints = [points, ...layout.roleCols.map((c) => readPoints(view.value(r, c)))];
     items.push(item);
     const parent = stack[stack.length - 1]?.group;
     if (parent) parent.itemIds.push(item.id);
@@ -444,6 +619,8 @@ export function readBody(
   }
   for (const list of sharers.values()) if (list.length > 1) for (const it of list) it.criteriaShared = true;
 
+  const subtotals = matchSubtotals(view, subRows, items, groups, groupCols);
+
   const firstRow = header.lastRow + 1;
   let lastRow = firstRow - 1;
   for (const it of items) lastRow = Math.max(lastRow, it.lastRow);
@@ -461,5 +638,52 @@ export function readBody(
     items,
     rootGroupIds,
     rootItemIds,
+    subtotals,
+    statedTotal,
   };
+}
+
+/**
+ * The items each 小计 row sums. A subtotal row showing a group's label (the category repeated on every
+ * row, 小计 beside it) sums that group. Otherwise position decides: subtotals after their items sum
+ * the items since the previous subtotal; subtotals before their items (the first one above any item)
+ * sum the items up to the next subtotal.
+ */
+function matchSubtotals(
+  view: SheetView,
+  rows: Scan['subtotals'],
+  items: RubricItem[],
+  groups: RubricGroup[],
+  groupCols: number[],
+): Subtotal[] {
+  if (rows.length === 0) return [];
+  const firstItem = items[0]?.row ?? Number.POSITIVE_INFINITY;
+  const before = rows[0]!.row < firstItem;
+  return rows.map((s, k) => {
+    let group: RubricGroup | undefined;
+    for (const gc of groupCols) {
+      const t = norm(view.shownText(s.row, gc));
+      if (t === '' || /小计|合计/.test(t)) continue;
+      const hit = groups.filter((g) => g.cell.col === gc && norm(g.text) === t && g.firstRow < s.row).pop();
+      if (hit) group = hit;
+    }
+    let covered: RubricItem[];
+    if (group) {
+      const id = group.id;
+      covered = items.filter((i) => i.groupIds.includes(id));
+    } else if (before) {
+      const next = rows[k + 1]?.row ?? Number.POSITIVE_INFINITY;
+      covered = items.filter((i) => i.row > s.row && i.row < next);
+    } else {
+      const prev = rows[k - 1]?.row ?? -1;
+      covered = items.filter((i) => i.row > prev && i.row < s.row);
+    }
+    return {
+      row: s.row,
+      cell: { row: s.row, col: s.col },
+      label: s.label,
+      declared: s.points,
+      itemIds: covered.map((i) => i.id),
+    };
+  });
 }

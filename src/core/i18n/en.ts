@@ -58,13 +58,32 @@ export const en: Record<IssueCode, (p: P) => string> = {
     p.found
       ? `The points of "${s(p, 'item')}" read "${s(p, 'found')}", not a number. Enter a number.`
       : `"${s(p, 'item')}" has no points. Enter them.`,
+  criteriaNotFound: (p) =>
+    `No 评分标准 (criteria) column found; the rules were read from "${s(p, 'from')}". Check each rule under Rules.`,
+  columnByContent: (p) =>
+    `The header "${s(p, 'header')}" is not a usual name for a criteria column, but the column states how points are deducted or given, so it was read as the criteria.`,
+  pointsFromText: (p) =>
+    `No points column: the points of ${s(p, 'count')} items were taken from the text of "${s(p, 'from')}" (such as "（2分）" or "得2分"). Check each item's points.`,
+  pointsByRole: (p) =>
+    `The points are split by role: the "${s(p, 'scored')}" column is scored; "${s(p, 'others')}" were read but are not scored on this sheet.`,
+  pointsScheme: (p) =>
+    ({
+      base: `A base-score table: base ${s(p, 'base')} points, items add or deduct${p.max ? `, at most ${s(p, 'max')}` : ''}. Items have no points of their own, so the sum of points is not checked; the total computed here does not include the base: work it out as base + bonuses − deductions.`,
+      bonus: 'Every item only adds points (such as "+5") and there is no total, so the sum of points is not checked.',
+      demerit:
+        'A list of points charged per occurrence: each item\'s points are what one occurrence costs; there is no total, so the sum of points is not checked.',
+    })[s(p, 'scheme')] ?? '',
+  vetoColumn: (p) =>
+    `The ${s(p, 'count')} items marked 是 in "${s(p, 'header')}" are vetoes: when one happens, the sheet's total is 0.`,
+  pointsAlternatives: (p) =>
+    `Under "${s(p, 'group')}", each of ${s(p, 'count')} parts carries ${s(p, 'each')} points and each assessed unit takes one of them, so their sum is not checked.`,
   sheetSkipped: (p) =>
     ({
       empty: 'The sheet is empty; skipped.',
       hidden: 'Hidden sheet; skipped.',
       productSheet: "This tool's own data sheet; skipped.",
       noHeader: `No rubric header found (looked for columns such as 标准分值 and 评分标准); skipped. ${s(p, 'detail')}`,
-      noItems: 'A header was found but no scored rows below it; skipped.',
+      noItems: `A header was found but no scored rows below it; skipped. ${s(p, 'detail')}`,
     })[s(p, 'reason')] ?? `Sheet not read as a rubric: ${s(p, 'detail')}`,
   fileUnreadable: (p) =>
     `Cannot read ${s(p, 'file')}: ${s(p, 'detail')}. Make sure it is an undamaged .xlsx file (Excel 2007 or later).`,

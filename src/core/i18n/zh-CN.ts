@@ -53,13 +53,32 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
     p.found
       ? `“${s(p, 'item')}”的标准分值“${s(p, 'found')}”不是数字。请填写数字分值。`
       : `“${s(p, 'item')}”没有标准分值。请填写分值。`,
+  criteriaNotFound: (p) =>
+    `未找到评分标准列，已从“${s(p, 'from')}”读取规则。请在“规则”中逐项核对。`,
+  columnByContent: (p) =>
+    `“${s(p, 'header')}”列的表头不是常见的评分标准写法，但其中写的是扣分、得分办法，已按评分标准列读取。如有误请告知考核组。`,
+  pointsFromText: (p) =>
+    `没有分值列，${s(p, 'count')} 项的分值取自“${s(p, 'from')}”中写明的分数（如“（2分）”“得2分”）。请核对各项分值。`,
+  pointsByRole: (p) =>
+    `分值按角色分列：按“${s(p, 'scored')}”列计分；“${s(p, 'others')}”列已读取，不计入本表得分。`,
+  pointsScheme: (p) =>
+    ({
+      base: `本表为基本分制：基本分 ${s(p, 'base')} 分，各项为加分或扣分${p.max ? `，最高 ${s(p, 'max')} 分` : ''}。各项没有自己的分值，不核对分值合计；本工具算出的总分未含基本分，请按“基本分＋加分－扣分”核算。`,
+      bonus: '本表各项都是加分（如“+5”），没有总分，不核对分值合计。各项按写明的分数加分。',
+      demerit:
+        '本表是按次记分的清单：各项分值是每发生一次所记的分，没有总分，不核对分值合计。',
+    })[s(p, 'scheme')] ?? '',
+  vetoColumn: (p) =>
+    `“${s(p, 'header')}”列标为“是”的 ${s(p, 'count')} 项按一票否决处理：发生时本表总分计为 0。`,
+  pointsAlternatives: (p) =>
+    `“${s(p, 'group')}”下 ${s(p, 'count')} 个部分各为 ${s(p, 'each')} 分，每个被考核单位只考其中一部分，因此不核对这些部分的合计。`,
   sheetSkipped: (p) =>
     ({
       empty: '工作表是空的，已跳过。',
       hidden: '隐藏的工作表，已跳过。',
       productSheet: '本工具的数据表，已跳过。',
       noHeader: `没有找到评分表表头（需要“标准分值”和“评分标准”等列），已跳过。${s(p, 'detail')}`,
-      noItems: '找到了表头，但下面没有带标准分值的考核项，已跳过。',
+      noItems: `找到了表头，但下面没有带标准分值的考核项，已跳过。${s(p, 'detail')}`,
     })[s(p, 'reason')] ?? `工作表未作为评分表读取：${s(p, 'detail')}`,
   fileUnreadable: (p) =>
     `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}。请确认它是 Excel 2007 及以上的 .xlsx 文件且未损坏。`,
