@@ -72,7 +72,7 @@ export const en: Record<IssueCode, (p: P) => string> = {
       bonus: 'Every item only adds points (such as "+5") and there is no total, so the sum of points is not checked.',
       demerit:
         'A list of points charged per occurrence: each item\'s points are what one occurrence costs; there is no total, so the sum of points is not checked.',
-    })[s(p, 'scheme')] ?? '',
+    })[s(p, 'scheme')] ?? `The table is not scored as a sum of item points (${s(p, 'scheme')}); the sum of points is not checked.`,
   vetoColumn: (p) =>
     `The ${s(p, 'count')} items marked 是 in "${s(p, 'header')}" are vetoes: when one happens, the sheet's total is 0.`,
   pointsAlternatives: (p) =>

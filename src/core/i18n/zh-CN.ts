@@ -67,7 +67,7 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
       bonus: '本表各项都是加分（如“+5”），没有总分，不核对分值合计。各项按写明的分数加分。',
       demerit:
         '本表是按次记分的清单：各项分值是每发生一次所记的分，没有总分，不核对分值合计。',
-    })[s(p, 'scheme')] ?? '',
+    })[s(p, 'scheme')] ?? `本表的计分方式不是各项分值相加（${s(p, 'scheme')}），不核对分值合计。`,
   vetoColumn: (p) =>
     `“${s(p, 'header')}”列标为“是”的 ${s(p, 'count')} 项按一票否决处理：发生时本表总分计为 0。`,
   pointsAlternatives: (p) =>
