@@ -305,10 +305,10 @@ const CAPS: [string, Case][] = [
 
 const SHORTFALL: [string, Case][] = [
   [
-    '每月不少于1次 is a per-month requirement: the missing count is entered',
+    '每月不少于1次 is a frequency: 12 in the assessment year',
     {
       criteria: '每月不少于1次，少一次扣0.5分',
-      terms: [{ kind: 'perUnit', amount: 0.5, unit: '次' }],
+      terms: [{ kind: 'shortfall', amount: 0.5, required: 12, unit: '次' }],
     },
   ],
   [
@@ -340,15 +340,17 @@ const SHORTFALL: [string, Case][] = [
     '每季度 requirement with 少开一次 and no yearly count',
     {
       criteria: '每季度召开一次专题会议，少开一次扣0.5分',
-      terms: [{ kind: 'perUnit', amount: 0.5, unit: '次' }],
+      terms: [{ kind: 'shortfall', amount: 0.5, required: 4, unit: '次' }],
     },
   ],
   [
-    'a per-period requirement in 目标要求 is named, not taken as the count',
+    'a per-period requirement in 目标要求 counts over the year and stays named',
     {
       criteria: '每少一次扣1分，扣分不超过4分',
       requirement: '每季度召开专题会议不少于1次',
-      terms: [{ kind: 'perUnit', amount: 1, unit: '次', whatHas: '每季度召开专题会议不少于1次' }],
+      terms: [
+        { kind: 'shortfall', amount: 1, required: 4, unit: '次', whatHas: '每季度召开专题会议不少于1次' },
+      ],
       cap: { kind: 'explicit', amount: 4 },
     },
   ],
@@ -1044,8 +1046,11 @@ const MORE: [string, Case][] = [
     },
   ],
   [
-    '每半年 requirement: the missing count is entered',
-    { criteria: '每半年开展一次，少一次扣1分', terms: [{ kind: 'perUnit', amount: 1, unit: '次' }] },
+    '每半年 requirement: 2 in the year',
+    {
+      criteria: '每半年开展一次，少一次扣1分',
+      terms: [{ kind: 'shortfall', amount: 1, required: 2, unit: '次' }],
+    },
   ],
   [
     '每超出一个百分点: points above a ceiling are counted, not a rate below a target',
@@ -1069,10 +1074,10 @@ const MORE: [string, Case][] = [
     },
   ],
   [
-    '每两周 requirement: the missing count is entered',
+    '每两周 requirement: 26 in the year',
     {
       criteria: '每两周巡查不少于1次，每少一次扣0.5分',
-      terms: [{ kind: 'perUnit', amount: 0.5, unit: '次' }],
+      terms: [{ kind: 'shortfall', amount: 0.5, required: 26, unit: '次' }],
     },
   ],
   [

@@ -42,6 +42,7 @@
  * Text with no scoring words at all ("要有计划，实施方案…", "每年至少体检一次") gives no terms and no
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
+import { accountFor } from './account';
 import type { Cap, Rule, Span, Term } from './types';
 import { DEDUCTING_KINDS } from './registry';
 import { type Text, numOf, okAmount, prepare, split, toSpan, trimSeg, whatOf, without } from './segments';
@@ -53,6 +54,7 @@ import {
   LIST_NEGATION,
   ONE_UNIT,
   PER_PERIOD,
+  periodsPerYear,
   RATE_STEP,
   RATE_TARGET_FAR,
   RATE_TARGET_NEAR,
@@ -97,6 +99,8 @@ interface CountFound {
   value: number;
   /** Position in the criteria (normalised), or -1 when found in the requirement. */
   at: number;
+  /** End of the phrase (normalised). */
+  end: number;
   /** What is counted: the words before the count in its clause. */
   context: string;
   /** The whole phrase when the count is per period (每月不少于2次): not a count for the assessment. */
@@ -107,6 +111,8 @@ interface Ctx {
   crit: Text;
   req: Text | null;
   points: number | null;
+  /** Spans of counts and targets a term took from elsewhere in the text (collected as neutral). */
+  used: Span[];
 }
 
 /** The clause (comma/sentence-bounded) text before position i. */
@@ -119,11 +125,23 @@ function clauseBefore(t: string, i: number): string {
 
 /** The required count for a shortfall in `unit`: nearest before `at` in the criteria, else after, else in the requirement. */
 function findRequired(ctx: Ctx, unit: string, at: number): CountFound | null {
-  const scan = (x: Text): CountFound[] => countsIn(x, unit).filter((c) => c.periodic === null);
+  // "有一次不完整，一次扣0.5分" describes a violation: a count in a clause that scores is no requirement.
+  const scored = (x: Text, c: CountFound): boolean => {
+    let s = c.at;
+    while (s > 0 && !/[,;。!?，]/.test(x.t[s - 1]!)) s--;
+    let e = c.end;
+    while (e < x.t.length && !/[,;。!?，]/.test(x.t[e]!)) e++;
+    return /扣|得分|不得分|加\d/.test(x.t.slice(s, e));
+  };
+  const scan = (x: Text): CountFound[] =>
+    countsIn(x, unit).filter((c) => c.periodic === null && !scored(x, c));
   const inCrit = scan(ctx.crit);
   const before = inCrit.filter((c) => c.at < at);
-  if (before.length > 0) return before[before.length - 1]!;
-  if (inCrit.length > 0) return inCrit[0]!;
+  const pick = before.length > 0 ? before[before.length - 1] : inCrit[0];
+  if (pick) {
+    ctx.used.push(toSpan(ctx.crit, pick.at, pick.end));
+    return pick;
+  }
   if (ctx.req) {
     const inReq = scan(ctx.req);
     if (inReq.length > 0) return { ...inReq[0]!, at: -1 };
@@ -135,7 +153,9 @@ function findRequired(ctx: Ctx, unit: string, at: number): CountFound | null {
 function findPeriodic(ctx: Ctx, unit: string): string | null {
   for (const x of [ctx.crit, ctx.req]) {
     const p = x ? countsIn(x, unit).find((c) => c.periodic !== null) : undefined;
-    if (p) return p.periodic;
+    if (!p) continue;
+    if (x === ctx.crit) ctx.used.push(toSpan(x, p.at, p.end));
+    return p.periodic;
   }
   return null;
 }
@@ -150,10 +170,25 @@ function countsIn(x: Text, unit: string): CountFound[] {
       // The context is the counted activity: the words before the number, without the verb.
       const numAt = m.index + m[0].lastIndexOf(m[1] ?? '');
       const before = clauseBefore(x.t, numAt);
-      if (PER_PERIOD.test(before)) {
+      const period = PER_PERIOD.exec(`${before}${m[0]}`);
+      const times = period ? periodsPerYear(period[0]) : null;
+      if (period && times !== null) {
+        // 每季度召开一次 → 4 in the assessment's year; the frequency stays named in the context.
+        const phrase = `${before}${m[0].slice(m[0].lastIndexOf(m[1] ?? ''))}`.replace(/^.*?(?=每)/, '');
+        found.push({
+          value: v * times,
+          at: m.index,
+          end: m.index + m[0].length,
+          context: `${phrase}(全年)`,
+          periodic: null,
+        });
+        continue;
+      }
+      if (period) {
         found.push({
           value: v,
           at: m.index,
+          end: m.index + m[0].length,
           context: before,
           periodic: `${before}${m[0].slice(m[0].lastIndexOf(m[1] ?? ''))}`,
         });
@@ -162,7 +197,7 @@ function countsIn(x: Text, unit: string): CountFound[] {
       const context = before
         .replace(/(?:不少于|不低于|不得少于|至少|最少|达到|满|少于|不足|低于|不到|未达到?|达不到|未满)$/, '')
         .replace(/^(?:至少|最少)/, '');
-      found.push({ value: v, at: m.index, context, periodic: null });
+      found.push({ value: v, at: m.index, end: m.index + m[0].length, context, periodic: null });
     }
   }
   return found.sort((a, b) => a.at - b.at);
@@ -175,10 +210,10 @@ function findTarget(ctx: Ctx, cond: string): number | null {
   if (REFERENCE.test(cond)) return null;
   for (const x of [ctx.crit, ctx.req]) {
     if (!x) continue;
-    const far = RATE_TARGET_FAR.exec(x.t);
-    if (far) return numOf(far, 1, 2);
-    const near2 = RATE_TARGET_NEAR.exec(x.t);
-    if (near2) return numOf(near2, 1, 2);
+    const m = RATE_TARGET_FAR.exec(x.t) ?? RATE_TARGET_NEAR.exec(x.t);
+    if (!m) continue;
+    if (x === ctx.crit) ctx.used.push(toSpan(x, m.index, m.index + m[0].length));
+    return numOf(m, 1, 2);
   }
   return null;
 }
@@ -189,11 +224,13 @@ interface ParsedText {
   unread: Span[];
   /** Bonus limits with no bonus term yet: applied after the whole text is read. */
   bonusMax: { amount: number; at: Seg; what: string }[];
+  /** Spans read that add no term (restated points, limits folded into a term). */
+  neutral: Span[];
 }
 
 /** Read one text (criteria or requirement). */
 function readText(x: Text, ctx: Ctx): ParsedText {
-  const out: ParsedText = { terms: [], caps: [], unread: [], bonusMax: [] };
+  const out: ParsedText = { terms: [], caps: [], unread: [], bonusMax: [], neutral: [] };
   const t = x.t;
   for (const sentence of split(t)) {
     let pending: Seg[] = [];
@@ -302,6 +339,7 @@ function readAction(
 
   switch (a.kind) {
     case 'statePoints':
+      out.neutral.push(toSpan(x, aSeg.s, aSeg.e));
       return 'cap';
     case 'capNone':
       out.caps.push({ cap: { kind: 'none', span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
@@ -325,8 +363,10 @@ function readAction(
         out.unread.push(toSpan(x, aSeg.s, aSeg.e));
         return 'none';
       }
-      if (prev.kind === 'bonus') out.bonusMax.push({ amount: v, at: aSeg, what: '' });
-      else
+      if (prev.kind === 'bonus') {
+        out.bonusMax.push({ amount: v, at: aSeg, what: '' });
+        out.neutral.push(toSpan(x, aSeg.s, aSeg.e));
+      } else
         out.caps.push({ cap: { kind: 'explicit', amount: v, span: toSpan(x, aSeg.s, aSeg.e) }, at: aSeg.s });
       return 'cap';
     }
@@ -337,6 +377,7 @@ function readAction(
         return 'none';
       }
       out.bonusMax.push({ amount: v, at: aSeg, what: own ? whatOf(t, own) : '' });
+      out.neutral.push(toSpan(x, aSeg.s, aSeg.e));
       return 'cap';
     }
     case 'discretionRange':
@@ -414,8 +455,16 @@ function readAction(
         return 'none';
       }
       const unit = m[2] ?? each?.[2] ?? '';
-      const what = each ? without(w.what, each, each[1] ?? '') : w.what;
-      return push({ kind: 'bonus', amount: v, max: unit === '' ? v : null, unit, what, span: span(w.start) });
+      let what = each ? without(w.what, each, each[1] ?? '') : w.what;
+      let start = w.start;
+      // "认定为价值较高的线索，每一条奖励0.5分": the subject is the clause before.
+      const lastPending = pending[pending.length - 1];
+      if (what === '' && own && lastPending) {
+        const g = trimSeg(t, lastPending.s, lastPending.e);
+        what = whatOf(t, g);
+        start = g.s;
+      }
+      return push({ kind: 'bonus', amount: v, max: unit === '' ? v : null, unit, what, span: span(start) });
     }
     case 'deduct':
       return deduction(a, own, aSeg, x, ctx, out, withPending, span, pending, out.terms[lastInSentence]);
@@ -505,8 +554,12 @@ function deduction(
   const fallback = (what: string): string => {
     if (what !== '') return what;
     if (!own) return w.what;
-    if (de.length === 0) return '';
-    const j = joinSegs(t, de, own.s);
+    // "记录不完整，每次扣0.3分": a condition wholly taken by its count reads its subject from the
+    // clause before it, so the explanation keeps the condition.
+    const lastPending = pending[pending.length - 1];
+    const from = de.length > 0 ? de : lastPending ? [lastPending] : [];
+    if (from.length === 0) return '';
+    const j = joinSegs(t, from, own.s);
     start = j.start;
     return j.what;
   };
@@ -627,7 +680,9 @@ function deduction(
     return 'none';
   }
 
-  const one = ONE_UNIT.exec(cond);
+  // "超过1小时的事故迟报一次扣1分": the count nearest the action is the counted one.
+  const ones = [...cond.matchAll(new RegExp(ONE_UNIT.source, 'g'))];
+  const one = (ones[ones.length - 1] as RegExpExecArray | undefined) ?? null;
   if (one) {
     const what = without(
       cond,
@@ -641,6 +696,15 @@ function deduction(
   let clauseStart = aSeg.s;
   while (clauseStart > 0 && !/[,;。!?，]/.test(t[clauseStart - 1]!)) clauseStart--;
   const eachMark = /(?:各|均|分别)\s*$/.test(t.slice(own ? own.s : clauseStart, aSeg.s));
+  // "未协助…的，未组织…的，相关台帐资料未登记的，各扣1分": one flag per condition clause.
+  if (eachMark && !own && dp.length >= 2) {
+    for (const g0 of dp) {
+      const g = trimSeg(t, g0.s, g0.e);
+      if (g.e > g.s) out.terms.push({ kind: 'flag', amount, what: whatOf(t, g), span: toSpan(x, g.s, g.e) });
+    }
+    out.neutral.push(toSpan(x, aSeg.s, aSeg.e));
+    return 'term';
+  }
   const listSeg = own ?? (dp.length === 1 ? trimSeg(t, dp[0]!.s, dp[0]!.e) : null);
   if (eachMark && listSeg && t.slice(listSeg.s, listSeg.e).includes('、')) {
     const list = t.slice(listSeg.s, listSeg.e);
@@ -654,6 +718,7 @@ function deduction(
       const what = neg !== '' && !LIST_NEGATION.test(el) ? `${neg}${el}` : el;
       out.terms.push({ kind: 'flag', amount, what, span: toSpan(x, g.s, g.e) });
     }
+    out.neutral.push(toSpan(x, aSeg.s, aSeg.e));
     return 'term';
   }
 
@@ -724,7 +789,7 @@ function read(
   ctx: Omit<Ctx, 'crit'> & { crit?: Text },
 ): { parsed: ParsedText; x: Text; bonusCap: number | undefined } {
   const x = prepare(original, base);
-  const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points });
+  const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points, used: ctx.used });
   parsed.terms.sort((p, q) => p.span.start - q.span.start);
   const bonusCap = applyBonusMax(parsed.terms, parsed.bonusMax, x);
   return { parsed, x, bonusCap };
@@ -742,14 +807,15 @@ function parseStrict(criteria: string, opts: ParseOptions): Rule {
   const requirement = opts.requirement ?? '';
   const points = opts.points ?? statedPoints(criteria);
   const reqText = requirement.trim() === '' ? null : prepare(requirement, criteria.length + 1);
-  const c = read(criteria, 0, { req: reqText, points });
+  const used: Span[] = [];
+  const c = read(criteria, 0, { req: reqText, points, used });
   let terms = c.parsed.terms;
   let caps = c.parsed.caps;
   let unread = c.parsed.unread;
   let source = criteria;
   if (reqText) {
     const crit = prepare(criteria, 0);
-    const r = read(requirement, criteria.length + 1, { crit, req: reqText, points });
+    const r = read(requirement, criteria.length + 1, { crit, req: reqText, points, used: [] });
     const useAll = terms.length === 0 && unread.length === 0;
     const fromReq = useAll ? r.parsed.terms : r.parsed.terms.filter((tm) => tm.kind === 'veto');
     if (fromReq.length > 0) {
@@ -761,9 +827,13 @@ function parseStrict(criteria: string, opts: ParseOptions): Rule {
       }
     }
   }
-  const rule: Rule = { source, terms, cap: chooseCap(caps), unread, overridden: false };
+  const cap = chooseCap(caps);
+  // 扣完为止 and 不倒扣 agree with any explicit cap; they are read even where another cap is chosen.
+  const agreeing = caps.filter((k) => k.cap.kind !== 'explicit' && k.cap.span).map((k) => k.cap.span!);
+  const neutral = [...c.parsed.neutral, ...used, ...agreeing];
+  const rule: Rule = { source, terms, cap, unread, overridden: false, neutral };
   if (c.bonusCap !== undefined) rule.bonusCap = c.bonusCap;
-  return rule;
+  return accountFor(rule);
 }
 
 /**

@@ -15,10 +15,22 @@ export interface Text {
   base: number;
 }
 
+/**
+ * Same-length rewrites of how rubrics really write: the typo 没 for 每 (没人扣0.5分, 没次, 没少一种),
+ * 减 as the verb (减1分), a bare minus sign before points (-0.5分). Offsets do not move.
+ */
+const TYPOS: readonly [RegExp, string][] = [
+  [/没(?=(?:一)?[人次项处份个种例条户件宗]|少|缺)/g, '每'],
+  [/(?<![扣核])减(?=\s*(?:[\d.]+|[零〇一二两三四五六七八九十半]+)\s*分)/g, '扣'],
+  [/(?<![\d.分~—–-])[-−](?=\s*[\d.]+\s*分)/g, '扣'],
+];
+
 export function prepare(original: string, base: number): Text {
   // Line breaks separate sentences; make them a same-length separator the normaliser keeps.
   const n = normalize(original.replace(/[\r\n\u2028\u2029\u0085]/g, ';'));
-  return { t: n.text, map: n.map, base };
+  let t = n.text;
+  for (const [re, to] of TYPOS) t = t.replace(re, to);
+  return { t, map: n.map, base };
 }
 
 /** Original-source span of normalised [s, e). */

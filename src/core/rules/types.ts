@@ -56,6 +56,11 @@ export interface Rule {
   cap: Cap;
   /** Spans of the source that say something about scoring but could not be read. */
   unread: Span[];
+  /**
+   * Spans read that add no term: a restated point value (满分5分), a limit folded into a term, a
+   * required count or target a term took from elsewhere in the text, a method note (查阅档案).
+   */
+  neutral?: Span[] | undefined;
   /** True when the rule comes from a user's override rather than the parser. */
   overridden: boolean;
   /**

@@ -19,6 +19,8 @@ const EN: Record<string, [string, string]> = {
   份: ['copy', 'copies'],
   起: ['incident', 'incidents'],
   宗: ['case', 'cases'],
+  种: ['kind', 'kinds'],
+  类: ['category', 'categories'],
   天: ['day', 'days'],
   日: ['day', 'days'],
   周: ['week', 'weeks'],

@@ -73,7 +73,7 @@ export const ACTIONS: readonly [ActionKind, RegExp][] = [
   [
     'bonusMax',
     new RegExp(
-      `(?:最高|最多|至多|累计)(?:可)?加(${N})分|加分(?:累计|总计|合计)?(?:(?:最高|最多|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|上限为?|以)(${N})分(?:为限|封顶)?`,
+      `(?:最高|最多|至多|累计)(?:可)?(?:加|奖励?)(${N})分|(?:加分|奖分|奖励分)(?:累计|总计|合计)?(?:(?:最高|最多|至多)(?:不超过|不得超过|不超)?|不超过|不得超过|不超|上限为?|以)(${N})分(?:为限|封顶)?`,
       'g',
     ),
   ],
@@ -107,8 +107,8 @@ export const ACTIONS: readonly [ActionKind, RegExp][] = [
     'zeroIf',
     /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|按(?:零|0|〇)分(?:计算|计|算|处理)?|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣(?:除|减|去)?(?:本项|该项|此项)?(?:的)?(?:全部|所有|全)(?:分值|分数|分)(?![的之])|扣(?:除|减|去)?(?:本项|该项|此项)(?:的)?(?:分值|分数)(?![的之\d])/g,
   ],
-  ['bonusDiscretion', /酌情加分/g],
-  ['bonus', new RegExp(`加(${N})分(?:/(?:个)?(${U}))?`, 'g')],
+  ['bonusDiscretion', /酌情(?:给予)?(?:加分|奖分|奖励)/g],
+  ['bonus', new RegExp(`(?:加|奖励?)(${N})分(?:/(?:个)?(${U}))?`, 'g')],
   ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
   [
     'discretion',
@@ -143,6 +143,20 @@ export const EACH_N_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})(?:个|
 /** A requirement stated per period (每月不少于1次) is not the count for the whole assessment. */
 export const PER_PERIOD = /每(?:[两二三四五六\d]+)?(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;
 
+/**
+ * How many of a 每… period an assessment year holds (每季度 4, 每月 12, 每两周 26), or null where the
+ * year does not fix it (每日, 每天: working days vary). The assessment's period is its year.
+ */
+export function periodsPerYear(phrase: string): number | null {
+  const m = /每([两二三四五六\d]+)?(?:个)?(月|季度?|周|星期|旬|半年|日|天)/.exec(phrase);
+  if (!m) return null;
+  const n = m[1] ? parseNumber(m[1]) : 1;
+  const per: Record<string, number> = { 月: 12, 季: 4, 季度: 4, 周: 52, 星期: 52, 旬: 36, 半年: 2 };
+  const base = per[m[2]!];
+  if (base === undefined || n === null || n <= 0 || base % n !== 0) return null;
+  return base / n;
+}
+
 /** 每…(N)unit: the counted unit and the words between 每 and it. */
 export function eachUnit(text: string): RegExpExecArray | null {
   return EACH_N_UNIT.exec(text) ?? EACH_UNIT.exec(text);
@@ -171,5 +185,10 @@ export function countPatterns(unit: string): RegExp[] {
     new RegExp(`(${N})(?:个|名)?${u}(?:及|或)?以上`, 'g'),
     new RegExp(`(?:有|全年|每年|共)[^,;。\\d]{0,8}?(${N})(?:个|名)?${u}`, 'g'),
     new RegExp(`(?<!不)(?:少于|不足|低于|不到|未达到?|达不到|未满)(${N})(?:个|名)?${u}`, 'g'),
+    // 每季度召开一次: a frequency, counted over the assessment's year.
+    new RegExp(
+      `每(?:[两二三四五六\\d]+)?(?:个)?(?:月|季度?|周|星期|旬|半年)[^,;。\\d每]{0,10}?(${N})(?:个|名)?${u}`,
+      'g',
+    ),
   ];
 }

@@ -17,6 +17,15 @@ export const bonus: TermHandler<'bonus'> = {
   },
   explain(term, lang) {
     const once = term.max !== null && toCents(term.max) === toCents(term.amount);
+    // 酌情加分: points at the assessor's discretion, entered as the number of points.
+    const judged = term.unit === '分' && toCents(term.amount) === 100;
+    if (judged) {
+      const max =
+        term.max === null ? '' : lang === 'en' ? `, at most ${f(term.max)}` : `，最多加${f(term.max)}分`;
+      if (lang === 'en')
+        return `${term.what ? `${whatEn(term.what)}: ` : ''}bonus points at the assessor's discretion${max}`;
+      return `${term.what ? `${term.what}：` : ''}由考核人员酌情加分${max}`;
+    }
     if (lang === 'en') {
       const w = whatEn(term.what);
       const per = once ? '' : ` per ${unitEn(term.unit, false)}`;
