@@ -6,7 +6,17 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerFill } from './commands/fill';
 import { registerSummary } from './commands/summary';
-import { type CliIO, processIO, UsageError } from './io';
+import { type CliIO, processIO, safeIO, UsageError } from './io';
+
+const UNEXPECTED = {
+  zh: '处理时出现了本工具无法处理的情况，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。',
+  en: 'Something happened that this product cannot handle; nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.',
+} as const;
+
+function langOf(argv: readonly string[]): 'zh' | 'en' {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'zh';
+}
 
 /** Build the program; commands report their exit code through setExit. */
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -29,7 +39,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
  * Run the CLI with arguments (without "node" and the script name); returns the exit code.
  * @example await run(['check', 'samples', '--json'], processIO)
  */
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], rawIO: CliIO = processIO): Promise<number> {
+  // Everything printed is escaped: cell text, sheet and file names can hold escape sequences.
+  const io = safeIO(rawIO);
   let code = 0;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -46,7 +58,8 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       io.err(`rubric-scorer: ${e.message}\n`);
       return 2;
     }
-    io.err(`rubric-scorer: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Not a fault the product knows how to name: never show the engine's own text.
+    io.err(`rubric-scorer: ${UNEXPECTED[langOf(argv)]}\n`);
     return 2;
   }
 }

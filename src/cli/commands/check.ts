@@ -1,20 +1,31 @@
-/** `rubric-scorer check`: read workbooks, score and check every rubric sheet, report. */
+/**
+ * `rubric-scorer check`: read workbooks, score and check every rubric sheet, report. Each file's
+ * report is printed as soon as that file is done, so a file that cannot be read never costs the
+ * others' reports; a sheet that cannot be analysed costs only that sheet.
+ */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { readXlsxWorkbook, type SheetState, XlsxReadError } from '../../adapters/xlsx/read';
 import {
   a1,
   analyzeWorkbook,
   countBySeverity,
+  detectTable,
   formatIssue,
   type Issue,
   type IssueCode,
+  META_SHEET,
   RUBRIC_ISSUE_CODES,
   ruleSummary,
   type SheetReport,
+  type WorkbookGrid,
+  type WorkbookReport,
 } from '../../core';
-import { readXlsx, XlsxReadError } from '../../adapters/xlsx/read';
-import { expandInputs } from '../files';
-import { type CliIO, type Lang, parseLang } from '../io';
+import { expandInputs, type PathProblem, pathProblemText } from '../files';
+import { type CliIO, type Lang, oneLine, parseLang, terminalSafe } from '../io';
+import { errnoCode, fsErrorText } from '../output';
 
 export interface JsonIssue {
   cell: string | null;
@@ -88,16 +99,145 @@ function sheetJson(s: SheetReport, lang: Lang): JsonSheet | null {
   };
 }
 
+const TEXT = {
+  zh: {
+    corrupt: (f: string) =>
+      `无法读取 ${f}：文件已损坏、不完整，或含有本工具读不懂的内容。请用 Excel 打开并另存为 .xlsx 后重试，或向发送者索取原文件。`,
+    unexpected: (f: string) =>
+      `无法处理 ${f}：其中有本工具无法处理的内容，这个文件未检查（其他文件不受影响）。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中检查它。`,
+    sheetFailed: (s: string) =>
+      `工作表「${s}」中有本工具无法处理的内容，这张表未检查；其余工作表已检查。请在 Excel 中把这张表的内容复制到一张新工作表后重试。`,
+    hidden: '这是一张隐藏的评分表，未检查。如需检查，请在 Excel 中右击工作表标签 →“取消隐藏”后重试。',
+    veryHidden:
+      '这是一张深度隐藏（very hidden）的评分表，未检查；Excel 的“取消隐藏”中看不到它。如需检查，请在 VBA 编辑器中把它的 Visible 属性改为 -1 (xlSheetVisible) 后重试。',
+    rubricShared: '  评分细则本身的问题（以下各表相同）：',
+    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts) =>
+      `  工作表「${s}」：得分 ${total} / ${max}${veto ? '（一票否决）' : ''}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
+    skippedLine: (s: string, m: string) => `  · 工作表「${s}」: ${m}`,
+    total: (t: Totals) =>
+      `共 ${t.files} 个文件、${t.sheets} 张评分表：错误 ${t.errors} 个，警告 ${t.warnings} 个。${ready(t) ? '可以提交。' : t.errors > 0 ? '请改正错误后再提交。' : t.sheets === 0 ? '没有找到可检查的评分表。' : '有评分表未检查，请看上面的说明。'}`,
+  },
+  en: {
+    corrupt: (f: string) =>
+      `Cannot read ${f}: the file is damaged, incomplete, or holds content this product cannot read. Open it in Excel, save it as .xlsx and retry, or ask the sender for the original.`,
+    unexpected: (f: string) =>
+      `Cannot process ${f}: it holds content this product cannot handle, so this file was not checked (the other files are not affected). Open it in Excel, save it as .xlsx and retry; if that does not help, check it in the add-in.`,
+    sheetFailed: (s: string) =>
+      `Sheet "${s}" holds content this product cannot handle and was not checked; the other sheets were. In Excel, copy its content to a new sheet and retry.`,
+    hidden:
+      'A hidden rubric sheet; not checked. To check it, right-click the sheet tabs in Excel → Unhide, and run again.',
+    veryHidden:
+      'A very hidden rubric sheet; not checked, and Excel’s Unhide does not list it. To check it, set its Visible property to -1 (xlSheetVisible) in the VBA editor, and run again.',
+    rubricShared: '  The rubric itself (the same on every sheet listed):',
+    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts) =>
+      `  Sheet "${s}": ${total} / ${max}${veto ? ' (vetoed)' : ''} — ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
+    skippedLine: (s: string, m: string) => `  · Sheet "${s}": ${m}`,
+    total: (t: Totals) =>
+      `${t.files} files, ${t.sheets} rubric sheets: ${t.errors} errors, ${t.warnings} warnings.${ready(t) ? ' Ready to submit.' : t.errors > 0 ? ' Correct the errors before submitting.' : t.sheets === 0 ? ' No rubric sheet was found to check.' : ' Some rubric sheets were not checked; see above.'}`,
+  },
+} as const;
+
+interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** What the report's last line sums up. */
+export interface Totals {
+  files: number;
+  sheets: number;
+  errors: number;
+  warnings: number;
+  /** Rubric sheets found but not checked (hidden, or content that could not be handled). */
+  unchecked: number;
+}
+
+/** "Ready to submit" only when every file was read, rubrics were found, all were checked, none has errors. */
+function ready(t: Totals): boolean {
+  return t.errors === 0 && t.sheets > 0 && t.unchecked === 0;
+}
+
+/** The message for a file the reader refused: its own, except that a damaged file's shows no technical detail. */
+export function readErrorText(e: XlsxReadError, lang: Lang): string {
+  return e.code === 'corrupt' ? TEXT[lang].corrupt(e.file) : e.messageIn(lang);
+}
+
+/** The message for a failure that is not the file's fault as far as anyone can tell. */
+export function unexpectedText(file: string, lang: Lang): string {
+  return TEXT[lang].unexpected(file);
+}
+
+/**
+ * Analyse a workbook; when the whole fails, every sheet alone, so one sheet that cannot be handled
+ * costs only that sheet. Returns the report and the names of the sheets that failed.
+ */
+export function analyzeIsolated(wb: WorkbookGrid): { report: WorkbookReport; failed: string[] } {
+  try {
+    return { report: analyzeWorkbook(wb), failed: [] };
+  } catch {
+    const metaSheet = wb.sheets.filter((s) => s.name === META_SHEET);
+    const failed: string[] = [];
+    const sheets: SheetReport[] = [];
+    const issues: Issue[] = [];
+    let meta: WorkbookReport['meta'] | undefined;
+    for (const s of wb.sheets) {
+      if (s.name === META_SHEET) continue;
+      try {
+        const one = analyzeWorkbook({ sheets: [s, ...metaSheet] });
+        meta ??= one.meta;
+        if (sheets.length === 0) issues.push(...one.issues);
+        sheets.push(...one.sheets.filter((x) => x.sheet === s.name));
+      } catch {
+        failed.push(s.name);
+      }
+    }
+    if (meta === undefined) throw new Error('no sheet could be analysed');
+    return { report: { sheets, issues, meta }, failed };
+  }
+}
+
+/** Check that a path can be read as a file, in the product's words. @throws Error with that message */
+async function readable(path: string, lang: Lang): Promise<string | null> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return fsErrorText('read', 'EISDIR', path, lang);
+    await access(path, constants.R_OK);
+    return null;
+  } catch (e) {
+    return fsErrorText('read', errnoCode(e), path, lang);
+  }
+}
+
 /** Check one file; never throws for a bad file. */
 export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
+  const T = TEXT[lang];
+  const unreadable = (message: string): JsonFile => ({
+    file: path,
+    sheets: [],
+    skipped: [],
+    issues: [],
+    error: { code: 'fileUnreadable', message },
+  });
+  const cannot = await readable(path, lang);
+  if (cannot !== null) return unreadable(cannot);
   try {
-    const wb = await readXlsx(path);
-    const report = analyzeWorkbook(wb);
+    const { grid, states } = await readXlsxWorkbook(path);
+    const { report, failed } = analyzeIsolated(grid);
     const sheets = report.sheets.map((s) => sheetJson(s, lang)).filter((s): s is JsonSheet => s !== null);
-    const skipped = report.sheets
+    const skipped: JsonFile['skipped'] = report.sheets
       .filter((s) => s.skipped && s.issues.length > 0)
       .map((s) => ({ name: s.sheet, reason: s.skipped!.reason, message: formatIssue(s.issues[0]!, lang) }));
+    for (const name of hiddenRubrics(grid, states))
+      skipped.push({
+        name,
+        reason: 'hidden',
+        message: states[name] === 'veryHidden' ? T.veryHidden : T.hidden,
+      });
+    for (const name of failed) skipped.push({ name, reason: 'unreadable', message: T.sheetFailed(name) });
     const issues = report.issues.map((i) => jsonIssue(i, lang));
+    for (const name of failed)
+      issues.push({ cell: null, severity: 'error', code: 'fileUnreadable', message: T.sheetFailed(name) });
     if (sheets.length === 0) {
       const noRubric: Issue = {
         code: 'noRubric',
@@ -110,19 +250,37 @@ export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
     }
     return { file: path, sheets, skipped, issues };
   } catch (e) {
-    const detail =
-      e instanceof XlsxReadError ? e.messageIn(lang) : e instanceof Error ? e.message : String(e);
-    return {
-      file: path,
-      sheets: [],
-      skipped: [],
-      issues: [],
-      error: { code: 'fileUnreadable', message: detail },
-    };
+    return unreadable(e instanceof XlsxReadError ? readErrorText(e, lang) : T.unexpected(path));
   }
 }
 
+/** Hidden and very hidden sheets that hold a rubric table (the core skips hidden sheets). */
+function hiddenRubrics(grid: WorkbookGrid, states: Record<string, SheetState>): string[] {
+  return grid.sheets
+    .filter((s) => (s.hidden || states[s.name] !== 'visible') && s.name !== META_SHEET)
+    .filter((s) => {
+      try {
+        return detectTable({ ...s, hidden: false }).ok;
+      } catch {
+        return false;
+      }
+    })
+    .map((s) => s.name);
+}
+
+/** The report entry of a path that could not be used (a looping link, an unreadable folder). */
+export function problemFile(p: PathProblem, lang: Lang): JsonFile {
+  return {
+    file: p.path,
+    sheets: [],
+    skipped: [],
+    issues: [],
+    error: { code: 'fileUnreadable', message: pathProblemText(p, lang) },
+  };
+}
+
 export function hasErrors(f: JsonFile): boolean {
+  // Workbook-level errors (no rubric found) count as much as a sheet's.
   return (
     Boolean(f.error) ||
     f.issues.some((i) => i.severity === 'error') ||
@@ -153,64 +311,73 @@ function sharedRubricFindings(sheets: readonly JsonSheet[]): Map<string, string[
   return new Map([...on].filter(([, names]) => names.length > 1));
 }
 
+/** One file's part of the readable report, and what it adds to the totals. */
+export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
+  const T = TEXT[lang];
+  const S = SEV_TEXT[lang];
+  const lines: string[] = [f.file];
+  totals.files++;
+  if (f.error) {
+    lines.push(`  ✗ ${f.error.message}`);
+    totals.errors++;
+    return `${lines.map(oneLine).join('\n')}\n\n`;
+  }
+  for (const i of f.issues) {
+    lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${i.message}`);
+    if (i.severity === 'error') totals.errors++;
+    else if (i.severity === 'warning') totals.warnings++;
+  }
+  // A rubric finding that stands identically on several sheets (one rubric, a sheet per unit) is
+  // printed once, above the sheets.
+  const shared = sharedRubricFindings(f.sheets);
+  if (shared.size > 0) {
+    lines.push(T.rubricShared);
+    for (const [key, names] of shared) {
+      const i = f.sheets.flatMap((s) => s.issues).find((x) => findingKey(x) === key)!;
+      lines.push(`    [${S[i.severity]}] ${i.cell ?? '—'}  ${i.message}  (${names.join('、')})`);
+    }
+  }
+  for (const s of f.sheets) {
+    totals.sheets++;
+    const c = countBySeverity(s.issues.map((i) => ({ ...i, sheet: s.name, params: {} }) as Issue));
+    totals.errors += c.error;
+    totals.warnings += c.warning;
+    lines.push(T.sheetLine(s.name, s.total, s.max, s.vetoed, c));
+    for (const sev of ['error', 'warning', 'info'] as const) {
+      for (const i of s.issues.filter((x) => x.severity === sev && !shared.has(findingKey(x)))) {
+        lines.push(`    [${S[sev]}] ${i.cell ?? '—'}  ${i.message}`);
+      }
+    }
+  }
+  for (const k of f.skipped) {
+    if (k.reason === 'hidden' || k.reason === 'unreadable') totals.unchecked++;
+    lines.push(T.skippedLine(k.name, k.message));
+  }
+  // Cell text, sheet and file names stay on their line: a newline in them is shown as \n.
+  return `${lines.map(oneLine).join('\n')}\n\n`;
+}
+
+export function emptyTotals(): Totals {
+  return { files: 0, sheets: 0, errors: 0, warnings: 0, unchecked: 0 };
+}
+
+/** The report's last line. It says "ready" only when there is nothing left to fix or check. */
+export function renderTotals(totals: Totals, lang: Lang): string {
+  return `${TEXT[lang].total(totals)}\n`;
+}
+
 /** The readable report. */
 export function renderText(report: CheckReport, lang: Lang): string {
-  const T = SEV_TEXT[lang];
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let sheets = 0;
-  for (const f of report.files) {
-    lines.push(f.file);
-    if (f.error) {
-      lines.push(`  ✗ ${f.error.message}`);
-      errors++;
-      lines.push('');
-      continue;
-    }
-    for (const i of f.issues) lines.push(`  ${i.severity === 'error' ? '✗' : '!'} ${i.message}`);
-    // A rubric finding that stands identically on several sheets (one rubric, a sheet per unit) is
-    // printed once, above the sheets.
-    const shared = sharedRubricFindings(f.sheets);
-    if (shared.size > 0) {
-      lines.push(
-        lang === 'en'
-          ? '  The rubric itself (the same on every sheet listed):'
-          : '  评分细则本身的问题（以下各表相同）：',
-      );
-      for (const [key, names] of shared) {
-        const i = f.sheets.flatMap((s) => s.issues).find((x) => findingKey(x) === key)!;
-        lines.push(`    [${T[i.severity]}] ${i.cell ?? '—'}  ${i.message}  (${names.join('、')})`);
-      }
-    }
-    for (const s of f.sheets) {
-      sheets++;
-      const c = countBySeverity(s.issues.map((i) => ({ ...i, sheet: s.name, params: {} }) as Issue));
-      errors += c.error;
-      warnings += c.warning;
-      const veto = s.vetoed ? (lang === 'en' ? ' (vetoed)' : '（一票否决）') : '';
-      lines.push(
-        lang === 'en'
-          ? `  Sheet "${s.name}": ${s.total} / ${s.max}${veto} — ${c.error} errors, ${c.warning} warnings, ${c.info} notes`
-          : `  工作表「${s.name}」：得分 ${s.total} / ${s.max}${veto}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
-      );
-      for (const sev of ['error', 'warning', 'info'] as const) {
-        for (const i of s.issues.filter((x) => x.severity === sev && !shared.has(findingKey(x)))) {
-          lines.push(`    [${T[sev]}] ${i.cell ?? '—'}  ${i.message}`);
-        }
-      }
-    }
-    for (const k of f.skipped)
-      lines.push(`  · ${lang === 'en' ? `Sheet "${k.name}"` : `工作表「${k.name}」`}: ${k.message}`);
-    lines.push('');
-  }
-  const files = report.files.length;
-  lines.push(
-    lang === 'en'
-      ? `${files} files, ${sheets} rubric sheets: ${errors} errors, ${warnings} warnings.${errors === 0 ? ' Ready to submit.' : ''}`
-      : `共 ${files} 个文件、${sheets} 张评分表：错误 ${errors} 个，警告 ${warnings} 个。${errors === 0 ? '可以提交。' : ''}`,
-  );
-  return `${lines.join('\n')}\n`;
+  const totals = emptyTotals();
+  return report.files.map((f) => renderFile(f, lang, totals)).join('') + renderTotals(totals, lang);
+}
+
+/** One file of the JSON report, as it sits in `{ "files": [ … ] }` printed with two-space indent. */
+function jsonFileText(f: JsonFile): string {
+  return JSON.stringify(f, null, 2)
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 /** Run `check`; returns the exit code (0 clean, 1 errors found). @throws UsageError */
@@ -220,17 +387,61 @@ export async function runCheck(
   io: CliIO,
 ): Promise<number> {
   const lang = parseLang(opts.lang);
-  const paths = expandInputs(inputs);
-  const files: JsonFile[] = [];
+  const problems: PathProblem[] = [];
+  const paths = expandInputs(inputs, (p) => problems.push(p));
+  const status =
+    io.status?.bind(io) ?? ((t: string) => io.err(t === '' ? '\r\u001b[K' : `\r${terminalSafe(t)}\u001b[K`));
   const progress = paths.length > 1 && io.errIsTTY;
-  for (const [n, p] of paths.entries()) {
-    if (progress) io.err(`\r${n + 1}/${paths.length} ${basename(p)}\u001b[K`);
-    files.push(await checkFile(p, lang));
+  const totals = emptyTotals();
+  let failed = false;
+  let n = 0;
+  // Each file is printed as soon as it is done: one that fails never costs the others' reports.
+  const emit = (f: JsonFile) => {
+    failed ||= hasErrors(f);
+    if (progress) status('');
+    if (opts.json) {
+      let text: string;
+      try {
+        text = jsonFileText(f);
+      } catch {
+        // Too large to print as one text: say so for this file alone.
+        const short = {
+          ...f,
+          sheets: [],
+          skipped: [],
+          issues: [],
+          error: { code: 'fileUnreadable', message: unexpectedText(f.file, lang) },
+        };
+        failed = true;
+        text = jsonFileText(short);
+      }
+      io.out(`${n === 0 ? '{\n  "files": [\n' : ',\n'}${text}`);
+    } else {
+      io.out(renderFile(f, lang, totals));
+    }
+    n++;
+  };
+  for (const p of problems) emit(problemFile(p, lang));
+  for (const [i, p] of paths.entries()) {
+    if (progress) status(`${i + 1}/${paths.length} ${basename(p)}`);
+    let f: JsonFile;
+    try {
+      f = await checkFile(p, lang);
+    } catch {
+      f = {
+        file: p,
+        sheets: [],
+        skipped: [],
+        issues: [],
+        error: { code: 'fileUnreadable', message: unexpectedText(p, lang) },
+      };
+    }
+    emit(f);
   }
-  if (progress) io.err('\r\u001b[K');
-  const report: CheckReport = { files };
-  io.out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, lang));
-  return files.some(hasErrors) ? 1 : 0;
+  if (progress) status('');
+  if (opts.json) io.out(n === 0 ? '{\n  "files": []\n}\n' : '\n  ]\n}\n');
+  else io.out(renderTotals(totals, lang));
+  return failed ? 1 : 0;
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
