@@ -29,6 +29,7 @@ import {
 } from '../../core/summary';
 import { expandInputs, sameFile } from '../files';
 import { type CliIO, parseLang, UsageError } from '../io';
+import { CliFsError, checkOutputPath, writeOutputFile } from '../output';
 
 export interface SummaryCliOptions {
   output: string;
@@ -39,6 +40,8 @@ export interface SummaryCliOptions {
   roster?: string;
   /** The roster's sheet in an .xlsx roster (default: the first sheet with names). */
   rosterSheet?: string;
+  /** Replace an existing output file. */
+  force?: boolean;
 }
 
 export interface SummaryIo {
@@ -89,7 +92,11 @@ export async function runSummary(
   paths: readonly string[],
   opts: SummaryCliOptions,
   io: SummaryIo,
-  deps: SummaryDeps = { readWorkbook: (f) => readXlsx(f), writeWorkbook: writeOps },
+  deps: SummaryDeps = {
+    readWorkbook: (f) => readXlsx(f),
+    writeWorkbook: (f, ops) =>
+      writeOps(f, ops, { force: opts.force ?? false, lang: opts.lang, extensions: ['.xlsx'] }),
+  },
 ): Promise<number> {
   const T = TEXT[opts.lang];
   let all: string[];
@@ -102,6 +109,17 @@ export async function runSummary(
   const out = resolve(opts.output);
   if (all.some((f) => sameFile(f, out))) {
     io.err(T.overInput(opts.output));
+    return 2;
+  }
+  try {
+    await checkOutputPath(opts.output, {
+      force: opts.force ?? false,
+      lang: opts.lang,
+      extensions: ['.xlsx'],
+    });
+  } catch (e) {
+    if (!(e instanceof CliFsError)) throw e;
+    io.err(e.message);
     return 2;
   }
   let roster: string[] | undefined;
@@ -142,7 +160,11 @@ export async function runSummary(
   try {
     await deps.writeWorkbook(out, plan.ops);
   } catch (e) {
-    io.err(T.cannotWrite(opts.output, e instanceof Error ? e.message : String(e)));
+    io.err(
+      e instanceof CliFsError
+        ? e.message
+        : T.cannotWrite(opts.output, e instanceof Error ? e.message : String(e)),
+    );
     return 2;
   }
   io.out(T.wrote(opts.output, plan.units.length));
@@ -193,6 +215,7 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
     .argument('<paths...>', '.xlsx 文件或文件夹 / .xlsx files or folders')
     .requiredOption('-o, --output <file>', '要写入的汇总工作簿 / summary workbook to write')
     .option('--lang <lang>', '语言 zh|en / language', 'zh')
+    .option('--force', '输出文件已存在时替换它 / replace the output file if it exists')
     .option(
       '--rank <mode>',
       '排名方式 dense（中国式排名，中文默认）| competition（并列占位）/ ranking: dense (default in Chinese) or competition',
@@ -202,7 +225,14 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
     .action(
       async (
         paths: string[],
-        o: { output: string; lang: string; rank?: string; roster?: string; rosterSheet?: string },
+        o: {
+          output: string;
+          lang: string;
+          force?: boolean;
+          rank?: string;
+          roster?: string;
+          rosterSheet?: string;
+        },
       ) => {
         const lines = { out: (l: string) => io.out(`${l}\n`), err: (l: string) => io.err(`${l}\n`) };
         const lang = parseLang(o.lang);
@@ -212,6 +242,7 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
             {
               output: o.output,
               lang,
+              force: o.force ?? false,
               ...(o.rank !== undefined ? { rank: parseRank(o.rank) } : {}),
               ...(o.roster !== undefined ? { roster: o.roster } : {}),
               ...(o.rosterSheet !== undefined ? { rosterSheet: o.rosterSheet } : {}),
@@ -232,9 +263,13 @@ export function parseRank(v: string): RankMode {
   );
 }
 
-/** Write a values plan into a new workbook with the shared plan writer. */
-async function writeOps(file: string, ops: readonly WriteOp[]): Promise<void> {
+/** Write a values plan into a new workbook with the shared plan writer (temporary file, then rename). */
+async function writeOps(
+  file: string,
+  ops: readonly WriteOp[],
+  output: Parameters<typeof writeOutputFile>[2],
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, { ops: [...ops], owned: [], conflicts: [] });
-  await wb.xlsx.writeFile(file);
+  await writeOutputFile(file, new Uint8Array(await wb.xlsx.writeBuffer()), output);
 }
