@@ -15,7 +15,8 @@ export type XlsxReadErrorCode =
   | 'empty'
   | 'legacyOrEncrypted'
   | 'notXlsx'
-  | 'corrupt';
+  | 'corrupt'
+  | 'tooLarge';
 
 type Lang = 'zh' | 'en';
 
@@ -29,6 +30,8 @@ const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: st
     notXlsx: (f) => `无法读取 ${f}：它不是 .xlsx 工作簿。请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再试。`,
     corrupt: (f, d) =>
       `无法读取 ${f}：文件已损坏或不完整（${d}）。请用 Excel 打开并重新保存，或向发送者索取原文件。`,
+    tooLarge: (f, d) =>
+      `未读取 ${f}：工作簿内容超过本工具一次能读取的上限（${d}），为免耗尽内存已停止。请删除评分表以外的大量数据（如整列填充的空行、明细表）后另存，再试。`,
   },
   en: {
     notFound: (f) => `${f} was not found. Check the path.`,
@@ -40,6 +43,8 @@ const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: st
       `Cannot read ${f}: it is not an .xlsx workbook. In Excel, save it as an Excel Workbook (.xlsx) and retry.`,
     corrupt: (f, d) =>
       `Cannot read ${f}: the file is damaged or incomplete (${d}). Open and save it again in Excel, or ask the sender for the original.`,
+    tooLarge: (f, d) =>
+      `${f} was not read: the workbook holds more than this tool reads at once (${d}), so reading stopped before memory ran out. Delete the large data outside the rubric (filled-down empty rows, detail sheets), save, and retry.`,
   },
 };
 

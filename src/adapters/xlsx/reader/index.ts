@@ -1,0 +1,570 @@
+/**
+ * .xlsx → the core's WorkbookGrid by streaming: each part is inflated in pieces and parsed as a
+ * stream of XML events (saxes), keeping only what the core reads — cell values and formulas, merges,
+ * sheet names and states, sheet protection. Memory grows with the cells kept, not with the size of
+ * the sheet XML: formatted but empty rows cost nothing. Used by the CLI, the playground and `fill`
+ * (which reads the parts of the package it patches, so the file is unzipped once).
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { parseRange } from '../../../core/a1';
+import type { CellValue, MergeArea, SheetGrid } from '../../../core/grid';
+import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from '../grid';
+import { slide } from '../patch/formula';
+import type { Package } from '../patch/package';
+import { resolve } from '../patch/package';
+import { fromOoxmlText } from '../patch/xml';
+import { streamEntry, ZipError, zipEntries } from './zip';
+
+/** Where parts come from: a zip in memory (streamed) or an opened package. */
+export interface PartSource {
+  has(part: string): boolean;
+  /** Uncompressed size in bytes. */
+  size(part: string): number;
+  /** The part's bytes, in pieces. */
+  stream(part: string, onChunk: (chunk: Uint8Array) => void): void;
+}
+
+export function zipSource(bytes: Uint8Array): PartSource {
+  const entries = new Map(zipEntries(bytes).map((e) => [e.name, e]));
+  return {
+    has: (p) => entries.has(p),
+    size: (p) => entries.get(p)?.size ?? 0,
+    stream: (p, on) => {
+      const e = entries.get(p);
+      if (e) streamEntry(bytes, e, on);
+    },
+  };
+}
+
+const PIECE = 1 << 20;
+
+export function packageSource(pkg: Package): PartSource {
+  const enc = new TextEncoder();
+  return {
+    has: (p) => pkg.has(p),
+    size: (p) => pkg.raw(p)?.length ?? 0,
+    stream: (p, on) => {
+      const raw = pkg.raw(p);
+      // A part edited in this package is text; others are the original bytes.
+      const b = raw && raw.length > 0 ? raw : pkg.has(p) ? enc.encode(pkg.text(p)) : new Uint8Array(0);
+      for (let i = 0; i < b.length; i += PIECE) on(b.subarray(i, i + PIECE));
+    },
+  };
+}
+
+/** Limits past which a workbook is refused with `tooLarge` instead of exhausting memory. */
+export interface ReadLimits {
+  /** Non-empty cells kept over the whole workbook. */
+  cells: number;
+  /** Characters of shared-string text. */
+  sharedText: number;
+}
+
+/**
+ * Measured with bench/read.ts: about 100 bytes of heap per kept cell (numbers and short strings), so
+ * 8 million cells stay under 1 GB of heap; 1,048,576 rows of 5 filled cells each are read.
+ */
+export const DEFAULT_LIMITS: ReadLimits = { cells: 8_000_000, sharedText: 200_000_000 };
+
+type Handler = {
+  open?: (tag: SaxesTagPlain) => void;
+  close?: (name: string) => void;
+  text?: (t: string) => void;
+};
+
+function local(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Parse a part as a stream of events. */
+function parse(src: PartSource, part: string, h: Handler, fileName: string): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  if (h.open) parser.on('opentag', (t) => h.open!(t as SaxesTagPlain));
+  if (h.close) parser.on('closetag', (t) => h.close!(t.name));
+  if (h.text) {
+    parser.on('text', h.text);
+    parser.on('cdata', h.text);
+  }
+  const dec = new TextDecoder('utf-8');
+  try {
+    let first = true;
+    src.stream(part, (chunk) => {
+      let s = dec.decode(chunk, { stream: true });
+      if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      first = false;
+      parser.write(s);
+    });
+    const rest = dec.decode();
+    if (rest) parser.write(rest);
+    parser.close();
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    throw new XlsxReadError('corrupt', fileName, `${part}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The attribute whose local name is `name` (any prefix), e.g. r:id. */
+function attrLocal(t: SaxesTagPlain, name: string): string | undefined {
+  for (const [k, v] of Object.entries(t.attributes)) if (k === name || k.endsWith(`:${name}`)) return v;
+  return undefined;
+}
+
+function rels(src: PartSource, part: string, fileName: string): Map<string, { type: string; part: string }> {
+  const i = part.lastIndexOf('/');
+  const path = part === '' ? '_rels/.rels' : `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+  const out = new Map<string, { type: string; part: string }>();
+  if (!src.has(path)) return out;
+  parse(
+    src,
+    path,
+    {
+      open: (t) => {
+        if (local(t.name) !== 'Relationship') return;
+        if (t.attributes.TargetMode === 'External') return;
+        out.set(t.attributes.Id ?? '', {
+          type: t.attributes.Type ?? '',
+          part: resolve(part, t.attributes.Target ?? ''),
+        });
+      },
+    },
+    fileName,
+  );
+  return out;
+}
+
+const DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** Whether a number format shows a date or time. */
+export function isDateFormat(code: string): boolean {
+  const s = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
+  if (/^general$/i.test(s.trim())) return false;
+  return /[ymdhs]/i.test(s.replace(/E\+|E-/g, ''));
+}
+
+/** Which cell formats (xf indexes) show dates. */
+function dateStyles(src: PartSource, part: string | undefined, fileName: string): boolean[] {
+  if (!part || !src.has(part)) return [];
+  const custom = new Map<number, string>();
+  const xfs: boolean[] = [];
+  let inXfs = false;
+  parse(
+    src,
+    part,
+    {
+      open: (t) => {
+        const n = local(t.name);
+        if (n === 'numFmt') custom.set(Number(t.attributes.numFmtId), t.attributes.formatCode ?? '');
+        else if (n === 'cellXfs') inXfs = true;
+        else if (n === 'xf' && inXfs) {
+          const id = Number(t.attributes.numFmtId ?? 0);
+          const code = custom.get(id);
+          xfs.push(code !== undefined ? isDateFormat(code) : DATE_IDS.has(id));
+        }
+      },
+      close: (name) => {
+        if (local(name) === 'cellXfs') inXfs = false;
+      },
+    },
+    fileName,
+  );
+  return xfs;
+}
+
+function sharedStrings(
+  src: PartSource,
+  part: string | undefined,
+  fileName: string,
+  limits: ReadLimits,
+): string[] {
+  if (!part || !src.has(part)) return [];
+  const out: string[] = [];
+  let cur: string[] | null = null;
+  let inT = false;
+  let skip = 0;
+  let total = 0;
+  parse(
+    src,
+    part,
+    {
+      open: (t) => {
+        const n = local(t.name);
+        if (n === 'si') cur = [];
+        else if (n === 'rPh') skip++;
+        else if (n === 't' && skip === 0) inT = true;
+      },
+      close: (name) => {
+        const n = local(name);
+        if (n === 't') inT = false;
+        else if (n === 'rPh') skip--;
+        else if (n === 'si' && cur) {
+          const s = fromOoxmlText(cur.join(''));
+          total += s.length;
+          if (total > limits.sharedText)
+            throw new XlsxReadError('tooLarge', fileName, `${limits.sharedText} characters of text`);
+          out.push(s);
+          cur = null;
+        }
+      },
+      text: (t) => {
+        if (inT && cur) cur.push(t);
+      },
+    },
+    fileName,
+  );
+  return out;
+}
+
+function excelDate(serial: number, date1904: boolean): string {
+  const days = date1904 ? serial + 1462 : serial;
+  return isoDate(new Date(Math.round((days - 25569) * 86_400_000)));
+}
+
+interface SheetContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+  limits: ReadLimits;
+  /** Cells kept so far in the workbook. */
+  kept: { n: number };
+  fileName: string;
+}
+
+function cellRef(r: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < r.length; i++) {
+    const c = r.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  const row = Number(r.slice(i).replace('$', ''));
+  if (col === 0 || !Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function readSheet(
+  src: PartSource,
+  part: string,
+  name: string,
+  state: SheetState,
+  ctx: SheetContext,
+): SheetGrid {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  let anyFormula = false;
+  const merges: MergeArea[] = [];
+  let isProtected = false;
+  const shared = new Map<string, { row: number; col: number; f: string }>();
+
+  let row = -1;
+  let col = -1;
+  // The current cell.
+  let inCell = false;
+  let t = 'n';
+  let s = 0;
+  let v: string[] = [];
+  let f: string[] | null = null;
+  let fAttrs: Record<string, string> = {};
+  let inV = false;
+  let inF = false;
+  let inIs = false;
+  let inT = false;
+  let skip = 0;
+  let isText: string[] = [];
+
+  const put = (r: number, c: number, value: CellValue, formula: string | null) => {
+    if (value === null && formula === null) return;
+    if (++ctx.kept.n > ctx.limits.cells)
+      throw new XlsxReadError('tooLarge', ctx.fileName, `${ctx.limits.cells} cells`);
+    const vr = values[r] ?? [];
+    values[r] = vr;
+    vr[c] = value;
+    if (formula !== null) {
+      const fr = formulas[r] ?? [];
+      formulas[r] = fr;
+      fr[c] = formula;
+      anyFormula = true;
+    }
+  };
+
+  const endCell = () => {
+    const raw = v.join('');
+    let value: CellValue = null;
+    const hasV = v.length > 0;
+    switch (t) {
+      case 's':
+        value = hasV ? (ctx.strings[Number(raw)] ?? null) : null;
+        break;
+      case 'inlineStr':
+        value = fromOoxmlText(isText.join(''));
+        break;
+      case 'str':
+        value = hasV ? fromOoxmlText(raw) : f ? null : '';
+        break;
+      case 'b':
+        value = hasV ? raw.trim() === '1' || raw.trim().toLowerCase() === 'true' : null;
+        break;
+      case 'e':
+        value = hasV ? raw : null;
+        break;
+      case 'd':
+        value = hasV
+          ? isoDate(new Date(raw.endsWith('Z') || /[+-]\d\d:\d\d$/.test(raw) ? raw : `${raw}Z`))
+          : null;
+        break;
+      default: {
+        if (!hasV || raw.trim() === '') break;
+        const n = Number(raw);
+        if (!Number.isFinite(n)) break;
+        value = ctx.dates[s] ? excelDate(n, ctx.date1904) : n;
+      }
+    }
+    let formula: string | null = null;
+    if (f) {
+      const text = f.join('');
+      const kind = fAttrs.t;
+      if (kind === 'shared' && fAttrs.si !== undefined) {
+        if (fAttrs.ref !== undefined && text !== '') {
+          shared.set(fAttrs.si, { row, col, f: text });
+          formula = text;
+        } else {
+          const m = shared.get(fAttrs.si);
+          formula = m ? slide(m.f, row - m.row, col - m.col) : text || null;
+        }
+      } else if (kind !== 'dataTable' && text !== '') formula = text;
+    }
+    if (formula !== null && !formula.startsWith('=')) formula = `=${formula}`;
+    put(row, col, value, formula);
+  };
+
+  parse(
+    src,
+    part,
+    {
+      open: (tag) => {
+        const n = local(tag.name);
+        if (inCell) {
+          if (n === 'v') inV = true;
+          else if (n === 'f') {
+            inF = true;
+            f = [];
+            fAttrs = tag.attributes;
+          } else if (n === 'is') inIs = true;
+          else if (n === 'rPh') skip++;
+          else if (n === 't' && inIs && skip === 0) inT = true;
+          return;
+        }
+        switch (n) {
+          case 'row': {
+            const r = tag.attributes.r;
+            row = r ? Number(r) - 1 : row + 1;
+            col = -1;
+            break;
+          }
+          case 'c': {
+            const r = tag.attributes.r;
+            const at = r ? cellRef(r) : null;
+            if (at) {
+              if (at.row !== row) row = at.row;
+              col = at.col;
+            } else col++;
+            inCell = true;
+            t = tag.attributes.t ?? 'n';
+            s = Number(tag.attributes.s ?? 0);
+            v = [];
+            f = null;
+            fAttrs = {};
+            isText = [];
+            break;
+          }
+          case 'mergeCell': {
+            const m = parseRange((tag.attributes.ref ?? '').replace(/\$/g, ''));
+            if (m) merges.push(m);
+            break;
+          }
+          case 'sheetProtection': {
+            const sh = tag.attributes.sheet;
+            if (sh === '1' || sh === 'true') isProtected = true;
+            break;
+          }
+        }
+      },
+      close: (name) => {
+        if (!inCell) return;
+        const n = local(name);
+        if (n === 'v') inV = false;
+        else if (n === 'f') inF = false;
+        else if (n === 'is') inIs = false;
+        else if (n === 'rPh') skip--;
+        else if (n === 't') inT = false;
+        else if (n === 'c') {
+          inCell = false;
+          endCell();
+        }
+      },
+      text: (x) => {
+        if (inV) v.push(x);
+        else if (inF) f?.push(x);
+        else if (inT) isText.push(x);
+      },
+    },
+    ctx.fileName,
+  );
+
+  // The other cells of a merged area are empty in Excel, whatever the file holds there.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const vr = values[r];
+      const fr = formulas[r];
+      if (!vr && !fr) continue;
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        if (vr && c < vr.length) vr[c] = undefined as unknown as CellValue;
+        if (fr && c < fr.length) fr[c] = undefined as unknown as string | null;
+      }
+    }
+  }
+  const length = lastRow(values) + 1;
+  const dense = <T>(rows: (T | null | undefined)[][]): (T | null)[][] => {
+    const out: (T | null)[][] = new Array(length);
+    for (let r = 0; r < length; r++) {
+      const src = rows[r];
+      if (!src) {
+        out[r] = [];
+        continue;
+      }
+      let end = src.length;
+      while (end > 0 && (src[end - 1] === undefined || src[end - 1] === null)) end--;
+      const row: (T | null)[] = new Array(end);
+      for (let c = 0; c < end; c++) row[c] = src[c] ?? null;
+      out[r] = row;
+    }
+    return out;
+  };
+  const grid: SheetGrid = { name, values: dense(values), merges };
+  if (anyFormula) grid.formulas = dense(formulas);
+  if (state !== 'visible') grid.hidden = true;
+  if (isProtected) grid.protected = true;
+  return grid;
+}
+
+function lastRow(values: (CellValue | undefined)[][]): number {
+  for (let r = values.length - 1; r >= 0; r--) {
+    const vr = values[r];
+    if (vr?.some((x) => x !== undefined && x !== null)) return r;
+  }
+  return -1;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Read a workbook from its parts.
+ * @throws XlsxReadError when the parts do not make a readable workbook, or it is too large.
+ */
+export function readParts(
+  src: PartSource,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): XlsxWorkbook {
+  const root = rels(src, '', fileName);
+  const wbPart =
+    [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.part ??
+    (src.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
+  if (!wbPart || !src.has(wbPart)) throw new XlsxReadError('notXlsx', fileName, 'no workbook part');
+  const wbRels = rels(src, wbPart, fileName);
+  const listed: { name: string; rid: string; state: SheetState }[] = [];
+  let date1904 = false;
+  parse(
+    src,
+    wbPart,
+    {
+      open: (t) => {
+        const n = local(t.name);
+        if (n === 'sheet') {
+          const st = t.attributes.state;
+          listed.push({
+            name: t.attributes.name ?? '',
+            rid: attrLocal(t, 'id') ?? '',
+            state: st === 'hidden' ? 'hidden' : st === 'veryHidden' ? 'veryHidden' : 'visible',
+          });
+        } else if (n === 'workbookPr') {
+          const d = t.attributes.date1904;
+          date1904 = d === '1' || d === 'true';
+        }
+      },
+    },
+    fileName,
+  );
+  const ofType = (suffix: string) => [...wbRels.values()].find((r) => r.type.endsWith(suffix))?.part;
+  const ctx: SheetContext = {
+    strings: sharedStrings(src, ofType('/sharedStrings'), fileName, limits),
+    dates: dateStyles(src, ofType('/styles'), fileName),
+    date1904,
+    limits,
+    kept: { n: 0 },
+    fileName,
+  };
+  const sheets: SheetGrid[] = [];
+  const states: Record<string, SheetState> = {};
+  for (const s of listed) {
+    const rel = wbRels.get(s.rid);
+    // Chart sheets and dialog sheets hold no cells.
+    if (!rel?.type.endsWith('/worksheet') || !src.has(rel.part)) continue;
+    sheets.push(readSheet(src, rel.part, s.name, s.state, ctx));
+    states[s.name] = s.state;
+  }
+  if (sheets.length === 0) throw new XlsxReadError('notXlsx', fileName, 'no worksheets');
+  return { grid: { sheets }, states };
+}
+
+/**
+ * Read .xlsx bytes by streaming each part.
+ * @throws XlsxReadError when the bytes are not a readable .xlsx, or the workbook is too large.
+ * @example const { grid } = readXlsxStream(bytes, '考核.xlsx');
+ */
+export function readXlsxStream(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): XlsxWorkbook {
+  if (bytes.length === 0) throw new XlsxReadError('empty', fileName);
+  if (startsWith(bytes, OLE_MAGIC)) throw new XlsxReadError('legacyOrEncrypted', fileName);
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxReadError('notXlsx', fileName);
+  let src: PartSource;
+  try {
+    src = zipSource(bytes);
+  } catch (e) {
+    throw new XlsxReadError('corrupt', fileName, e instanceof ZipError ? e.message : String(e));
+  }
+  return readParts(src, fileName, limits);
+}
+
+/** The grid of an opened package (for `fill`, which patches the same package). */
+export function readPackage(
+  pkg: Package,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): XlsxWorkbook {
+  return readParts(packageSource(pkg), fileName, limits);
+}
+
+/** A caught reader fault as XlsxReadError (zip faults become `corrupt`). */
+export function asReadError(e: unknown, fileName: string): XlsxReadError {
+  if (e instanceof XlsxReadError) return e;
+  return new XlsxReadError('corrupt', fileName, e instanceof Error ? e.message : String(e));
+}
