@@ -11,15 +11,21 @@ import { describe, expect, it } from 'vitest';
 import { runSummary } from '../../src/cli/commands/summary';
 import { analyzeWorkbook } from '../../src/core';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
+import { a1 } from '../../src/core/a1';
 import {
   closeMatches,
+  findRosterSheet,
   formatNote,
+  LABELS,
+  planSummary,
   planSummaryValues,
+  summaryLayout,
   rosterNames,
   rosterRowsFromText,
   type SummaryInput,
   unitKey,
 } from '../../src/core/summary';
+import { applyPlan, evaluate, valueAt } from './harness';
 import { writeUnitWorkbook } from './units';
 
 function unitSheet(name: string, d: number[]): SheetGrid {
@@ -226,5 +232,65 @@ describe('rubric-scorer summary --roster', () => {
         io,
       ),
     ).toBe(2);
+  });
+});
+
+describe('the add-in’s 汇总 with a roster sheet', () => {
+  const sheets = [
+    unitSheet('东风社区', [1]),
+    unitSheet('东风社区 (2)', [1]),
+    unitSheet('新华社区', [0]),
+    unitSheet('彩屯社区', [2]),
+  ];
+  const roster: SheetGrid = {
+    name: '参评单位名单',
+    merges: [],
+    values: [['单位名称'], ['东风社区'], ['新华社区居委会'], ['彩屯社区'], ['铁西社区']],
+  };
+  const wb = { sheets: [...sheets, roster] };
+  const report = analyzeWorkbook(wb);
+
+  it('finds the roster sheet, withholds a sheet copied for the same unit and one matching no name', () => {
+    expect(findRosterSheet(wb, report)).toBe('参评单位名单');
+    const names = rosterNames(roster.values);
+    const plan = planSummary(wb, report, { lang: 'zh', roster: names });
+    // 东风社区 (2) is an identical copy: counted once, under the name without a copy's mark.
+    expect(plan.status.map((s) => [s.sheet, s.hold, s.rank])).toEqual([
+      ['东风社区', [], 1],
+      ['东风社区 (2)', ['duplicate'], null],
+      ['新华社区', ['unlisted'], null],
+      ['彩屯社区', [], 2],
+    ]);
+    expect(plan.missing).toEqual([
+      { name: '新华社区居委会', maybe: ['新华社区'] },
+      { name: '铁西社区', maybe: [] },
+    ]);
+    const hf = evaluate(applyPlan(wb, plan).wb);
+    const lay = summaryLayout(0);
+    const at = (r: number, c: number) => valueAt(hf, '汇总', a1(r, c));
+    expect([0, 1, 2, 3].map((i) => at(lay.firstRow + i, lay.rank))).toEqual([1, '—', '—', 2]);
+    expect(at(lay.firstRow + 2, lay.status)).toBe(LABELS.zh.statusUnlisted);
+    // The missing block: its title, a header, then one row per missing unit.
+    let title = lay.firstRow + 4;
+    while (!String(at(title, 0) ?? '').startsWith('未交单位') && title < 30) title++;
+    expect([at(title + 2, 1), at(title + 2, 2), at(title + 3, 1)]).toEqual([
+      '新华社区居委会',
+      '新华社区',
+      '铁西社区',
+    ]);
+    // Agrees with the CLI's values for the same units.
+    const values = planSummaryValues(
+      sheets.map((s) => {
+        const grid = { sheets: [s] };
+        return { file: `${s.name}.xlsx`, report: analyzeWorkbook(grid), grid };
+      }),
+      { lang: 'zh', roster: names },
+    );
+    // The CLI leaves the identical copy out; the add-in lists it unranked. Every other figure agrees.
+    expect(values.copies.map((c) => c.sheet)).toEqual(['东风社区 (2)']);
+    expect(values.units.map((u) => [u.sheet, u.rank])).toEqual(
+      plan.status.filter((s) => s.sheet !== '东风社区 (2)').map((s) => [s.sheet, s.rank]),
+    );
+    expect(values.missing).toEqual(plan.missing);
   });
 });

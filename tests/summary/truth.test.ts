@@ -66,19 +66,21 @@ describe('a unit with open entry errors', () => {
     const lay = summaryLayout(0);
     const cell = (r: number, c: number) => valueAt(hf, '汇总', a1(lay.firstRow + r, c));
     expect([cell(0, lay.rank), cell(1, lay.rank), cell(2, lay.rank)]).toEqual([1, LABELS.zh.rankWithheld, 2]);
-    expect(cell(1, lay.errors)).toBeGreaterThan(0);
-    expect(cell(0, lay.errors)).toBe(0);
+    expect(cell(1, lay.hold)).toBe(1);
+    expect(cell(1, lay.status)).toBe(LABELS.zh.statusFailed(1));
+    expect(cell(0, lay.hold)).toBe(0);
+    expect(cell(0, lay.status)).toBe(LABELS.zh.statusOk);
     const n = plan.notes.find((x) => x.code === 'notReady');
     expect(n?.params.sheet).toBe('铁西社区');
     expect(formatNote(n!, 'zh')).toContain('暂不排名');
     expect(formatNote(n!, 'en')).toMatch(/^"铁西社区" has 1 entry error:/);
   });
 
-  it('ranks once fixed: clearing the error count in the sheet gives it its place live', () => {
+  it('ranks once fixed: clearing the withheld count in the sheet gives it its place live', () => {
     const plan = planSummary(wb, report, { lang: 'zh' });
     const hf = evaluate(applyPlan(wb, plan).wb);
     const lay = summaryLayout(0);
-    hf.setCellContents({ sheet: hf.getSheetId('汇总')!, row: lay.firstRow + 1, col: lay.errors }, 0);
+    hf.setCellContents({ sheet: hf.getSheetId('汇总')!, row: lay.firstRow + 1, col: lay.hold }, 0);
     // 铁西's 得分 cells add up to 20 (nothing deducted where "1分" was typed); 东风 has 19.
     expect(valueAt(hf, '汇总', a1(lay.firstRow + 1, lay.rank))).toBe(1);
     expect(valueAt(hf, '汇总', a1(lay.firstRow, lay.rank))).toBe(2);

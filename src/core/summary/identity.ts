@@ -38,6 +38,18 @@ export function looksLikeCopy(name: string): boolean {
   return unitKey(name) !== norm(name).replace(/\s+/g, '').toLowerCase();
 }
 
+/**
+ * Of identical copies, the one to keep: the one whose name carries no copy's mark, then the least
+ * `depth` (the shallowest folder), then the first.
+ */
+export function preferredCopy<T>(items: readonly T[], name: (t: T) => string, depth: (t: T) => number): T {
+  const [best] = [...items].sort(
+    (a, b) => Number(looksLikeCopy(name(a))) - Number(looksLikeCopy(name(b))) || depth(a) - depth(b),
+  );
+  if (best === undefined) throw new RangeError('preferredCopy needs at least one item');
+  return best;
+}
+
 /** The file's name without folders and extension. */
 export function fileStem(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;

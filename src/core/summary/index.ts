@@ -26,9 +26,18 @@ import {
   rankKeyExpr,
   rankValues,
 } from './rank';
-import { compareSelfScores, type SelfScoreComparison } from './readiness';
+import { closeMatches, preferredCopy, rosterMatch, unitKey } from './identity';
+import {
+  compareSelfScores,
+  entryFingerprint,
+  type HoldReason,
+  type SelfScoreComparison,
+  statusWords,
+} from './readiness';
 import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type SummaryUnit } from './structure';
 import { ownSummarySheets, pickName, workbookUnits } from './units';
+
+export { findRosterSheet } from './units';
 
 export {
   defaultRankMode,
@@ -41,6 +50,7 @@ export {
 export {
   compareSelfScores,
   entryErrors,
+  statusWords,
   type SelfScoreComparison,
   type SelfScoreDiff,
 } from './readiness';
@@ -73,6 +83,8 @@ export interface SummaryOptions {
   unitSheets?: string[];
   /** How ties rank; default 中国式排名 (dense) in Chinese, competition ranking in English. */
   rankMode?: RankMode;
+  /** The units expected (a roster sheet's names, see rosterNames): missing ones are listed apart. */
+  roster?: readonly string[];
 }
 
 /** What the pane shows per unit: the figures as read now, and whether the unit is ready. */
@@ -82,6 +94,10 @@ export interface UnitStatus {
   vetoed: boolean;
   /** Open errors in the unit's own entries; > 0 withholds its rank. */
   errors: number;
+  /** Why the rank is withheld; empty when ranked. */
+  hold: HoldReason[];
+  /** The roster name the sheet matched (null: no roster, or no match). */
+  rosterName: string | null;
   /** The rank as the core computes it now (null: withheld). */
   rank: number | null;
   /** 自评分 beside the assessor's scores, when the table has a filled 自评分 column. */
@@ -105,6 +121,8 @@ export interface SummaryPlan extends WritePlan {
   /** Per unit (same order): figures, readiness and rank now. */
   status: UnitStatus[];
   rankMode: RankMode;
+  /** Roster names without a unit sheet (empty without a roster). */
+  missing: { name: string; maybe: string[] }[];
   notes: SummaryNote[];
 }
 
@@ -127,8 +145,10 @@ export interface SummaryLayout {
   veto: number;
   reason: number;
   deductions: number;
-  /** Open entry errors counted when the summary was generated (> 0 withholds the rank). */
-  errors: number;
+  /** Why the rank is withheld, in words ("通过" when ranked), as found when the summary was generated. */
+  status: number;
+  /** How many reasons withhold the rank (> 0 withholds it); clearing it ranks the unit. */
+  hold: number;
   /** 自评总分 and 与自评分差 (present when some unit has a 自评分 column). */
   selfTotal: number | null;
   selfDiff: number | null;
@@ -141,9 +161,10 @@ export interface SummaryLayout {
 /** Where each column of the 汇总 sheet is, for `groups` subtotal columns. */
 export function summaryLayout(groups: number, opts: { self?: boolean } = {}): SummaryLayout {
   const total = 2 + groups;
-  const errors = total + 5;
+  const status = total + 5;
+  const hold = status + 1;
   const self = opts.self === true;
-  const key = errors + (self ? 3 : 1);
+  const key = hold + (self ? 3 : 1);
   return {
     headerRow: 2,
     firstRow: 3,
@@ -153,9 +174,10 @@ export function summaryLayout(groups: number, opts: { self?: boolean } = {}): Su
     veto: total + 2,
     reason: total + 3,
     deductions: total + 4,
-    errors,
-    selfTotal: self ? errors + 1 : null,
-    selfDiff: self ? errors + 2 : null,
+    status,
+    hold,
+    selfTotal: self ? hold + 1 : null,
+    selfDiff: self ? hold + 2 : null,
     key,
     first: key + 1,
   };
@@ -199,18 +221,17 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
       units: [],
       status: [],
       rankMode,
+      missing: [],
       notes,
     };
-  const status = unitStatus(wb, units, rankMode);
-  for (const st of status)
-    if (st.errors > 0) notes.push(note('notReady', { sheet: st.sheet, errors: st.errors }));
+  const { status, missing } = unitStatus(wb, units, rankMode, opts.roster ?? null, notes);
 
   const { columns, notes: structureNotes } = groupColumns(units);
   notes.push(...structureNotes);
   const ops: WriteOp[] = [];
   for (const n of own) ops.push({ op: 'deleteSheet', sheet: n });
   ops.push({ op: 'addSheet', sheet: summaryName }, { op: 'addSheet', sheet: deductionName });
-  ops.push(...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status }));
+  ops.push(...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status, missing }));
   ops.push(...deductionOps(deductionName, units, opts.lang));
 
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
@@ -242,30 +263,96 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     units: units.map((u) => u.sheet),
     status,
     rankMode,
+    missing,
     notes,
   };
 }
 
-function unitStatus(wb: WorkbookGrid, units: readonly SummaryUnit[], mode: RankMode): UnitStatus[] {
+/**
+ * Each unit's readiness and rank now: open entry errors, two sheets for one unit (东风社区 and its copy
+ * 东风社区 (2)), a sheet matching no roster name. Notes say each, and what to do.
+ */
+function unitStatus(
+  wb: WorkbookGrid,
+  units: readonly SummaryUnit[],
+  mode: RankMode,
+  roster: readonly string[] | null,
+  notes: SummaryNote[],
+): { status: UnitStatus[]; missing: SummaryPlan['missing'] } {
+  const rosterName = units.map((u) => (roster ? rosterMatch([u.sheet], roster) : null));
+  const hold: HoldReason[][] = units.map((u) => ((u.errors ?? 0) > 0 ? ['errors'] : []));
+  for (const u of units)
+    if ((u.errors ?? 0) > 0) notes.push(note('notReady', { sheet: u.sheet, errors: u.errors ?? 0 }));
+  const keyOf = (i: number) => rosterName[i] ?? unitKey(units[i]!.sheet);
+  const seen = new Set<number>();
+  units.forEach((u, i) => {
+    if (seen.has(i)) return;
+    const same = units.flatMap((_, j) => (keyOf(j) === keyOf(i) ? [j] : []));
+    for (const j of same) seen.add(j);
+    if (same.length < 2) return;
+    // Identical copies count once (the one not named as a copy); different versions are all withheld.
+    const copies = new Set(same.map((j) => entryFingerprint(units[j]!.analysis))).size === 1;
+    const keep = copies
+      ? preferredCopy(
+          same,
+          (j) => units[j]!.sheet,
+          () => 0,
+        )
+      : null;
+    for (const j of same) if (j !== keep) hold[j]!.push('duplicate');
+    notes.push(
+      note('duplicateSheets', {
+        unit: rosterName[i] ?? u.sheet,
+        sheets: same.map((j) => units[j]!.sheet).join('、'),
+      }),
+    );
+  });
+  const missing: SummaryPlan['missing'] = [];
+  if (roster) {
+    const unmatched = units.flatMap((u, i) => (rosterName[i] === null ? [u.sheet] : []));
+    units.forEach((u, i) => {
+      if (rosterName[i] !== null) return;
+      hold[i]!.push('unlisted');
+      const maybe = closeMatches(u.sheet, roster).filter((r) => !rosterName.includes(r));
+      notes.push(
+        note(maybe.length > 0 ? 'notOnRosterClose' : 'notOnRoster', {
+          unit: u.sheet,
+          file: u.sheet,
+          maybe: maybe.join('、'),
+        }),
+      );
+    });
+    for (const r of roster) {
+      if (rosterName.includes(r)) continue;
+      const maybe = unmatched.filter((n) => closeMatches(n, [r]).length > 0);
+      missing.push({ name: r, maybe });
+      notes.push(
+        note(maybe.length > 0 ? 'missingUnitClose' : 'missingUnit', { unit: r, maybe: maybe.join('、') }),
+      );
+    }
+  }
   const ranks = rankValues(
-    units.map((u) => ({
+    units.map((u, i) => ({
       total: u.analysis.score.total,
       vetoed: u.analysis.score.vetoed,
-      ranked: (u.errors ?? 0) === 0,
+      ranked: hold[i]!.length === 0,
     })),
     mode,
   );
-  return units.map((u, i) => {
+  const status = units.map((u, i) => {
     const grid = wb.sheets.find((s) => s.name === u.sheet);
     return {
       sheet: u.sheet,
       total: u.analysis.score.total,
       vetoed: u.analysis.score.vetoed,
       errors: u.errors ?? 0,
+      hold: hold[i]!,
+      rosterName: rosterName[i] ?? null,
       rank: ranks[i] ?? null,
       self: grid ? compareSelfScores(grid, u.analysis) : null,
     };
   });
+  return { status, missing };
 }
 
 function formula(sheet: string, row: number, col: number, e: Expr): WriteOp {
@@ -280,7 +367,7 @@ function summaryOps(
   sheet: string,
   units: readonly SummaryUnit[],
   columns: readonly GroupColumn[],
-  o: { lang: Lang; rankMode: RankMode; status: readonly UnitStatus[] },
+  o: { lang: Lang; rankMode: RankMode; status: readonly UnitStatus[]; missing: SummaryPlan['missing'] },
 ): WriteOp[] {
   const { lang } = o;
   const L = LABELS[lang];
@@ -304,7 +391,8 @@ function summaryOps(
     L.veto,
     L.vetoReason,
     L.deductions,
-    L.entryErrors,
+    L.status,
+    L.hold,
     ...(hasSelf ? [L.selfTotal, L.selfDiff] : []),
     L.rankKey,
     L.rankFirst,
@@ -335,7 +423,7 @@ function summaryOps(
       total: lay.total,
       key: lay.key,
       first: lay.first,
-      hold: lay.errors,
+      hold: lay.hold,
       ...(anyVeto ? { veto: lay.veto } : {}),
     };
     ops.push(formula(sheet, r, lay.rank, rankExpr(cells, o.rankMode, L.rankWithheld)));
@@ -346,7 +434,9 @@ function summaryOps(
       ops.push(formula(sheet, r, lay.reason, vetoReason(u, vetoes)));
     }
     ops.push(formula(sheet, r, lay.deductions, countDeductions(u, itemsOf(table, null))));
-    ops.push(value(sheet, r, lay.errors, o.status[i]?.errors ?? 0));
+    const st = o.status[i];
+    ops.push(value(sheet, r, lay.status, st ? statusWords(st, lang) : L.statusOk));
+    ops.push(value(sheet, r, lay.hold, st?.hold.length ?? 0));
     const selfCol = table.columns.selfScore;
     if (lay.selfTotal !== null && lay.selfDiff !== null && selfCol !== undefined) {
       ops.push(formula(sheet, r, lay.selfTotal, sumColumn(u, itemsOf(table, null), selfCol)));
@@ -370,13 +460,13 @@ function summaryOps(
   });
 
   // Static highlight from the figures as they are now; refreshed when the summary is regenerated.
-  const open = o.status.filter((f) => !f.vetoed && f.errors === 0).map((f) => f.total);
+  const open = o.status.filter((f) => !f.vetoed && f.hold.length === 0).map((f) => f.total);
   const lowest = open.length >= 2 ? Math.min(...open) : null;
   o.status.forEach((f, i) => {
     const r = lay.firstRow + i;
     const color = f.vetoed
       ? COLORS.veto
-      : f.errors > 0
+      : f.hold.length > 0
         ? COLORS.notReady
         : f.total === lowest
           ? COLORS.lowest
@@ -389,6 +479,27 @@ function summaryOps(
     range: a1(lastRow + 2, 0),
     color: COLORS.muted,
   });
+  // Units on the roster without a sheet: their own block, unranked.
+  let below = lastRow + 2;
+  if (o.missing.length > 0) {
+    below += 2;
+    ops.push(value(sheet, below, 0, L.missingTitle(o.missing.length)), {
+      op: 'font',
+      sheet,
+      range: a1(below, 0),
+      bold: true,
+    });
+    ops.push(
+      value(sheet, below + 1, 0, L.no),
+      value(sheet, below + 1, 1, L.unit),
+      value(sheet, below + 1, 2, L.maybe),
+    );
+    for (const [i, m] of o.missing.entries()) {
+      ops.push(value(sheet, below + 2 + i, 0, i + 1), value(sheet, below + 2 + i, 1, m.name));
+      if (m.maybe.length > 0) ops.push(value(sheet, below + 2 + i, 2, m.maybe.join('、')));
+    }
+    below += 1 + o.missing.length;
+  }
 
   ops.push(
     { op: 'columnWidth', sheet, col: 'A', width: 6 },
@@ -410,7 +521,7 @@ function summaryOps(
     dataRange: a1Range(lay.firstRow, lay.total, lastRow, lay.total),
     labelsRange: a1Range(lay.firstRow, 1, lastRow, 1),
     title: L.chartTitle,
-    range: a1Range(lastRow + 4, 0, lastRow + 4 + Math.max(14, units.length + 4), Math.min(last, 9)),
+    range: a1Range(below + 2, 0, below + 2 + Math.max(14, units.length + 4), Math.min(last, 9)),
   });
   return ops;
 }

@@ -39,6 +39,8 @@ export const SUMMARY_CODES = {
   notOnRoster: 'warning',
   /** An input's unit is not on the roster but a roster name is close: listed, not ranked. */
   notOnRosterClose: 'warning',
+  /** Two sheets of the workbook are the same unit (东风社区 and 东风社区 (2)): neither is ranked. */
+  duplicateSheets: 'warning',
   /** A unit on the roster handed in nothing. */
   missingUnit: 'warning',
   /** A unit on the roster handed in nothing under its name; an input with a close name may be it. */
@@ -85,10 +87,12 @@ const zh: Record<SummaryCode, (p: P) => string> = {
     `${s(p, 'file')} 与 ${s(p, 'of')} 内容完全相同，是“${s(p, 'unit')}”的同一份评分表，只计一次（已略去 ${s(p, 'file')}）。`,
   duplicateUnit: (p) =>
     `“${s(p, 'unit')}”交了不止一份、内容不同的评分表：${s(p, 'files')}。汇总中都已列出但都不排名。请保留正确的一份（删除或移走其余），再重新汇总。`,
+  duplicateSheets: (p) =>
+    `工作表 ${s(p, 'sheets')} 是同一个单位“${s(p, 'unit')}”，汇总中都已列出但都不排名。请删除多余的一张（或改成正确的单位名称），再重新生成汇总。`,
   notOnRoster: (p) =>
-    `“${s(p, 'unit')}”（${s(p, 'file')}）不在参评单位名单中，汇总中已列出但不排名。请核对名单或文件名。`,
+    `“${s(p, 'unit')}”${paren(p, 'zh')}不在参评单位名单中，汇总中已列出但不排名。请核对名单或名称。`,
   notOnRosterClose: (p) =>
-    `“${s(p, 'unit')}”（${s(p, 'file')}）不在参评单位名单中，名单中相近的有：${s(p, 'maybe')}。汇总中已列出但不排名；如是同一单位，请把文件名改成名单中的名称，再重新汇总。`,
+    `“${s(p, 'unit')}”${paren(p, 'zh')}不在参评单位名单中，名单中相近的有：${s(p, 'maybe')}。汇总中已列出但不排名；如是同一单位，请把名称改成名单中的名称，再重新汇总。`,
   missingUnit: (p) => `名单中的“${s(p, 'unit')}”没有交评分表，汇总中列在“未交单位”中。`,
   missingUnitClose: (p) =>
     `名单中的“${s(p, 'unit')}”没有按名单名称交评分表；收到的“${s(p, 'maybe')}”可能就是它。请核对后改名，再重新汇总。`,
@@ -122,15 +126,24 @@ const en: Record<SummaryCode, (p: P) => string> = {
     `${s(p, 'file')} is identical to ${s(p, 'of')}, the same workbook of "${s(p, 'unit')}": it is counted once (${s(p, 'file')} left out).`,
   duplicateUnit: (p) =>
     `"${s(p, 'unit')}" handed in more than one workbook, and they differ: ${s(p, 'files')}. All are listed and none is ranked. Keep the right one (remove the others), then summarise again.`,
+  duplicateSheets: (p) =>
+    `Sheets ${s(p, 'sheets')} are the same unit "${s(p, 'unit')}": all are listed and none is ranked. Delete the extra one (or give it the right unit name), then regenerate the summary.`,
   notOnRoster: (p) =>
-    `"${s(p, 'unit')}" (${s(p, 'file')}) is not on the roster: listed but not ranked. Check the roster or the file name.`,
+    `"${s(p, 'unit')}"${paren(p, 'en')} is not on the roster: listed but not ranked. Check the roster or the name.`,
   notOnRosterClose: (p) =>
-    `"${s(p, 'unit')}" (${s(p, 'file')}) is not on the roster; close names on it: ${s(p, 'maybe')}. Listed but not ranked; if it is the same unit, rename the file to the roster's name and summarise again.`,
+    `"${s(p, 'unit')}"${paren(p, 'en')} is not on the roster; close names on it: ${s(p, 'maybe')}. Listed but not ranked; if it is the same unit, rename it to the roster's name and summarise again.`,
   missingUnit: (p) =>
     `"${s(p, 'unit')}" is on the roster but handed in no workbook; it is listed under missing units.`,
   missingUnitClose: (p) =>
     `"${s(p, 'unit')}" on the roster handed in nothing under that name; "${s(p, 'maybe')}" may be it. Check, rename, and summarise again.`,
 };
+
+/** "（file）" after a unit's name when the note has a file (the CLI), nothing for a sheet. */
+function paren(p: P, lang: Lang): string {
+  const f = s(p, 'file');
+  if (f === '') return '';
+  return lang === 'en' ? ` (${f})` : `（${f}）`;
+}
 
 function plural(n: string | number | undefined, one: string, many: string): string {
   return `${String(n ?? 0)} ${Number(n) === 1 ? one : many}`;

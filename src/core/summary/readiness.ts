@@ -9,7 +9,20 @@ import { a1 } from '../a1';
 import { cellAt, type SheetGrid } from '../grid';
 import { type Issue, RUBRIC_ISSUE_CODES } from '../issues';
 import type { SheetAnalysis } from '../model';
+import type { Lang } from '../i18n';
 import { sub2, sum2 } from '../num';
+import { LABELS } from './messages';
+
+/** Why a unit's rank is withheld: open entry errors, handed in twice, not on the roster. */
+export type HoldReason = 'errors' | 'duplicate' | 'unlisted';
+
+/** What two copies of one unit's workbook share: the title and every entry as read. */
+export function entryFingerprint(a: SheetAnalysis): string {
+  return JSON.stringify([
+    a.table.title,
+    a.entries.map((e) => [e.deduction?.value ?? null, e.score?.value ?? null, e.reason, e.counts]),
+  ]);
+}
 
 /** The error-severity findings that keep a unit out of the ranking. */
 export function entryErrors(issues: readonly Issue[]): Issue[] {
@@ -68,4 +81,14 @@ export function compareSelfScores(sheet: SheetGrid, a: SheetAnalysis): SelfScore
   if (selves.length === 0) return null;
   const selfTotal = sum2(selves);
   return { selfTotal, diff: sub2(a.score.total, selfTotal), items };
+}
+
+/** The status cell's words: why the rank is withheld, or 通过. */
+export function statusWords(s: { errors: number; hold: readonly HoldReason[] }, lang: Lang): string {
+  const L = LABELS[lang];
+  const parts: string[] = [];
+  if (s.errors > 0) parts.push(L.statusFailed(s.errors));
+  if (s.hold.includes('duplicate')) parts.push(L.statusDuplicate);
+  if (s.hold.includes('unlisted')) parts.push(L.statusUnlisted);
+  return parts.length > 0 ? parts.join(lang === 'en' ? '; ' : '；') : L.statusOk;
 }

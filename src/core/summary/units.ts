@@ -3,6 +3,7 @@ import type { WorkbookReport } from '../analyze';
 import type { WorkbookGrid } from '../grid';
 import { META_SHEET } from '../meta';
 import { note, type SummaryNote } from './messages';
+import { rosterNames } from './identity';
 import { entryErrors } from './readiness';
 import { type SummaryUnit, unitsAsColumns } from './structure';
 
@@ -78,4 +79,20 @@ export function pickName(base: string, userSheets: ReadonlySet<string>, chosen: 
     const n = `${base}(${i})`;
     if (!taken(n)) return n;
   }
+}
+
+const ROSTER_SHEET = /(名单|参评单位|被考核单位|考核对象|roster)/i;
+
+/**
+ * The workbook's roster sheet (参评单位名单, 单位名单, Roster …): a visible sheet that is not a rubric,
+ * named as a roster, holding at least one name; null when there is none.
+ */
+export function findRosterSheet(wb: WorkbookGrid, report: WorkbookReport): string | null {
+  const own = new Set(ownSummarySheets(wb, report).map((n) => n.toLowerCase()));
+  for (const s of wb.sheets) {
+    if (s.hidden || s.name === META_SHEET || own.has(s.name.toLowerCase())) continue;
+    if (report.sheets.find((r) => r.sheet === s.name)?.analysis) continue;
+    if (ROSTER_SHEET.test(s.name) && rosterNames(s.values).length > 0) return s.name;
+  }
+  return null;
 }

@@ -12,10 +12,9 @@ import type { Issue } from '../issues';
 import { toCents } from '../num';
 import type { WriteOp, WritePlan } from '../plan';
 import { unparse } from '../formula/unparse';
-import type { SheetAnalysis } from '../model';
 import { round2 } from '../num';
 import { norm } from '../text';
-import { closeMatches, fileStem, looksLikeCopy, rosterMatch, unitKey } from './identity';
+import { closeMatches, fileStem, preferredCopy, rosterMatch, unitKey } from './identity';
 import { formatNote, LABELS, note, type SummaryNote } from './messages';
 import {
   defaultRankMode,
@@ -26,7 +25,16 @@ import {
   rankValues,
   VETO_RANK_KEY,
 } from './rank';
-import { compareSelfScores, entryErrors, type SelfScoreComparison } from './readiness';
+import {
+  compareSelfScores,
+  entryErrors,
+  entryFingerprint,
+  type HoldReason,
+  type SelfScoreComparison,
+  statusWords,
+} from './readiness';
+
+export type { HoldReason } from './readiness';
 import {
   type GroupColumn,
   groupColumns,
@@ -71,9 +79,6 @@ export function unitFigures(unit: SummaryUnit, columns: readonly GroupColumn[]):
     deductions: score.items.filter((s) => s.deduction > 0).length,
   };
 }
-
-/** Why a unit's rank is withheld. */
-export type HoldReason = 'errors' | 'duplicate' | 'unlisted';
 
 export interface SummaryValuesOptions {
   lang: Lang;
@@ -129,15 +134,6 @@ interface Candidate extends SummaryUnit {
   order: number;
 }
 
-/** What a copy would share: the sheet, the title and every entry as read. */
-function fingerprint(sheet: string, a: SheetAnalysis): string {
-  return JSON.stringify([
-    sheet,
-    a.table.title,
-    a.entries.map((e) => [e.deduction?.value ?? null, e.score?.value ?? null, e.reason, e.counts]),
-  ]);
-}
-
 const GENERIC_SHEET = /(细则|评分|考核|考评|打分|得分|明细|汇总|^sheet\d*$|^工作表\d*$|^表\d*$)/i;
 
 /**
@@ -185,9 +181,11 @@ function sameUnitGroups(cands: readonly Candidate[]): Candidate[][] {
 /** Of identical copies, the one to keep: not named as a copy, in the shallowest folder, first. */
 function preferred(group: readonly Candidate[]): Candidate {
   const depth = (f: string) => f.split(/[\\/]/).length;
-  return [...group].sort(
-    (a, b) => Number(looksLikeCopy(a.stem)) - Number(looksLikeCopy(b.stem)) || depth(a.file) - depth(b.file),
-  )[0]!;
+  return preferredCopy(
+    group,
+    (c) => c.stem,
+    (c) => depth(c.file),
+  );
 }
 
 /**
@@ -240,7 +238,7 @@ export function planSummaryValues(
         errors,
         stem,
         perSheet,
-        fingerprint: fingerprint(sr.sheet, analysis),
+        fingerprint: entryFingerprint(analysis),
         self: grid ? compareSelfScores(grid, analysis) : null,
         rosterName,
         hold: errors > 0 ? ['errors'] : [],
@@ -378,7 +376,7 @@ export function planSummaryValues(
     put(S, r, lay.veto, f.vetoed ? L.veto : '');
     put(S, r, lay.veto + 1, f.vetoReason);
     put(S, r, lay.veto + 2, f.deductions);
-    put(S, r, lay.status, statusText(u, L));
+    put(S, r, lay.status, statusWords(u, opts.lang));
     put(S, r, lay.hold, u.hold.length);
     if (lay.selfTotal !== null && u.self) {
       put(S, r, lay.selfTotal, u.self.selfTotal);
@@ -575,12 +573,4 @@ function valuesLayout(groups: number, self: boolean) {
     selfTotal: self ? hold + 1 : null,
     key: hold + (self ? 3 : 1),
   };
-}
-
-function statusText(u: Candidate, L: (typeof LABELS)[Lang]): string {
-  const parts: string[] = [];
-  if (u.errors > 0) parts.push(L.statusFailed(u.errors));
-  if (u.hold.includes('duplicate')) parts.push(L.statusDuplicate);
-  if (u.hold.includes('unlisted')) parts.push(L.statusUnlisted);
-  return parts.length > 0 ? parts.join('；') : L.statusOk;
 }
