@@ -35,6 +35,10 @@ export const sheetStateSchema = z.object({
   rows: z.number(),
   /** Subtotal columns added (one per group level, 1 = outermost), by column letter. */
   subtotalColumns: z.array(z.object({ col: z.string(), level: z.number() })).optional(),
+  /** Cells and ranges the product put data validation on (so the user's own is told apart). */
+  validated: z.array(z.string()).optional(),
+  /** The helper column holding each veto item's test, when a sheet has too many for one formula. */
+  vetoColumn: z.string().optional(),
 });
 
 export const metaSchema = z.object({
@@ -43,6 +47,13 @@ export const metaSchema = z.object({
   sheets: z.array(sheetStateSchema),
   /** Sheets the product generated whole (汇总, 扣分明细): only these are replaced on regenerate. */
   summarySheets: z.array(z.string()).optional(),
+  /**
+   * A write in progress: the sheet states it is putting in place, stored before its first change and
+   * removed by its last. Found on reading, it means the write was interrupted: `sheets` still says
+   * only what earlier writes made (no claim on cells that may not have been written), and the next
+   * plan takes its layout from here so that finishing gives what the whole write would have.
+   */
+  pending: z.array(sheetStateSchema).optional(),
 });
 
 export type Meta = z.infer<typeof metaSchema>;

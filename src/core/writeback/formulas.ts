@@ -29,6 +29,11 @@ export interface ItemCells {
   allEntryCols: number[];
   /** Whether this item's 扣分 / 得分 are computed from entry columns. */
   fromEntries: boolean;
+  /**
+   * Words the 得分 formula shows when the entry it reads holds text ("1分"): the entry must be fixed.
+   * Absent: text reads as nothing entered.
+   */
+  notNumber?: string;
 }
 
 export interface SheetCols {
@@ -94,13 +99,28 @@ export function scoreFromDeduction(c: ItemCells, cols: SheetCols, deductionCol: 
   const capped = cap === null ? taken : fn('MIN', num(cap), taken);
   const left = bin('-', c.points, capped);
   const base = cap === null ? left : fn('MAX', num(0), left);
-  return fn('IF', fn('ISNUMBER', d), round2(base), blankScore(c, cols));
+  return fn('IF', fn('ISNUMBER', d), round2(base), unlessText(c, d, blankScore(c, cols)));
+}
+
+/** `blank` when the entry cell is empty; the words asking to fix it when it holds anything else. */
+function unlessText(c: ItemCells, entry: Expr, blank: Expr): Expr {
+  return c.notNumber === undefined ? blank : fn('IF', fn('ISBLANK', entry), blank, str(c.notNumber));
+}
+
+/**
+ * A subtotal or total that shows `text` instead of a number while any of `cells` (score cells,
+ * subtotal cells, typed entries) holds text, so no final-looking total stands over an entry to fix.
+ */
+export function unlessAnyText(sum: Expr, cells: readonly Expr[], text: string): Expr {
+  if (cells.length === 0) return sum;
+  const count = plus(cells.map((c) => fn('COUNTIF', c, str('*'))));
+  return fn('IF', bin('>', count, num(0)), str(text), sum);
 }
 
 /** The item's score where 得分 is typed (used inside subtotals; the typed cell stays as it is). */
 export function scoreFromTyped(c: ItemCells, cols: SheetCols, scoreCol: number): Expr {
   const s = ref(c.item.row, scoreCol);
-  return fn('IF', fn('ISNUMBER', s), round2(s), blankScore(c, cols));
+  return fn('IF', fn('ISNUMBER', s), round2(s), unlessText(c, s, blankScore(c, cols)));
 }
 
 interface TermPieces {

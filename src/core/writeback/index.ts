@@ -9,9 +9,9 @@
  * Nothing is inserted, so every user cell keeps its address, and the added headers are not rubric
  * header words, so detection reads the filled sheet as the same table.
  */
-import { a1, a1Range, colIndex, colLetters } from '../a1';
+import { a1, a1Range, colIndex, colLetters, parseRange } from '../a1';
 import type { WorkbookReport } from '../analyze';
-import { type Expr, fn, num, ref, str } from '../formula/ast';
+import { bin, type Expr, fn, num, range, ref, str } from '../formula/ast';
 import { unparse } from '../formula/unparse';
 import {
   cellAt,
@@ -25,8 +25,15 @@ import {
 import { readEntries } from '../entries';
 import { META_SHEET, type Meta, metaOps, type SheetState } from '../meta';
 import type { SheetAnalysis } from '../model';
-import { fromCents } from '../num';
-import type { Conflict, WriteOp, WritePlan } from '../plan';
+import { fromCents, toCents } from '../num';
+import {
+  type Conflict,
+  type Expected,
+  expectedOf,
+  type PlanWarning,
+  type WriteOp,
+  type WritePlan,
+} from '../plan';
 import type { RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Lang } from '../rules/registry';
@@ -42,6 +49,7 @@ import {
   scoreFromEntries,
   scoreFromTyped,
   sumArgs,
+  unlessAnyText,
   vetoCondition,
 } from './formulas';
 import { deductionGuard, entryGuard, type Guard, rejectGuard, scoreGuard } from './guards';
@@ -80,8 +88,16 @@ interface Cell {
 interface SheetPlan {
   ops: WriteOp[];
   conflicts: Conflict[];
+  warnings: PlanWarning[];
   state: SheetState;
 }
+
+/**
+ * Above this many whole-assessment veto items on a sheet, their tests go into a helper column and
+ * the total reads it with one COUNTIF, so the total stays far inside Excel's 8,192 characters and
+ * 64 nesting levels whatever the number of veto items.
+ */
+export const VETO_INLINE_MAX = 8;
 
 /**
  * Plan the write-back for every rubric sheet of a report.
@@ -94,24 +110,40 @@ export function planWrite(wb: WorkbookGrid, report: WorkbookReport, opts: WriteO
   const overwrite = new Set(opts.overwrite ?? []);
   const ops: WriteOp[] = [];
   const conflicts: Conflict[] = [];
+  const warnings: PlanWarning[] = [];
   const states = new Map(opts.meta.sheets.map((s) => [s.sheet, s]));
+  const pending = new Map((opts.meta.pending ?? []).map((s) => [s.sheet, s]));
+  const planned: SheetState[] = [];
   for (const sr of report.sheets) {
     if (!sr.analysis) continue;
     if (opts.sheets && !opts.sheets.includes(sr.sheet)) continue;
     const sheet = wb.sheets.find((s) => s.name === sr.sheet);
     if (!sheet) continue;
-    const p = planSheet(sheet, sr.analysis, states.get(sr.sheet), opts, overwrite);
+    // Refused before anything is written, as Excel refuses: the plan has no op for a protected sheet.
+    if (sheet.protected) {
+      warnings.push({ code: 'sheetProtected', sheet: sheet.name, blocking: true });
+      continue;
+    }
+    const p = planSheet(sheet, sr.analysis, states.get(sr.sheet), pending.get(sr.sheet), opts, overwrite);
     ops.push(...p.ops);
     conflicts.push(...p.conflicts);
+    warnings.push(...p.warnings);
     states.set(sr.sheet, p.state);
+    planned.push(p.state);
   }
-  const meta: Meta = { ...opts.meta, sheets: [...states.values()] };
+  const { pending: _interrupted, ...base } = opts.meta;
+  const meta: Meta = { ...base, sheets: [...states.values()] };
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   let previous = 0;
   if (metaSheet) while (textOf(cellAt(metaSheet, previous + 1, 0)) !== '') previous++;
-  ops.push(...metaOps(meta, metaSheet !== undefined, previous));
+  // The record of the write goes first and claims nothing new (see Meta.pending); the final data last.
+  const journal = metaOps({ ...base, pending: planned }, metaSheet !== undefined, previous);
+  const journalChunks = journal.filter((o) => o.op === 'value' && o.cell !== 'A1' && o.value !== null).length;
+  const final = metaOps(meta, true, Math.max(previous, journalChunks));
   const owned = meta.sheets.flatMap((s) => s.owned.map((c) => `${s.sheet}!${c}`));
-  return { ops, owned, conflicts };
+  const plan: WritePlan = { ops: [...journal, ...ops, ...final], owned, conflicts };
+  if (warnings.length > 0) plan.warnings = warnings;
+  return plan;
 }
 
 /** The first column right of everything in the table's rows (merges included). */
@@ -138,12 +170,14 @@ function planSheet(
   sheet: SheetGrid,
   analysis: SheetAnalysis,
   state: SheetState | undefined,
+  pending: SheetState | undefined,
   opts: WriteOptions,
   overwrite: ReadonlySet<string>,
 ): SheetPlan {
   const { table } = analysis;
   const name = sheet.name;
   const t = WRITEBACK_TEXT[opts.lang];
+  const warnings: PlanWarning[] = [];
   const cols: SheetCols = {
     deduction: table.columns.deduction,
     score: table.columns.score,
@@ -164,9 +198,14 @@ function planSheet(
       k = Math.max(k, idx[idx.length - 1]! + 1);
     }
   }
-  const recorded = [...(state?.subtotalColumns ?? []), ...(state?.entryColumns ?? [])].map((c) =>
-    colIndex(c.col),
-  );
+  // The added columns start where the last write (or an interrupted one) put them.
+  const layoutOf = (x: SheetState | undefined) =>
+    [
+      ...(x?.subtotalColumns ?? []),
+      ...(x?.entryColumns ?? []),
+      ...(x?.vetoColumn ? [{ col: x.vetoColumn }] : []),
+    ].map((c) => colIndex(c.col));
+  const recorded = [...layoutOf(state), ...layoutOf(pending)];
   let edge = recorded.length > 0 ? Math.min(...recorded) : rightEdge(sheet, table.headerRow, table.lastRow);
   // A rubric as it is handed out, with no column for the assessors, gets 扣分 | 得分 (| 扣分原因) right
   // of the table so that it can be scored. On the next read they are the table's own columns.
@@ -188,6 +227,9 @@ function planSheet(
   const subtotalCol = (level: number) => start + level - 1;
   const entryCol = (j: number) => start + levels + j;
   const allEntryCols = Array.from({ length: k }, (_, j) => entryCol(j));
+  const vetoItems = table.items.filter((i) => hasAssessmentVeto(ruleOf(analysis, i)));
+  const withTotal = table.totalRow !== null && cols.score !== undefined;
+  const vetoCol = withTotal && vetoItems.length > VETO_INLINE_MAX ? start + levels + k : null;
 
   const writes = new Map<string, Planned & Cell>();
   const format: WriteOp[] = [];
@@ -197,7 +239,9 @@ function planSheet(
   const formula = (row: number, col: number, e: Expr) => put(row, col, { formula: unparse(e) });
 
   // Added column headers.
+  const addedCols: number[] = [];
   const header = (col: number, text: string, width: number) => {
+    addedCols.push(col);
     put(table.headerRow, col, { value: text });
     const addr = a1(table.headerRow, col);
     format.push(
@@ -209,10 +253,21 @@ function planSheet(
   for (const [col, text] of assessorHeaders) header(col, text, text === ASSESSOR_HEADERS.reason ? 16 : 7);
   for (let l = 1; l <= levels; l++) header(subtotalCol(l), t.subtotalHeader(l), 10);
   for (let j = 0; j < k; j++) header(entryCol(j), t.entryHeader(j), 9);
+  if (vetoCol !== null) header(vetoCol, t.vetoHeader, 8);
+
+  // Entries holding text ("1分"): the 得分 formula says so, and totals above it are not final.
+  const textItems = new Set<string>();
+  const textAt = (row: number, col: number): string | null => {
+    if (formulaAt(sheet, row, col) !== null) return null;
+    const v = cellAt(sheet, row, col);
+    return typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'boolean' ? textOf(v) : null;
+  };
 
   // Items.
   const cellsOf = new Map<string, ItemCells>();
-  const scoreExpr = new Map<string, { cell: Cell | null; inline: Expr | null }>();
+  const scoreExpr = new Map<string, { cell: Cell | null; inline: Expr | null; typed: Cell | null }>();
+  const handedOver = new Set(assessorHeaders.map(([col]) => a1(table.headerRow, col)));
+  const hadEntries = (state?.entryColumns.length ?? 0) > 0 || (pending?.entryColumns.length ?? 0) > 0;
   for (const item of table.items) {
     const rule = ruleOf(analysis, item);
     const idx = inputs.get(item.id);
@@ -227,6 +282,7 @@ function planSheet(
       entryCols,
       allEntryCols,
       fromEntries: idx !== undefined,
+      notNumber: t.notNumber,
     };
     cellsOf.set(item.id, c);
     const { row } = item;
@@ -254,19 +310,62 @@ function planSheet(
       const ded = cols.deduction !== undefined ? ref(row, cols.deduction) : null;
       if (cols.score !== undefined) {
         formula(row, cols.score, scoreFromEntries(c, cols, ded));
-        scoreExpr.set(item.id, { cell: { row, col: cols.score }, inline: null });
-      } else scoreExpr.set(item.id, { cell: null, inline: scoreFromEntries(c, cols, ded) });
+        scoreExpr.set(item.id, { cell: { row, col: cols.score }, inline: null, typed: null });
+      } else scoreExpr.set(item.id, { cell: null, inline: scoreFromEntries(c, cols, ded), typed: null });
     } else if (cols.deduction !== undefined) {
       const g = deductionGuard(item, rule, opts.lang);
       if (g) guards.push({ range: a1(row, cols.deduction), guard: g });
+      const text = textAt(row, cols.deduction);
+      if (text !== null) {
+        textItems.add(item.id);
+        warnings.push({ code: 'entryNotNumber', sheet: name, cell: a1(row, cols.deduction), text });
+      }
       if (cols.score !== undefined) {
         formula(row, cols.score, scoreFromDeduction(c, cols, cols.deduction));
-        scoreExpr.set(item.id, { cell: { row, col: cols.score }, inline: null });
-      } else scoreExpr.set(item.id, { cell: null, inline: scoreFromDeduction(c, cols, cols.deduction) });
+        scoreExpr.set(item.id, { cell: { row, col: cols.score }, inline: null, typed: null });
+      } else
+        scoreExpr.set(item.id, {
+          cell: null,
+          inline: scoreFromDeduction(c, cols, cols.deduction),
+          typed: { row, col: cols.deduction },
+        });
     } else if (cols.score !== undefined) {
       const g = scoreGuard(item, rule, opts.lang);
       if (g) guards.push({ range: a1(row, cols.score), guard: g });
-      scoreExpr.set(item.id, { cell: null, inline: scoreFromTyped(c, cols, cols.score) });
+      const text = textAt(row, cols.score);
+      if (text !== null) {
+        textItems.add(item.id);
+        warnings.push({ code: 'entryNotNumber', sheet: name, cell: a1(row, cols.score), text });
+      }
+      scoreExpr.set(item.id, {
+        cell: null,
+        inline: scoreFromTyped(c, cols, cols.score),
+        typed: { row, col: cols.score },
+      });
+    }
+
+    // Entry columns turned off while they hold entries: what they scored stays, as typed numbers.
+    if (!c.fromEntries && hadEntries) {
+      const s = analysis.score.items.find((x) => x.itemId === item.id);
+      if (s && s.source === 'counts') {
+        const lost = Math.max(0, toCents(s.max) - toCents(s.score));
+        if (cols.deduction !== undefined && toCents(s.score) <= toCents(s.max)) {
+          if (lost > 0) {
+            put(row, cols.deduction, { value: fromCents(lost) });
+            handedOver.add(a1(row, cols.deduction));
+            warnings.push({
+              code: 'entriesCarried',
+              sheet: name,
+              cell: a1(row, cols.deduction),
+              value: fromCents(lost),
+            });
+          }
+        } else if (cols.score !== undefined) {
+          put(row, cols.score, { value: s.score });
+          handedOver.add(a1(row, cols.score));
+          warnings.push({ code: 'entriesCarried', sheet: name, cell: a1(row, cols.score), value: s.score });
+        }
+      }
     }
   }
 
@@ -274,18 +373,26 @@ function planSheet(
     !writes.has(a1(row, col)) &&
     formulaAt(sheet, row, col) === null &&
     textOf(cellAt(sheet, row, col)) === '';
-  const sumOf = (itemIds: readonly string[], groupCells: Cell[]): Expr[] => {
+  /** SUM arguments of some items and child groups, and the cells whose text makes the sum not final. */
+  const sumOf = (itemIds: readonly string[], groupCells: Cell[]): { args: Expr[]; texts: Expr[] } => {
     const cells: { row: number; col: number; lastRow: number }[] = [];
     const inline: Expr[] = [];
+    const typed: Expr[] = [];
     for (const id of itemIds) {
       const s = scoreExpr.get(id);
       const item = cellsOf.get(id)?.item;
       if (!s || !item) continue;
       if (s.cell) cells.push({ ...s.cell, lastRow: item.lastRow });
-      else if (s.inline) inline.push(s.inline);
+      else if (s.inline) {
+        inline.push(s.inline);
+        if (s.typed) typed.push(ref(s.typed.row, s.typed.col));
+      }
     }
-    return sumArgs([...cells, ...groupCells.map((g) => ({ ...g, lastRow: g.row }))], inline, isFree);
+    const all = [...cells, ...groupCells.map((g) => ({ ...g, lastRow: g.row }))];
+    return { args: sumArgs(all, inline, isFree), texts: [...sumArgs(all, [], isFree), ...typed] };
   };
+  const finalSum = (x: { args: Expr[]; texts: Expr[] }) =>
+    unlessAnyText(roundedSum(x.args), x.texts, t.pendingTotal);
 
   // Subtotals: one merged cell per group over the group's rows, in its level's column.
   const groupCell = new Map<string, Cell>();
@@ -294,16 +401,15 @@ function planSheet(
     for (const g of table.groups) {
       const at = groupCell.get(g.id)!;
       const children = g.groupIds.map((id) => groupCell.get(id)).filter((x): x is Cell => x !== undefined);
-      formula(at.row, at.col, roundedSum(sumOf(g.itemIds, children)));
+      formula(at.row, at.col, finalSum(sumOf(g.itemIds, children)));
       if (g.lastRow > g.firstRow)
         merges.push({ top: g.firstRow, left: at.col, bottom: g.lastRow, right: at.col });
     }
   }
 
   // The total, with the veto.
-  const vetoItems = table.items.filter((i) => hasAssessmentVeto(ruleOf(analysis, i)));
   let vetoTextCell: Cell | null = null;
-  if (table.totalRow !== null && cols.score !== undefined) {
+  if (withTotal && table.totalRow !== null && cols.score !== undefined) {
     const roots =
       levels > 0
         ? sumOf(
@@ -314,11 +420,23 @@ function planSheet(
             table.items.map((i) => i.id),
             [],
           );
-    const sum = roundedSum(roots);
+    const sum = finalSum(roots);
     const conds = vetoItems.map((i) => vetoCondition(cellsOf.get(i.id)!, cols));
-    const total =
-      conds.length === 0 ? sum : fn('IF', conds.length === 1 ? conds[0]! : fn('OR', ...conds), num(0), sum);
-    formula(table.totalRow, cols.score, total);
+    let fired: Expr | null = null;
+    if (vetoCol !== null) {
+      // Each veto item's test in its own row of the helper column; the total counts the 1s.
+      vetoItems.forEach((item, n) => {
+        formula(item.row, vetoCol, fn('IF', conds[n]!, num(1), num(0)));
+      });
+      const rows = vetoItems.map((i) => i.row);
+      fired = bin(
+        '>',
+        fn('COUNTIF', range(Math.min(...rows), vetoCol, Math.max(...rows), vetoCol), num(1)),
+        num(0),
+      );
+      warnings.push({ code: 'vetoHelper', sheet: name, col: colLetters(vetoCol), count: vetoItems.length });
+    } else if (conds.length > 0) fired = conds.length === 1 ? conds[0]! : fn('OR', ...conds);
+    formula(table.totalRow, cols.score, fired === null ? sum : fn('IF', fired, num(0), sum));
     if (vetoItems.length > 0) {
       const totalAddr = a1(table.totalRow, cols.score);
       format.push({
@@ -339,10 +457,13 @@ function planSheet(
         ) ?? null;
       if (vetoTextCell) {
         let text: Expr = str('');
-        for (let n = vetoItems.length - 1; n >= 0; n--) {
-          const item = vetoItems[n]!;
-          text = fn('IF', conds[n]!, str(t.vetoFired(item.label)), text);
-        }
+        if (vetoCol !== null && fired !== null)
+          text = fn('IF', fired, str(t.vetoFiredAny(colLetters(vetoCol))), text);
+        else
+          for (let n = vetoItems.length - 1; n >= 0; n--) {
+            const item = vetoItems[n]!;
+            text = fn('IF', conds[n]!, str(t.vetoFired(item.label)), text);
+          }
         formula(vetoTextCell.row, vetoTextCell.col, text);
       }
     }
@@ -357,12 +478,20 @@ function planSheet(
     inputs,
     allEntryCols,
     subtotalCol: levels > 0 ? subtotalCol : null,
-    veto: vetoTextCell ? { cell: vetoTextCell, text: t.vetoFired } : null,
+    veto: vetoTextCell
+      ? {
+          cell: vetoTextCell,
+          text: vetoCol !== null ? () => t.vetoFiredAny(colLetters(vetoCol)) : t.vetoFired,
+        }
+      : null,
+    vetoCol,
+    textItems,
+    notNumber: t.notNumber,
+    pendingTotal: t.pendingTotal,
   });
 
-  // Ownership and conflicts.
+  // Ownership and conflicts: a cell in unconfirmed conflict gets no operation at all.
   const conflicts: Conflict[] = [];
-  const handedOver = new Set(assessorHeaders.map(([col]) => a1(table.headerRow, col)));
   const newState: SheetState = {
     sheet: name,
     owned: [],
@@ -375,20 +504,29 @@ function planSheet(
       col: colLetters(subtotalCol(i + 1)),
       level: i + 1,
     }));
+  if (vetoCol !== null) newState.vetoColumn = colLetters(vetoCol);
+  const expectedAt = (row: number, col: number): Expected =>
+    expectedOf(cellAt(sheet, row, col), formulaAt(sheet, row, col));
   const ops: WriteOp[] = [];
   for (const [addr, w] of writes) {
     const planned: Planned = 'formula' in w ? { formula: w.formula } : { value: w.value };
     const c = conflictAt(sheet, addr, planned, state, overwrite);
-    if (c) conflicts.push(c);
-    // Added assessor headers become the table's own header cells: not owned, so never cleared later.
+    if (c) {
+      const r = results.get(addr);
+      if (r !== undefined) c.plannedResult = r;
+      conflicts.push(c);
+      continue;
+    }
+    // Added assessor headers and carried entries become the assessor's own cells: not owned.
     if (!handedOver.has(addr)) newState.owned.push(addr);
+    const expected = expectedAt(w.row, w.col);
     if ('formula' in w) {
       newState.formulas[addr] = w.formula;
-      const op: WriteOp = { op: 'formula', sheet: name, cell: addr, formula: w.formula };
+      const op: WriteOp = { op: 'formula', sheet: name, cell: addr, formula: w.formula, expected };
       const r = results.get(addr);
       if (r !== undefined) op.result = r;
       ops.push(op);
-    } else ops.push({ op: 'value', sheet: name, cell: addr, value: w.value });
+    } else ops.push({ op: 'value', sheet: name, cell: addr, value: w.value, expected });
   }
   // Cells owned before and not planned now are cleared (unless someone typed over or edited them since).
   for (const addr of state?.owned ?? []) {
@@ -398,7 +536,7 @@ function planSheet(
     const f = formulaAt(sheet, pos.row, pos.col);
     if (changedByHand(state, addr, f) || (f === null && textOf(cellAt(sheet, pos.row, pos.col)) === ''))
       continue;
-    ops.push({ op: 'value', sheet: name, cell: addr, value: null });
+    ops.push({ op: 'value', sheet: name, cell: addr, value: null, expected: expectedAt(pos.row, pos.col) });
   }
   for (const m of merges) {
     const existing = mergeAt(sheet, m.top, m.left);
@@ -413,14 +551,34 @@ function planSheet(
         x !== existing && x.left <= m.right && x.right >= m.left && x.top <= m.bottom && x.bottom >= m.top,
     );
     if ((existing && !same) || clash) continue;
+    // Merging keeps only the top-left cell: a cell below it in unconfirmed conflict keeps the merge out.
+    const under: Conflict[] = [];
     for (let r = m.top + 1; r <= m.bottom; r++) {
       const c = conflictAt(sheet, a1(r, m.left), { value: null }, state, overwrite);
-      if (c) conflicts.push(c);
+      if (c) under.push(c);
     }
-    ops.push({ op: 'merge', sheet: name, range: a1Range(m.top, m.left, m.bottom, m.right) });
+    conflicts.push(...under);
+    if (under.length === 0)
+      ops.push({ op: 'merge', sheet: name, range: a1Range(m.top, m.left, m.bottom, m.right) });
   }
   ops.push(...format);
-  for (const g of guards)
+
+  // Data validation: the user's own on a cell the plan would validate is a conflict, not replaced.
+  const ours = new Set([...(state?.validated ?? []), ...(pending?.validated ?? [])]);
+  const validated: string[] = [];
+  for (const g of guards) {
+    const r = parseRange(g.range);
+    const users =
+      r !== null &&
+      !ours.has(g.range) &&
+      (sheet.validations ?? []).some(
+        (v) => v.top <= r.bottom && v.bottom >= r.top && v.left <= r.right && v.right >= r.left,
+      );
+    if (users && !overwrite.has(`${name}!${g.range}`)) {
+      conflicts.push({ sheet: name, cell: g.range, existing: '', planned: '', kind: 'validation' });
+      continue;
+    }
+    validated.push(g.range);
     ops.push({
       op: 'validation',
       sheet: name,
@@ -429,7 +587,37 @@ function planSheet(
       prompt: g.guard.prompt,
       error: g.guard.error,
     });
-  return { ops, conflicts, state: newState };
+  }
+  // The product's validation on cells it no longer guards (entry columns turned off) is removed.
+  const now = new Set(validated);
+  for (const range of state?.validated ?? [])
+    if (!now.has(range)) ops.push({ op: 'clearValidation', sheet: name, range });
+  if (validated.length > 0) newState.validated = validated;
+
+  // Added columns are shown, and printed: a hidden one is shown again and said; the print area grows.
+  const hidden = new Set(sheet.hiddenCols ?? []);
+  const shown = [...new Set(addedCols)].filter((c) => hidden.has(c)).sort((a, b) => a - b);
+  if (shown.length > 0) {
+    for (const c of shown) warnings.push({ code: 'columnHidden', sheet: name, col: colLetters(c) });
+    ops.push({ op: 'hideColumns', sheet: name, cols: shown.map(colLetters), hidden: false });
+  }
+  if (sheet.printArea && sheet.printArea.length > 0 && addedCols.length > 0) {
+    const right = Math.max(...addedCols);
+    let grown = false;
+    const areas = sheet.printArea.map((p) => {
+      const inTable = p.top <= table.lastRow && p.bottom >= table.headerRow;
+      if (!inTable || p.right >= right) return p;
+      grown = true;
+      return { ...p, right };
+    });
+    if (grown)
+      ops.push({
+        op: 'printArea',
+        sheet: name,
+        ranges: areas.map((p) => a1Range(p.top, p.left, p.bottom, p.right)),
+      });
+  }
+  return { ops, conflicts, warnings, state: newState };
 }
 
 function parseCell(addr: string): Cell | null {
@@ -447,6 +635,11 @@ interface ResultInput {
   allEntryCols: readonly number[];
   subtotalCol: ((level: number) => number) | null;
   veto: { cell: Cell; text: (label: string) => string } | null;
+  vetoCol: number | null;
+  /** Items whose entry holds text: their 得分 shows `notNumber`, the totals above them `pendingTotal`. */
+  textItems: ReadonlySet<string>;
+  notNumber: string;
+  pendingTotal: string;
 }
 
 /**
@@ -509,6 +702,32 @@ function computeResults(x: ResultInput): Map<string, CellValue> {
     const first = score.vetoItemIds[0];
     const item = first ? table.items.find((i) => i.id === first) : undefined;
     out.set(a1(x.veto.cell.row, x.veto.cell.col), item ? x.veto.text(item.label) : '');
+  }
+  if (x.vetoCol !== null) {
+    for (const s of score.items) {
+      const item = table.items.find((i) => i.id === s.itemId);
+      if (item && x.writes.has(a1(item.row, x.vetoCol))) out.set(a1(item.row, x.vetoCol), s.veto ? 1 : 0);
+    }
+  }
+  if (x.textItems.size > 0) {
+    if (scoreCol !== undefined)
+      for (const item of table.items)
+        if (x.textItems.has(item.id) && x.writes.has(a1(item.row, scoreCol)))
+          out.set(a1(item.row, scoreCol), x.notNumber);
+    const holds = new Map<string, boolean>();
+    const pendingIn = (id: string): boolean => {
+      const known = holds.get(id);
+      if (known !== undefined) return known;
+      const g = table.groups.find((y) => y.id === id);
+      const v = !!g && (g.itemIds.some((i) => x.textItems.has(i)) || g.groupIds.some(pendingIn));
+      holds.set(id, v);
+      return v;
+    };
+    if (x.subtotalCol)
+      for (const g of table.groups)
+        if (pendingIn(g.id)) out.set(a1(g.firstRow, x.subtotalCol(g.level)), x.pendingTotal);
+    if (table.totalRow !== null && scoreCol !== undefined && !score.vetoed)
+      out.set(a1(table.totalRow, scoreCol), x.pendingTotal);
   }
   return out;
 }

@@ -28,6 +28,14 @@ export interface WritebackText {
   /** Note on the total cell of a sheet that has veto items. */
   vetoNote: (items: string) => string;
   listSep: string;
+  /** Shown in 得分 when its 扣分 (or typed entry) is not a number. */
+  notNumber: string;
+  /** Shown in subtotals and 合计 while an entry is not a number. */
+  pendingTotal: string;
+  /** Header of the helper column of veto tests. */
+  vetoHeader: string;
+  /** Shown near the total when a veto fired on a sheet with the helper column. */
+  vetoFiredAny: (col: string) => string;
 }
 
 const zh: WritebackText = {
@@ -53,6 +61,10 @@ const zh: WritebackText = {
   vetoFired: (item) => `一票否决（${item}）：合计记0分`,
   vetoNote: (items) => `一票否决项：${items}。任一项否决时，合计由公式记为0分。`,
   listSep: '、',
+  notNumber: '扣分不是数字，请改为数字',
+  pendingTotal: '待改正：有扣分不是数字',
+  vetoHeader: '否决判定',
+  vetoFiredAny: (col) => `一票否决：合计记0分（“否决判定”${col}列为1的项）`,
 };
 
 const en: WritebackText = {
@@ -85,6 +97,10 @@ const en: WritebackText = {
   vetoFired: (item) => `Veto (${item}): total scored 0`,
   vetoNote: (items) => `Veto items: ${items}. If any fires, the total formula gives 0.`,
   listSep: ', ',
+  notNumber: 'Fix 扣分: not a number',
+  pendingTotal: 'Not final: fix 扣分 entries',
+  vetoHeader: 'Veto check',
+  vetoFiredAny: (col) => `Veto: total scored 0 (items with 1 in column ${col})`,
 };
 
 export const WRITEBACK_TEXT: Record<Lang, WritebackText> = { zh, en };
