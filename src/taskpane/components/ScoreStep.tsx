@@ -291,7 +291,7 @@ export function ScoreStep(props: Props) {
                 {item.numbering ? `${item.numbering} ` : ''}
                 {item.label || item.text}
               </Subtitle2>
-              <Caption1 className={styles.points}>
+              <Caption1 className={styles.points} data-points="">
                 {t('itemPoints', { points: item.points === null ? '' : fmt(item.points) })}
               </Caption1>
             </div>

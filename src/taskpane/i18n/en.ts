@@ -3,6 +3,9 @@ import type { UiCatalogue } from './index';
 
 type P = Record<string, string | number>;
 const s = (p: P, k: string): string => String(p[k] ?? '');
+/** "1 item", "2 items": the count with the word in the number it needs. */
+const many = (p: P, k: string, one: string, other: string): string =>
+  `${s(p, k)} ${Number(p[k]) === 1 ? one : other}`;
 /** "1 point", "2 points", "0.5 points". */
 const pts = (p: P, k: string): string => `${s(p, k)} ${Number(p[k]) === 1 ? 'point' : 'points'}`;
 
@@ -20,14 +23,12 @@ export const en: UiCatalogue = {
   'step.summary': 'Summary',
   sheetPicker: 'Rubric sheet',
   structure: 'Table structure',
-  declaredTotal: (p: P) => `The header declares ${s(p, 'points')} points`,
-  itemsTotal: (p: P) => `Items add up to ${s(p, 'points')} points over ${s(p, 'count')} items`,
+  declaredTotal: (p: P) => `The header declares ${pts(p, 'points')}`,
+  itemsTotal: (p: P) => `Items add up to ${pts(p, 'points')} over ${many(p, 'count', 'item', 'items')}`,
   groupPoints: (p: P) =>
-    p.declared === ''
-      ? `sum ${s(p, 'sum')} pts`
-      : `declared ${s(p, 'declared')} pts, items sum ${s(p, 'sum')} pts`,
+    p.declared === '' ? `sum ${pts(p, 'sum')}` : `declared ${pts(p, 'declared')}, items sum ${pts(p, 'sum')}`,
   pointsMismatch: 'Points differ',
-  itemPoints: (p: P) => (p.points === '' ? 'no points' : `${s(p, 'points')} pts`),
+  itemPoints: (p: P) => (p.points === '' ? 'no points' : pts(p, 'points')),
   integrity: 'Rubric self-check',
   integrityClean: 'Points and numbering are consistent.',
   skippedSheets: 'Sheets not read as rubrics',
@@ -86,7 +87,8 @@ export const en: UiCatalogue = {
   'kind.bonus': 'Bonus',
   'kind.discretion': 'Assessor decides',
   recheck: 'Check again',
-  counts: (p: P) => `${s(p, 'error')} errors, ${s(p, 'warning')} warnings, ${s(p, 'info')} notes`,
+  counts: (p: P) =>
+    `${many(p, 'error', 'error', 'errors')}, ${many(p, 'warning', 'warning', 'warnings')}, ${many(p, 'info', 'note', 'notes')}`,
   'severity.error': 'Errors',
   'severity.warning': 'Warnings',
   'severity.info': 'Notes',
@@ -134,6 +136,20 @@ export const en: UiCatalogue = {
   skippedFeature: (p: P) =>
     `This Excel does not support ${s(p, 'feature')}; ${s(p, 'count')} operations were skipped.`,
   noSheetSelected: 'Select at least one sheet.',
+  totalsDeclared: (p: P) =>
+    `The header declares ${pts(p, 'declared')}; the items add up to ${pts(p, 'points')} (${many(p, 'count', 'item', 'items')})`,
+  listColon: ': ',
+  sheetScore: (p: P) =>
+    `${s(p, 'sheet')}: total ${s(p, 'total')} of ${pts(p, 'max')}${p.declared === '' ? '' : ` (the header declares ${s(p, 'declared')})`}`,
+  sheetVetoed: (p: P) => `${s(p, 'sheet')}: vetoed (${s(p, 'items')}), total 0`,
+  rulesCounts: (p: P) =>
+    `${many(p, 'total', 'item', 'items')}: ${s(p, 'open')} to decide, ${s(p, 'decided')} confirmed or changed`,
+  rulesFilter: 'Show',
+  'rulesFilter.all': 'All',
+  'rulesFilter.open': (p: P) => `To decide (${s(p, 'count')})`,
+  'rulesFilter.changed': (p: P) => `Changed (${s(p, 'count')})`,
+  rulesNeedDecision: 'Needs your decision',
+  rulesFilterEmpty: 'No items match.',
   // Score (评分)
   'step.score': 'Score',
   scoreFollow: 'Select a row of an item in Excel to show it here, or use Previous and Next.',

@@ -134,6 +134,20 @@ export const zhCN = {
   writeDone: (p: P) => `已写入 ${s(p, 'ops')} 项操作，与 Excel 往返 ${s(p, 'syncs')} 次。`,
   skippedFeature: (p: P) => `此 Excel 版本不支持${s(p, 'feature')}，已跳过 ${s(p, 'count')} 项。`,
   noSheetSelected: '请至少选择一张工作表。',
+  totalsDeclared: (p: P) =>
+    `表头标明总分 ${s(p, 'declared')} 分，各项标准分值合计 ${s(p, 'points')} 分（共 ${s(p, 'count')} 项）`,
+  listColon: '：',
+  sheetScore: (p: P) =>
+    `${s(p, 'sheet')}：总分 ${s(p, 'total')} 分（各项满分合计 ${s(p, 'max')} 分${p.declared === '' ? '' : `，表头标明 ${s(p, 'declared')} 分`}）`,
+  sheetVetoed: (p: P) => `${s(p, 'sheet')}：一票否决（${s(p, 'items')}），总分计 0 分`,
+  rulesCounts: (p: P) =>
+    `共 ${s(p, 'total')} 项；待决定 ${s(p, 'open')} 项，已确认或修改 ${s(p, 'decided')} 项`,
+  rulesFilter: '显示',
+  'rulesFilter.all': '全部',
+  'rulesFilter.open': (p: P) => `待决定（${s(p, 'count')}）`,
+  'rulesFilter.changed': (p: P) => `已修改（${s(p, 'count')}）`,
+  rulesNeedDecision: '需要你决定',
+  rulesFilterEmpty: '没有符合的项。',
   // Score (评分)
   'step.score': '评分',
   scoreFollow: '在 Excel 中选中某项所在的行，这里就显示该项；也可以用“上一项”“下一项”。',

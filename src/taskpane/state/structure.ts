@@ -1,4 +1,5 @@
 /** Views of a detected table for the 识别 step: points summed per group, integrity findings. */
+import { a1 } from '../../core/a1';
 import { type Issue, RUBRIC_ISSUE_CODES } from '../../core/issues';
 import { sum2 } from '../../core/num';
 import type { DetectedTable } from '../../core/rubric';
@@ -65,4 +66,26 @@ export function keyedIssues(issues: readonly Issue[]): { key: string; issue: Iss
     seen.set(base, n + 1);
     return { key: n === 0 ? base : `${base}#${n}`, issue };
   });
+}
+
+/**
+ * The cell the pane shows for an item: where its entries go (扣分, else 得分), else its 标准分值, so
+ * that selecting it brings the entry columns into view.
+ */
+export function itemCell(table: DetectedTable, itemId: string): string | null {
+  const item = table.items.find((i) => i.id === itemId);
+  if (!item) return null;
+  const c = table.columns;
+  return a1(item.row, c.deduction ?? c.score ?? item.pointsCell.col);
+}
+
+/** The cell of a group's label (top-left of its merged area). */
+export function groupCell(table: DetectedTable, groupId: string): string | null {
+  const g = table.groups.find((x) => x.id === groupId);
+  return g ? a1(g.cell.row, g.cell.col) : null;
+}
+
+/** The cell to show when a sheet is chosen: the table's header row, first column. */
+export function tableCell(table: DetectedTable): string {
+  return a1(table.headerRow, 0);
 }
