@@ -19,9 +19,13 @@ describe('a rubric whose rules are written into the item text (考核内容及�
     };
     const s = analyzeWorkbook(wb).sheets[0]!;
     const a = s.analysis!;
-    expect(a.table.columns).toMatchObject({ content: 2, points: 3, selfScore: 4, score: 5 });
+    // The combined column holds the rules, so it is read as the criteria (by its content), and the
+    // sheet says so; the item labels come from 考核项目.
+    expect(a.table.columns).toMatchObject({ project: 1, criteria: 2, points: 3, selfScore: 4, score: 5 });
+    expect(s.issues.map((i) => i.code)).toContain('columnByContent');
     const kinds = a.table.items.map((i) => a.rules[i.id]!.terms.map((t) => t.kind));
-    expect(kinds).toEqual([['perUnit'], ['perUnit']]);
+    // “每月学习不少于1次，每少一次扣0.5分”: a shortfall against a required count.
+    expect(kinds).toEqual([['shortfall'], ['perUnit']]);
     expect(a.score.total).toBe(99.2);
     expect(s.issues.filter((i) => i.code === 'ruleUnknown')).toEqual([]);
   });

@@ -84,7 +84,8 @@ describe('layout: 序号 first, 考核项目 merged per section, 合计 merged',
     ]);
     expect(t.totalRow).toBe(7);
     expect(t.lastRow).toBe(7);
-    expect(t.declaredTotal).toBeNull();
+    // The 合计 row states the table's total in the points column.
+    expect(t.declaredTotal).toBe(100);
   });
 });
 
@@ -369,7 +370,8 @@ describe('layout: 加分项 and 减分项 at the end', () => {
       [2, '班子团结', 50, '班子不团结扣10分'],
       [3, '遵守纪律', 50, '违纪一次扣5分'],
       [5, '获得区级以上表彰', null, '区级加2分，市级加5分'],
-      [6, '经验做法被推广', null, '被推广一次加1分'],
+      // A 加分项 item with no 分值 counts 0 points and only adds its bonus.
+      [6, '经验做法被推广', 0, '被推广一次加1分'],
       [8, '发生重大安全事故', null, '发生一起扣10分'],
     ]);
     expect(t.items[2]!.pointsRaw).toBe('最高5分');

@@ -251,6 +251,11 @@ describe.skipIf(missing !== null)(
       expect(rows, `${file} ${sheet}`).toBeDefined();
       return Number(rows![row]?.[col] ?? Number.NaN);
     };
+    /** LibreOffice's text at a cell of a filled file. */
+    const loText = (file: string, sheet: string) => (row: number, col: number) =>
+      csv[file]?.[sheet]?.[row]?.[col] ?? '';
+    const NOT_NUMBER = '扣分不是数字，请改为数字';
+    const PENDING = /^待改正/;
 
     for (const [label, file] of [
       ['fill', () => plain],
@@ -263,20 +268,37 @@ describe.skipIf(missing !== null)(
         let n = 0;
         for (const [sheet, a] of rubric(report)) {
           const at = lo(f, sheet);
+          const text = loText(f, sheet);
           const json = checked.get(sheet)!;
           const col = a.table.columns.score!;
+          // Where 扣分 holds text ("1分"), 得分 asks for a number and every total above it is pending,
+          // and the check reports the entry as an error.
+          const texts = new Set(
+            a.entries
+              .filter((e) => typeof e.deduction?.value === 'string' && e.deduction.value.trim() !== '')
+              .map((e) => a.table.items.find((i) => i.id === e.itemId)!.row),
+          );
           for (const [i, item] of a.table.items.entries()) {
             expect(json.items[i]!.cell).toBe(a1(item.row, a.table.columns.deduction!));
-            expect(at(item.row, col), `${sheet}!${a1(item.row, col)}`).toBe(json.items[i]!.score);
+            if (texts.has(item.row)) {
+              expect(text(item.row, col), `${sheet}!${a1(item.row, col)}`).toBe(NOT_NUMBER);
+              expect(json.issues.some((x) => x.code === 'notANumber' && x.cell === json.items[i]!.cell)).toBe(
+                true,
+              );
+            } else expect(at(item.row, col), `${sheet}!${a1(item.row, col)}`).toBe(json.items[i]!.score);
             n++;
           }
-          expect(at(a.table.totalRow!, col), `${sheet} 合计`).toBe(json.total);
+          if (texts.size > 0 && !json.vetoed)
+            expect(text(a.table.totalRow!, col), `${sheet} 合计`).toMatch(PENDING);
+          else expect(at(a.table.totalRow!, col), `${sheet} 合计`).toBe(json.total);
           const levels = subtotalCols(report, sheet);
           expect(levels.size, sheet).toBe(Math.max(...a.table.groups.map((g) => g.level)));
           for (const g of a.score.groups) {
             const group = a.table.groups.find((x) => x.id === g.groupId)!;
             const c = levels.get(group.level)!;
-            expect(at(group.firstRow, c), `${sheet} ${group.text}`).toBe(g.score);
+            if ([...texts].some((r) => r >= group.firstRow && r <= group.lastRow))
+              expect(text(group.firstRow, c), `${sheet} ${group.text}`).toMatch(PENDING);
+            else expect(at(group.firstRow, c), `${sheet} ${group.text}`).toBe(g.score);
             n++;
           }
         }
@@ -306,14 +328,29 @@ describe.skipIf(missing !== null)(
         for (const r of differs) expect(plantedRows(sheet), `${sheet} row ${r + 1}`).toContain(r);
         for (const r of textRows(u)) expect(differs, `${sheet} row ${r + 1}`).toContain(r);
         let lift = 0;
+        const text = loText(plain, sheet);
+        const texts = new Set(
+          u.entries
+            .filter((e) => typeof e.deduction?.value === 'string' && e.deduction.value.trim() !== '')
+            .map((e) => u.table.items.find((i) => i.id === e.itemId)!.row),
+        );
         for (const s of u.score.items) {
           const item = u.table.items.find((i) => i.id === s.itemId)!;
+          if (texts.has(item.row)) {
+            // Text in 扣分 is never scored as nothing deducted: 得分 asks for a number.
+            expect(text(item.row, col), `${sheet}!${a1(item.row, col)}`).toBe(NOT_NUMBER);
+            continue;
+          }
           const want = differs.has(item.row) ? item.points! : s.score;
           expect(at(item.row, col), `${sheet}!${a1(item.row, col)}`).toBe(want);
           lift += want - s.score;
         }
-        const total = u.score.vetoed ? 0 : Math.round((u.score.total + lift) * 100) / 100;
-        expect(at(u.table.totalRow!, col), `${sheet} 合计`).toBe(total);
+        if (texts.size > 0 && !u.score.vetoed)
+          expect(text(u.table.totalRow!, col), `${sheet} 合计`).toMatch(PENDING);
+        else {
+          const total = u.score.vetoed ? 0 : Math.round((u.score.total + lift) * 100) / 100;
+          expect(at(u.table.totalRow!, col), `${sheet} 合计`).toBe(total);
+        }
         if (differs.size > 0) continue;
         clean++;
         expect(at(u.table.totalRow!, col)).toBe(unfilledCheck.get(sheet)!.total);

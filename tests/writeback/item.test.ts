@@ -40,7 +40,10 @@ function inputsFor(rule: Rule): fc.Arbitrary<TermInput[]> {
         case 'percent':
           return fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
         case 'amount':
-          return fc.option(fc.integer({ min: 0, max: 300 }).map((c) => c / 100), { nil: null });
+          return fc.option(
+            fc.integer({ min: 0, max: 300 }).map((c) => c / 100),
+            { nil: null },
+          );
         case 'none':
           return fc.constant(null);
         default:
@@ -166,9 +169,9 @@ describe('planItemEntry', () => {
     });
     const bare = rubricSheet({ noDeduction: true, noScore: true });
     const b = analysisOf({ sheets: [bare.sheet] });
-    expect(planItemEntry(bare.sheet, b, undefined, b.table.items[0]!.id, { inputs: [1], reason: '' })).toEqual(
-      { ok: false, refusal: { code: 'noColumns' } },
-    );
+    expect(
+      planItemEntry(bare.sheet, b, undefined, b.table.items[0]!.id, { inputs: [1], reason: '' }),
+    ).toEqual({ ok: false, refusal: { code: 'noColumns' } });
   });
 
   it('leaves cells that already hold the planned value alone', () => {

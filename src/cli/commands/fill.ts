@@ -302,11 +302,14 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
 
 /** Entry columns the plan records for a sheet (from the metadata it writes). */
 function metaEntryColumns(plan: WritePlan, sheet: string): number {
-  const json = plan.ops
-    .filter(
-      (o): o is Extract<typeof o, { op: 'value' }> =>
-        o.op === 'value' && o.sheet === META_SHEET && o.cell !== 'A1',
-    )
+  // The product's data is written in runs (a record of the write first, the final state last), each
+  // starting at A1: the last run is what the workbook keeps.
+  const metaValues = plan.ops.filter(
+    (o): o is Extract<typeof o, { op: 'value' }> => o.op === 'value' && o.sheet === META_SHEET,
+  );
+  const lastRun = metaValues.map((o) => o.cell).lastIndexOf('A1');
+  const json = metaValues
+    .slice(lastRun + 1)
     .map((o) => (typeof o.value === 'string' ? o.value : ''))
     .join('');
   try {

@@ -69,10 +69,12 @@ export const en: Record<IssueCode, (p: P) => string> = {
   pointsScheme: (p) =>
     ({
       base: `A base-score table: base ${s(p, 'base')} points, items add or deduct${p.max ? `, at most ${s(p, 'max')}` : ''}. Items have no points of their own, so the sum of points is not checked; the total computed here does not include the base: work it out as base + bonuses − deductions.`,
-      bonus: 'Every item only adds points (such as "+5") and there is no total, so the sum of points is not checked.',
+      bonus:
+        'Every item only adds points (such as "+5") and there is no total, so the sum of points is not checked.',
       demerit:
-        'A list of points charged per occurrence: each item\'s points are what one occurrence costs; there is no total, so the sum of points is not checked.',
-    })[s(p, 'scheme')] ?? `The table is not scored as a sum of item points (${s(p, 'scheme')}); the sum of points is not checked.`,
+        "A list of points charged per occurrence: each item's points are what one occurrence costs; there is no total, so the sum of points is not checked.",
+    })[s(p, 'scheme')] ??
+    `The table is not scored as a sum of item points (${s(p, 'scheme')}); the sum of points is not checked.`,
   vetoColumn: (p) =>
     `The ${s(p, 'count')} items marked 是 in "${s(p, 'header')}" are vetoes: when one happens, the sheet's total is 0.`,
   pointsAlternatives: (p) =>

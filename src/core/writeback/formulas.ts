@@ -113,7 +113,9 @@ function unlessText(c: ItemCells, entry: Expr, blank: Expr): Expr {
  */
 export function unlessAnyText(sum: Expr, cells: readonly Expr[], text: string): Expr {
   if (cells.length === 0) return sum;
-  const count = plus(cells.map((c) => fn('COUNTIF', c, str('*'))));
+  // Non-empty cells that are not numbers: COUNTA − COUNT. (COUNTIF(range,"*") is not portable:
+  // LibreOffice matches the wildcard against numbers too.)
+  const count = plus(cells.map((c) => bin('-', fn('COUNTA', c), fn('COUNT', c))));
   return fn('IF', bin('>', count, num(0)), str(text), sum);
 }
 
