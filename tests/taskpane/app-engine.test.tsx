@@ -140,8 +140,10 @@ describe('rules the parser could not read', () => {
     expect(within(card).getByText('每少报送').tagName).toBe('MARK');
     expect(screen.getAllByText('未能识别')).toHaveLength(1);
     fireEvent.click(within(card).getByRole('button', { name: '酌情扣分' }));
-    expect(within(card).queryByText('未能识别')).toBeNull();
-    expect(within(card).getByText('未保存')).toBeTruthy();
+    // The card moves out of the items that need a decision: find it again.
+    const decided = screen.getByRole('group', { name: /信息报送/ });
+    expect(within(decided).queryByText('未能识别')).toBeNull();
+    expect(within(decided).getByText('未保存')).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '保存规则（1 项）' }));
     });

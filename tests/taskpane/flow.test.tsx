@@ -14,6 +14,7 @@ import { a1, colIndex } from '../../src/core/a1';
 import { analyzeWorkbook, type WorkbookReport } from '../../src/core/analyze';
 import type { WorkbookGrid } from '../../src/core/grid';
 import { countBySeverity } from '../../src/core/issues';
+import { listedIssues } from '../../src/taskpane/components/CheckStep';
 import { META_SHEET } from '../../src/core/meta';
 import type { SheetAnalysis } from '../../src/core/model';
 import { fmt } from '../../src/core/num';
@@ -206,13 +207,26 @@ async function walk(grid: WorkbookGrid): Promise<{ syncs: Syncs; compared: numbe
 
   // 检查: counts and totals as the core reports them; every planted mistake listed at its cell.
   tab(t('step.check'));
+  // The counts are of the lines listed: a rubric finding repeated on every unit's sheet is one line.
   const issues = [...afterSave.issues, ...afterSave.sheets.flatMap((s) => s.issues)];
-  expect(screen.getByText(t('counts', { ...countBySeverity(issues) }))).toBeTruthy();
+  const listed = listedIssues(issues).counts;
+  expect(listed.error).toBeLessThanOrEqual(countBySeverity(issues).error);
+  expect(screen.getByText(t('counts', { ...listed }))).toBeTruthy();
   for (const sheet of rubricSheets) {
-    const { score } = analysis(afterSave, sheet);
-    expect(
-      screen.getByText(t('sheetTotal', { sheet, total: fmt(score.total), max: fmt(score.max) })),
-    ).toBeTruthy();
+    const { score, table } = analysis(afterSave, sheet);
+    const line = score.vetoed
+      ? t('sheetVetoed', {
+          sheet,
+          items: score.vetoItemIds.map((id) => table.items.find((i) => i.id === id)?.label ?? '').join('、'),
+        })
+      : t('sheetScore', {
+          sheet,
+          total: fmt(score.total),
+          max: fmt(score.max),
+          declared:
+            table.declaredTotal !== null && table.declaredTotal !== score.max ? fmt(table.declaredTotal) : '',
+        });
+    expect(screen.getByText(line)).toBeTruthy();
   }
   const go = (where: string) => screen.queryByTitle(t('goToCell', { where }));
   for (const m of planted.filter((p) => rubricSheets.includes(p.sheet))) {
@@ -259,16 +273,14 @@ async function walk(grid: WorkbookGrid): Promise<{ syncs: Syncs; compared: numbe
     const state = after.meta.sheets.find((s) => s.sheet === sheet)!;
     expect(book.cell(sheet, table.totalRow!, col).formula, `${sheet} 合计`).not.toBeNull();
     if (text.size > 0) {
-      // Documented (README, known limits): until text typed in 扣分 is fixed, the 得分 formula tests
-      // ISNUMBER and deducts nothing there, while the check on the unfilled sheet fell back to the
-      // typed 得分. The formula shows the item's full points; the unfilled check showed less.
-      const unfilled = analysis(afterSave, sheet);
+      // Text typed in 扣分 is never scored as nothing deducted: 得分 asks for a number there, and the
+      // 合计 shows that it is pending (or 0 under a fired veto) instead of a final-looking total.
       for (const r of text) {
-        const item = table.items.find((i) => i.row === r)!;
-        expect(value(r, col), `${sheet}!${a1(r, col)}`).toBe(item.points);
-        const was = unfilled.score.items.find((s) => s.itemId === item.id)!;
-        expect(was.score).toBeLessThan(item.points!);
+        expect(value(r, col), `${sheet}!${a1(r, col)}`).toBe('扣分不是数字，请改为数字');
       }
+      const total = value(table.totalRow!, col);
+      if (score.vetoed) expect(total, `${sheet} 合计`).toBe(0);
+      else expect(String(total), `${sheet} 合计`).toMatch(/^待改正/);
       continue;
     }
     expectedCompared += table.items.length + table.groups.length + 1;
@@ -318,6 +330,9 @@ async function walk(grid: WorkbookGrid): Promise<{ syncs: Syncs; compared: numbe
     const sheet = String(r[unitCol]);
     const { table, score } = analysis(after, sheet);
     const total = book.cell(sheet, table.totalRow!, table.columns.score!).value;
+    // A unit whose 合计 is pending (text in 扣分) has open entry errors: 汇总 marks it and withholds
+    // its rank (tests/summary/truth.test.ts); its figures are not final, so they are not compared.
+    if (typeof total === 'string' && total.startsWith('待改正')) continue;
     expect(r[totalCol], `${sheet} in 汇总`).toBe(total);
     expect(r[totalCol], `${sheet} in 汇总`).toBe(score.total);
     const rows = details.values.filter((d) => d[dUnit] === sheet);
@@ -345,7 +360,8 @@ async function walk(grid: WorkbookGrid): Promise<{ syncs: Syncs; compared: numbe
     saveRules: applies[0]!.syncs,
     write: applies[1]!.syncs,
     summary: applies[2]!.syncs,
-    select: calls.find((c) => c.op === 'select')!.syncs,
+    // The fewest: selections the pane makes while another call runs share the fake's sync counter.
+    select: Math.min(...calls.filter((c) => c.op === 'select').map((c) => c.syncs)),
     rereads: reads.slice(1).map((c) => c.syncs),
   };
   return { syncs, compared };

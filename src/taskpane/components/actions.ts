@@ -99,8 +99,12 @@ export function usePaneActions(
       const plan = s.write.plan;
       if (!plan || !s.workbook) return;
       // Check what can fail before writing anything: a protected target sheet would stop the write.
+      // The planner leaves a protected sheet out and says so with a blocking warning.
       const targets = new Set(plan.ops.map((o) => o.sheet));
-      const locked = s.workbook.sheets.find((sh) => sh.protected && targets.has(sh.name));
+      const blocked = plan.warnings?.find((w) => w.code === 'sheetProtected');
+      const locked = blocked
+        ? { name: blocked.sheet }
+        : s.workbook.sheets.find((sh) => sh.protected && targets.has(sh.name));
       if (locked) {
         dispatch({ type: 'failed', fault: { kind: 'protected', sheet: locked.name } });
         return;
