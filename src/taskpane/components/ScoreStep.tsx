@@ -175,7 +175,11 @@ export function ScoreStep(props: Props) {
     if (!target || !analysis || !sheet) return;
     focusAfterOpen.current = true;
     open(sheet, target, analysis);
-    void actions.selectCell(sheet, entryCell(analysis, target, firstEntryCol));
+    // Selecting the cell may take the focus to the sheet: bring it back to the item's first field,
+    // so scoring by keyboard goes on from item to item.
+    void actions
+      .selectCell(sheet, entryCell(analysis, target, firstEntryCol))
+      .then(() => formRef.current?.querySelector<HTMLElement>('input, textarea, select')?.focus());
   };
 
   const confirm = async () => {
