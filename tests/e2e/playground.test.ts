@@ -17,6 +17,7 @@ import { countBySeverity } from '../../src/core/issues';
 import { explainRule } from '../../src/core/rules/explain';
 import { PAGE_STRINGS } from '../../src/playground/strings';
 import { translate } from '../../src/taskpane/i18n';
+import { listedIssues } from '../../src/taskpane/components/CheckStep';
 import { allIssues } from '../../src/taskpane/state/flow';
 import { analyzeSample, gridCell, numberIn, rubricSheetsOf, showSheet } from './expect';
 import { type Browser, launchBrowser, type Playground, ROOT, startPlayground } from './harness';
@@ -91,7 +92,9 @@ describe('playground', () => {
 
     // 检查: the counts of errors, warnings and notes the core reports.
     await openStep(page, 'step.check');
-    const counts = countBySeverity(allIssues(report));
+    // The counts of the lines listed: a rubric finding repeated on every unit's sheet is one line.
+    const counts = listedIssues(allIssues(report)).counts;
+    expect(counts.error).toBeLessThanOrEqual(countBySeverity(allIssues(report)).error);
     await pane(page)
       .getByRole('status')
       .filter({ hasText: zh('counts', counts) })
@@ -103,8 +106,12 @@ describe('playground', () => {
 
     // 写入: on every sheet whose entries are all numbers, each score cell and the 合计 cell show what
     // the core computed, through formulas HyperFormula evaluates in the page. (An entry typed as text,
-    // like the planted "1分", is an error the assessor must fix first: the formulas then skip it.)
+    // like the planted "1分", is an error the assessor must fix first: 得分 asks for a number there.)
     await openStep(page, 'step.write');
+    // The sample's 得分 are typed: they are conflicts, written over only when confirmed (全部覆盖).
+    const all = pane(page).getByRole('checkbox', { name: zh('overwriteAll') });
+    await all.waitFor();
+    await all.check();
     await pane(page)
       .getByRole('button', { name: zh('write'), exact: true })
       .click();
@@ -118,9 +125,11 @@ describe('playground', () => {
       const col = t.columns.score;
       expect(col, u.sheet).toBeDefined();
       await showSheet(page, u.sheet);
+      // A sheet with text in 扣分 ("1分") is left to the assessor to fix; where its 得分 was typed and
+      // the replacement was not confirmed, the typed number stays (tests/writeback cover the marker).
+      if (!clean(u.sheet)) continue;
       if (t.totalRow !== null)
         shownTotal.set(u.sheet, await numberIn(gridCell(page, u.sheet, t.totalRow, col!)));
-      if (!clean(u.sheet)) continue;
       for (const s of u.analysis.score.items) {
         const row = t.items.find((i) => i.id === s.itemId)!.row;
         expect(await numberIn(gridCell(page, u.sheet, row, col!)), `${u.sheet} row ${row + 1}`).toBe(s.score);
