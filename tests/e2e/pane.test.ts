@@ -172,9 +172,7 @@ describe('task pane at 350 px', () => {
       .getByRole('form', { name: next.label || next.text })
       .waitFor();
     // The focus is back in the form, on the next item's first field (before this test clicks the grid).
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('form') !== null))
-      .toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('form') !== null)).toBe(true);
     await showSheet(page, first.sheet);
     expect(await numberIn(gridCell(page, first.sheet, item.row, dedCol))).toBe(live.deduction);
     await expect.poll(() => page.getByTestId('name-box').inputValue()).toBe(itemCell(table, next.id));
