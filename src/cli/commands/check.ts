@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { readXlsxWorkbook, type SheetState, XlsxReadError } from '../../adapters/xlsx/read';
 import {
   a1,
+  colLetters,
   analyzeWorkbook,
   countBySeverity,
   detectTable,
@@ -48,8 +49,22 @@ export interface JsonSheet {
   total: number;
   max: number;
   vetoed: boolean;
+  /** How the table was read: which column was used for what, and whether by header or by content. */
+  columns: JsonColumn[];
   items: JsonItem[];
   issues: JsonIssue[];
+}
+
+export interface JsonColumn {
+  /** Column letter, e.g. "E". */
+  column: string;
+  /** The header text as written ('' when the column has none). */
+  header: string;
+  /** What the column was used for: points, criteria, deduction, score, … */
+  role: string;
+  by: 'header' | 'content';
+  /** Why, when chosen by content. */
+  reason?: string;
 }
 
 export interface JsonFile {
@@ -84,6 +99,21 @@ function sheetJson(s: SheetReport, lang: Lang): JsonSheet | null {
     total: score.total,
     max: score.max,
     vetoed: score.vetoed,
+    columns: (
+      table.columnUses ??
+      Object.entries(table.columns).map(([role, col]) => ({
+        col: col as number,
+        header: table.headers[role as keyof typeof table.headers] ?? '',
+        role: role as NonNullable<typeof table.columnUses>[number]['role'],
+        by: 'header' as const,
+      }))
+    ).map((u) => ({
+      column: colLetters(u.col),
+      header: u.header,
+      role: u.role,
+      by: u.by,
+      ...('reason' in u && u.reason ? { reason: u.reason } : {}),
+    })),
     items: table.items.map((item, n) => {
       const sc = score.items[n]!;
       return {

@@ -1,0 +1,104 @@
+/**
+ * The real rubrics of other organisations (../shared/real-rubrics, read in place, never copied):
+ * what detection must find in each, and that a consistent table raises no false integrity error.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckReport, JsonFile, JsonSheet } from '../../src/cli/commands/check';
+import { run } from '../../src/cli/main';
+
+const CORPUS = join(process.cwd(), '..', 'shared', 'real-rubrics');
+const present = existsSync(CORPUS);
+if (!present && process.env.CI === 'true')
+  throw new Error(`${CORPUS} is missing: CI runs with ../shared beside the checkout`);
+
+let report: CheckReport;
+const file = (name: string): JsonFile => {
+  const f = report.files.find((x) => x.file.endsWith(name));
+  if (!f) throw new Error(`${name} not in the report`);
+  return f;
+};
+const codes = (s: JsonSheet) => s.issues.map((i) => i.code);
+const criteria = (s: JsonSheet) => s.columns.find((c) => c.role === 'criteria');
+
+describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
+  beforeAll(async () => {
+    let out = '';
+    const io = { out: (t: string) => void (out += t), err: () => {}, errIsTTY: false };
+    await run(['check', CORPUS, '--json'], io);
+    report = JSON.parse(out) as CheckReport;
+  }, 120_000);
+
+  it('finds a points table in every file that has points, and skips the sanctions sheet saying why', () => {
+    for (const f of report.files) {
+      if (f.file.endsWith('gas-redyellow-line-nnzr.xlsx')) continue;
+      expect(f.sheets.length, f.file).toBeGreaterThan(0);
+      for (const s of f.sheets) expect(s.items.length, `${f.file} ${s.name}`).toBeGreaterThan(0);
+    }
+    const sanctions = file('gas-redyellow-line-nnzr.xlsx');
+    expect(sanctions.sheets).toEqual([]);
+    expect(sanctions.skipped).toHaveLength(1);
+    // The message says what was found (the header row, a 处罚标准 of 降职/降薪), not only "no table".
+    expect(sanctions.skipped[0]!.message).toMatch(/表头/);
+    expect(sanctions.skipped[0]!.message).toMatch(/降职|降薪|处罚/);
+  });
+
+  it('reads the rule from 评分方法 where 评分标准 beside it holds the requirement (cadre files)', () => {
+    const s = file('cadre-archives-archivesDemo.xlsx').sheets[0]!;
+    expect(s.items).toHaveLength(23);
+    expect(s.max).toBe(100);
+    expect(criteria(s)).toMatchObject({ column: 'D', header: '评分方法', by: 'content' });
+    expect(s.columns.find((c) => c.column === 'C')).toMatchObject({ role: 'requirement', by: 'content' });
+    // The 单项否决 是/否 column is read, and said.
+    expect(codes(s)).toContain('vetoColumn');
+    expect(s.items.some((i) => i.rule.summary.length > 0 && !i.rule.summary.includes('酌情'))).toBe(true);
+  });
+
+  it('takes points written in the requirement text, and says so (health supervision)', () => {
+    const s = file('health-supervision-test-demo3.xlsx').sheets[0]!;
+    expect(s.items.length).toBeGreaterThan(20);
+    expect(s.max).toBe(100);
+    expect(codes(s)).toContain('pointsFromText');
+  });
+
+  it('raises no false integrity error on the consistent 1,000-point table with 小计 rows (warehouse)', () => {
+    const s = file('warehouse-safety-ssms.xlsx').sheets[0]!;
+    expect(s.max).toBe(1000);
+    for (const code of ['pointsSumMismatch', 'declaredTotalMismatch', 'totalNot100'])
+      expect(codes(s), code).not.toContain(code);
+  });
+
+  it('reads a 总分 row directly under the header without ending the table (river chiefs)', () => {
+    for (const name of ['river-chief-county-sc.xlsx', 'river-chief-township-sc.xlsx']) {
+      const s = file(name).sheets[0]!;
+      expect(s.items.length, name).toBeGreaterThan(20);
+      expect(
+        s.issues.filter((i) => i.severity === 'error').map((i) => i.code),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('says out loud when a table follows another scheme: base score, bonus only, points per role', () => {
+    expect(codes(file('teaching-taiwan-cis.xlsx').sheets[0]!)).toContain('pointsScheme');
+    const credit = file('village-credit-haibeifen.xlsx');
+    expect(credit.sheets.length).toBeGreaterThanOrEqual(8);
+    for (const s of credit.sheets) expect(codes(s), s.name).toContain('pointsScheme');
+    expect(codes(file('gas-negative-list-nnzr.xlsx').sheets[0]!)).toContain('pointsByRole');
+  });
+
+  it('reports, per sheet, which column was used for what and how it was chosen', () => {
+    for (const f of report.files)
+      for (const s of f.sheets) {
+        expect(s.columns.length, `${f.file} ${s.name}`).toBeGreaterThan(0);
+        for (const c of s.columns) expect(c.column).toMatch(/^[A-Z]+$/);
+        expect(
+          s.columns.some((c) => c.role === 'points') ||
+            codes(s).includes('pointsFromText') ||
+            codes(s).includes('pointsScheme'),
+          `${f.file} ${s.name}`,
+        ).toBe(true);
+      }
+  });
+});
