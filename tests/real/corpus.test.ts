@@ -25,7 +25,13 @@ const criteria = (s: JsonSheet) => s.columns.find((c) => c.role === 'criteria');
 describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
   beforeAll(async () => {
     let out = '';
-    const io = { out: (t: string) => void (out += t), err: () => {}, errIsTTY: false };
+    const io = {
+      out: (t: string) => {
+        out += t;
+      },
+      err: () => {},
+      errIsTTY: false,
+    };
     await run(['check', CORPUS, '--json'], io);
     report = JSON.parse(out) as CheckReport;
   }, 120_000);
