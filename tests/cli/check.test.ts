@@ -38,6 +38,15 @@ const reportSchema = z.strictObject({
           total: z.number(),
           max: z.number(),
           vetoed: z.boolean(),
+          columns: z.array(
+            z.strictObject({
+              column: z.string().regex(/^[A-Z]+$/),
+              header: z.string(),
+              role: z.string().min(1),
+              by: z.enum(['header', 'content']),
+              reason: z.string().optional(),
+            }),
+          ),
           items: z.array(
             z.strictObject({
               cell: z.string().regex(/^[A-Z]+\d+$/),
