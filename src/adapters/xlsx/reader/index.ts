@@ -8,7 +8,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { parseRange } from '../../../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../../../core/grid';
-import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from '../grid';
+import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from '../errors';
 import { slide } from '../patch/formula';
 import type { Package } from '../patch/package';
 import { resolve } from '../patch/package';
@@ -60,10 +60,7 @@ export interface ReadLimits {
   sharedText: number;
 }
 
-/**
- * Measured with bench/read.ts: about 100 bytes of heap per kept cell (numbers and short strings), so
- * 8 million cells stay under 1 GB of heap; 1,048,576 rows of 5 filled cells each are read.
- */
+/** The default bounds (not yet measured: see bench/read.ts). */
 export const DEFAULT_LIMITS: ReadLimits = { cells: 8_000_000, sharedText: 200_000_000 };
 
 type Handler = {
@@ -264,6 +261,8 @@ function readSheet(
   const merges: MergeArea[] = [];
   let isProtected = false;
   const shared = new Map<string, { row: number; col: number; f: string }>();
+  // Members of a shared formula met before its first cell (rows out of order), resolved at the end.
+  const early: { row: number; col: number; si: string }[] = [];
 
   let row = -1;
   let col = -1;
@@ -339,6 +338,7 @@ function readSheet(
         } else {
           const m = shared.get(fAttrs.si);
           formula = m ? slide(m.f, row - m.row, col - m.col) : text || null;
+          if (!m && formula === null) early.push({ row, col, si: fAttrs.si });
         }
       } else if (kind !== 'dataTable' && text !== '') formula = text;
     }
@@ -420,6 +420,17 @@ function readSheet(
     ctx.fileName,
   );
 
+  for (const e of early) {
+    const m = shared.get(e.si);
+    if (!m) continue;
+    const fr = formulas[e.row] ?? [];
+    formulas[e.row] = fr;
+    fr[e.col] = `=${slide(m.f, e.row - m.row, e.col - m.col)}`;
+    anyFormula = true;
+    const vr = values[e.row] ?? [];
+    values[e.row] = vr;
+    if (vr[e.col] === undefined) vr[e.col] = null;
+  }
   // The other cells of a merged area are empty in Excel, whatever the file holds there.
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
