@@ -1,11 +1,13 @@
 /**
  * .xlsx files → the core's WorkbookGrid, for the CLI (Node). The file is only ever read: a path is
- * read into memory first and ExcelJS works on the bytes (./grid.ts).
+ * read into memory first and the streaming reader (./reader) works on the bytes, keeping only what
+ * the core needs. The ExcelJS reader (./grid.ts) stays for comparison (tests, bench/read.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { WorkbookGrid } from '../../core/grid';
-import { loadXlsx, type XlsxWorkbook, XlsxReadError } from './grid';
+import { type XlsxWorkbook, XlsxReadError } from './errors';
+import { readXlsxStream } from './reader';
 
 export {
   isoDate,
@@ -42,8 +44,7 @@ export async function readXlsxWorkbook(
   opts: ReadXlsxOptions = {},
 ): Promise<XlsxWorkbook> {
   const name = opts.name ?? (typeof input === 'string' ? basename(input) : 'workbook.xlsx');
-  const { grid, states } = await loadXlsx(await bytesOf(input, name), name);
-  return { grid, states };
+  return readXlsxStream(await bytesOf(input, name), name);
 }
 
 /**

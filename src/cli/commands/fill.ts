@@ -1,7 +1,8 @@
 /**
  * `rubric-scorer fill <in.xlsx> -o <out.xlsx> [--entry-columns] [--overwrite] [--force] [--lang zh|en]`:
  * a new workbook with the write-back plan applied (得分 formulas, subtotals, total, guards, optional
- * entry columns), for offices that use WPS or have no add-in. The input is only read; an existing
+ * entry columns), for offices that use WPS or have no add-in. The input package is read once and
+ * patched (src/adapters/xlsx/patch): every part and element the plan does not own is kept as it was. The input is only read; an existing
  * output is replaced only with --force, and always whole (temporary file, then rename). Exit codes:
  * 0 written, 1 nothing written because of the workbook (conflicts, a protected sheet, no rubric), 2
  * could not run. `--overwrite` is the CLI's way of confirming every conflict, as the add-in's
@@ -10,15 +11,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import ExcelJS from 'exceljs';
-import { readXlsx, XlsxReadError } from '../../adapters/xlsx/read';
-import { applyPlan, LOST_PART_TEXT, lostParts } from '../../adapters/xlsx/write';
+import { XlsxReadError } from '../../adapters/xlsx/errors';
+import { patchXlsx } from '../../adapters/xlsx/patch';
+import type { Package } from '../../adapters/xlsx/patch/package';
+import { openXlsx, readXlsxStream } from '../../adapters/xlsx/reader';
 import { analyzeWorkbook } from '../../core/analyze';
 import { detectTable } from '../../core/detect/index';
 import type { WorkbookGrid } from '../../core/grid';
 import { META_SHEET } from '../../core/meta';
 import type { Conflict, WritePlan } from '../../core/plan';
 import { planWrite } from '../../core/writeback';
+import { PlanStaleError } from '../../host/errors';
 import { sameFile } from '../files';
 import { type CliIO, type Lang, oneLine, parseLang, UsageError } from '../io';
 import {
@@ -89,9 +92,7 @@ const TEXT = {
     sheet: (s: string, f: number, v: number, e: number) =>
       `  工作表「${s}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
     wrote: (f: string) => `已写入 ${f}。`,
-    lost: (parts: string) =>
-      `注意：输入文件中的${parts}无法由 .xlsx 写入程序保留，输出文件中已没有这些内容。`,
-    nothingLost: '输入文件的其余内容均已保留。',
+    nothingLost: '输入文件的其余内容均已保留，原样未动。',
     skipped: (n: number) => `有 ${n} 个图表操作未执行（.xlsx 写入程序不能绘制图表）。`,
     cellsChanged: (f: string) => `${f} 在读取之后被改动了；未写入任何内容。请关闭正在编辑它的程序后重试。`,
     cannotApply: (f: string) =>
@@ -131,9 +132,7 @@ const TEXT = {
     sheet: (s: string, f: number, v: number, e: number) =>
       `  Sheet "${s}": ${f} formulas, ${v} input checks${e > 0 ? `, ${e} entry columns` : ''}`,
     wrote: (f: string) => `Wrote ${f}.`,
-    lost: (parts: string) =>
-      `Note: the input's ${parts} cannot be kept by the .xlsx writer; the output does not have them.`,
-    nothingLost: 'Everything else in the input was kept.',
+    nothingLost: 'Everything else in the input was kept exactly as it was.',
     skipped: (n: number) =>
       `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
     cellsChanged: (f: string) =>
@@ -160,7 +159,16 @@ export async function planForBytes(
   lang: Lang,
   overwrite = false,
 ): Promise<FillPlan> {
-  const grid = await readXlsx(bytes, { name });
+  return planForGrid(readXlsxStream(bytes, name).grid, entryColumns, lang, overwrite);
+}
+
+/** The plan `fill` applies to a workbook already read. */
+export function planForGrid(
+  grid: WorkbookGrid,
+  entryColumns: boolean,
+  lang: Lang,
+  overwrite = false,
+): FillPlan {
   const report = analyzeWorkbook(grid);
   const opts = { entryColumns, meta: report.meta, lang };
   let plan = planWrite(grid, report, opts);
@@ -227,8 +235,15 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
   await checkOutputPath(opts.output, output);
   const bytes = await readInput(input, lang);
   let plan: FillPlan;
+  let pkg: Package;
+  let grid: WorkbookGrid;
   try {
-    plan = await planForBytes(bytes, input, opts.entryColumns ?? false, lang, opts.overwrite ?? false);
+    // One read of the package: the plan is made from the parts the writer then edits.
+    ({
+      pkg,
+      book: { grid },
+    } = openXlsx(bytes, input));
+    plan = planForGrid(grid, opts.entryColumns ?? false, lang, opts.overwrite ?? false);
   } catch (e) {
     throw new UsageError(e instanceof XlsxReadError ? readErrorText(e, lang) : unexpectedText(input, lang));
   }
@@ -258,21 +273,12 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
     io.err(`${lines.join('\n')}\n`);
   }
   let written: Uint8Array;
-  let result: ReturnType<typeof applyPlan>;
+  let result: ReturnType<typeof patchXlsx>;
   try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-    result = applyPlan(wb, plan);
-    written = new Uint8Array(await wb.xlsx.writeBuffer());
+    result = patchXlsx(pkg, plan, { grid, lang: lang === 'en' ? 'en' : 'zh' });
+    written = result.bytes;
   } catch (e) {
-    const name = e instanceof Error ? e.name : '';
-    if (name === 'SheetProtectedError') {
-      io.err(`${T.protected([String((e as { sheet?: unknown }).sheet ?? '')])}\n`);
-      return 1;
-    }
-    if (name === 'CellsChangedError') throw new UsageError(T.cellsChanged(input));
+    if (e instanceof PlanStaleError) throw new UsageError(T.cellsChanged(input));
     throw new UsageError(T.cannotApply(input));
   }
   checkOutputKind(opts.output, written, lang);
@@ -289,12 +295,7 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
     bySheet.set(op.sheet, s);
   }
   for (const [sheet, s] of bySheet) lines.push(T.sheet(sheet, s.f, s.v, metaEntryColumns(plan, sheet)));
-  const lost = lostParts(bytes);
-  lines.push(
-    lost.length > 0
-      ? T.lost(lost.map((p) => LOST_PART_TEXT[lang][p]).join(lang === 'en' ? ', ' : '、'))
-      : T.nothingLost,
-  );
+  lines.push(T.nothingLost);
   if (result.skipped.length > 0) lines.push(T.skipped(result.skipped.length));
   io.out(`${lines.join('\n')}\n`);
   return 0;

@@ -10,8 +10,7 @@ import { parseRange } from '../../../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../../../core/grid';
 import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from '../errors';
 import { slide } from '../patch/formula';
-import type { Package } from '../patch/package';
-import { resolve } from '../patch/package';
+import { Package, resolve } from '../patch/package';
 import { fromOoxmlText } from '../patch/xml';
 import { streamEntry, ZipError, zipEntries } from './zip';
 
@@ -553,9 +552,7 @@ export function readXlsxStream(
   fileName: string,
   limits: ReadLimits = DEFAULT_LIMITS,
 ): XlsxWorkbook {
-  if (bytes.length === 0) throw new XlsxReadError('empty', fileName);
-  if (startsWith(bytes, OLE_MAGIC)) throw new XlsxReadError('legacyOrEncrypted', fileName);
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxReadError('notXlsx', fileName);
+  checkSignature(bytes, fileName);
   let src: PartSource;
   try {
     src = zipSource(bytes);
@@ -563,6 +560,33 @@ export function readXlsxStream(
     throw new XlsxReadError('corrupt', fileName, e instanceof ZipError ? e.message : String(e));
   }
   return readParts(src, fileName, limits);
+}
+
+/** @throws XlsxReadError when the bytes cannot be an .xlsx (empty, an old .xls or encrypted, not a zip). */
+function checkSignature(bytes: Uint8Array, fileName: string): void {
+  if (bytes.length === 0) throw new XlsxReadError('empty', fileName);
+  if (startsWith(bytes, OLE_MAGIC)) throw new XlsxReadError('legacyOrEncrypted', fileName);
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxReadError('notXlsx', fileName);
+}
+
+/**
+ * Open .xlsx bytes as a package to patch, with the workbook read from that same package: the file
+ * is unzipped once, and the plan is made from exactly the parts the writer edits.
+ * @throws XlsxReadError when the bytes are not a readable .xlsx, or the workbook is too large.
+ */
+export function openXlsx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): { pkg: Package; book: XlsxWorkbook } {
+  checkSignature(bytes, fileName);
+  let pkg: Package;
+  try {
+    pkg = Package.open(bytes);
+  } catch (e) {
+    throw new XlsxReadError('corrupt', fileName, e instanceof Error ? e.message : String(e));
+  }
+  return { pkg, book: readPackage(pkg, fileName, limits) };
 }
 
 /** The grid of an opened package (for `fill`, which patches the same package). */
