@@ -1,6 +1,7 @@
 /** Small rubric workbooks built by code, and an in-memory CLI io, for the CLI tests. */
 import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 export interface Captured {
   io: { out: (t: string) => void; err: (t: string) => void; errIsTTY: boolean };
@@ -54,4 +55,34 @@ export async function workbookBytes(sheets: SheetSpec[]): Promise<Uint8Array> {
 /** Names in a folder that look like leftovers of an interrupted write (anything but the listed files). */
 export function extraFiles(dir: string, expected: readonly string[]): string[] {
   return readdirSync(dir).filter((n) => !expected.includes(n));
+}
+
+/**
+ * A workbook's bytes with its XML edited, for text ExcelJS will not write: a cell string holding
+ * ESC or CR (Excel stores them as `_x001B_`), a sheet name holding a newline (`&#10;` in
+ * workbook.xml). In the text of every .xml part, `⟨XXXX⟩` (four hex digits) becomes the OOXML
+ * string escape `_xXXXX_`, and `⟪XXXX⟫` becomes the XML character reference `&#xXXXX;`.
+ */
+export function withRawText(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(files)) {
+    out[name] = name.endsWith('.xml')
+      ? strToU8(
+          strFromU8(data)
+            .replace(/⟨([0-9A-Fa-f]{4})⟩/g, '_x$1_')
+            .replace(/⟪([0-9A-Fa-f]{4})⟫/g, '&#x$1;'),
+        )
+      : data;
+  }
+  return zipSync(out);
+}
+
+/** Text with every character below U+0020 (but tab and newline) and DEL…U+009F as `⟨XXXX⟩`. */
+export function cellMarkers(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: marking control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `⟨${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
 }
