@@ -1,0 +1,188 @@
+/**
+ * 撤销写入 in the core: the undo plan puts back every cell a write changed, leaves cells edited since as
+ * conflicts, deletes the sheet the write added, and names what it cannot put back.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { a1 } from '../../src/core/a1';
+import { analyzeWorkbook } from '../../src/core/analyze';
+import type { CellValue, WorkbookGrid } from '../../src/core/grid';
+import { META_SHEET } from '../../src/core/meta';
+import type { WritePlan } from '../../src/core/plan';
+import { planWrite } from '../../src/core/writeback';
+import { planUndo } from '../../src/core/writeback/undo';
+import { applyPlanToGrid, typeInto } from '../helpers/hf';
+import { rubricSheet } from './fixtures';
+
+const N_ITEMS = 13;
+
+/** Every non-empty cell of every sheet, value and formula; and the sheet names. */
+function contents(wb: WorkbookGrid): { sheets: string[]; cells: Map<string, string> } {
+  const cells = new Map<string, string>();
+  for (const s of wb.sheets)
+    s.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        const f = s.formulas?.[r]?.[c] ?? null;
+        if ((v === null || v === undefined || v === '') && f === null) return;
+        cells.set(`${s.name}!${a1(r, c)}`, JSON.stringify([f === null ? (v ?? null) : null, f]));
+      });
+    });
+  return { sheets: wb.sheets.map((s) => s.name), cells };
+}
+
+function plan(wb: WorkbookGrid, overwrite: string[], entryColumns = false): WritePlan {
+  const report = analyzeWorkbook(wb);
+  return planWrite(wb, report, { entryColumns, meta: report.meta, lang: 'zh', overwrite });
+}
+
+/** A write with every conflict confirmed. */
+function writeAll(wb: WorkbookGrid, entryColumns = false): WritePlan {
+  const draft = plan(wb, [], entryColumns);
+  return plan(
+    wb,
+    draft.conflicts.map((c) => `${c.sheet}!${c.cell}`),
+    entryColumns,
+  );
+}
+
+function typed(): WorkbookGrid {
+  const scores = new Array<CellValue | undefined>(N_ITEMS).fill(undefined);
+  scores[0] = 8;
+  scores[3] = '1分';
+  const deductions = new Array<CellValue | undefined>(N_ITEMS).fill(undefined);
+  deductions[1] = 0.5;
+  return { sheets: [rubricSheet({ scores, deductions }).sheet] };
+}
+
+describe('planUndo', () => {
+  it('puts back every value and formula a first write changed, and removes the data sheet it added', () => {
+    const before = typed();
+    const p = writeAll(before);
+    const written = applyPlanToGrid(before, p).wb;
+    expect(written.sheets.some((s) => s.name === META_SHEET)).toBe(true);
+    const undo = planUndo(before, [p], written);
+    expect(undo.conflicts).toEqual([]);
+    expect(undo.restored.length).toBeGreaterThan(N_ITEMS);
+    expect(undo.plan.ops.at(-1)).toEqual({ op: 'deleteSheet', sheet: META_SHEET });
+    // Every cell op carries what the write put there (compare-and-set).
+    for (const op of undo.plan.ops)
+      if (op.op === 'formula' || op.op === 'value') expect(op.expected).toBeDefined();
+    const back = applyPlanToGrid(written, undo.plan).wb;
+    expect(contents(back)).toEqual(contents(before));
+    // The typed 8 is back as a typed 8, not a formula.
+    const sheet = back.sheets[0]!;
+    const { itemRows, cols } = rubricSheet();
+    expect(sheet.values[itemRows[0]!]![cols.score!]).toBe(8);
+    expect(sheet.formulas?.[itemRows[0]!]?.[cols.score!] ?? null).toBeNull();
+  });
+
+  it('restores the earlier write and its data when a second write is undone', () => {
+    const first = applyPlanToGrid(typed(), writeAll(typed())).wb;
+    const second = writeAll(first, true);
+    const written = applyPlanToGrid(first, second).wb;
+    expect(contents(written)).not.toEqual(contents(first));
+    const undo = planUndo(first, [second], written);
+    expect(undo.plan.ops.some((o) => o.op === 'deleteSheet')).toBe(false);
+    expect(contents(applyPlanToGrid(written, undo.plan).wb)).toEqual(contents(first));
+  });
+
+  it('leaves a cell edited after the write as a conflict and restores the rest', () => {
+    const before = typed();
+    const p = writeAll(before);
+    const written = applyPlanToGrid(before, p).wb;
+    const { itemRows, cols } = rubricSheet();
+    const edited = a1(itemRows[2]!, cols.score!);
+    typeInto(written, '考核表', edited, 1.5);
+    const undo = planUndo(before, [p], written);
+    expect(undo.conflicts).toEqual([
+      expect.objectContaining({ sheet: '考核表', cell: edited, existing: '1.5', planned: '' }),
+    ]);
+    expect(undo.plan.ops.some((o) => 'cell' in o && o.sheet === '考核表' && o.cell === edited)).toBe(false);
+    const back = applyPlanToGrid(written, undo.plan).wb;
+    const want = contents(before).cells;
+    want.set(`考核表!${edited}`, JSON.stringify([1.5, null]));
+    expect(contents(back).cells).toEqual(want);
+  });
+
+  it('undoes a write interrupted part-way: cells never reached need nothing', () => {
+    const before = typed();
+    const p = writeAll(before);
+    for (const cut of [1, Math.floor(p.ops.length / 3), p.ops.length - 2]) {
+      const partial = applyPlanToGrid(before, { ...p, ops: p.ops.slice(0, cut) }).wb;
+      const undo = planUndo(before, [p], partial);
+      expect(undo.conflicts, `cut ${cut}`).toEqual([]);
+      expect(contents(applyPlanToGrid(partial, undo.plan).wb), `cut ${cut}`).toEqual(contents(before));
+    }
+  });
+
+  it('names what it cannot put back, and restores hidden columns, the print area and new validation', () => {
+    const before: WorkbookGrid = {
+      sheets: [
+        {
+          name: 'S',
+          values: [['a']],
+          merges: [],
+          hiddenCols: [5],
+          validations: [{ top: 9, left: 9, bottom: 9, right: 9 }],
+          printArea: [{ top: 0, left: 0, bottom: 9, right: 3 }],
+        },
+      ],
+    };
+    const p: WritePlan = {
+      ops: [
+        { op: 'value', sheet: 'S', cell: 'B1', value: 'x' },
+        { op: 'merge', sheet: 'S', range: 'A2:A3' },
+        { op: 'fill', sheet: 'S', range: 'B1', color: 'DDEBF7' },
+        { op: 'font', sheet: 'S', range: 'B1', bold: true },
+        { op: 'columnWidth', sheet: 'S', col: 'F', width: 9 },
+        { op: 'note', sheet: 'S', cell: 'B1', text: 'n' },
+        { op: 'hideColumns', sheet: 'S', cols: ['F'], hidden: false },
+        { op: 'printArea', sheet: 'S', ranges: ['A1:F10'] },
+        { op: 'validation', sheet: 'S', range: 'G2:G9', rule: { kind: 'reject' }, prompt: null, error: null },
+        { op: 'validation', sheet: 'S', range: 'J10', rule: { kind: 'reject' }, prompt: null, error: null },
+        { op: 'clearValidation', sheet: 'S', range: 'H2:H9' },
+      ],
+      owned: [],
+      conflicts: [],
+    };
+    const written = applyPlanToGrid(before, p).wb;
+    const undo = planUndo(before, [p], written);
+    expect(undo.plan.ops).toEqual([
+      { op: 'value', sheet: 'S', cell: 'B1', value: null, expected: { kind: 'value', value: 'x' } },
+      { op: 'hideColumns', sheet: 'S', cols: ['F'], hidden: true },
+      { op: 'printArea', sheet: 'S', ranges: ['A1:D10'] },
+      { op: 'clearValidation', sheet: 'S', range: 'G2:G9' },
+    ]);
+    const gaps = Object.fromEntries(undo.gaps.map((g) => [g.kind, g.count]));
+    expect(gaps).toEqual({ merge: 1, format: 2, columnWidth: 1, note: 1, validation: 2 });
+  });
+
+  it('a write then its undo gives back the workbook, for random entries and confirmed subsets', () => {
+    const entry = fc.oneof(
+      { weight: 4, arbitrary: fc.constant<CellValue | undefined>(undefined) },
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: 50 }).map((n) => n / 10) },
+      { weight: 1, arbitrary: fc.constantFrom<CellValue>('1分', '无') },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(entry, { minLength: N_ITEMS, maxLength: N_ITEMS }),
+        fc.array(entry, { minLength: N_ITEMS, maxLength: N_ITEMS }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }),
+        (deductions, scores, earlier, entryColumns, confirm) => {
+          let before: WorkbookGrid = { sheets: [rubricSheet({ deductions, scores }).sheet] };
+          if (earlier) before = applyPlanToGrid(before, writeAll(before, !entryColumns)).wb;
+          const draft = plan(before, [], entryColumns);
+          const chosen = draft.conflicts.filter((_, i) => confirm[i % 32]).map((c) => `${c.sheet}!${c.cell}`);
+          const p = plan(before, chosen, entryColumns);
+          const written = applyPlanToGrid(before, p).wb;
+          const undo = planUndo(before, [p], written);
+          expect(undo.conflicts).toEqual([]);
+          expect(contents(applyPlanToGrid(written, undo.plan).wb)).toEqual(contents(before));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
