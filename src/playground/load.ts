@@ -4,12 +4,12 @@
  */
 import { charsToPoints } from '../host/office';
 import { PlaygroundBook } from './live';
-import { type OpenedXlsx, readXlsxBytes } from './xlsx';
+import { markOpened, type OriginalXlsx, openXlsxBytes } from './xlsx';
 
 export interface LoadedWorkbook {
   live: PlaygroundBook;
-  /** The ExcelJS workbook it came from: a download is written over it. */
-  source: OpenedXlsx['source'];
+  /** The file it came from: a download is that file patched with what the pane changed. */
+  source: OriginalXlsx;
   fileName: string;
 }
 
@@ -18,22 +18,15 @@ export interface LoadedWorkbook {
  * @throws XlsxReadError when the bytes are not a readable .xlsx.
  */
 export async function loadWorkbook(bytes: ArrayBuffer, fileName: string): Promise<LoadedWorkbook> {
-  const { grid, source } = await readXlsxBytes(bytes, fileName);
-  const live = PlaygroundBook.fromGrid(grid);
-  for (const ws of source.worksheets) {
-    const sheet = live.book.sheet(ws.name);
+  const source = openXlsxBytes(bytes, fileName);
+  const live = PlaygroundBook.fromGrid(source.grid);
+  for (const [name, widths] of source.layout.widths) {
+    const sheet = live.book.sheet(name);
     if (!sheet) continue;
-    ws.columns?.forEach((col, i) => {
-      if (typeof col.width === 'number' && col.width > 0) sheet.columnWidths.set(i, charsToPoints(col.width));
-    });
-    const wrapped = new Set<string>();
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.alignment?.wrapText) wrapped.add(cell.address);
-      }),
-    );
-    live.wrapped.set(sheet.name, wrapped);
+    for (const [col, chars] of widths) sheet.columnWidths.set(col, charsToPoints(chars));
   }
+  for (const [name, cells] of source.layout.wrapped) if (live.book.sheet(name)) live.wrapped.set(name, cells);
+  markOpened(source, live.book);
   return { live, source, fileName };
 }
 

@@ -1,13 +1,18 @@
 /**
- * .xlsx in the browser, with ExcelJS's browser build (the `browser` field of its package.json):
- * a file the user opens is read locally into a WorkbookGrid, and the playground's workbook is saved
- * back over the ExcelJS workbook it came from, so the download keeps the original's styling and
- * gains exactly what the task pane wrote. Nothing is sent anywhere.
+ * .xlsx in the browser. A file the user opens is read locally with the streaming reader (the CLI's),
+ * and the download is that file patched (src/adapters/xlsx/patch) with what the task pane changed:
+ * every part and element of the original it did not touch (styles, names, charts, macros …) is kept
+ * as it was. A workbook made in the playground from nothing is written with ExcelJS's browser build.
+ * Nothing is sent anywhere.
  */
 import ExcelJS from 'exceljs';
 import { loadXlsx, plainValue } from '../adapters/xlsx/grid';
-import { a1Range } from '../core/a1';
+import { patchXlsx } from '../adapters/xlsx/patch';
+import { type ReadLayout, readXlsxStream } from '../adapters/xlsx/reader';
+import { a1, a1Range, colLetters } from '../core/a1';
 import type { CellValue, WorkbookGrid } from '../core/grid';
+import { cellAt, formulaAt } from '../core/grid';
+import type { ValidationRule, WriteOp, WritePlan } from '../core/plan';
 import type { FakeSheet, FakeValidation, FakeWorkbook } from '../fake-excel';
 
 export { XlsxReadError } from '../adapters/xlsx/grid';
@@ -19,7 +24,41 @@ export interface OpenedXlsx {
 }
 
 /**
- * Reads an .xlsx held in memory, with the same reader as the CLI (src/adapters/xlsx/grid.ts).
+ * The file a download is written into: its bytes, the grid read from them, and what the playground's
+ * workbook held right after opening (so only the pane's changes become edits).
+ */
+export interface OriginalXlsx {
+  kind: 'original';
+  bytes: Uint8Array;
+  grid: WorkbookGrid;
+  layout: ReadLayout;
+  /** Per sheet, its formats, widths, notes and validations as opened (see stateOf). */
+  opened: Map<string, SheetState>;
+}
+
+/**
+ * Opens an .xlsx held in memory with the streaming reader (the CLI's), keeping its bytes as the base
+ * of the download.
+ * @throws XlsxReadError when the bytes are not a readable .xlsx.
+ */
+export function openXlsxBytes(bytes: ArrayBuffer, fileName: string): OriginalXlsx {
+  const b = new Uint8Array(bytes);
+  const layout: ReadLayout = { widths: new Map(), wrapped: new Map() };
+  const { grid } = readXlsxStream(b, fileName, undefined, layout);
+  return { kind: 'original', bytes: b, grid, layout, opened: new Map() };
+}
+
+/** Records what the playground's workbook holds now as the opened state (call after loading). */
+export function markOpened(original: OriginalXlsx, book: FakeWorkbook): void {
+  original.opened.clear();
+  for (const name of book.sheetNames()) {
+    const sheet = book.sheet(name);
+    if (sheet) original.opened.set(name.toLowerCase(), stateOf(sheet));
+  }
+}
+
+/**
+ * Reads an .xlsx held in memory with ExcelJS (the reader the streaming one is compared against).
  * @throws XlsxReadError when the bytes are not a readable .xlsx.
  */
 export async function readXlsxBytes(bytes: ArrayBuffer, fileName: string): Promise<OpenedXlsx> {
@@ -152,16 +191,155 @@ function sync(ws: ExcelJS.Worksheet, book: FakeWorkbook, sheet: FakeSheet): void
   }
 }
 
+/** A sheet's formats, widths, notes and validations, as comparable text per key. */
+type SheetState = Map<string, string>;
+
+function stateOf(sheet: FakeSheet): SheetState {
+  const out: SheetState = new Map();
+  for (const [k, v] of sheet.numberFormats) out.set(`n:${k}`, v);
+  for (const [k, v] of sheet.fills) out.set(`f:${k}`, v);
+  for (const [k, v] of sheet.fonts) out.set(`t:${k}`, JSON.stringify(v));
+  for (const [k, v] of sheet.columnWidths) out.set(`w:${k}`, String(v));
+  for (const [k, v] of sheet.notes) out.set(`c:${k}`, v);
+  for (const [k, v] of sheet.validations) out.set(`v:${k}`, JSON.stringify(v));
+  for (const c of sheet.hiddenCols) out.set(`h:${c}`, '1');
+  return out;
+}
+
+/** An Office.js validation as the plan's rule, or null when the plan's rules cannot say it. */
+function ruleOf(v: FakeValidation): ValidationRule | null {
+  const rule = v.rule as Record<string, Record<string, unknown> | undefined> | null;
+  if (!rule) return null;
+  const num = (x: unknown) => (typeof x === 'number' ? x : Number(bare(x as Formula)));
+  const basic = (kind: 'wholeNumber' | 'decimal', b: Record<string, unknown>): ValidationRule | null => {
+    const min = num(b.formula1);
+    if (!Number.isFinite(min)) return null;
+    if (b.operator === 'GreaterThanOrEqualTo') return { kind, min, max: null };
+    const max = num(b.formula2);
+    return b.operator === 'Between' && Number.isFinite(max) ? { kind, min, max } : null;
+  };
+  if (rule.decimal) return basic('decimal', rule.decimal);
+  if (rule.wholeNumber) return basic('wholeNumber', rule.wholeNumber);
+  if (rule.list) return { kind: 'list', values: String(rule.list.source ?? '').split(',') };
+  if (rule.custom && /^=?FALSE$/i.test(String(rule.custom.formula ?? ''))) return { kind: 'reject' };
+  return null;
+}
+
+/** What the pane changed in the workbook since it was opened, as a write plan for the patch writer. */
+export function changesSince(book: FakeWorkbook, original: OriginalXlsx): WritePlan {
+  const ops: WriteOp[] = [];
+  const names = book.sheetNames();
+  const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
+  for (const s of original.grid.sheets) if (!has(s.name)) ops.push({ op: 'deleteSheet', sheet: s.name });
+  for (const name of names) {
+    const sheet = book.sheet(name);
+    if (!sheet) continue;
+    const before = original.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!before) {
+      const hidden =
+        sheet.visibility === 'Hidden' ? 'hidden' : sheet.visibility === 'VeryHidden' ? 'veryHidden' : null;
+      ops.push(hidden ? { op: 'addSheet', sheet: name, hidden } : { op: 'addSheet', sheet: name });
+    }
+    const merged = (r: number, c: number) =>
+      sheet.merges.some(
+        (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left),
+      );
+    for (const m of sheet.merges) {
+      const same = before?.merges.some(
+        (x) => x.top === m.top && x.left === m.left && x.bottom === m.bottom && x.right === m.right,
+      );
+      if (!same) ops.push({ op: 'merge', sheet: name, range: a1Range(m.top, m.left, m.bottom, m.right) });
+    }
+    const used = book.usedRect(name);
+    const bottom = Math.max(used?.bottom ?? -1, (before?.values.length ?? 0) - 1);
+    const right = Math.max(used?.right ?? -1, ...(before?.values.map((row) => row.length - 1) ?? [-1]));
+    for (let r = 0; r <= bottom; r++)
+      for (let c = 0; c <= right; c++) {
+        if (merged(r, c)) continue;
+        const { value, formula } = book.cell(name, r, c);
+        const oldV = before ? cellAt(before, r, c) : null;
+        const oldF = before ? formulaAt(before, r, c) : null;
+        if (formula !== null) {
+          if (formula !== oldF)
+            ops.push({
+              op: 'formula',
+              sheet: name,
+              cell: a1(r, c),
+              formula,
+              result: value ?? undefined,
+            } as WriteOp);
+        } else if (oldF !== null || value !== oldV)
+          ops.push({ op: 'value', sheet: name, cell: a1(r, c), value });
+      }
+    const opened = original.opened.get(name.toLowerCase()) ?? new Map<string, string>();
+    const now = stateOf(sheet);
+    for (const [key, text] of now) {
+      if (opened.get(key) === text) continue;
+      const at = key.slice(2);
+      switch (key[0]) {
+        case 'n':
+          ops.push({ op: 'numberFormat', sheet: name, range: at, format: text });
+          break;
+        case 'f':
+          ops.push({ op: 'fill', sheet: name, range: at, color: text });
+          break;
+        case 't': {
+          const f = sheet.fonts.get(at)!;
+          ops.push({ op: 'font', sheet: name, range: at, ...f });
+          break;
+        }
+        case 'w':
+          ops.push({
+            op: 'columnWidth',
+            sheet: name,
+            col: colLetters(Number(at)),
+            width: pointsToChars(Number(text)),
+          });
+          break;
+        case 'c':
+          ops.push({ op: 'note', sheet: name, cell: at, text });
+          break;
+        case 'v': {
+          const v = sheet.validations.get(at)!;
+          const rule = ruleOf(v);
+          if (!rule) break;
+          const msg = (t?: string | null, m?: string | null) => ({ title: t ?? '', message: m ?? '' });
+          ops.push({
+            op: 'validation',
+            sheet: name,
+            range: at,
+            rule,
+            prompt: v.prompt?.showPrompt ? msg(v.prompt.title, v.prompt.message) : null,
+            error: v.errorAlert?.showAlert ? msg(v.errorAlert.title, v.errorAlert.message) : null,
+          });
+          break;
+        }
+        case 'h':
+          ops.push({ op: 'hideColumns', sheet: name, cols: [colLetters(Number(at))], hidden: true });
+          break;
+      }
+    }
+    for (const key of opened.keys())
+      if (key.startsWith('h:') && !now.has(key))
+        ops.push({ op: 'hideColumns', sheet: name, cols: [colLetters(Number(key.slice(2)))], hidden: false });
+  }
+  return { ops, owned: [], conflicts: [] };
+}
+
 /**
- * The playground's workbook as .xlsx bytes: written over `source` (the file it was opened from) so
- * untouched styling survives; sheets the pane added are appended, sheets it deleted removed.
- * Charts are not written (ExcelJS cannot draw them).
+ * The playground's workbook as .xlsx bytes. Opened from a file (`openXlsxBytes`): that file patched
+ * with what the pane changed, everything else kept as it was. From an ExcelJS workbook or nothing:
+ * written with ExcelJS (sheets the pane added appended, deleted ones removed; no charts).
  */
 export async function saveXlsxBytes(
   book: FakeWorkbook,
-  source: ExcelJS.Workbook | null,
+  source: OriginalXlsx | ExcelJS.Workbook | null,
 ): Promise<ArrayBuffer> {
-  const out = source ?? new ExcelJS.Workbook();
+  if (source && 'kind' in source && source.kind === 'original') {
+    const { bytes } = patchXlsx(source.bytes.slice(), changesSince(book, source), { grid: source.grid });
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  const out = (source as ExcelJS.Workbook | null) ?? new ExcelJS.Workbook();
   const names = book.sheetNames();
   for (const ws of [...out.worksheets]) {
     if (!names.some((n) => n.toLowerCase() === ws.name.toLowerCase())) out.removeWorksheet(ws.id);

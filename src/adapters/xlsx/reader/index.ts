@@ -6,7 +6,7 @@
  * (which reads the parts of the package it patches, so the file is unzipped once).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { parseRange } from '../../../core/a1';
+import { a1, parseRange } from '../../../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../../../core/grid';
 import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from '../errors';
 import { slide } from '../patch/formula';
@@ -145,9 +145,23 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(s.replace(/E\+|E-/g, ''));
 }
 
-/** Which cell formats (xf indexes) show dates. */
-function dateStyles(src: PartSource, part: string | undefined, fileName: string): boolean[] {
-  if (!part || !src.has(part)) return [];
+/**
+ * What the playground shows besides the grid, when asked for: column widths (in characters) and the
+ * cells that wrap their text, per sheet name.
+ */
+export interface ReadLayout {
+  widths: Map<string, Map<number, number>>;
+  wrapped: Map<string, Set<string>>;
+}
+
+/** Which cell formats (xf indexes) show dates, and which wrap text. */
+function cellFormats(
+  src: PartSource,
+  part: string | undefined,
+  fileName: string,
+): { dates: boolean[]; wrap: boolean[] } {
+  const wrap: boolean[] = [];
+  if (!part || !src.has(part)) return { dates: [], wrap };
   const custom = new Map<number, string>();
   const xfs: boolean[] = [];
   let inXfs = false;
@@ -163,6 +177,9 @@ function dateStyles(src: PartSource, part: string | undefined, fileName: string)
           const id = Number(t.attributes.numFmtId ?? 0);
           const code = custom.get(id);
           xfs.push(code !== undefined ? isDateFormat(code) : DATE_IDS.has(id));
+        } else if (n === 'alignment' && inXfs) {
+          const w = t.attributes.wrapText;
+          if (w === '1' || w === 'true') wrap[xfs.length - 1] = true;
         }
       },
       close: (name) => {
@@ -171,7 +188,7 @@ function dateStyles(src: PartSource, part: string | undefined, fileName: string)
     },
     fileName,
   );
-  return xfs;
+  return { dates: xfs, wrap };
 }
 
 function sharedStrings(
@@ -226,6 +243,8 @@ function excelDate(serial: number, date1904: boolean): string {
 interface SheetContext {
   strings: string[];
   dates: boolean[];
+  wrap: boolean[];
+  layout: ReadLayout | undefined;
   date1904: boolean;
   limits: ReadLimits;
   /** Cells kept so far in the workbook. */
@@ -278,6 +297,12 @@ function readSheet(
   let inT = false;
   let skip = 0;
   let isText: string[] = [];
+  const widths = ctx.layout ? new Map<number, number>() : undefined;
+  const wrapped = ctx.layout ? new Set<string>() : undefined;
+  if (ctx.layout && widths && wrapped) {
+    ctx.layout.widths.set(name, widths);
+    ctx.layout.wrapped.set(name, wrapped);
+  }
 
   const put = (r: number, c: number, value: CellValue, formula: string | null) => {
     if (value === null && formula === null) return;
@@ -343,6 +368,7 @@ function readSheet(
     }
     if (formula !== null && !formula.startsWith('=')) formula = `=${formula}`;
     put(row, col, value, formula);
+    if (wrapped && ctx.wrap[s] && (value !== null || formula !== null)) wrapped.add(a1(row, col));
   };
 
   parse(
@@ -388,6 +414,15 @@ function readSheet(
           case 'mergeCell': {
             const m = parseRange((tag.attributes.ref ?? '').replace(/\$/g, ''));
             if (m) merges.push(m);
+            break;
+          }
+          case 'col': {
+            if (!widths) break;
+            const w = Number(tag.attributes.width);
+            const min = Number(tag.attributes.min);
+            const max = Math.min(Number(tag.attributes.max), min + 16_384);
+            if (Number.isFinite(w) && w > 0 && min >= 1)
+              for (let i = min; i <= max; i++) widths.set(i - 1, w);
             break;
           }
           case 'sheetProtection': {
@@ -490,6 +525,7 @@ export function readParts(
   src: PartSource,
   fileName: string,
   limits: ReadLimits = DEFAULT_LIMITS,
+  layout?: ReadLayout,
 ): XlsxWorkbook {
   const root = rels(src, '', fileName);
   const wbPart =
@@ -521,9 +557,12 @@ export function readParts(
     fileName,
   );
   const ofType = (suffix: string) => [...wbRels.values()].find((r) => r.type.endsWith(suffix))?.part;
+  const formats = cellFormats(src, ofType('/styles'), fileName);
   const ctx: SheetContext = {
     strings: sharedStrings(src, ofType('/sharedStrings'), fileName, limits),
-    dates: dateStyles(src, ofType('/styles'), fileName),
+    dates: formats.dates,
+    wrap: formats.wrap,
+    layout,
     date1904,
     limits,
     kept: { n: 0 },
@@ -551,6 +590,7 @@ export function readXlsxStream(
   bytes: Uint8Array,
   fileName: string,
   limits: ReadLimits = DEFAULT_LIMITS,
+  layout?: ReadLayout,
 ): XlsxWorkbook {
   checkSignature(bytes, fileName);
   let src: PartSource;
@@ -559,7 +599,7 @@ export function readXlsxStream(
   } catch (e) {
     throw new XlsxReadError('corrupt', fileName, e instanceof ZipError ? e.message : String(e));
   }
-  return readParts(src, fileName, limits);
+  return readParts(src, fileName, limits, layout);
 }
 
 /** @throws XlsxReadError when the bytes cannot be an .xlsx (empty, an old .xls or encrypted, not a zip). */
