@@ -17,6 +17,8 @@ export interface FixtureSheet {
   /** The whole worksheet part, or only what goes inside `<worksheet>` (then wrapped). */
   xml: string;
   state?: 'hidden' | 'veryHidden';
+  /** `<Relationship>` elements of the sheet's own relationships part. */
+  rels?: string;
 }
 
 export interface Fixture {
@@ -32,6 +34,13 @@ export interface Fixture {
   workbookTail?: string;
   /** Text inside `<workbook>` before `<sheets>` (workbookPr, workbookProtection …). */
   workbookHead?: string;
+  /** More `<Relationship>` elements of the package and of the workbook part. */
+  rootRels?: string;
+  workbookRels?: string;
+  /** More `<Default>` content types. */
+  defaults?: string;
+  /** The workbook part's content type (a macro-enabled one for .xlsm). */
+  mainType?: string;
 }
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -51,6 +60,10 @@ export function buildPackage(fx: Fixture): Uint8Array {
         ? s.xml
         : `${XML_DECL}<worksheet xmlns="${main}" xmlns:r="${rel}">${s.xml}</worksheet>`;
     files[part] = strToU8(xml);
+    if (s.rels)
+      files[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = strToU8(
+        `${XML_DECL}<Relationships xmlns="${PKG_REL}">${s.rels}</Relationships>`,
+      );
     overrides.push(`<Override PartName="/${part}" ContentType="${CT}.worksheet+xml"/>`);
     wbRels.push(
       `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
@@ -82,13 +95,13 @@ export function buildPackage(fx: Fixture): Uint8Array {
     `${XML_DECL}<workbook xmlns="${main}" xmlns:r="${rel}">${fx.workbookHead ?? ''}<sheets>${sheetEls.join('')}</sheets>${fx.workbookTail ?? ''}</workbook>`,
   );
   files['xl/_rels/workbook.xml.rels'] = strToU8(
-    `${XML_DECL}<Relationships xmlns="${PKG_REL}">${wbRels.join('')}</Relationships>`,
+    `${XML_DECL}<Relationships xmlns="${PKG_REL}">${wbRels.join('')}${fx.workbookRels ?? ''}</Relationships>`,
   );
   files['_rels/.rels'] = strToU8(
-    `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/>${fx.rootRels ?? ''}</Relationships>`,
   );
   files['[Content_Types].xml'] = strToU8(
-    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>${overrides.join('')}</Types>`,
+    `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${fx.defaults ?? ''}<Override PartName="/xl/workbook.xml" ContentType="${fx.mainType ?? `${CT}.sheet.main+xml`}"/>${overrides.join('')}</Types>`,
   );
   // [Content_Types].xml first, as producers write it.
   const ordered: Record<string, Uint8Array> = { '[Content_Types].xml': files['[Content_Types].xml']! };

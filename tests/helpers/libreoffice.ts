@@ -102,3 +102,29 @@ export function recalcWithLibreOffice(
   }
   return result;
 }
+
+/**
+ * Save each file again as .xlsx with LibreOffice (a second producer's package of the same workbook),
+ * into `outDir`; returns the paths written, in the order given.
+ */
+export function resaveWithLibreOffice(files: readonly string[], outDir: string): string[] {
+  const work = mkdtempSync(join(tmpdir(), 'lo-save-'));
+  const profile = join(work, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      ...files,
+      '--outdir',
+      outDir,
+    ],
+    { stdio: 'pipe', timeout: 240_000 },
+  );
+  return files.map((f) => join(outDir, basename(f).replace(/\.xls[xm]$/i, '.xlsx')));
+}
