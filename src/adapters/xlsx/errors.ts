@@ -28,7 +28,7 @@ const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: st
     corrupt: (f, d) =>
       `无法读取 ${f}：文件已损坏或不完整（${d}）。请用 Excel 打开并重新保存，或向发送者索取原文件。`,
     tooLarge: (f, d) =>
-      `未读取 ${f}：工作簿内容超过本工具一次能读取的上限（${d}），为免耗尽内存已停止。请删除评分表以外的大量数据（如整列填充的空行、明细表）后另存，再试。`,
+      `未读取 ${f}：工作簿内容超过本工具一次能读取的上限（${tooLargeDetail(d, 'zh')}），为免耗尽内存已停止。请删除评分表以外的大量数据（如整列填充的空行、明细表）后另存，再试。`,
   },
   en: {
     notFound: (f) => `${f} was not found. Check the path.`,
@@ -41,9 +41,30 @@ const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: st
     corrupt: (f, d) =>
       `Cannot read ${f}: the file is damaged or incomplete (${d}). Open and save it again in Excel, or ask the sender for the original.`,
     tooLarge: (f, d) =>
-      `${f} was not read: the workbook holds more than this tool reads at once (${d}), so reading stopped before memory ran out. Delete the large data outside the rubric (filled-down empty rows, detail sheets), save, and retry.`,
+      `${f} was not read: the workbook holds more than this tool reads at once (${tooLargeDetail(d, 'en')}), so reading stopped before memory ran out. Delete the large data outside the rubric (filled-down empty rows, detail sheets), save, and retry.`,
   },
 };
+
+/**
+ * The limit a workbook passed, from the error's detail ("cells:N", "memory:MB", "text:N",
+ * "package:MB"), in words.
+ */
+function tooLargeDetail(detail: string, lang: Lang): string {
+  const [kind, n] = detail.split(':');
+  const num = Number(n).toLocaleString('en-US');
+  switch (kind) {
+    case 'cells':
+      return lang === 'zh' ? `超过 ${num} 个单元格` : `more than ${num} cells`;
+    case 'memory':
+      return lang === 'zh' ? `估计需要超过 ${num} MB 内存` : `an estimated more than ${num} MB of memory`;
+    case 'text':
+      return lang === 'zh' ? `超过 ${num} 个字符的文字` : `more than ${num} characters of text`;
+    case 'package':
+      return lang === 'zh' ? `解压后超过 ${num} MB` : `more than ${num} MB unzipped`;
+    default:
+      return detail;
+  }
+}
 
 /** A file that is not a readable .xlsx workbook; `message` is in Chinese, `messageIn('en')` in English. */
 export class XlsxReadError extends Error {
@@ -77,8 +98,40 @@ export function isoDate(d: Date): string {
 /** How each sheet is hidden, by name ("visible" for the others): the grid only says hidden or not. */
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
+/** Why one sheet was left out of the grid (the rest of the workbook is read). */
+export type SheetProblemCode = 'badSheetName' | 'overlappingMerge';
+
+/** A sheet left out of the grid, with what was wrong (`detail`: the name, or the two merges). */
+export interface SheetProblem {
+  sheet: string;
+  code: SheetProblemCode;
+  detail: string;
+}
+
+const SHEET_PROBLEM: Record<Lang, Record<SheetProblemCode, (p: SheetProblem) => string>> = {
+  zh: {
+    badSheetName: (p) =>
+      `工作表名“${p.sheet}”不是 Excel 允许的名称（${p.detail}），这张表未读取；其余工作表照常读取。请在 Excel 中给它改一个名称（不超过 31 个字符，不含 : \\ / ? * [ ]，不与其他表重名）后重试。`,
+    overlappingMerge: (p) =>
+      `工作表「${p.sheet}」中的合并单元格 ${p.detail} 相互重叠，Excel 不允许这样，这张表未读取；其余工作表照常读取。请在 Excel 中取消这些单元格的合并后重新合并，另存后重试。`,
+  },
+  en: {
+    badSheetName: (p) =>
+      `The sheet name "${p.sheet}" is not one Excel allows (${p.detail}), so that sheet was not read; the other sheets were. Rename it in Excel (at most 31 characters, none of : \\ / ? * [ ], not the name of another sheet) and retry.`,
+    overlappingMerge: (p) =>
+      `Sheet "${p.sheet}" has merged areas ${p.detail} that overlap, which Excel does not allow, so that sheet was not read; the other sheets were. In Excel, unmerge those cells and merge them again, save, and retry.`,
+  },
+};
+
+/** What to tell the user about a sheet left out: what is wrong and what to do. */
+export function sheetProblemText(p: SheetProblem, lang: Lang): string {
+  return SHEET_PROBLEM[lang][p.code](p);
+}
+
 /** A workbook read from a file, with details beyond the grid. */
 export interface XlsxWorkbook {
   grid: WorkbookGrid;
   states: Record<string, SheetState>;
+  /** Sheets left out of the grid, and why (absent when none). */
+  skipped?: SheetProblem[];
 }

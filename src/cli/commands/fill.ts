@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { XlsxReadError } from '../../adapters/xlsx/errors';
+import { type SheetProblem, sheetProblemText, XlsxReadError } from '../../adapters/xlsx/errors';
 import { patchXlsx } from '../../adapters/xlsx/patch';
 import type { Package } from '../../adapters/xlsx/patch/package';
 import { openXlsx, readXlsxStream } from '../../adapters/xlsx/reader';
@@ -237,17 +237,22 @@ export async function runFill(input: string, opts: FillOptions, io: CliIO): Prom
   let plan: FillPlan;
   let pkg: Package;
   let grid: WorkbookGrid;
+  let skipped: SheetProblem[];
   try {
     // One read of the package: the plan is made from the parts the writer then edits.
-    ({
-      pkg,
-      book: { grid },
-    } = openXlsx(bytes, input));
+    const opened = openXlsx(bytes, input);
+    pkg = opened.pkg;
+    grid = opened.book.grid;
+    skipped = opened.book.skipped ?? [];
     plan = planForGrid(grid, opts.entryColumns ?? false, lang, opts.overwrite ?? false);
   } catch (e) {
     throw new UsageError(e instanceof XlsxReadError ? readErrorText(e, lang) : unexpectedText(input, lang));
   }
-  const notes = plan.hiddenRubrics.map(T.hiddenRubric);
+  // A sheet the reader had to leave out is not written either; the rest of the workbook is.
+  const notes = [
+    ...skipped.map((p) => oneLine(sheetProblemText(p, lang))),
+    ...plan.hiddenRubrics.map(T.hiddenRubric),
+  ];
   if (plan.rubricSheets === 0) {
     io.err(`${[...notes, T.noRubric(input)].join('\n')}\n`);
     return 1;

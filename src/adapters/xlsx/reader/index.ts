@@ -8,7 +8,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { a1, parseRange } from '../../../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../../../core/grid';
-import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from '../errors';
+import { isoDate, type SheetProblem, type SheetState, XlsxReadError, type XlsxWorkbook } from '../errors';
 import { slide } from '../patch/formula';
 import { Package, resolve } from '../patch/package';
 import { fromOoxmlText } from '../patch/xml';
@@ -55,12 +55,35 @@ export function packageSource(pkg: Package): PartSource {
 export interface ReadLimits {
   /** Non-empty cells kept over the whole workbook. */
   cells: number;
+  /** The grid's estimated memory in bytes (see CELL_BYTES and TEXT_BYTES). */
+  bytes: number;
   /** Characters of shared-string text. */
   sharedText: number;
+  /** Uncompressed size of the whole package, for `openXlsx` (which unzips every part to patch it). */
+  packageBytes: number;
 }
 
-/** The default bounds (not yet measured: see bench/read.ts). */
-export const DEFAULT_LIMITS: ReadLimits = { cells: 8_000_000, sharedText: 200_000_000 };
+/**
+ * Memory per kept cell and per text it holds (its own string: inline text, formula text), beside 2
+ * bytes a character: rounded up from bench/read.ts's generated sheets, peak RSS of a child process
+ * (108 MB with nothing read). Four number cells a row: 260 MB for 250,000 rows, 439 MB for 1,000,000,
+ * about 60 bytes a cell. A number, a shared string, an inline string and a formula a row: 340 MB and
+ * 729 MB, about 140 bytes more for each cell with a text of its own.
+ */
+export const CELL_BYTES = 80;
+export const TEXT_BYTES = 150;
+
+/**
+ * The default bounds: an estimated 1 GB for the grid (about 1.4 GB peak RSS by the figures above),
+ * under Node's default heap on an 8 GB machine (about 2 GB). 1,000,000 rows of four cells are read
+ * (about 640 MB estimated, 729 MB peak RSS); a workbook past a bound is refused as the bound is met.
+ */
+export const DEFAULT_LIMITS: ReadLimits = {
+  cells: 10_000_000,
+  bytes: 1_000_000_000,
+  sharedText: 200_000_000,
+  packageBytes: 500_000_000,
+};
 
 type Handler = {
   open?: (tag: SaxesTagPlain) => void;
@@ -196,6 +219,7 @@ function sharedStrings(
   part: string | undefined,
   fileName: string,
   limits: ReadLimits,
+  kept: Kept,
 ): string[] {
   if (!part || !src.has(part)) return [];
   const out: string[] = [];
@@ -221,7 +245,8 @@ function sharedStrings(
           const s = fromOoxmlText(cur.join(''));
           total += s.length;
           if (total > limits.sharedText)
-            throw new XlsxReadError('tooLarge', fileName, `${limits.sharedText} characters of text`);
+            throw new XlsxReadError('tooLarge', fileName, `text:${limits.sharedText}`);
+          kept.bytes += TEXT_BYTES + 2 * s.length;
           out.push(s);
           cur = null;
         }
@@ -240,6 +265,12 @@ function excelDate(serial: number, date1904: boolean): string {
   return isoDate(new Date(Math.round((days - 25569) * 86_400_000)));
 }
 
+/** What the grid holds so far: cells and estimated bytes. */
+interface Kept {
+  n: number;
+  bytes: number;
+}
+
 interface SheetContext {
   strings: string[];
   dates: boolean[];
@@ -248,7 +279,7 @@ interface SheetContext {
   date1904: boolean;
   limits: ReadLimits;
   /** Cells kept so far in the workbook. */
-  kept: { n: number };
+  kept: Kept;
   fileName: string;
 }
 
@@ -272,7 +303,7 @@ function readSheet(
   name: string,
   state: SheetState,
   ctx: SheetContext,
-): SheetGrid {
+): SheetGrid | SheetProblem {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   let anyFormula = false;
@@ -306,8 +337,14 @@ function readSheet(
 
   const put = (r: number, c: number, value: CellValue, formula: string | null) => {
     if (value === null && formula === null) return;
-    if (++ctx.kept.n > ctx.limits.cells)
-      throw new XlsxReadError('tooLarge', ctx.fileName, `${ctx.limits.cells} cells`);
+    const k = ctx.kept;
+    if (++k.n > ctx.limits.cells)
+      throw new XlsxReadError('tooLarge', ctx.fileName, `cells:${ctx.limits.cells}`);
+    k.bytes += CELL_BYTES;
+    if (typeof value === 'string' && t !== 's') k.bytes += TEXT_BYTES + 2 * value.length;
+    if (formula !== null) k.bytes += TEXT_BYTES + 2 * formula.length;
+    if (k.bytes > ctx.limits.bytes)
+      throw new XlsxReadError('tooLarge', ctx.fileName, `memory:${Math.round(ctx.limits.bytes / 1e6)}`);
     const vr = values[r] ?? [];
     values[r] = vr;
     vr[c] = value;
@@ -465,6 +502,13 @@ function readSheet(
     values[e.row] = vr;
     if (vr[e.col] === undefined) vr[e.col] = null;
   }
+  const clash = overlappingMerges(merges);
+  if (clash)
+    return {
+      sheet: name,
+      code: 'overlappingMerge',
+      detail: clash.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(' / '),
+    };
   // The other cells of a merged area are empty in Excel, whatever the file holds there.
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
@@ -479,27 +523,51 @@ function readSheet(
     }
   }
   const length = lastRow(values) + 1;
+  // In place: holes become null and trailing empties go, without a second copy of the grid.
   const dense = <T>(rows: (T | null | undefined)[][]): (T | null)[][] => {
-    const out: (T | null)[][] = new Array(length);
+    rows.length = length;
     for (let r = 0; r < length; r++) {
-      const src = rows[r];
-      if (!src) {
-        out[r] = [];
+      const row = rows[r];
+      if (!row) {
+        rows[r] = [];
         continue;
       }
-      let end = src.length;
-      while (end > 0 && (src[end - 1] === undefined || src[end - 1] === null)) end--;
-      const row: (T | null)[] = new Array(end);
-      for (let c = 0; c < end; c++) row[c] = src[c] ?? null;
-      out[r] = row;
+      let end = row.length;
+      while (end > 0 && (row[end - 1] === undefined || row[end - 1] === null)) end--;
+      row.length = end;
+      for (let c = 0; c < end; c++) if (row[c] === undefined) row[c] = null;
     }
-    return out;
+    return rows as (T | null)[][];
   };
   const grid: SheetGrid = { name, values: dense(values), merges };
   if (anyFormula) grid.formulas = dense(formulas);
   if (state !== 'visible') grid.hidden = true;
   if (isProtected) grid.protected = true;
   return grid;
+}
+
+/** Why Excel would not accept this sheet name (in both languages' terms), or null when it would. */
+function badSheetName(name: string, earlier: ReadonlySet<string>): string | null {
+  if (name.trim() === '') return 'empty / 空';
+  if ([...name].length > 31) return `${[...name].length} > 31`;
+  const ch = /[:\\/?*[\]]/.exec(name)?.[0];
+  if (ch) return `“${ch}”`;
+  if (name.startsWith("'") || name.endsWith("'")) return "“'”";
+  if (earlier.has(name.toLowerCase())) return 'duplicate / 重名';
+  return null;
+}
+
+/** Two merged areas that overlap, or null: Excel never writes them, and the core cannot read them. */
+function overlappingMerges(merges: readonly MergeArea[]): [MergeArea, MergeArea] | null {
+  const byTop = [...merges].sort((a, b) => a.top - b.top);
+  for (let i = 0; i < byTop.length; i++) {
+    const a = byTop[i]!;
+    for (let j = i + 1; j < byTop.length && byTop[j]!.top <= a.bottom; j++) {
+      const b = byTop[j]!;
+      if (b.left <= a.right && a.left <= b.right) return [a, b];
+    }
+  }
+  return null;
 }
 
 function lastRow(values: (CellValue | undefined)[][]): number {
@@ -558,27 +626,44 @@ export function readParts(
   );
   const ofType = (suffix: string) => [...wbRels.values()].find((r) => r.type.endsWith(suffix))?.part;
   const formats = cellFormats(src, ofType('/styles'), fileName);
+  const kept: Kept = { n: 0, bytes: 0 };
   const ctx: SheetContext = {
-    strings: sharedStrings(src, ofType('/sharedStrings'), fileName, limits),
+    strings: sharedStrings(src, ofType('/sharedStrings'), fileName, limits, kept),
     dates: formats.dates,
     wrap: formats.wrap,
     layout,
     date1904,
     limits,
-    kept: { n: 0 },
+    kept,
     fileName,
   };
   const sheets: SheetGrid[] = [];
   const states: Record<string, SheetState> = {};
+  const skipped: SheetProblem[] = [];
+  const seen = new Set<string>();
   for (const s of listed) {
     const rel = wbRels.get(s.rid);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel?.type.endsWith('/worksheet') || !src.has(rel.part)) continue;
-    sheets.push(readSheet(src, rel.part, s.name, s.state, ctx));
+    // A name Excel would refuse (or a second sheet of the same name) costs that sheet only: formulas
+    // and the writer name sheets, and could not tell it from another.
+    const bad = badSheetName(s.name, seen);
+    seen.add(s.name.toLowerCase());
+    if (bad) {
+      skipped.push({ sheet: s.name, code: 'badSheetName', detail: bad });
+      continue;
+    }
+    const sheet = readSheet(src, rel.part, s.name, s.state, ctx);
+    if ('code' in sheet) {
+      skipped.push(sheet);
+      continue;
+    }
+    sheets.push(sheet);
     states[s.name] = s.state;
   }
-  if (sheets.length === 0) throw new XlsxReadError('notXlsx', fileName, 'no worksheets');
-  return { grid: { sheets }, states };
+  if (sheets.length === 0 && skipped.length === 0)
+    throw new XlsxReadError('notXlsx', fileName, 'no worksheets');
+  return skipped.length > 0 ? { grid: { sheets }, states, skipped } : { grid: { sheets }, states };
 }
 
 /**
@@ -620,6 +705,15 @@ export function openXlsx(
   limits: ReadLimits = DEFAULT_LIMITS,
 ): { pkg: Package; book: XlsxWorkbook } {
   checkSignature(bytes, fileName);
+  let unzipped = 0;
+  try {
+    for (const e of zipEntries(bytes)) unzipped += e.size;
+  } catch (e) {
+    throw new XlsxReadError('corrupt', fileName, e instanceof ZipError ? e.message : String(e));
+  }
+  // Every part is unzipped to be patched: refuse before, not after, memory runs out.
+  if (unzipped > limits.packageBytes)
+    throw new XlsxReadError('tooLarge', fileName, `package:${Math.round(limits.packageBytes / 1e6)}`);
   let pkg: Package;
   try {
     pkg = Package.open(bytes);

@@ -110,6 +110,8 @@ export function streamEntry(bytes: Uint8Array, e: ZipEntry, onChunk: (chunk: Uin
       inflate.push(raw.subarray(i, i + PIECE), i + PIECE >= raw.length);
     if (raw.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (err) {
+    // Only fflate's own faults are damaged data; what the consumer throws (a size bound) goes through.
+    if (!(err instanceof Error) || typeof (err as { code?: unknown }).code !== 'number') throw err;
     throw new ZipError(`zip entry ${e.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
