@@ -18,7 +18,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
@@ -181,9 +181,7 @@ export async function benchRead(opts: { exceljsOnMillion?: boolean } = {}): Prom
       const stream = readInChild('stream', file);
       const exceljs = file !== million || opts.exceljsOnMillion ? readInChild('exceljs', file) : null;
       out.push({
-        file: file.startsWith(tmp)
-          ? `(generated) ${file.slice(tmp.length + 1)}`
-          : file.slice(root.length + 1),
+        file: file.startsWith(tmp) ? `(generated) ${file.slice(tmp.length + 1)}` : relative(root, file),
         sizeKB: Math.round(statSync(file).size / 1024),
         stream,
         exceljs,
