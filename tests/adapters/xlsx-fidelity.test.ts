@@ -21,6 +21,9 @@ import { type FillPlan, planForGrid } from '../../src/cli/commands/fill';
 import { a1, parseRange } from '../../src/core/a1';
 import { cellAt, formulaAt, type SheetGrid } from '../../src/core/grid';
 import { META_SHEET } from '../../src/core/meta';
+import { analyzeWorkbook } from '../../src/core/analyze';
+import { planWrite } from '../../src/core/writeback';
+import { createOfficeHost } from '../../src/host/office';
 import { loadWorkbook } from '../../src/playground/load';
 import { saveXlsxBytes } from '../../src/playground/xlsx';
 import { recalcWithLibreOffice, resaveWithLibreOffice, sofficeMissing } from '../helpers/libreoffice';
@@ -451,5 +454,71 @@ describe('the playground’s download is the opened file patched', () => {
     const grid = readXlsxStream(out, 'o.xlsx').grid;
     expect(grid.sheets[1]!.values[1]).toEqual(['查阅档案', '已核']);
     expect(strFromU8(b['xl/workbook.xml']!)).toContain('<workbookProtection lockStructure="1"/>');
+  });
+
+  it('the pane’s whole write on the sample, through the Office adapter and the fake: downloaded as the sample patched', async () => {
+    const file = 'samples/communities.xlsx';
+    const original = new Uint8Array(readFileSync(file));
+    const opened = await loadWorkbook(original.slice().buffer, 'communities.xlsx');
+    const host = createOfficeHost({
+      excel: opened.live.excelApi,
+      isSetSupported: opened.live.isSetSupported,
+      displayLanguage: () => 'zh-CN',
+    });
+    const { workbook } = await host.readWorkbook();
+    const report = analyzeWorkbook(workbook);
+    const first = planWrite(workbook, report, { entryColumns: false, meta: report.meta, lang: 'zh' });
+    const plan = planWrite(workbook, report, {
+      entryColumns: false,
+      meta: report.meta,
+      lang: 'zh',
+      overwrite: first.conflicts.map((c) => `${c.sheet}!${c.cell}`),
+    });
+    await host.applyPlan(plan);
+    const out = new Uint8Array(await saveXlsxBytes(opened.live.book, opened.source));
+    // The download reads as the workbook the pane wrote (values, formulas, scores), with the plan's
+    // validations.
+    const shown = opened.live.book.toGrid();
+    const downloaded = readXlsxStream(out, 'out.xlsx').grid;
+    for (const s of shown.sheets) {
+      const d = downloaded.sheets.find((x) => x.name === s.name)!;
+      expect(d, s.name).toBeDefined();
+      for (let r = 0; r < s.values.length; r++)
+        for (let c = 0; c < (s.values[r]?.length ?? 0); c++) {
+          expect(formulaAt(d, r, c), `${s.name}!${a1(r, c)}`).toBe(formulaAt(s, r, c));
+          const v = cellAt(s, r, c);
+          if (typeof v === 'number')
+            expect(cellAt(d, r, c) as number, `${s.name}!${a1(r, c)}`).toBeCloseTo(v, 9);
+          else expect(cellAt(d, r, c), `${s.name}!${a1(r, c)}`).toEqual(v);
+        }
+    }
+    const back = analyzeWorkbook(downloaded);
+    const report2 = analyzeWorkbook(shown);
+    const scored = report2.sheets.filter((s) => s.analysis);
+    expect(scored.length).toBeGreaterThan(0);
+    for (const s of scored) {
+      const again = back.sheets.find((x) => x.sheet === s.sheet)!;
+      expect(again.analysis!.score.total, s.sheet).toBe(s.analysis!.score.total);
+      expect(again.analysis!.entries[0]?.score?.formula ?? '', s.sheet).toMatch(/^=/);
+    }
+    const a = unzipSync(original);
+    const b = unzipSync(out);
+    expect(Object.values(b).some((x) => strFromU8(x).includes('<dataValidation '))).toBe(true);
+    // The sample's other parts are the sample's bytes (theme, document properties …).
+    const written = new Set([
+      'xl/workbook.xml',
+      'xl/styles.xml',
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+    ]);
+    const parts = sheetParts(original);
+    for (const sheet of new Set(plan.ops.map((o) => o.sheet))) {
+      const part = parts.get(sheet);
+      if (part) written.add(part).add(part.replace(/([^/]+)$/, '_rels/$1.rels'));
+    }
+    for (const name of Object.keys(a)) {
+      if (written.has(name) || name.includes('comments') || name.endsWith('.vml')) continue;
+      expect(Buffer.from(b[name]!).equals(Buffer.from(a[name]!)), name).toBe(true);
+    }
   });
 });

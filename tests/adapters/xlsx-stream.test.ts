@@ -161,6 +161,13 @@ describe('producer fixtures read the same values', () => {
     expect(s.values).toEqual([[], [null, 1, 2], [3, 'x']]);
   });
 
+  it('a formula whose cached result is empty text reads "" (an empty <v/>), with no result null', () => {
+    const xml = `<sheetData><row r="1"><c r="A1" t="str"><f>""</f><v></v></c><c r="B1" t="str"><f>""</f></c><c r="C1" t="str"><f>"x"</f><v/></c></row></sheetData>`;
+    const s = readXlsxStream(buildPackage({ sheets: [{ name: 'S', xml }] }), 'x.xlsx').grid.sheets[0]!;
+    expect(s.values[0]).toEqual(['', null, '']);
+    expect(s.formulas?.[0]).toEqual(['=""', '=""', '="x"']);
+  });
+
   it('a shared formula whose member comes before its first cell in the file', () => {
     const xml = `<sheetData><row r="3"><c r="A3"><f t="shared" si="4"/><v>2</v></c></row><row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="4">B1+1</f><v>1</v></c></row></sheetData>`;
     const s = readXlsxStream(buildPackage({ sheets: [{ name: 'S', xml }] }), 'x.xlsx').grid.sheets[0]!;

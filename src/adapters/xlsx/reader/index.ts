@@ -323,6 +323,7 @@ function readSheet(
   let f: string[] | null = null;
   let fAttrs: Record<string, string> = {};
   let inV = false;
+  let vEl = false;
   let inF = false;
   let inIs = false;
   let inT = false;
@@ -368,7 +369,8 @@ function readSheet(
         value = fromOoxmlText(isText.join(''));
         break;
       case 'str':
-        value = hasV ? fromOoxmlText(raw) : f ? null : '';
+        // An empty <v/> is a formula's empty text result (="").
+        value = hasV || vEl ? fromOoxmlText(raw) : f ? null : '';
         break;
       case 'b':
         value = hasV ? raw.trim() === '1' || raw.trim().toLowerCase() === 'true' : null;
@@ -415,8 +417,10 @@ function readSheet(
       open: (tag) => {
         const n = local(tag.name);
         if (inCell) {
-          if (n === 'v') inV = true;
-          else if (n === 'f') {
+          if (n === 'v') {
+            inV = true;
+            vEl = true;
+          } else if (n === 'f') {
             inF = true;
             f = [];
             fAttrs = tag.attributes;
@@ -443,6 +447,7 @@ function readSheet(
             t = tag.attributes.t ?? 'n';
             s = Number(tag.attributes.s ?? 0);
             v = [];
+            vEl = false;
             f = null;
             fAttrs = {};
             isText = [];
