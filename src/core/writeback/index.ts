@@ -54,6 +54,7 @@ import {
 } from './formulas';
 import { deductionGuard, entryGuard, type Guard, rejectGuard, scoreGuard } from './guards';
 import { WRITEBACK_TEXT } from './messages';
+import { planPrint } from './print';
 import { changedByHand, conflictAt, type Planned } from './ownership';
 
 export { clipUnits, MESSAGE_MAX, TITLE_MAX } from './messages';
@@ -596,7 +597,7 @@ function planSheet(
 
   // Added columns are shown, and printed: a hidden one is shown again and said; the print area grows.
   const hidden = new Set(sheet.hiddenCols ?? []);
-  const shown = [...new Set(addedCols)].filter((c) => hidden.has(c)).sort((a, b) => a - b);
+  const shown = [...new Set(addedCols)].filter((c) => hidden.has(c) && c !== vetoCol).sort((a, b) => a - b);
   if (shown.length > 0) {
     for (const c of shown) warnings.push({ code: 'columnHidden', sheet: name, col: colLetters(c) });
     ops.push({ op: 'hideColumns', sheet: name, cols: shown.map(colLetters), hidden: false });
@@ -617,6 +618,8 @@ function planSheet(
         ranges: areas.map((p) => a1Range(p.top, p.left, p.bottom, p.right)),
       });
   }
+  const printRight = Math.max(start - 1, ...addedCols.filter((c) => c !== vetoCol));
+  ops.push(...planPrint({ sheet, table, right: printRight, helperCols: vetoCol === null ? [] : [vetoCol] }));
   return { ops, conflicts, warnings, state: newState };
 }
 
