@@ -35,6 +35,31 @@ const SAMPLES: Term[] = [
   { kind: 'bonus', amount: 1, max: 3, unit: '次', what: '获表彰', span: SP },
   { kind: 'bonus', amount: 0.5, max: null, unit: '篇', what: '', span: SP },
   { kind: 'discretion', what: '系统运用、维护情况', span: SP },
+  {
+    kind: 'tier',
+    bands: [
+      { lo: 90, loOpen: false, hi: null, hiOpen: false, deduct: 0, score: 8, label: '' },
+      { lo: null, loOpen: false, hi: 90, hiOpen: true, deduct: 8, score: 0, label: '' },
+    ],
+    unit: '%',
+    what: '完成率',
+    span: SP,
+  },
+  {
+    kind: 'tierCount',
+    bands: [{ lo: null, loOpen: false, hi: 2, hiOpen: false, deduct: 0, score: 5, label: '' }],
+    unit: '次',
+    what: '差错',
+    span: SP,
+  },
+  {
+    kind: 'choice',
+    bands: [{ lo: null, loOpen: false, hi: null, hiOpen: false, deduct: 1, score: null, label: '良' }],
+    what: '',
+    span: SP,
+  },
+  { kind: 'range', min: 0.5, max: 2, what: '资料不全', span: SP },
+  { kind: 'consequence', effect: '取消评优资格', what: '发生安全事故', span: SP },
 ];
 
 describe('registry', () => {
@@ -51,6 +76,11 @@ describe('registry', () => {
       'veto',
       'bonus',
       'discretion',
+      'tier',
+      'tierCount',
+      'choice',
+      'range',
+      'consequence',
     ];
     expect(Object.keys(HANDLERS).sort()).toEqual([...kinds].sort());
     for (const k of kinds) expect(HANDLERS[k].kind).toBe(k);

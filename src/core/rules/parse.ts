@@ -43,6 +43,7 @@
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
 import { accountFor } from './account';
+import { blank, readTiers } from './tiers';
 import type { Cap, Rule, Span, Term } from './types';
 import { DEDUCTING_KINDS } from './registry';
 import { type Text, numOf, okAmount, prepare, split, toSpan, trimSeg, whatOf, without } from './segments';
@@ -788,8 +789,15 @@ function read(
   base: number,
   ctx: Omit<Ctx, 'crit'> & { crit?: Text },
 ): { parsed: ParsedText; x: Text; bonusCap: number | undefined } {
-  const x = prepare(original, base);
+  const whole = prepare(original, base);
+  // Tiers are read first; the clause grammar reads what they leave.
+  const tiers = readTiers(whole, ctx.points);
+  const x = blank(
+    whole,
+    tiers.map((r) => r.seg),
+  );
   const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points, used: ctx.used });
+  parsed.terms.push(...tiers.map((r) => r.term));
   parsed.terms.sort((p, q) => p.span.start - q.span.start);
   const bonusCap = applyBonusMax(parsed.terms, parsed.bonusMax, x);
   return { parsed, x, bonusCap };

@@ -15,6 +15,10 @@ export const DEDUCTING_KINDS: ReadonlySet<Term['kind']> = new Set([
   'flag',
   'award',
   'discretion',
+  'tier',
+  'tierCount',
+  'choice',
+  'range',
 ]);
 
 /** What an assessor enters for a term in an entry column. */

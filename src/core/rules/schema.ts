@@ -5,6 +5,21 @@ import type { Cap, Term } from './types';
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 const amount = z.number().finite().min(0).max(10000);
 const text = z.string().max(500);
+const bound = z.number().finite().min(0).max(100000).nullable();
+const bands = z
+  .array(
+    z.object({
+      lo: bound,
+      loOpen: z.boolean(),
+      hi: bound,
+      hiOpen: z.boolean(),
+      deduct: amount,
+      score: amount.nullable(),
+      label: text,
+    }),
+  )
+  .min(1)
+  .max(20);
 
 export const termSchema: z.ZodType<Term> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('perUnit'), amount, unit: text, what: text, span }),
@@ -18,6 +33,11 @@ export const termSchema: z.ZodType<Term> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('veto'), scope: z.enum(['item', 'assessment']), what: text, span }),
   z.object({ kind: z.literal('bonus'), amount, max: amount.nullable(), unit: text, what: text, span }),
   z.object({ kind: z.literal('discretion'), what: text, span }),
+  z.object({ kind: z.literal('tier'), bands, unit: z.enum(['%', '分']), what: text, span }),
+  z.object({ kind: z.literal('tierCount'), bands, unit: text, what: text, span }),
+  z.object({ kind: z.literal('choice'), bands, what: text, span }),
+  z.object({ kind: z.literal('range'), min: amount, max: amount, what: text, span }),
+  z.object({ kind: z.literal('consequence'), effect: text, what: text, span }),
 ]);
 
 export const capSchema: z.ZodType<Cap> = z.union([

@@ -36,7 +36,43 @@ export type Term =
   /** 加N分 / 最高加N分: bonus points on top of the item's points. amount per unit; max null = no limit. */
   | { kind: 'bonus'; amount: number; max: number | null; unit: string; what: string; span: Span }
   /** 酌情扣分, 酌情打分, 根据平时工作打分: the assessor decides the deduction. */
-  | { kind: 'discretion'; what: string; span: Span };
+  | { kind: 'discretion'; what: string; span: Span }
+  /**
+   * 完成率≥90%得满分，≥85%得5分，＜80%不得分: bands of a rate, mutually exclusive; the first band the
+   * entered percentage falls in applies. Input: the rate in percent, or a sub-score out of 100 (unit
+   * 分: ≥90分得满分 on a 评分表).
+   */
+  | { kind: 'tier'; bands: TierBand[]; unit: '%' | '分'; what: string; span: Span }
+  /** 差错2次以内得满分，3至5次得3分，6次以上不得分: bands of a count. Input: the count. */
+  | { kind: 'tierCount'; bands: TierBand[]; unit: string; what: string; span: Span }
+  /**
+   * Alternatives that exclude each other, one chosen (有方案有记录得满分；有记录无方案得2分…; 优-0、良-1、
+   * 差-3). Input: the number of the alternative that applies (1, 2, …); bands carry no bounds.
+   */
+  | { kind: 'choice'; bands: TierBand[]; what: string; span: Span }
+  /** 视情况扣0.5—2分: the assessor chooses a deduction within [min, max]. Input: the deduction. */
+  | { kind: 'range'; min: number; max: number; what: string; span: Span }
+  /**
+   * 取消评优资格, 否优, 降档, 不合格: a consequence beyond points. Carries no points; shown in
+   * explanations and reports.
+   */
+  | { kind: 'consequence'; effect: string; what: string; span: Span };
+
+/** One band of a tier: where it applies and what it gives. */
+export interface TierBand {
+  /** Lower bound of the input (inclusive unless loOpen); null = none. */
+  lo: number | null;
+  loOpen: boolean;
+  /** Upper bound of the input (inclusive unless hiOpen); null = none. */
+  hi: number | null;
+  hiOpen: boolean;
+  /** Points off the item's points when this band applies. */
+  deduct: number;
+  /** The score the text states for the band (得5分 → 5, 得满分 → the item's points), null when it states a deduction. */
+  score: number | null;
+  /** The band's condition in the rubric's words (for alternatives and grades). */
+  label: string;
+}
 
 export type TermKind = Term['kind'];
 

@@ -26,6 +26,11 @@ const NUM_FIELDS: Record<TermKind, NumField[]> = {
   zeroIf: [],
   veto: [],
   discretion: [],
+  tier: [],
+  tierCount: [],
+  choice: [],
+  range: [],
+  consequence: [],
 };
 const TEXT_FIELDS: Record<TermKind, TextField[]> = {
   perUnit: ['unit', 'what'],
@@ -39,6 +44,11 @@ const TEXT_FIELDS: Record<TermKind, TextField[]> = {
   zeroIf: ['what'],
   veto: ['what'],
   discretion: ['what'],
+  tier: ['what'],
+  tierCount: ['unit', 'what'],
+  choice: ['what'],
+  range: ['what'],
+  consequence: ['what'],
 };
 /** Fields that may be left empty (no number: a reference that is not numeric, or no limit). */
 const NULLABLE: ReadonlySet<NumField> = new Set<NumField>(['target', 'max']);

@@ -86,6 +86,11 @@ export const en: UiCatalogue = {
   'kind.veto': 'Veto',
   'kind.bonus': 'Bonus',
   'kind.discretion': 'Assessor decides',
+  'kind.tier': 'Bands by rate',
+  'kind.tierCount': 'Bands by count',
+  'kind.choice': 'One of several cases',
+  'kind.range': 'Points off within a range',
+  'kind.consequence': 'Consequence, no points',
   recheck: 'Check again',
   counts: (p: P) =>
     `${many(p, 'error', 'error', 'errors')}, ${many(p, 'warning', 'warning', 'warnings')}, ${many(p, 'info', 'note', 'notes')}`,

@@ -84,6 +84,11 @@ export const zhCN = {
   'kind.veto': '一票否决',
   'kind.bonus': '加分',
   'kind.discretion': '酌情扣分',
+  'kind.tier': '按比率分档',
+  'kind.tierCount': '按次数分档',
+  'kind.choice': '多种情形取其一',
+  'kind.range': '在范围内扣分',
+  'kind.consequence': '不计分的后果',
   // Check
   recheck: '重新检查',
   counts: (p: P) => `错误 ${s(p, 'error')} 处，警告 ${s(p, 'warning')} 处，提示 ${s(p, 'info')} 处`,

@@ -2,7 +2,7 @@
  * Editing one item's rule: pure functions from a draft to the next draft. A draft is the terms and
  * cap the assessor is shaping; saved, it becomes a RuleOverride in the workbook.
  */
-import type { Cap, Rule, RuleOverride, Term, TermKind } from '../../core/rules/types';
+import type { Cap, Rule, RuleOverride, Term, TermKind, TierBand } from '../../core/rules/types';
 import { norm } from '../../core/text';
 
 /** What the assessor is editing for one item. */
@@ -26,6 +26,11 @@ export const TERM_KINDS: readonly TermKind[] = [
   'fullIf',
   'zeroIf',
   'veto',
+  'tier',
+  'tierCount',
+  'choice',
+  'range',
+  'consequence',
 ];
 
 const NO_SPAN = { start: 0, end: 0 };
@@ -67,6 +72,13 @@ function fieldsOf(term: Term | null): TermFields {
   };
 }
 
+/** The bands a tier kind starts from: the previous term's, else one band that deducts the amount. */
+function bandsOf(from: Term | null): TierBand[] {
+  if (from && 'bands' in from) return from.bands;
+  const amount = from && 'amount' in from ? from.amount : 1;
+  return [{ lo: null, loOpen: false, hi: null, hiOpen: false, deduct: amount, score: null, label: '' }];
+}
+
 /** A term of the given kind, carrying over what the previous term said where the kinds share a field. */
 export function termOfKind(kind: TermKind, from: Term | null = null): Term {
   const f = fieldsOf(from);
@@ -92,6 +104,27 @@ export function termOfKind(kind: TermKind, from: Term | null = null): Term {
     case 'zeroIf':
     case 'discretion':
       return { kind, what: f.what, span };
+    case 'tier':
+      return {
+        kind,
+        bands: bandsOf(from),
+        unit: from?.kind === 'tier' ? from.unit : '%',
+        what: f.what,
+        span,
+      };
+    case 'choice':
+      return { kind, bands: bandsOf(from), what: f.what, span };
+    case 'tierCount':
+      return { kind, bands: bandsOf(from), unit: f.unit, what: f.what, span };
+    case 'range':
+      return { kind, min: 0, max: f.amount, what: f.what, span };
+    case 'consequence':
+      return {
+        kind,
+        effect: from?.kind === 'consequence' ? from.effect : '取消评优资格',
+        what: f.what,
+        span,
+      };
   }
 }
 

@@ -3,13 +3,18 @@ import type { Term, TermKind } from '../types';
 import type { TermHandler } from '../registry';
 import { award } from './award';
 import { bonus } from './bonus';
+import { choice } from './choice';
+import { consequence } from './consequence';
 import { discretion } from './discretion';
 import { flag } from './flag';
 import { fullIf } from './fullIf';
 import { perUnit } from './perUnit';
+import { range } from './range';
 import { rate } from './rate';
 import { shortfall } from './shortfall';
 import { threshold } from './threshold';
+import { tier } from './tier';
+import { tierCount } from './tierCount';
 import { veto } from './veto';
 import { zeroIf } from './zeroIf';
 
@@ -26,6 +31,11 @@ export const HANDLERS: { [K in TermKind]: TermHandler<K> } = {
   veto,
   bonus,
   discretion,
+  tier,
+  tierCount,
+  choice,
+  range,
+  consequence,
 };
 
 /**

@@ -1,0 +1,40 @@
+/** 取消评优资格, 否优, 降档, 不合格: a consequence beyond points; it scores nothing and is always said. */
+import type { TermHandler } from '../registry';
+import { NONE, whatDe, whatEn } from './common';
+
+/** English names of the consequences rubrics write. */
+const EN: readonly [RegExp, string][] = [
+  [/取消.*(?:评优|评先)|否优/, 'loses eligibility for awards'],
+  [/取消.*资格/, 'loses eligibility'],
+  [/降档|降级|降等/, 'is moved down a grade'],
+  [/晋档/, 'is moved up a grade'],
+  [/不合格/, 'is rated as failing'],
+  [/通报批评/, 'is criticised in a notice'],
+  [/诫勉/, 'receives an admonition'],
+  [/降薪|降职/, 'is demoted'],
+];
+
+export function effectEn(effect: string): string {
+  return EN.find(([re]) => re.test(effect))?.[1] ?? `faces a consequence ("${effect}")`;
+}
+
+export const consequence: TermHandler<'consequence'> = {
+  kind: 'consequence',
+  input: 'none',
+  evaluate() {
+    return NONE;
+  },
+  explain(term, lang) {
+    if (lang === 'en') {
+      const w = whatEn(term.what);
+      return `${w ? `where ${w}, ` : ''}the unit ${effectEn(term.effect)} (no points)`;
+    }
+    return `${whatDe(term.what)}${term.effect}（不计分，另行处理）`;
+  },
+  prompt(term, lang) {
+    return consequence.explain(term, lang);
+  },
+  formula() {
+    return {};
+  },
+};
