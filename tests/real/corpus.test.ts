@@ -5,7 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../src/adapters/xlsx/read';
 import type { CheckReport, JsonFile, JsonSheet } from '../../src/cli/commands/check';
+import { analyzeWorkbook } from '../../src/core/analyze';
 import { run } from '../../src/cli/main';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'real-rubrics');
@@ -84,6 +86,24 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
         name,
       ).toEqual([]);
     }
+  });
+
+  it('reads the county river-chief table as its README says: 总分 100 = 40 general + 60 for one department', async () => {
+    // The 1900 the items add up to is 40 (five general items) + 31 department parts × 60: each
+    // responsible unit is scored on the general part and on its own department's 60 (按部门分值各60分考核).
+    const s = file('river-chief-county-sc.xlsx').sheets[0]!;
+    expect(s.items).toHaveLength(42);
+    expect(s.max).toBe(1900);
+    const general = s.items.filter((i) => ['D5', 'D6', 'D7', 'D8', 'D9'].includes(i.cell));
+    expect(general.map((i) => i.max)).toEqual([8, 7, 10, 10, 5]);
+    const alt = s.issues.find((i) => i.code === 'pointsAlternatives');
+    expect(alt?.message).toMatch(/31 个部分各为 60 分/);
+    // The stated total is the 总分 row directly under the header: 100, not 1900.
+    const grid = await readXlsx(join(CORPUS, 'river-chief-county-sc.xlsx'));
+    const table = analyzeWorkbook(grid).sheets[0]!.analysis!.table;
+    expect(table.totalRow).toBe(2);
+    expect(table.declaredTotal).toBe(100);
+    expect(40 + 31 * 60).toBe(s.max);
   });
 
   it('says out loud when a table follows another scheme: base score, bonus only, points per role', () => {
