@@ -9,9 +9,34 @@ import { registerSummary } from './commands/summary';
 import { type CliIO, processIO, safeIO, UsageError } from './io';
 
 const UNEXPECTED = {
-  zh: '处理时出现了本工具无法处理的情况，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。',
-  en: 'Something happened that this product cannot handle; nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.',
+  zh: (files: string) =>
+    `处理${files ? ` ${files} ` : ''}时出现了本工具无法处理的情况，已停止，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。`,
+  en: (files: string) =>
+    `Something happened while processing${files ? ` ${files}` : ''} that this product cannot handle; it stopped and nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.`,
 } as const;
+
+/** Options that take a value: the value is not an input path. */
+const VALUE_OPTIONS = new Set(['-o', '--output', '--lang', '--rank', '--roster', '--roster-sheet']);
+
+/** The files and folders named on the command line (after the command, without options and their values). */
+function inputsOf(argv: readonly string[]): string[] {
+  const inputs: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) inputs.push(a);
+  }
+  return inputs;
+}
+
+/**
+ * The message for a failure the product cannot name: what happened, on which inputs, what to do.
+ * The error itself (its text, its stack) is never shown: it speaks of the engine, not the workbooks.
+ * @example formatUnexpected(new TypeError('…'), ['check', 'a.xlsx'], 'zh') // "处理 a.xlsx 时出现了…"
+ */
+export function formatUnexpected(_error: unknown, argv: readonly string[], lang: 'zh' | 'en'): string {
+  return UNEXPECTED[lang](inputsOf(argv).join(lang === 'zh' ? '、' : ', '));
+}
 
 function langOf(argv: readonly string[]): 'zh' | 'en' {
   const i = argv.indexOf('--lang');
@@ -59,7 +84,7 @@ export async function run(argv: string[], rawIO: CliIO = processIO): Promise<num
       return 2;
     }
     // Not a fault the product knows how to name: never show the engine's own text.
-    io.err(`rubric-scorer: ${UNEXPECTED[langOf(argv)]}\n`);
+    io.err(`rubric-scorer: ${formatUnexpected(e, argv, langOf(argv))}\n`);
     return 2;
   }
 }

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { sheetProblemText } from '../../adapters/xlsx/errors';
 import { readXlsxWorkbook, type SheetState, XlsxReadError } from '../../adapters/xlsx/read';
 import {
   a1,
@@ -49,6 +50,8 @@ export interface JsonSheet {
   total: number;
   max: number;
   vetoed: boolean;
+  /** Present when the sheet is hidden in the workbook (it is checked all the same). */
+  hidden?: 'hidden' | 'veryHidden';
   /** How the table was read: which column was used for what, and whether by header or by content. */
   columns: JsonColumn[];
   items: JsonItem[];
@@ -70,7 +73,10 @@ export interface JsonColumn {
 export interface JsonFile {
   file: string;
   sheets: JsonSheet[];
-  /** Sheets not read as rubrics, with why. */
+  /**
+   * Sheets not read as rubrics, with why; `badSheetName` and `overlappingMerge` are sheets the reader
+   * left out (a name Excel does not allow, overlapping merged areas), so they were not checked.
+   */
   skipped: { name: string; reason: string; message: string }[];
   /** Workbook-level findings. */
   issues: JsonIssue[];
@@ -89,7 +95,7 @@ const jsonIssue = (i: Issue, lang: Lang): JsonIssue => ({
   message: formatIssue(i, lang),
 });
 
-function sheetJson(s: SheetReport, lang: Lang): JsonSheet | null {
+function sheetJson(s: SheetReport, lang: Lang, hidden?: JsonSheet['hidden']): JsonSheet | null {
   const a = s.analysis;
   if (!a) return null;
   const { table, score } = a;
@@ -99,6 +105,7 @@ function sheetJson(s: SheetReport, lang: Lang): JsonSheet | null {
     total: score.total,
     max: score.max,
     vetoed: score.vetoed,
+    ...(hidden ? { hidden } : {}),
     columns: (
       table.columnUses ??
       Object.entries(table.columns).map(([role, col]) => ({
@@ -137,10 +144,12 @@ const TEXT = {
       `无法处理 ${f}：其中有本工具无法处理的内容，这个文件未检查（其他文件不受影响）。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中检查它。`,
     sheetFailed: (s: string) =>
       `工作表「${s}」中有本工具无法处理的内容，这张表未检查；其余工作表已检查。请在 Excel 中把这张表的内容复制到一张新工作表后重试。`,
-    hidden: '这是一张隐藏的评分表，未检查。如需检查，请在 Excel 中右击工作表标签 →“取消隐藏”后重试。',
+    hidden:
+      '这是一张隐藏的工作表，已照常检查。打开工作簿时看不到它：如需查看，请在 Excel 中右击工作表标签 →“取消隐藏”；如不应提交，请删除它。',
     veryHidden:
-      '这是一张深度隐藏（very hidden）的评分表，未检查；Excel 的“取消隐藏”中看不到它。如需检查，请在 VBA 编辑器中把它的 Visible 属性改为 -1 (xlSheetVisible) 后重试。',
+      '这是一张深度隐藏（very hidden）的工作表，已照常检查。Excel 的“取消隐藏”中看不到它：如需查看，请在 VBA 编辑器中把它的 Visible 属性改为 -1 (xlSheetVisible)；如不应提交，请删除它。',
     rubricShared: '  评分细则本身的问题（以下各表相同）：',
+    hiddenMark: { hidden: '（隐藏）', veryHidden: '（深度隐藏）' },
     sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts) =>
       `  工作表「${s}」：得分 ${total} / ${max}${veto ? '（一票否决）' : ''}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
     skippedLine: (s: string, m: string) => `  · 工作表「${s}」: ${m}`,
@@ -155,10 +164,11 @@ const TEXT = {
     sheetFailed: (s: string) =>
       `Sheet "${s}" holds content this product cannot handle and was not checked; the other sheets were. In Excel, copy its content to a new sheet and retry.`,
     hidden:
-      'A hidden rubric sheet; not checked. To check it, right-click the sheet tabs in Excel → Unhide, and run again.',
+      'A hidden sheet, checked all the same. It is not seen when the workbook is opened: to see it, right-click the sheet tabs in Excel → Unhide; if it should not be submitted, delete it.',
     veryHidden:
-      'A very hidden rubric sheet; not checked, and Excel’s Unhide does not list it. To check it, set its Visible property to -1 (xlSheetVisible) in the VBA editor, and run again.',
+      'A very hidden sheet, checked all the same; Excel’s Unhide does not list it. To see it, set its Visible property to -1 (xlSheetVisible) in the VBA editor; if it should not be submitted, delete it.',
     rubricShared: '  The rubric itself (the same on every sheet listed):',
+    hiddenMark: { hidden: ' (hidden)', veryHidden: ' (very hidden)' },
     sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts) =>
       `  Sheet "${s}": ${total} / ${max}${veto ? ' (vetoed)' : ''} — ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
     skippedLine: (s: string, m: string) => `  · Sheet "${s}": ${m}`,
@@ -179,7 +189,7 @@ export interface Totals {
   sheets: number;
   errors: number;
   warnings: number;
-  /** Rubric sheets found but not checked (hidden, or content that could not be handled). */
+  /** Sheets not checked: content that could not be handled, or left out by the reader. */
   unchecked: number;
 }
 
@@ -252,18 +262,28 @@ export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
   const cannot = await readable(path, lang);
   if (cannot !== null) return unreadable(cannot);
   try {
-    const { grid, states } = await readXlsxWorkbook(path);
+    const book = await readXlsxWorkbook(path);
+    // The core leaves hidden sheets out; a hidden rubric is checked like the others, and said to be hidden.
+    const hidden = new Map<string, 'hidden' | 'veryHidden'>(
+      hiddenRubrics(book.grid, book.states).map((n) => [
+        n,
+        book.states[n] === 'veryHidden' ? 'veryHidden' : 'hidden',
+      ]),
+    );
+    const grid: WorkbookGrid = {
+      ...book.grid,
+      sheets: book.grid.sheets.map((s) => (hidden.has(s.name) ? { ...s, hidden: false } : s)),
+    };
     const { report, failed } = analyzeIsolated(grid);
-    const sheets = report.sheets.map((s) => sheetJson(s, lang)).filter((s): s is JsonSheet => s !== null);
+    const sheets = report.sheets
+      .map((s) => sheetJson(s, lang, hidden.get(s.sheet)))
+      .filter((s): s is JsonSheet => s !== null);
     const skipped: JsonFile['skipped'] = report.sheets
       .filter((s) => s.skipped && s.issues.length > 0)
       .map((s) => ({ name: s.sheet, reason: s.skipped!.reason, message: formatIssue(s.issues[0]!, lang) }));
-    for (const name of hiddenRubrics(grid, states))
-      skipped.push({
-        name,
-        reason: 'hidden',
-        message: states[name] === 'veryHidden' ? T.veryHidden : T.hidden,
-      });
+    // Sheets the reader left out (a name Excel does not allow, overlapping merges) are never silent.
+    for (const p of book.skipped ?? [])
+      skipped.push({ name: p.sheet, reason: p.code, message: sheetProblemText(p, lang) });
     for (const name of failed) skipped.push({ name, reason: 'unreadable', message: T.sheetFailed(name) });
     const issues = report.issues.map((i) => jsonIssue(i, lang));
     for (const name of failed)
@@ -309,10 +329,15 @@ export function problemFile(p: PathProblem, lang: Lang): JsonFile {
   };
 }
 
+/** Skipped reasons that mean a sheet that may be a rubric was not checked. */
+const UNCHECKED: ReadonlySet<string> = new Set(['unreadable', 'badSheetName', 'overlappingMerge']);
+
 export function hasErrors(f: JsonFile): boolean {
-  // Workbook-level errors (no rubric found) count as much as a sheet's.
+  // Workbook-level errors (no rubric found) count as much as a sheet's; so does a sheet the reader
+  // left out, which may be a rubric nobody checked.
   return (
     Boolean(f.error) ||
+    f.skipped.some((k) => k.reason === 'badSheetName' || k.reason === 'overlappingMerge') ||
     f.issues.some((i) => i.severity === 'error') ||
     f.sheets.some((s) => s.issues.some((i) => i.severity === 'error'))
   );
@@ -372,7 +397,8 @@ export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
     const c = countBySeverity(s.issues.map((i) => ({ ...i, sheet: s.name, params: {} }) as Issue));
     totals.errors += c.error;
     totals.warnings += c.warning;
-    lines.push(T.sheetLine(s.name, s.total, s.max, s.vetoed, c));
+    lines.push(T.sheetLine(s.name, s.total, s.max, s.vetoed, c) + (s.hidden ? T.hiddenMark[s.hidden] : ''));
+    if (s.hidden) lines.push(`    ! ${s.hidden === 'veryHidden' ? T.veryHidden : T.hidden}`);
     for (const sev of ['error', 'warning', 'info'] as const) {
       for (const i of s.issues.filter((x) => x.severity === sev && !shared.has(findingKey(x)))) {
         lines.push(`    [${S[sev]}] ${i.cell ?? '—'}  ${i.message}`);
@@ -380,7 +406,7 @@ export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
     }
   }
   for (const k of f.skipped) {
-    if (k.reason === 'hidden' || k.reason === 'unreadable') totals.unchecked++;
+    if (UNCHECKED.has(k.reason)) totals.unchecked++;
     lines.push(T.skippedLine(k.name, k.message));
   }
   // Cell text, sheet and file names stay on their line: a newline in them is shown as \n.
