@@ -65,6 +65,13 @@ export function emptyMeta(): Meta {
 
 export type MetaRead = { ok: true; meta: Meta; found: boolean } | { ok: false; meta: Meta; error: string };
 
+/** What metaOps needs to know of the workbook's data sheet. */
+export function metaSheetState(wb: WorkbookGrid): boolean | 'visible' {
+  const sheet = wb.sheets.find((s) => s.name === META_SHEET);
+  if (!sheet) return false;
+  return sheet.hidden === false ? 'visible' : true;
+}
+
 /** Read the product's data from the workbook; a damaged store is reported, never thrown. */
 export function readMeta(wb: WorkbookGrid): MetaRead {
   const sheet = wb.sheets.find((s) => s.name === META_SHEET);
@@ -94,7 +101,12 @@ function parseMetaSheet(sheet: SheetGrid): MetaRead {
  * Operations that store meta in the workbook (creating the very hidden sheet when missing).
  * `previousChunks` is how many JSON cells the existing store has, so stale ones are cleared.
  */
-export function metaOps(meta: Meta, sheetExists: boolean, previousChunks = 0): WriteOp[] {
+/**
+ * The ops that store `meta`. `sheet` says what the workbook has: no data sheet, a hidden one, or one
+ * left visible (a first write interrupted between adding the sheet and hiding it, or a user who
+ * unhid it): a visible data sheet is replaced by a very hidden one holding the same data.
+ */
+export function metaOps(meta: Meta, sheet: boolean | 'visible', previousChunks = 0): WriteOp[] {
   const json = JSON.stringify(meta);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; ) {
@@ -106,12 +118,13 @@ export function metaOps(meta: Meta, sheetExists: boolean, previousChunks = 0): W
     i = end;
   }
   const ops: WriteOp[] = [];
-  if (!sheetExists) ops.push({ op: 'addSheet', sheet: META_SHEET, hidden: 'veryHidden' });
+  if (sheet === 'visible') ops.push({ op: 'deleteSheet', sheet: META_SHEET });
+  if (sheet !== true) ops.push({ op: 'addSheet', sheet: META_SHEET, hidden: 'veryHidden' });
   ops.push({ op: 'value', sheet: META_SHEET, cell: 'A1', value: MARKER });
   chunks.forEach((c, i) => {
     ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: c });
   });
-  for (let i = chunks.length; i < previousChunks; i++) {
+  for (let i = chunks.length; i < (sheet === true ? previousChunks : 0); i++) {
     ops.push({ op: 'value', sheet: META_SHEET, cell: a1(i + 1, 0), value: null });
   }
   return ops;

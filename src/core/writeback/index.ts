@@ -23,7 +23,7 @@ import {
   type WorkbookGrid,
 } from '../grid';
 import { readEntries } from '../entries';
-import { META_SHEET, type Meta, metaOps, type SheetState } from '../meta';
+import { META_SHEET, type Meta, metaOps, metaSheetState, type SheetState } from '../meta';
 import type { SheetAnalysis } from '../model';
 import { fromCents, toCents } from '../num';
 import {
@@ -138,7 +138,7 @@ export function planWrite(wb: WorkbookGrid, report: WorkbookReport, opts: WriteO
   let previous = 0;
   if (metaSheet) while (textOf(cellAt(metaSheet, previous + 1, 0)) !== '') previous++;
   // The record of the write goes first and claims nothing new (see Meta.pending); the final data last.
-  const journal = metaOps({ ...base, pending: planned }, metaSheet !== undefined, previous);
+  const journal = metaOps({ ...base, pending: planned }, metaSheetState(wb), previous);
   const journalChunks = journal.filter((o) => o.op === 'value' && o.cell !== 'A1' && o.value !== null).length;
   const final = metaOps(meta, true, Math.max(previous, journalChunks));
   const owned = meta.sheets.flatMap((s) => s.owned.map((c) => `${s.sheet}!${c}`));

@@ -6,7 +6,7 @@ import { type WorkbookReport, analyzeWorkbook } from '../../core/analyze';
 import type { WorkbookGrid } from '../../core/grid';
 import { formatIssue } from '../../core/i18n';
 import type { Issue } from '../../core/issues';
-import { META_SHEET, type Meta, metaOps } from '../../core/meta';
+import { META_SHEET, type Meta, metaOps, metaSheetState } from '../../core/meta';
 import type { WriteOp, WritePlan } from '../../core/plan';
 import { explainRule } from '../../core/rules/explain';
 import type { Rule } from '../../core/rules/types';
@@ -72,12 +72,7 @@ export const coreEngine: Engine = {
       lang: o.lang,
       overwrite: o.overwrite,
     }),
-  saveMeta: (workbook, meta) =>
-    metaOps(
-      meta,
-      workbook.sheets.some((s) => s.name === META_SHEET),
-      storedChunks(workbook),
-    ),
+  saveMeta: (workbook, meta) => metaOps(meta, metaSheetState(workbook), storedChunks(workbook)),
   planItem: (sheet, analysis, state, itemId, entry, options) =>
     planItemEntry(sheet, analysis, state, itemId, entry, options),
   explain: (rule, points, lang) => explainRule(rule, points, lang),
