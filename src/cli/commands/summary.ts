@@ -12,7 +12,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { applyPlan } from '../../adapters/xlsx/write';
-import { readXlsx, XlsxReadError } from '../../adapters/xlsx/read';
+import { type SheetProblem, sheetProblemText } from '../../adapters/xlsx/errors';
+import { readXlsxWorkbook, XlsxReadError } from '../../adapters/xlsx/read';
 import { analyzeWorkbook } from '../../core/analyze';
 import type { WorkbookGrid } from '../../core/grid';
 import { formatIssue, type Lang } from '../../core/i18n';
@@ -27,7 +28,8 @@ import {
   type SummaryInput,
   type SummaryValuesPlan,
 } from '../../core/summary';
-import { expandInputs, sameFile } from '../files';
+import { expandInputs, pathProblemText, sameFile } from '../files';
+import { unexpectedText } from './check';
 import { type CliIO, parseLang, UsageError } from '../io';
 import { CliFsError, checkOutputPath, writeOutputFile } from '../output';
 
@@ -93,15 +95,20 @@ export async function runSummary(
   opts: SummaryCliOptions,
   io: SummaryIo,
   deps: SummaryDeps = {
-    readWorkbook: (f) => readXlsx(f),
+    readWorkbook: (f) => readRecordingLeftOut(f),
     writeWorkbook: (f, ops) =>
       writeOps(f, ops, { force: opts.force ?? false, lang: opts.lang, extensions: ['.xlsx'] }),
   },
 ): Promise<number> {
   const T = TEXT[opts.lang];
+  // A path that cannot be used (a looping link) or a sheet the reader left out is said, and fails the run.
+  let leftOut = false;
   let all: string[];
   try {
-    all = expandInputs(paths);
+    all = expandInputs(paths, (p) => {
+      io.err(pathProblemText(p, opts.lang));
+      leftOut = true;
+    });
   } catch (e) {
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
@@ -142,12 +149,15 @@ export async function runSummary(
   for (const file of files) {
     try {
       const grid = await deps.readWorkbook(file);
+      for (const p of LEFT_OUT.get(grid) ?? []) {
+        io.err(`${file}: ${sheetProblemText(p, opts.lang)}`);
+        leftOut = true;
+      }
       inputs.push({ file, report: analyzeWorkbook(grid), grid });
     } catch (e) {
       inputs.push({
         file,
-        error:
-          e instanceof XlsxReadError ? e.messageIn(opts.lang) : e instanceof Error ? e.message : String(e),
+        error: e instanceof XlsxReadError ? e.messageIn(opts.lang) : unexpectedText(file, opts.lang),
       });
     }
   }
@@ -168,8 +178,17 @@ export async function runSummary(
     return 2;
   }
   io.out(T.wrote(opts.output, plan.units.length));
-  const failed = plan.problems.length > 0 || plan.notes.some((n) => n.severity === 'error');
+  const failed = leftOut || plan.problems.length > 0 || plan.notes.some((n) => n.severity === 'error');
   return failed ? 1 : 0;
+}
+
+/** Sheets the reader left out of each grid read by the default reader, to be said. */
+const LEFT_OUT = new WeakMap<WorkbookGrid, SheetProblem[]>();
+
+async function readRecordingLeftOut(file: string): Promise<WorkbookGrid> {
+  const book = await readXlsxWorkbook(file);
+  if (book.skipped) LEFT_OUT.set(book.grid, book.skipped);
+  return book.grid;
 }
 
 /** The roster's names, or the message saying why it cannot be used. */
