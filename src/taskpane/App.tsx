@@ -97,6 +97,7 @@ export function App({ host, engine = coreEngine, steps = STEPS }: AppProps) {
             t={t}
             onReload={() => void actions.reload()}
             onDismiss={() => dispatch({ type: 'dismissFault' })}
+            onFinish={() => void actions.finish()}
           />
         )}
         <TabList

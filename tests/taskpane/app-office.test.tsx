@@ -60,3 +60,61 @@ describe('the pane over the Office adapter and a fake Excel', () => {
     );
   });
 });
+
+describe('a write Excel gives up on part-way, in the pane', () => {
+  const grid = () => ({ sheets: [cleanRubric('一村'), cleanRubric('二村'), cleanRubric('三村')] });
+
+  async function writeInPane(host: ReturnType<typeof createOfficeHost>) {
+    render(<App host={host} />);
+    expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: '写入' }));
+    await screen.findByRole('table');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '写入' }));
+    });
+  }
+
+  function smallRequests(book: FakeWorkbook) {
+    const excel = new FakeExcel(book);
+    const host = createOfficeHost({
+      excel,
+      isSetSupported: excel.isSetSupported,
+      displayLanguage: () => 'zh-CN',
+      maxChunkBytes: 1500,
+    });
+    return { excel, host };
+  }
+
+  it('says which sheets were written, and 继续写入 gives the workbook one whole write gives', async () => {
+    const whole = FakeWorkbook.fromGrid(grid());
+    await writeInPane(smallRequests(whole).host);
+    await screen.findByText(/与 Excel 往返/);
+    const expected = whole.toGrid();
+    cleanup();
+
+    const book = FakeWorkbook.fromGrid(grid());
+    const { excel, host } = smallRequests(book);
+    // After the click: the fresh read (as many requests as the first read), the write's look at the
+    // sheets, the compare-and-set, then the chunks; the fault hits the second chunk.
+    render(<App host={host} />);
+    expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
+    const read = excel.syncs;
+    excel.faults = [{ sync: excel.syncs + read + 4, code: 'GeneralException' }];
+    fireEvent.click(screen.getByRole('tab', { name: '写入' }));
+    await screen.findByRole('table');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '写入' }));
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('写入未完成');
+    expect(alert.textContent).toContain('GeneralException');
+    expect(alert.textContent).toMatch(/已写完：.*；写了一部分：.*；未写入：/);
+    expect(alert.textContent).not.toContain('RubricScorerData');
+    expect(book.toGrid()).not.toEqual(expected);
+    await act(async () => {
+      fireEvent.click(within(alert).getByRole('button', { name: '继续写入' }));
+    });
+    await waitFor(() => expect(book.toGrid()).toEqual(expected));
+    expect(screen.queryByText('写入未完成')).toBeNull();
+  });
+});

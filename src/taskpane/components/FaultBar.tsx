@@ -23,6 +23,19 @@ export function faultText(fault: Fault, lang: UiLang, t: T): { title: string; bo
         title: t(fault.code === 'excelTooOld' ? 'fault.title.excelTooOld' : 'fault.title.host'),
         body: hostMessage(fault.code, fault.params, lang === 'zh' ? 'zh-CN' : 'en'),
       };
+    case 'interrupted': {
+      const list = (names: string[]) =>
+        names.length === 0 ? t('fault.none') : names.join(lang === 'zh' ? '、' : ', ');
+      return {
+        title: t('fault.title.interrupted'),
+        body: t('fault.body.interrupted', {
+          code: fault.code,
+          written: list(fault.written),
+          partly: list(fault.partly),
+          notWritten: list(fault.notWritten),
+        }),
+      };
+    }
     case 'unexpected':
       return {
         title: t('fault.title.unexpected'),
@@ -37,9 +50,11 @@ export interface FaultBarProps {
   t: T;
   onReload: () => void;
   onDismiss: () => void;
+  /** Write the rest of an interrupted write (shown for that fault only). */
+  onFinish?: () => void;
 }
 
-export function FaultBar({ fault, lang, t, onReload, onDismiss }: FaultBarProps) {
+export function FaultBar({ fault, lang, t, onReload, onDismiss, onFinish }: FaultBarProps) {
   const { title, body } = faultText(fault, lang, t);
   const intent =
     fault.kind === 'noTable' ||
@@ -54,6 +69,11 @@ export function FaultBar({ fault, lang, t, onReload, onDismiss }: FaultBarProps)
         <div style={{ overflowWrap: 'anywhere' }}>{body}</div>
       </MessageBarBody>
       <MessageBarActions>
+        {fault.kind === 'interrupted' && onFinish && (
+          <Button size="small" appearance="primary" onClick={onFinish}>
+            {t('finishWrite')}
+          </Button>
+        )}
         <Button size="small" onClick={onReload}>
           {t('reload')}
         </Button>

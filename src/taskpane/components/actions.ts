@@ -4,6 +4,7 @@
  */
 import { type Dispatch, type RefObject, useMemo } from 'react';
 import type { WriteOp, WritePlan } from '../../core/plan';
+import { PlanStaleError, WriteInterruptedError } from '../../host/errors';
 import type { Host } from '../../host/types';
 import { faultFrom } from '../state/faults';
 import { type FlowAction, type FlowState, writeSheets } from '../state/flow';
@@ -21,6 +22,8 @@ export interface PaneActions {
   preparePlan(): void;
   /** Apply the previewed plan, then read the workbook again. */
   write(): Promise<void>;
+  /** Write the rest after an interrupted write: plan again from the fresh read, then write. */
+  finish(): Promise<void>;
 }
 
 /** An op as the preview shows it: a formula's cached result is not shown, and may move with any entry. */
@@ -94,9 +97,30 @@ export function usePaneActions(
       }
     };
 
-    const write = async () => {
+    const write = () => writeWith(stateRef.current.write.plan);
+
+    // After an interrupted write the pane has read the workbook again; the rest is the plan made
+    // from that read with the assessor's choices, written as any plan is (fresh read, compare, write).
+    const finish = async () => {
       const s = stateRef.current;
-      const plan = s.write.plan;
+      if (!s.report || !s.workbook) return;
+      let plan: WritePlan;
+      try {
+        plan = engine.plan(s.workbook, s.report, {
+          entryColumns: s.write.entryColumns,
+          sheets: writeSheets(s),
+          lang: s.lang,
+          overwrite: s.write.overwrite,
+        });
+      } catch (e) {
+        dispatch({ type: 'failed', fault: faultFrom(e) });
+        return;
+      }
+      await writeWith(plan);
+    };
+
+    const writeWith = async (plan: WritePlan | null) => {
+      const s = stateRef.current;
       if (!plan || !s.workbook) return;
       // Check what can fail before writing anything: a protected target sheet would stop the write.
       // The planner leaves a protected sheet out and says so with a blocking warning.
@@ -140,12 +164,16 @@ export function usePaneActions(
           result: { ops: fresh.ops.length, syncs: res.syncs, skipped: res.skipped },
         });
       } catch (e) {
-        dispatch({ type: 'failed', fault: faultFrom(e) });
+        const fault = faultFrom(e);
+        // Cells changed since the fresh read (nothing written), or a write stopped part-way: read
+        // again so that the preview is planned from what is there now, then say what happened.
+        if (e instanceof PlanStaleError || e instanceof WriteInterruptedError) await reload();
+        dispatch({ type: 'failed', fault });
         return;
       }
       await reload();
     };
 
-    return { reload, selectCell, saveRules, preparePlan, write };
+    return { reload, selectCell, saveRules, preparePlan, write, finish };
   }, [host, engine, stateRef, dispatch]);
 }

@@ -204,6 +204,11 @@ export const en: UiCatalogue = {
   'fault.title.changed': 'The workbook changed after the preview',
   'fault.body.changed':
     'Something in the workbook was edited after the preview, so nothing was written. The workbook was read again and the preview updated; check it and the cells to confirm, then choose "Write" again.',
+  'fault.title.interrupted': 'The write did not finish',
+  'fault.body.interrupted': (p: P) =>
+    `Excel reported an error (${s(p, 'code')}) in the middle of the write, and it stopped. Written: ${s(p, 'written')}; written in part: ${s(p, 'partly')}; not written: ${s(p, 'notWritten')}. The workbook was read again. "Finish writing" writes the rest from what is there now, giving the same result as one whole write; unticked cells still stay as they are.`,
+  'fault.none': 'none',
+  finishWrite: 'Finish writing',
   'fault.title.excelTooOld': 'Excel is too old for this',
   'fault.title.host': 'Excel reported an error',
   'fault.title.unexpected': 'Something went wrong',

@@ -199,6 +199,11 @@ export const zhCN = {
   'fault.title.changed': '工作簿在预览后有改动',
   'fault.body.changed':
     '预览之后工作簿中有内容被修改，本次未写入任何内容。已重新读取并更新预览；请核对预览和需要确认覆盖的单元格后，再点“写入”。',
+  'fault.title.interrupted': '写入未完成',
+  'fault.body.interrupted': (p: P) =>
+    `写入中途 Excel 报告错误（${s(p, 'code')}），写入停了下来。已写完：${s(p, 'written')}；写了一部分：${s(p, 'partly')}；未写入：${s(p, 'notWritten')}。已重新读取工作簿。点“继续写入”会按现在的内容补写其余部分，结果与一次写完相同；未勾选的单元格仍保持原样。`,
+  'fault.none': '无',
+  finishWrite: '继续写入',
   'fault.title.excelTooOld': 'Excel 版本过旧',
   'fault.title.host': 'Excel 报告错误',
   'fault.title.unexpected': '出现意外错误',

@@ -3,7 +3,8 @@
  * Fault here; the message is built at render time from the catalogues, so switching the language
  * re-words a fault already on screen.
  */
-import { HostEnvironmentError } from '../../host/errors';
+import { META_SHEET } from '../../core/meta';
+import { HostEnvironmentError, WriteInterruptedError } from '../../host/errors';
 import type { HostErrorCode, HostMessageParams } from '../../host/messages';
 
 export type Fault =
@@ -15,11 +16,27 @@ export type Fault =
   | { kind: 'changed' }
   /** The host raised one of its typed faults (Excel too old, an Office.js error, a plan it cannot apply). */
   | { kind: 'host'; code: HostErrorCode; params: HostMessageParams }
+  /**
+   * Excel gave up in the middle of a write: the sheets written whole, in part and not at all (the
+   * product's hidden data sheet left out), and Office's code. Finishing writes the plan made again.
+   */
+  | { kind: 'interrupted'; written: string[]; partly: string[]; notWritten: string[]; code: string }
   /** Anything else, caught at the edge so that nothing throws at the user. */
   | { kind: 'unexpected'; message: string };
 
 /** Turn whatever an operation threw into a Fault. Never throws. */
 export function faultFrom(error: unknown): Fault {
+  if (error instanceof WriteInterruptedError) {
+    const shown = (names: string[]) => names.filter((n) => n !== META_SHEET);
+    const p = error.progress;
+    return {
+      kind: 'interrupted',
+      written: shown(p.written),
+      partly: shown(p.partly),
+      notWritten: shown(p.notWritten),
+      code: error.officeCode,
+    };
+  }
   if (error instanceof HostEnvironmentError) {
     if (error.code === 'sheetProtected')
       return { kind: 'protected', sheet: String(error.params.sheet ?? '') };
