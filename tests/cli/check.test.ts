@@ -38,6 +38,7 @@ const reportSchema = z.strictObject({
           total: z.number(),
           max: z.number(),
           vetoed: z.boolean(),
+          hidden: z.enum(['hidden', 'veryHidden']).optional(),
           columns: z.array(
             z.strictObject({
               column: z.string().regex(/^[A-Z]+$/),
