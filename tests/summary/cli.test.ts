@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx as readWithExcelJS } from '../../src/adapters/xlsx/read';
-import { runSummary } from '../../src/cli/commands/summary';
+import { parseGrades, parseQuota, runSummary } from '../../src/cli/commands/summary';
+import { run } from '../../src/cli/main';
 import { a1 } from '../../src/core/a1';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { WorkbookGrid } from '../../src/core/grid';
@@ -203,5 +204,62 @@ describe('rubric-scorer summary', () => {
       expect(valueAt(hf, '汇总', a1(r, lay.rank))).toBe(row[header.indexOf('排名')]);
       expect(valueAt(hf, '汇总', a1(r, lay.deductions))).toBe(row[header.indexOf('扣分项数')]);
     }
+  });
+});
+
+describe('rubric-scorer summary --grades / --quota', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), errIsTTY: false },
+    };
+  };
+
+  it('writes a 等次 column from the options: thresholds, the vetoed unit lowest, then a quota', async () => {
+    // Totals: 彩屯 19, 东风 18.3, 新华 vetoed.
+    const out = join(dir, 'grades.xlsx');
+    const c = io();
+    const code = await run(
+      ['summary', join(dir, 'units'), '-o', out, '--grades', '优秀:19,良好:18,合格'],
+      c.io,
+    );
+    expect(code).toBe(0);
+    const rows = await sheetRows(out, '汇总');
+    const header = rows[1]!.map(String);
+    const g = header.indexOf('等次');
+    expect(g).toBe(header.indexOf('排名') + 1);
+    const byName = Object.fromEntries(rows.slice(2, 5).map((r) => [String(r[1]), r[g]]));
+    expect(byName).toEqual({ 彩屯社区: '优秀', 东风社区: '良好', 新华社区: '合格' });
+    expect(c.err.join('')).toContain('等次按所给选项评定：优秀 ≥19, 良好 ≥18, 合格 <18');
+
+    const q = join(dir, 'grades-quota.xlsx');
+    const c2 = io();
+    expect(
+      await run(
+        ['summary', join(dir, 'units'), '-o', q, '--grades', '优秀:18,合格', '--quota', '优秀:1'],
+        c2.io,
+      ),
+    ).toBe(0);
+    const qr = await sheetRows(q, '汇总');
+    const qg = qr[1]!.map(String).indexOf('等次');
+    const qBy = Object.fromEntries(qr.slice(2, 5).map((r) => [String(r[1]), r[qg]]));
+    expect(qBy).toEqual({ 彩屯社区: '优秀', 东风社区: '合格', 新华社区: '合格' });
+  });
+
+  it('a malformed --grades or --quota is a usage error in both languages (exit 2), nothing written', async () => {
+    const out = join(dir, 'bad-grades.xlsx');
+    const c = io();
+    expect(await run(['summary', join(dir, 'units'), '-o', out, '--grades', '优秀90,良好:80'], c.io)).toBe(2);
+    const msg = c.err.join('');
+    expect(msg).toContain('--grades 应写成');
+    expect(msg).toContain('--grades takes');
+    expect(msg).toContain('优秀90');
+    await expect(readFile(out)).rejects.toThrow();
+    expect(() => parseGrades('优秀:90,良好:90')).toThrow(/每个等次、每个分数只能出现一次/);
+    expect(() => parseQuota('优秀:三成')).toThrow(/--quota takes "grade:share%"/);
+    expect(parseQuota('优秀:30%')).toEqual([{ grade: '优秀', share: 0.3 }]);
   });
 });

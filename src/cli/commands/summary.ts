@@ -20,6 +20,10 @@ import { formatIssue, type Lang } from '../../core/i18n';
 import type { WriteOp } from '../../core/plan';
 import {
   formatNote,
+  type GradeBand,
+  type GradeQuota,
+  parseGradesOption,
+  parseQuotaOption,
   planSummaryValues,
   RANK_MODES,
   type RankMode,
@@ -44,6 +48,10 @@ export interface SummaryCliOptions {
   rosterSheet?: string;
   /** Replace an existing output file. */
   force?: boolean;
+  /** 等次 thresholds (over what the rubrics' notes say), see parseGrades. */
+  grades?: GradeBand[];
+  /** 等次 quotas (over what the rubrics' notes say), see parseQuota. */
+  quota?: GradeQuota[];
 }
 
 export interface SummaryIo {
@@ -165,6 +173,14 @@ export async function runSummary(
     lang: opts.lang,
     ...(opts.rank ? { rankMode: opts.rank } : {}),
     ...(roster ? { roster } : {}),
+    ...(opts.grades || opts.quota
+      ? {
+          grades: {
+            ...(opts.grades ? { bands: opts.grades } : {}),
+            ...(opts.quota ? { quotas: opts.quota } : {}),
+          },
+        }
+      : {}),
   });
   report(plan, opts.lang, io);
   try {
@@ -241,6 +257,14 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
     )
     .option('--roster <file>', '参评单位名单（每行一个，或 .xlsx 的一列）/ roster of units expected')
     .option('--roster-sheet <name>', '名单所在的工作表 / the roster sheet in an .xlsx roster')
+    .option(
+      '--grades <bands>',
+      '等次分数线，如 "优秀:90,良好:80,合格:60,不合格"（替代评分表说明中的分数线）/ grade thresholds, e.g. "优秀:90,良好:80,合格:60,不合格"',
+    )
+    .option(
+      '--quota <quotas>',
+      '等次名额，如 "优秀:30%" 或 "优秀:3"（替代评分表说明中的名额）/ grade quotas, e.g. "优秀:30%" or "优秀:3"',
+    )
     .action(
       async (
         paths: string[],
@@ -251,6 +275,8 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
           rank?: string;
           roster?: string;
           rosterSheet?: string;
+          grades?: string;
+          quota?: string;
         },
       ) => {
         const lines = { out: (l: string) => io.out(`${l}\n`), err: (l: string) => io.err(`${l}\n`) };
@@ -265,6 +291,8 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
               ...(o.rank !== undefined ? { rank: parseRank(o.rank) } : {}),
               ...(o.roster !== undefined ? { roster: o.roster } : {}),
               ...(o.rosterSheet !== undefined ? { rosterSheet: o.rosterSheet } : {}),
+              ...(o.grades !== undefined ? { grades: parseGrades(o.grades) } : {}),
+              ...(o.quota !== undefined ? { quota: parseQuota(o.quota) } : {}),
             },
             lines,
           ),
@@ -279,6 +307,24 @@ export function parseRank(v: string): RankMode {
   if (m) return m;
   throw new UsageError(
     `--rank 只接受 dense（中国式排名）或 competition（收到“${v}”）/ --rank takes dense or competition (got "${v}")`,
+  );
+}
+
+/** --grades's value. @throws UsageError when a part is not "等次:分数" (the last may have no number) */
+export function parseGrades(v: string): GradeBand[] {
+  const r = parseGradesOption(v);
+  if (Array.isArray(r)) return r;
+  throw new UsageError(
+    `--grades 应写成“等次:最低分”，用逗号分隔，最低一档可不写分数，如“优秀:90,良好:80,合格:60,不合格”；每个等次、每个分数只能出现一次（无法读取“${r.error}”）/ --grades takes "grade:minimum" pairs separated by commas, the lowest without a number, e.g. "优秀:90,良好:80,合格:60,不合格"; each grade and each minimum once (could not read "${r.error}")`,
+  );
+}
+
+/** --quota's value. @throws UsageError when a part is not "等次:百分比%" or "等次:个数" */
+export function parseQuota(v: string): GradeQuota[] {
+  const r = parseQuotaOption(v);
+  if (Array.isArray(r)) return r;
+  throw new UsageError(
+    `--quota 应写成“等次:百分比%”或“等次:个数”，如“优秀:30%”或“优秀:3”（无法读取“${r.error}”）/ --quota takes "grade:share%" or "grade:count", e.g. "优秀:30%" or "优秀:3" (could not read "${r.error}")`,
   );
 }
 

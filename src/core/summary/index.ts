@@ -14,9 +14,18 @@ import { bin, type Expr, fn, num, ref, str } from '../formula/ast';
 import { unparse } from '../formula/unparse';
 import type { CellValue, WorkbookGrid } from '../grid';
 import type { Lang } from '../i18n';
-import { META_SHEET, metaOps } from '../meta';
+import { META_SHEET, metaOps, metaSheetState } from '../meta';
 import type { WriteOp, WritePlan } from '../plan';
 import { countDeductions, linkTo, sumColumn, sumScores, textRef, vetoItems, vetoReason } from './live';
+import {
+  assignGrades,
+  describeGrades,
+  type GradeOptions,
+  type GradeRules,
+  gradeExpr,
+  readGradeRules,
+  resolveGradeRules,
+} from './grades';
 import { LABELS, note, type SummaryNote } from './messages';
 import {
   defaultRankMode,
@@ -38,6 +47,23 @@ import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type Summa
 import { ownSummarySheets, pickName, workbookUnits } from './units';
 
 export { findRosterSheet } from './units';
+export {
+  assignGrades,
+  describeGrades,
+  type GradeBand,
+  type GradeEntry,
+  type GradeOptions,
+  type GradeQuota,
+  type GradeRules,
+  type GradeSource,
+  gradeByThreshold,
+  gradeExpr,
+  parseGradesOption,
+  parseGradeText,
+  parseQuotaOption,
+  quotaLimit,
+  readGradeRules,
+} from './grades';
 
 export {
   defaultRankMode,
@@ -85,6 +111,8 @@ export interface SummaryOptions {
   rankMode?: RankMode;
   /** The units expected (a roster sheet's names, see rosterNames): missing ones are listed apart. */
   roster?: readonly string[];
+  /** 等次 thresholds and quotas (over what the rubrics' notes say). */
+  grades?: GradeOptions;
 }
 
 /** What the pane shows per unit: the figures as read now, and whether the unit is ready. */
@@ -102,6 +130,8 @@ export interface UnitStatus {
   rank: number | null;
   /** 自评分 beside the assessor's scores, when the table has a filled 自评分 column. */
   self: SelfScoreComparison | null;
+  /** 等次 now: null where withheld or without grade rules, '' below every band. */
+  grade: string | null;
 }
 
 /** A generated sheet and whether the plan creates it or replaces the product's earlier one. */
@@ -121,6 +151,8 @@ export interface SummaryPlan extends WritePlan {
   /** Per unit (same order): figures, readiness and rank now. */
   status: UnitStatus[];
   rankMode: RankMode;
+  /** The 等次 rules used (null: none found or given). */
+  grades: GradeRules | null;
   /** Roster names without a unit sheet (empty without a roster). */
   missing: { name: string; maybe: string[] }[];
   notes: SummaryNote[];
@@ -142,6 +174,8 @@ export interface SummaryLayout {
   groupCol0: number;
   total: number;
   rank: number;
+  /** 等次 (present when there are grade rules). */
+  grade: number | null;
   veto: number;
   reason: number;
   deductions: number;
@@ -159,9 +193,10 @@ export interface SummaryLayout {
 }
 
 /** Where each column of the 汇总 sheet is, for `groups` subtotal columns. */
-export function summaryLayout(groups: number, opts: { self?: boolean } = {}): SummaryLayout {
+export function summaryLayout(groups: number, opts: { self?: boolean; grade?: boolean } = {}): SummaryLayout {
   const total = 2 + groups;
-  const status = total + 5;
+  const g = opts.grade === true ? 1 : 0;
+  const status = total + 5 + g;
   const hold = status + 1;
   const self = opts.self === true;
   const key = hold + (self ? 3 : 1);
@@ -171,9 +206,10 @@ export function summaryLayout(groups: number, opts: { self?: boolean } = {}): Su
     groupCol0: 2,
     total,
     rank: total + 1,
-    veto: total + 2,
-    reason: total + 3,
-    deductions: total + 4,
+    grade: g === 1 ? total + 2 : null,
+    veto: total + 2 + g,
+    reason: total + 3 + g,
+    deductions: total + 4 + g,
     status,
     hold,
     selfTotal: self ? hold + 1 : null,
@@ -221,17 +257,37 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
       units: [],
       status: [],
       rankMode,
+      grades: null,
       missing: [],
       notes,
     };
   const { status, missing } = unitStatus(wb, units, rankMode, opts.roster ?? null, notes);
+  const grades = resolveGradeRules(
+    units.map((u) => {
+      const grid = wb.sheets.find((s) => s.name === u.sheet);
+      return grid ? readGradeRules(grid, u.analysis.table) : null;
+    }),
+    opts.grades,
+    notes,
+  );
+  if (grades) {
+    const g = assignGrades(
+      status.map((st) => ({ total: st.total, vetoed: st.vetoed, graded: st.hold.length === 0 })),
+      grades,
+    );
+    status.forEach((st, i) => {
+      st.grade = g[i] ?? null;
+    });
+  }
 
   const { columns, notes: structureNotes } = groupColumns(units);
   notes.push(...structureNotes);
   const ops: WriteOp[] = [];
   for (const n of own) ops.push({ op: 'deleteSheet', sheet: n });
   ops.push({ op: 'addSheet', sheet: summaryName }, { op: 'addSheet', sheet: deductionName });
-  ops.push(...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status, missing }));
+  ops.push(
+    ...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status, missing, grades }),
+  );
   ops.push(...deductionOps(deductionName, units, opts.lang));
 
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
@@ -245,7 +301,7 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
   ops.push(
     ...metaOps(
       { ...report.meta, summarySheets: [summaryName, deductionName] },
-      metaSheet !== undefined,
+      metaSheetState(wb),
       previousChunks,
     ),
   );
@@ -263,6 +319,7 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     units: units.map((u) => u.sheet),
     status,
     rankMode,
+    grades,
     missing,
     notes,
   };
@@ -350,6 +407,7 @@ function unitStatus(
       rosterName: rosterName[i] ?? null,
       rank: ranks[i] ?? null,
       self: grid ? compareSelfScores(grid, u.analysis) : null,
+      grade: null,
     };
   });
   return { status, missing };
@@ -367,12 +425,18 @@ function summaryOps(
   sheet: string,
   units: readonly SummaryUnit[],
   columns: readonly GroupColumn[],
-  o: { lang: Lang; rankMode: RankMode; status: readonly UnitStatus[]; missing: SummaryPlan['missing'] },
+  o: {
+    lang: Lang;
+    rankMode: RankMode;
+    status: readonly UnitStatus[];
+    missing: SummaryPlan['missing'];
+    grades: GradeRules | null;
+  },
 ): WriteOp[] {
   const { lang } = o;
   const L = LABELS[lang];
   const hasSelf = units.some((u) => u.analysis.table.columns.selfScore !== undefined);
-  const lay = summaryLayout(columns.length, { self: hasSelf });
+  const lay = summaryLayout(columns.length, { self: hasSelf, grade: o.grades !== null });
   const last = lay.first;
   const lastRow = lay.firstRow + units.length - 1;
   const ops: WriteOp[] = [
@@ -388,6 +452,7 @@ function summaryOps(
     ...columns.map((c) => groupHeader(c, lang)),
     L.total,
     o.rankMode === 'dense' ? L.rankDense : L.rankCompetition,
+    ...(o.grades ? [L.grade] : []),
     L.veto,
     L.vetoReason,
     L.deductions,
@@ -427,6 +492,24 @@ function summaryOps(
       ...(anyVeto ? { veto: lay.veto } : {}),
     };
     ops.push(formula(sheet, r, lay.rank, rankExpr(cells, o.rankMode, L.rankWithheld)));
+    if (o.grades && lay.grade !== null) {
+      // Quotas depend on every unit at once: the grade is the computed value (see assignGrades).
+      if (o.grades.quotas.length > 0)
+        ops.push(value(sheet, r, lay.grade, o.status[i]?.grade ?? L.rankWithheld));
+      else
+        ops.push(
+          formula(
+            sheet,
+            r,
+            lay.grade,
+            gradeExpr(
+              { row: r, total: lay.total, hold: lay.hold, ...(vetoes.length > 0 ? { veto: lay.veto } : {}) },
+              o.grades.bands,
+              L.rankWithheld,
+            ),
+          ),
+        );
+    }
     if (vetoes.length > 0) {
       ops.push(
         formula(sheet, r, lay.veto, fn('IF', bin('=', ref(r, lay.reason), str('')), str(''), str(L.veto))),
@@ -481,6 +564,15 @@ function summaryOps(
   });
   // Units on the roster without a sheet: their own block, unranked.
   let below = lastRow + 2;
+  if (o.grades) {
+    below += 1;
+    ops.push(value(sheet, below, 0, L.gradeLegend(describeGrades(o.grades), o.grades.quotas.length > 0)), {
+      op: 'font',
+      sheet,
+      range: a1(below, 0),
+      color: COLORS.muted,
+    });
+  }
   if (o.missing.length > 0) {
     below += 2;
     ops.push(value(sheet, below, 0, L.missingTitle(o.missing.length)), {

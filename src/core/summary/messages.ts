@@ -45,6 +45,22 @@ export const SUMMARY_CODES = {
   missingUnit: 'warning',
   /** A unit on the roster handed in nothing under its name; an input with a close name may be it. */
   missingUnitClose: 'warning',
+  /** 等次 thresholds (and quotas) read from a rubric's notes. */
+  gradesFromNotes: 'info',
+  /** 等次 rules from the options, with the rest from a rubric's notes. */
+  gradesFromNotesAndOption: 'info',
+  /** 等次 rules given as options. */
+  gradesFromOption: 'info',
+  /** No 等次 rules in the notes and none given: no grade column. */
+  gradesNone: 'info',
+  /** A quota without thresholds: grades cannot be assigned. */
+  gradesQuotaOnly: 'warning',
+  /** A quota for a grade the thresholds do not name: ignored. */
+  gradeQuotaUnknown: 'warning',
+  /** Units' notes state different 等次 rules: the first one's are used. */
+  gradesDiffer: 'warning',
+  /** A quota applies: grades are computed values, not formulas. */
+  gradesQuota: 'info',
 } as const satisfies Record<string, Severity>;
 
 export type SummaryCode = keyof typeof SUMMARY_CODES;
@@ -96,6 +112,21 @@ const zh: Record<SummaryCode, (p: P) => string> = {
   missingUnit: (p) => `名单中的“${s(p, 'unit')}”没有交评分表，汇总中列在“未交单位”中。`,
   missingUnitClose: (p) =>
     `名单中的“${s(p, 'unit')}”没有按名单名称交评分表；收到的“${s(p, 'maybe')}”可能就是它。请核对后改名，再重新汇总。`,
+  gradesFromNotes: (p) =>
+    `等次按评分表说明评定：${s(p, 'rule')}（见${where(p, 'zh')}：“${s(p, 'text')}”）。一票否决的单位评为最低等次，有录入错误等暂不排名的单位暂不评等次（“—”）。`,
+  gradesFromNotesAndOption: (p) =>
+    `等次按选项与评分表说明评定：${s(p, 'rule')}（说明见${where(p, 'zh')}：“${s(p, 'text')}”）。一票否决的单位评为最低等次，暂不排名的单位暂不评等次（“—”）。`,
+  gradesFromOption: (p) =>
+    `等次按所给选项评定：${s(p, 'rule')}。一票否决的单位评为最低等次，暂不排名的单位暂不评等次（“—”）。`,
+  gradesNone: () =>
+    '评分表说明中没有找到等次规则（如“90分以上为优秀，80—89分为良好……”），也没有给出等次选项，汇总不评等次。',
+  gradesQuotaOnly: () =>
+    '只找到等次名额（如“优秀不超过30%”），没有分数线，无法评定等次。请给出分数线（命令行 --grades），再重新汇总。',
+  gradeQuotaUnknown: (p) => `名额中的等次“${s(p, 'grade')}”不在分数线中，该名额未采用。`,
+  gradesDiffer: (p) =>
+    `${where(p, 'zh')}的说明写的等次规则不同（${s(p, 'rule')}），汇总按第一份说明评定。请核对各单位用的是否同一份细则。`,
+  gradesQuota: (p) =>
+    `有等次名额（${s(p, 'rule')}）：等次按生成时的总分计算后写成数值，不随评分表自动更新；按排名先后占用名额，名额线上并列的单位一并降入下一等次，保证不超过名额。分数变动后请重新汇总。`,
 };
 
 const en: Record<SummaryCode, (p: P) => string> = {
@@ -136,7 +167,33 @@ const en: Record<SummaryCode, (p: P) => string> = {
     `"${s(p, 'unit')}" is on the roster but handed in no workbook; it is listed under missing units.`,
   missingUnitClose: (p) =>
     `"${s(p, 'unit')}" on the roster handed in nothing under that name; "${s(p, 'maybe')}" may be it. Check, rename, and summarise again.`,
+  gradesFromNotes: (p) =>
+    `Grades follow the rubric's notes: ${s(p, 'rule')} (${where(p, 'en')}: "${s(p, 'text')}"). A vetoed unit gets the lowest grade; a unit not ranked yet (entry errors…) gets no grade ("—").`,
+  gradesFromNotesAndOption: (p) =>
+    `Grades follow the options and the rubric's notes: ${s(p, 'rule')} (notes at ${where(p, 'en')}: "${s(p, 'text')}"). A vetoed unit gets the lowest grade; a unit not ranked yet gets no grade ("—").`,
+  gradesFromOption: (p) =>
+    `Grades follow the options given: ${s(p, 'rule')}. A vetoed unit gets the lowest grade; a unit not ranked yet gets no grade ("—").`,
+  gradesNone: () =>
+    'No grade rules were found in the rubric\'s notes (such as "90分以上为优秀，80—89分为良好…") and none were given: the summary has no grades.',
+  gradesQuotaOnly: () =>
+    'Only a grade quota was found (such as "优秀不超过30%"), without score thresholds: no grades can be given. Give the thresholds (--grades on the command line) and summarise again.',
+  gradeQuotaUnknown: (p) =>
+    `The quota's grade "${s(p, 'grade')}" is not among the thresholds; that quota is not used.`,
+  gradesDiffer: (p) =>
+    `The notes of ${where(p, 'en')} state other grade rules (${s(p, 'rule')}); the first notes found are used. Check that the units use the same rubric.`,
+  gradesQuota: (p) =>
+    `Grade quotas apply (${s(p, 'rule')}): grades are computed from the totals at generation and written as values, not formulas. Places go in ranked order; units tied on the quota line all go down one grade so the quota is never exceeded. Summarise again after scores change.`,
 };
+
+/** Where a note was read: file, sheet and cell as far as known. */
+function where(p: P, lang: Lang): string {
+  const parts = [
+    s(p, 'file'),
+    s(p, 'sheet') === '' ? '' : lang === 'en' ? `"${s(p, 'sheet')}"` : `“${s(p, 'sheet')}”`,
+    s(p, 'cell'),
+  ];
+  return parts.filter((x) => x !== '').join(' ');
+}
 
 /** "（file）" after a unit's name when the note has a file (the CLI), nothing for a sheet. */
 function paren(p: P, lang: Lang): string {
@@ -178,6 +235,9 @@ export const LABELS = {
     rankDense: '排名',
     rankCompetition: '排名（并列占位）',
     rankWithheld: '—',
+    grade: '等次',
+    gradeLegend: (rule: string, quota: boolean) =>
+      `等次：${rule}。一票否决评为最低等次；“—”为暂不评等次。${quota ? '有名额限制：等次为生成时按排名计算的数值（名额线上并列的单位一并降入下一等次），分数变动后请重新生成。' : '等次为公式，随总分自动更新。'}`,
     entryErrors: '录入错误',
     selfTotal: '自评总分',
     selfDiff: '与自评分差',
@@ -231,6 +291,9 @@ export const LABELS = {
     rankDense: 'Rank (dense)',
     rankCompetition: 'Rank',
     rankWithheld: '—',
+    grade: 'Grade',
+    gradeLegend: (rule: string, quota: boolean) =>
+      `Grades: ${rule}. Vetoed: lowest grade; "—": no grade yet. ${quota ? 'With quotas: grades are values computed in ranked order at generation (units tied on the quota line go down one grade); regenerate after scores change.' : 'Grades are formulas that follow the totals.'}`,
     entryErrors: 'Entry errors',
     selfTotal: 'Self-assessed total',
     selfDiff: 'Difference from self-assessment',

@@ -15,6 +15,15 @@ import { unparse } from '../formula/unparse';
 import { round2 } from '../num';
 import { norm } from '../text';
 import { closeMatches, fileStem, preferredCopy, rosterMatch, unitKey } from './identity';
+import {
+  assignGrades,
+  describeGrades,
+  type GradeOptions,
+  type GradeRules,
+  gradeExpr,
+  readGradeRules,
+  resolveGradeRules,
+} from './grades';
 import { formatNote, LABELS, note, type SummaryNote } from './messages';
 import {
   defaultRankMode,
@@ -86,6 +95,8 @@ export interface SummaryValuesOptions {
   rankMode?: RankMode;
   /** The units expected (the office's 名单): missing ones, units handed in twice, names matching none. */
   roster?: readonly string[];
+  /** 等次 thresholds and quotas given as options (over what the rubrics' notes say). */
+  grades?: GradeOptions;
 }
 
 export interface SummaryValuesUnit {
@@ -100,6 +111,8 @@ export interface SummaryValuesUnit {
   /** The roster name the unit was matched to (null: no roster, or no match). */
   rosterName: string | null;
   self: SelfScoreComparison | null;
+  /** 等次: null where withheld or without grade rules, '' below every band. */
+  grade: string | null;
 }
 
 /** A roster name nobody handed in, with the unmatched inputs whose names are close to it. */
@@ -115,6 +128,8 @@ export interface SummaryValuesPlan extends WritePlan {
   /** Inputs left out as exact copies of another input of the same unit. */
   copies: { file: string; sheet: string; of: string }[];
   rankMode: RankMode;
+  /** The 等次 rules used (null: none found or given). */
+  grades: GradeRules | null;
   notes: SummaryNote[];
   /** Error-severity findings per file (for the console). */
   problems: { file: string; issue: Issue }[];
@@ -130,6 +145,8 @@ interface Candidate extends SummaryUnit {
   self: SelfScoreComparison | null;
   rosterName: string | null;
   hold: HoldReason[];
+  /** 等次 rules written on the sheet outside its table. */
+  gradeRules: GradeRules | null;
   /** Input order. */
   order: number;
 }
@@ -242,6 +259,7 @@ export function planSummaryValues(
         self: grid ? compareSelfScores(grid, analysis) : null,
         rosterName,
         hold: errors > 0 ? ['errors'] : [],
+        gradeRules: gradeRulesOf(grid, analysis, input.file),
         order: cands.length,
       });
     }
@@ -305,6 +323,17 @@ export function planSummaryValues(
     figures.map((f, i) => ({ total: f.total, vetoed: f.vetoed, ranked: units[i]!.hold.length === 0 })),
     rankMode,
   );
+  const gradeRules = resolveGradeRules(
+    units.map((u) => u.gradeRules),
+    opts.grades,
+    notes,
+  );
+  const grades = gradeRules
+    ? assignGrades(
+        figures.map((f, i) => ({ total: f.total, vetoed: f.vetoed, graded: units[i]!.hold.length === 0 })),
+        gradeRules,
+      )
+    : units.map(() => null);
 
   const ops: WriteOp[] = [];
   const S = L.summarySheet;
@@ -323,7 +352,7 @@ export function planSummaryValues(
   };
 
   // 汇总
-  const lay = valuesLayout(columns.length, hasSelf);
+  const lay = valuesLayout(columns.length, hasSelf, gradeRules !== null);
   const head = [
     L.no,
     L.unit,
@@ -332,6 +361,7 @@ export function planSummaryValues(
     ...columns.map((c) => `${c.header}${L.points_suffix(c.max)}`),
     L.total,
     rankMode === 'dense' ? L.rankDense : L.rankCompetition,
+    ...(gradeRules ? [L.grade] : []),
     L.veto,
     L.vetoReason,
     L.deductions,
@@ -411,6 +441,24 @@ export function planSummaryValues(
         result: rank[i] ?? L.rankWithheld,
       },
     );
+    if (gradeRules && lay.grade !== null) {
+      const g = grades[i] ?? L.rankWithheld;
+      if (gradeRules.quotas.length > 0) put(S, r, lay.grade, g);
+      else
+        ops.push({
+          op: 'formula',
+          sheet: S,
+          cell: a1(r, lay.grade),
+          formula: unparse(
+            gradeExpr(
+              { row: r, total: lay.total, veto: lay.veto, hold: lay.hold },
+              gradeRules.bands,
+              L.rankWithheld,
+            ),
+          ),
+          result: g,
+        });
+    }
     const color = f.vetoed
       ? '#F8CBAD'
       : u.hold.length > 0
@@ -428,6 +476,10 @@ export function planSummaryValues(
   });
   let below = units.length + 3;
   put(S, below, 0, L.legend);
+  if (gradeRules) {
+    below += 1;
+    put(S, below, 0, L.gradeLegend(describeGrades(gradeRules), gradeRules.quotas.length > 0));
+  }
   if (roster && missing.length > 0) {
     below += 2;
     put(S, below, 0, L.missingTitle(missing.length));
@@ -548,29 +600,44 @@ export function planSummaryValues(
       hold: u.hold,
       rosterName: u.rosterName,
       self: u.self,
+      grade: grades[i] ?? null,
     })),
     missing,
     copies,
     rankMode,
+    grades: gradeRules,
     notes,
     problems,
   };
 }
 
 /** 0-based columns of the CLI's 汇总 sheet. */
-function valuesLayout(groups: number, self: boolean) {
+function valuesLayout(groups: number, self: boolean, grade: boolean) {
   const g0 = 4;
   const total = g0 + groups;
-  const status = total + 5;
+  const g = grade ? 1 : 0;
+  const status = total + 5 + g;
   const hold = status + 1;
   return {
     g0,
     total,
     rank: total + 1,
-    veto: total + 2,
+    grade: grade ? total + 2 : null,
+    veto: total + 2 + g,
     status,
     hold,
     selfTotal: self ? hold + 1 : null,
     key: hold + (self ? 3 : 1),
   };
+}
+
+/** The 等次 rules a unit's sheet states in its notes, with the file they came from. */
+function gradeRulesOf(
+  grid: WorkbookGrid['sheets'][number] | undefined,
+  analysis: SummaryUnit['analysis'],
+  file: string,
+): GradeRules | null {
+  const rules = grid ? readGradeRules(grid, analysis.table) : null;
+  if (rules?.source.kind !== 'notes') return rules;
+  return { ...rules, source: { ...rules.source, file } };
 }
