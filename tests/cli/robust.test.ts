@@ -314,3 +314,25 @@ describe('an unexpected failure never shows the engine’s text', () => {
     }
   });
 });
+
+describe('summary says a roster or output problem in its own words', () => {
+  it('a missing roster, a roster that is a folder and a damaged .xlsx roster: no engine text', async () => {
+    const d = await tmp();
+    const unit = join(d, '一村.xlsx');
+    await writeFile(unit, await workbookBytes([{ name: '考核表' }]));
+    const broken = join(d, '名单.xlsx');
+    writeFileSync(broken, Buffer.from('PK\u0003\u0004 not really a zip'));
+    await mkdir(join(d, '名单夹'));
+    for (const roster of [join(d, '没有.txt'), join(d, '名单夹'), broken]) {
+      const c = capture();
+      const code = await run(
+        ['summary', unit, '-o', join(d, 'out.xlsx'), '--roster', roster, '--force'],
+        c.io,
+      );
+      const text = c.err() + c.out();
+      expect(code, roster).not.toBe(0);
+      expect(text).toContain(roster.split('/').pop()!);
+      expect(text).not.toMatch(/ENOENT|EISDIR|errno|at \S+:\d+|Error:|invalid zip|end of central/i);
+    }
+  });
+});

@@ -35,7 +35,7 @@ import {
 import { expandInputs, pathProblemText, sameFile } from '../files';
 import { unexpectedText } from './check';
 import { type CliIO, parseLang, UsageError } from '../io';
-import { CliFsError, checkOutputPath, writeOutputFile } from '../output';
+import { CliFsError, checkOutputPath, errnoCode, fsErrorText, writeOutputFile } from '../output';
 
 export interface SummaryCliOptions {
   output: string;
@@ -69,12 +69,14 @@ const TEXT = {
   zh: {
     noInputs: '没有找到要汇总的 .xlsx 文件。',
     overInput: (f: string) => `输出文件 ${f} 是输入文件之一，不会覆盖输入。请换一个输出文件名。`,
-    cannotWrite: (f: string, e: string) => `无法写入 ${f}：${e}`,
+    cannotWrite: (f: string) =>
+      `无法写入 ${f}：写入时出错，已有的同名文件（如有）未被改动。请检查磁盘空间和文件夹权限后重试。`,
     unit: (n: string, t: number, r: number | null) =>
       `${n}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
     wrote: (f: string, n: number) => `已写入 ${f}（${n} 个单位）。`,
     rosterEmpty: (f: string) => `名单 ${f} 中没有找到单位名称（每行一个单位名称，或 .xlsx 的一列）。`,
-    rosterUnreadable: (f: string, e: string) => `无法读取名单 ${f}：${e}`,
+    rosterUnreadable: (f: string) =>
+      `无法读取名单 ${f}：它不是可读的名单文件。名单应为每行一个单位名称的文本文件，或一列单位名称的 .xlsx 工作簿。`,
     rosterSheetMissing: (f: string, sh: string) => `名单 ${f} 中没有工作表“${sh}”。`,
     missing: (n: number, names: string) => `未交单位 ${n} 个：${names}`,
   },
@@ -82,13 +84,15 @@ const TEXT = {
     noInputs: 'No .xlsx files to summarise were found.',
     overInput: (f: string) =>
       `The output ${f} is one of the inputs; inputs are never overwritten. Choose another output file.`,
-    cannotWrite: (f: string, e: string) => `Could not write ${f}: ${e}`,
+    cannotWrite: (f: string) =>
+      `Could not write ${f}: the write failed, and any file already there is unchanged. Check the disk space and the folder's permissions, then try again.`,
     unit: (n: string, t: number, r: number | null) =>
       `${n}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
     wrote: (f: string, n: number) => `Wrote ${f} (${n} ${n === 1 ? 'unit' : 'units'}).`,
     rosterEmpty: (f: string) =>
       `No unit names found in the roster ${f} (one unit name a line, or one column of an .xlsx).`,
-    rosterUnreadable: (f: string, e: string) => `Could not read the roster ${f}: ${e}`,
+    rosterUnreadable: (f: string) =>
+      `Could not read the roster ${f}: it is not a readable roster. A roster is a text file with one unit name a line, or an .xlsx with one column of unit names.`,
     rosterSheetMissing: (f: string, sh: string) => `The roster ${f} has no sheet "${sh}".`,
     missing: (n: number, names: string) => `${n} missing ${n === 1 ? 'unit' : 'units'}: ${names}`,
   },
@@ -118,7 +122,7 @@ export async function runSummary(
       leftOut = true;
     });
   } catch (e) {
-    io.err(e instanceof Error ? e.message : String(e));
+    io.err(e instanceof UsageError ? e.message : unexpectedText(paths.join(' '), opts.lang));
     return 2;
   }
   const out = resolve(opts.output);
@@ -139,7 +143,7 @@ export async function runSummary(
   }
   let roster: string[] | undefined;
   if (opts.roster !== undefined) {
-    const r = await readRoster(opts.roster, opts.rosterSheet, T, deps);
+    const r = await readRoster(opts.roster, opts.rosterSheet, opts.lang, deps);
     if (typeof r === 'string') {
       io.err(r);
       return 2;
@@ -189,7 +193,9 @@ export async function runSummary(
     io.err(
       e instanceof CliFsError
         ? e.message
-        : T.cannotWrite(opts.output, e instanceof Error ? e.message : String(e)),
+        : errnoCode(e) !== ''
+          ? fsErrorText('write', errnoCode(e), opts.output, opts.lang)
+          : T.cannotWrite(opts.output),
     );
     return 2;
   }
@@ -211,9 +217,10 @@ async function readRecordingLeftOut(file: string): Promise<WorkbookGrid> {
 async function readRoster(
   file: string,
   sheet: string | undefined,
-  T: (typeof TEXT)[Lang],
+  lang: Lang,
   deps: SummaryDeps,
 ): Promise<string[] | string> {
+  const T = TEXT[lang];
   let names: string[];
   try {
     if (/\.xlsx$/i.test(file)) {
@@ -225,7 +232,10 @@ async function readRoster(
       names = rosterNames(rosterRowsFromText(await readFile(file, 'utf8')));
     }
   } catch (e) {
-    return T.rosterUnreadable(file, e instanceof Error ? e.message : String(e));
+    // Said in the product's words: a file-system error by its code, a workbook by the reader.
+    if (errnoCode(e) !== '') return fsErrorText('read', errnoCode(e), file, lang);
+    if (e instanceof XlsxReadError) return e.messageIn(lang);
+    return T.rosterUnreadable(file);
   }
   return names.length > 0 ? names : T.rosterEmpty(file);
 }
