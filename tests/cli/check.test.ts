@@ -55,7 +55,18 @@ const reportSchema = z.strictObject({
               max: z.number(),
               deduction: z.number(),
               score: z.number(),
-              rule: z.strictObject({ text: z.string(), summary: z.string() }),
+              rule: z.strictObject({
+                text: z.string(),
+                summary: z.string(),
+                terms: z.array(
+                  z.looseObject({ kind: z.string(), source: z.string(), explanation: z.string().min(2) }),
+                ),
+                cap: z.looseObject({ kind: z.enum(['item', 'explicit', 'none']) }),
+                unread: z.array(
+                  z.strictObject({ text: z.string().min(1), start: z.number().int(), end: z.number().int() }),
+                ),
+                overridden: z.boolean(),
+              }),
             }),
           ),
           issues: z.array(issueSchema),
@@ -308,6 +319,21 @@ describe('rubric-scorer check --json over the samples', () => {
     const other = sheetOf(all, 'other-office.xlsx', '安全生产考核');
     for (const i of other.items) expect(i.cell).toMatch(/^H\d+$/);
     expect(other.max).toBe(100);
+  });
+
+  it('each item carries its rule as read: terms with the words they came from and what they mean, and the unread words', () => {
+    const items = all.files.flatMap((f) => f.sheets.flatMap((s) => s.items));
+    const terms = items.flatMap((i) => i.rule.terms.map((t) => ({ t, text: i.rule.text })));
+    expect(terms.length).toBeGreaterThan(items.length / 2);
+    for (const { t, text } of terms) {
+      expect(t.source.length).toBeGreaterThan(0);
+      expect(text).toContain(t.source);
+    }
+    // 每…扣0.5分 reads as so much per unit, with its amount.
+    const per = terms.find(({ t }) => t.kind === 'perUnit' && t.source.includes('0.5'));
+    expect(per?.t).toMatchObject({ amount: 0.5 });
+    for (const i of items)
+      for (const u of i.rule.unread) expect(i.rule.text.slice(u.start, u.end)).toBe(u.text);
   });
 
   it('the 说明 sheet is skipped, not scored', () => {

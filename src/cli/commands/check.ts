@@ -25,6 +25,8 @@ import {
   type WorkbookGrid,
   type WorkbookReport,
 } from '../../core';
+import { handlerFor } from '../../core/rules/kinds';
+import type { Cap, Rule, Term } from '../../core/rules/types';
 import { expandInputs, type PathProblem, pathProblemText } from '../files';
 import { type CliIO, type Lang, oneLine, parseLang, terminalSafe } from '../io';
 import { errnoCode, fsErrorText } from '../output';
@@ -42,7 +44,46 @@ export interface JsonItem {
   max: number;
   deduction: number;
   score: number;
-  rule: { text: string; summary: string };
+  rule: JsonRule;
+}
+
+/** An item's rule as read: what the summary says, and the reading behind it. */
+export interface JsonRule {
+  text: string;
+  summary: string;
+  /** Each term read: its kind and fields as the rule holds them, the words it was read from, and what it means. */
+  terms: (Term & { source: string; explanation: string })[];
+  cap: Cap;
+  /** Words about scoring that could not be read (decide these by hand). */
+  unread: { text: string; start: number; end: number }[];
+  /** The rule is the assessor's own (saved in the workbook), not the reading of the text. */
+  overridden: boolean;
+}
+
+/** The reading of one item's rule for the JSON report (null fields when the item has no rule). */
+function jsonRule(rule: Rule | undefined, fallback: string, summary: string, lang: Lang): JsonRule {
+  if (!rule)
+    return {
+      text: fallback,
+      summary,
+      terms: [],
+      cap: { kind: 'item', span: null },
+      unread: [],
+      overridden: false,
+    };
+  const slice = (sp: { start: number; end: number }) => rule.source.slice(sp.start, sp.end);
+  return {
+    text: rule.source,
+    summary,
+    terms: rule.terms.map((t) => ({
+      ...t,
+      source: slice(t.span),
+      explanation: handlerFor(t).explain(t as never, lang),
+    })),
+    cap: rule.cap,
+    unread: rule.unread.map((sp) => ({ text: slice(sp), start: sp.start, end: sp.end })),
+    overridden: rule.overridden,
+  };
 }
 
 export interface JsonSheet {
@@ -129,7 +170,7 @@ function sheetJson(s: SheetReport, lang: Lang, hidden?: JsonSheet['hidden']): Js
         max: sc.max,
         deduction: sc.deduction,
         score: sc.score,
-        rule: { text: a.rules[item.id]?.source ?? item.criteria, summary: ruleSummary(a, item.id, lang) },
+        rule: jsonRule(a.rules[item.id], item.criteria, ruleSummary(a, item.id, lang), lang),
       };
     }),
     issues: s.issues.map((i) => jsonIssue(i, lang)),
