@@ -29,6 +29,7 @@ import {
   type EtRange,
   type EtValue,
   type EtWorksheet,
+  type EtWorksheets,
   XL_SHEET_HIDDEN,
   XL_SHEET_VERY_HIDDEN,
   XL_SHEET_VISIBLE,
@@ -121,8 +122,8 @@ function worksheets(app: EtApplication) {
 /**
  * Per sheet: name, visibility, protection, the used range's corner and size, its Value2 and Formula
  * as 2-D arrays, and its merged areas. The cost per sheet does not grow with its rows or cells;
- * merged areas cost a few calls each (ET cannot list them, so they are found by halving the used
- * range where `MergeCells` says some cells are merged).
+ * merged areas cost a few calls each (ET cannot list them: the likely ones are asked their
+ * MergeArea, and the rest of the used range is proved by `MergeCells`, halved where it is mixed).
  */
 function readWorkbook(app: EtApplication): Omit<HostRead, 'syncs'> {
   const sheets = worksheets(app);
@@ -139,10 +140,12 @@ function readWorkbook(app: EtApplication): Omit<HostRead, 'syncs'> {
       protected: Boolean(ws.ProtectContents),
     };
     const used = ws.UsedRange;
-    const top = used.Row - 1;
-    const left = used.Column - 1;
-    const rows = used.Rows.Count;
-    const cols = used.Columns.Count;
+    // One call for the corner and the size, instead of Row, Column, Rows.Count and Columns.Count.
+    const corner = rectOfAddress(used.Address(false, false));
+    const top = corner.top;
+    const left = corner.left;
+    const rows = corner.bottom - corner.top + 1;
+    const cols = corner.right - corner.left + 1;
     const values = asMatrix(used.Value2, rows, cols);
     const formulas = asMatrix(used.Formula, rows, cols);
     const empty = rows === 1 && cols === 1 && toCellValue(values[0]?.[0]) === null;
@@ -161,7 +164,11 @@ function readWorkbook(app: EtApplication): Omit<HostRead, 'syncs'> {
         grid.values.push(vr);
         grid.formulas!.push(fr);
       }
-      grid.merges = findMerges(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 });
+      grid.merges = findMerges(
+        ws,
+        { top, left, bottom: top + rows - 1, right: left + cols - 1 },
+        grid.values,
+      );
     }
     out.push(grid);
   }
@@ -192,30 +199,89 @@ function toCellValue(v: EtValue): CellValue {
   return v;
 }
 
+/** "B3:D9" or "B3" as ET's `Address(false, false)` gives it, as 0-based corners. */
+function rectOfAddress(address: string): MergeArea {
+  const r = parseRange(address.split(',')[0]!.replace(/\$/g, ''));
+  if (!r) throw new Error(`WPS gave an address that is not a range: ${address}`);
+  return r;
+}
+
+const inside = (r: MergeArea, row: number, col: number) =>
+  row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+
 /**
- * Merged areas inside `rect`: none when `MergeCells` is false; when it is true (every cell merged),
- * the top-left cell's MergeArea, then the rest of the rectangle; when mixed, the two halves.
+ * Merged areas inside `rect`, in two passes. First the likely ones: a merged area's cells other than
+ * its top-left read empty, so a cell holding something with an empty cell below it, or an empty
+ * cell right of it over a filled one, is asked for its MergeArea (its Address: the whole extent in
+ * one call). Then the rest is proved: what no area found covers, cut into rectangles, is asked
+ * `MergeCells`; false (the usual answer) ends it, true gives the top-left cell's MergeArea and the
+ * rest of the rectangle is asked again, mixed halves it along its longer side. So every area is
+ * found whatever the values say; the values only spare calls. Each area costs a few calls and each
+ * rectangle left over two: the cost follows the merged areas, not the cells.
  */
-function findMerges(ws: EtWorksheet, rect: MergeArea): MergeArea[] {
+function findMerges(ws: EtWorksheet, rect: MergeArea, values: readonly CellValue[][]): MergeArea[] {
   const found: MergeArea[] = [];
-  const seen = new Set<string>();
-  const visit = (r: MergeArea) => {
+  const filled = (row: number, col: number) => values[row]?.[col] != null;
+  const covering = (row: number, col: number) => found.find((f) => inside(f, row, col));
+  /** The merged area holding the cell, added to `found`; null when the cell is not merged. */
+  const areaAt = (row: number, col: number): MergeArea | null => {
+    const known = covering(row, col);
+    if (known) return known;
+    const area = rectOfAddress(ws.Range(a1(row, col)).MergeArea.Address(false, false));
+    if (area.top === area.bottom && area.left === area.right) return null;
+    found.push(area);
+    return area;
+  };
+
+  if (ws.Range(a1Range(rect.top, rect.left, rect.bottom, rect.right)).MergeCells === false) return [];
+  // Rows of a column proved to hold no merged cell: a candidate whose neighbour lies there is no
+  // area's top-left and is not asked. A column is asked from its first candidate down, and again
+  // after a miss, so misses stop once the rest of the column holds no area.
+  const clean = new Map<number, [number, number][]>();
+  const isClean = (row: number, col: number) =>
+    clean.get(col)?.some(([a, b]) => row >= a && row <= b) ?? false;
+  const prove = (from: number, to: number, col: number): boolean => {
+    if (from > to) return true;
+    const none = ws.Range(a1Range(from, col, to, col)).MergeCells === false;
+    if (none) clean.set(col, [...(clean.get(col) ?? []), [from, to]]);
+    return none;
+  };
+  const asked = new Set<number>();
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    for (let c = rect.left; c <= rect.right; c++) {
+      if (!filled(r, c) || covering(r, c)) continue;
+      const down = r < rect.bottom && !filled(r + 1, c);
+      const across = c < rect.right && !filled(r, c + 1) && (r === rect.bottom || filled(r + 1, c + 1));
+      if (!down && !across) continue;
+      // The cell an area starting here would have to cover.
+      const [row, col] = down ? [r + 1, c] : [r, c + 1];
+      if (isClean(row, col)) continue;
+      if (!asked.has(col)) {
+        asked.add(col);
+        if (prove(row, rect.bottom, col)) continue;
+      }
+      if (areaAt(r, c) === null && !prove(row, rect.bottom, col)) prove(row, (row + rect.bottom) >> 1, col);
+    }
+  }
+
+  const rest = (r: MergeArea, m: MergeArea) => {
+    // What of `r` lies right of and below the area (an area may reach outside `r`).
+    if (m.right < r.right)
+      visit({ top: r.top, left: m.right + 1, bottom: Math.min(r.bottom, m.bottom), right: r.right });
+    if (m.bottom < r.bottom) visit({ top: m.bottom + 1, left: r.left, bottom: r.bottom, right: r.right });
+  };
+  const visit = (r: MergeArea): void => {
+    const known = covering(r.top, r.left);
+    if (known) {
+      rest(r, known);
+      return;
+    }
     const merged = ws.Range(a1Range(r.top, r.left, r.bottom, r.right)).MergeCells;
     if (merged === false) return;
     if (merged === true) {
-      const area = ws.Range(a1(r.top, r.left)).MergeArea;
-      const top = area.Row - 1;
-      const left = area.Column - 1;
-      const m = { top, left, bottom: top + area.Rows.Count - 1, right: left + area.Columns.Count - 1 };
-      const key = `${m.top}:${m.left}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        found.push(m);
-      }
-      // What of `r` lies right of and below the area (an area may reach outside `r`).
-      if (m.right < r.right)
-        visit({ top: r.top, left: m.right + 1, bottom: Math.min(r.bottom, m.bottom), right: r.right });
-      if (m.bottom < r.bottom) visit({ top: m.bottom + 1, left: r.left, bottom: r.bottom, right: r.right });
+      const area = areaAt(r.top, r.left);
+      // MergeCells true means every cell is merged; a top-left that is not would be WPS contradicting itself.
+      if (area) rest(r, area);
       return;
     }
     if (r.top === r.bottom && r.left === r.right) return;
@@ -229,8 +295,55 @@ function findMerges(ws: EtWorksheet, rect: MergeArea): MergeArea[] {
       visit({ ...r, left: mid + 1 });
     }
   };
-  visit(rect);
+  const first = found.length;
+  for (const part of uncovered(rect, found.slice(0, first))) visit(part);
   return found.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * `rect` less the `areas`, as few rectangles as a sweep finds: by rows (runs of uncovered columns
+ * stacked while the next row has the same run) or by columns, whichever gives fewer.
+ */
+function uncovered(rect: MergeArea, areas: readonly MergeArea[]): MergeArea[] {
+  const sweep = (byRows: boolean): MergeArea[] => {
+    const [lo, hi, a, b] = byRows
+      ? [rect.top, rect.bottom, rect.left, rect.right]
+      : [rect.left, rect.right, rect.top, rect.bottom];
+    const free = (i: number, j: number) => !areas.some((m) => (byRows ? inside(m, i, j) : inside(m, j, i)));
+    const done: MergeArea[] = [];
+    let open = new Map<string, MergeArea>();
+    for (let i = lo; i <= hi; i++) {
+      const next = new Map<string, MergeArea>();
+      for (let j = a; j <= b; ) {
+        if (!free(i, j)) {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (k + 1 <= b && free(i, k + 1)) k++;
+        const key = `${j}:${k}`;
+        const prev = open.get(key);
+        if (prev) {
+          if (byRows) prev.bottom = i;
+          else prev.right = i;
+          open.delete(key);
+          next.set(key, prev);
+        } else
+          next.set(
+            key,
+            byRows ? { top: i, left: j, bottom: i, right: k } : { top: j, left: i, bottom: k, right: i },
+          );
+        j = k + 1;
+      }
+      done.push(...open.values());
+      open = next;
+    }
+    done.push(...open.values());
+    return done;
+  };
+  const rows = sweep(true);
+  const cols = sweep(false);
+  return cols.length < rows.length ? cols : rows;
 }
 
 // --------------------------------------------------------------------------------------------- write
@@ -239,8 +352,37 @@ type Content = string | number | boolean;
 
 interface Action {
   sheet: string;
-  run(app: EtApplication): void;
+  run(book: SheetCache): void;
   ops: number;
+}
+
+/**
+ * The Worksheets collection and each sheet asked for once per write: every op on a sheet would
+ * otherwise cost ActiveWorkbook, Worksheets and Item again before its own call.
+ */
+class SheetCache {
+  private list?: EtWorksheets;
+  private readonly byName = new Map<string, EtWorksheet>();
+  constructor(readonly app: EtApplication) {}
+  worksheets(): EtWorksheets {
+    this.list ??= worksheets(this.app);
+    return this.list;
+  }
+  item(name: string): EtWorksheet {
+    const key = name.toLowerCase();
+    let ws = this.byName.get(key);
+    if (!ws) {
+      ws = this.worksheets().Item(name);
+      this.byName.set(key, ws);
+    }
+    return ws;
+  }
+  added(name: string, ws: EtWorksheet): void {
+    this.byName.set(name.toLowerCase(), ws);
+  }
+  deleted(name: string): void {
+    this.byName.delete(name.toLowerCase());
+  }
 }
 
 /**
@@ -255,14 +397,18 @@ function writePlan(
   lang: 'zh-CN' | 'en',
   onProgress?: (done: number, total: number) => void,
 ): SkippedOps[] {
-  const sheets = worksheets(app);
+  const book = new SheetCache(app);
+  const sheets = book.worksheets();
   const protectedByName = new Map<string, boolean>();
-  for (let i = 1; i <= sheets.Count; i++) {
+  const count = sheets.Count;
+  for (let i = 1; i <= count; i++) {
     const ws = sheets.Item(i);
-    protectedByName.set(ws.Name.toLowerCase(), Boolean(ws.ProtectContents));
+    const name = ws.Name;
+    book.added(name, ws);
+    protectedByName.set(name.toLowerCase(), Boolean(ws.ProtectContents));
   }
   checkPlan(plan.ops, protectedByName, lang);
-  compareCells(app, plan.ops, lang);
+  compareCells(book, plan.ops, lang);
   const { actions, skipped } = buildActions(plan.ops);
   const total = actions.reduce((n, a) => n + a.ops, 0);
   let done = 0;
@@ -272,7 +418,7 @@ function writePlan(
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i]!;
       try {
-        a.run(app);
+        a.run(book);
       } catch (e) {
         throw new WriteInterruptedError(new HostError(e, lang), progressAt(actions, i), lang);
       }
@@ -361,7 +507,7 @@ const cellKey = (cell: string) => cell.toUpperCase().replace(/\$/g, '');
  * whole (Value2 and Formula) and compared.
  * @throws PlanStaleError when a cell differs; nothing has been written.
  */
-function compareCells(app: EtApplication, ops: readonly WriteOp[], lang: 'zh-CN' | 'en'): void {
+function compareCells(book: SheetCache, ops: readonly WriteOp[], lang: 'zh-CN' | 'en'): void {
   const added = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet.toLowerCase()));
   const bySheet = new Map<string, Map<string, Expected>>();
   for (const op of ops) {
@@ -379,9 +525,7 @@ function compareCells(app: EtApplication, ops: readonly WriteOp[], lang: 'zh-CN'
     const left = Math.min(...points.map((p) => p.col));
     const bottom = Math.max(...points.map((p) => p.row));
     const right = Math.max(...points.map((p) => p.col));
-    const range = worksheets(app)
-      .Item(sheet)
-      .Range(a1Range(top, left, bottom, right));
+    const range = book.item(sheet).Range(a1Range(top, left, bottom, right));
     const rows = bottom - top + 1;
     const cols = right - left + 1;
     const values = asMatrix(range.Value2, rows, cols);
@@ -419,6 +563,11 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
     cells: Map<string, Content>;
     cellOps: number;
     rest: Action[];
+    /** Fills not yet turned into actions: each cell's last colour, and how many ops set them. */
+    fills: Map<string, Content>;
+    fillOps: number;
+    widths: Map<number, number>;
+    widthOps: number;
   }
   const runs: Run[] = [];
   const skipped = new Map<string, SkippedOps>();
@@ -430,20 +579,99 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
   const runOf = (sheet: string): Run => {
     const last = runs.at(-1);
     if (last && last.sheet === sheet) return last;
-    const r: Run = { sheet, cells: new Map(), cellOps: 0, rest: [] };
+    const r: Run = {
+      sheet,
+      cells: new Map(),
+      cellOps: 0,
+      rest: [],
+      fills: new Map(),
+      fillOps: 0,
+      widths: new Map(),
+      widthOps: 0,
+    };
     runs.push(r);
     return r;
   };
-  const range = (app: EtApplication, sheet: string, address: string) =>
-    worksheets(app).Item(sheet).Range(address);
-  const rest = (sheet: string, run: (app: EtApplication) => void) =>
+  const range = (book: SheetCache, sheet: string, address: string) => book.item(sheet).Range(address);
+  const flushFills = (run: Run) => {
+    if (run.fills.size === 0) return;
+    const byColor = new Map<string, Map<string, Content>>();
+    for (const [cell, color] of run.fills) {
+      const cells = byColor.get(String(color)) ?? new Map<string, Content>();
+      cells.set(cell, color);
+      byColor.set(String(color), cells);
+    }
+    const fillActions: Action[] = [];
+    for (const [color, cells] of byColor) {
+      for (const b of cellBlocks(cells)) {
+        const address = a1Range(b.top, b.left, b.top + b.rows.length - 1, b.right);
+        fillActions.push({
+          sheet: run.sheet,
+          ops: 0,
+          run: (book) => {
+            range(book, run.sheet, address).Interior.Color = bgr(color);
+          },
+        });
+      }
+    }
+    if (fillActions[0]) fillActions[0].ops = run.fillOps;
+    run.rest.push(...fillActions);
+    run.fills = new Map();
+    run.fillOps = 0;
+  };
+  const rest = (sheet: string, run: (book: SheetCache) => void) =>
     runOf(sheet).rest.push({ sheet, ops: 1, run });
-  const deleteSheet = (sheet: string) => (app: EtApplication) => {
-    app.DisplayAlerts = false;
+  /** The run's last format of this kind, when `op` sets the same and its range adjoins: one call for both. */
+  const lastFormat = new Map<
+    string,
+    { key: string; rect: MergeArea; action: Action; op: { range: string } }
+  >();
+  const extended = (op: Extract<WriteOp, { op: 'numberFormat' | 'fill' | 'font' }>): boolean => {
+    const rect = parseRange(op.range);
+    const { range: _, ...what } = op;
+    const key = JSON.stringify(what);
+    const slot = `${runs.length}:${op.op}`;
+    const last = lastFormat.get(slot);
+    const run = runs.at(-1);
+    if (rect && last && last.key === key && run?.sheet === op.sheet && run.rest.includes(last.action)) {
+      const r = last.rect;
+      const below = r.left === rect.left && r.right === rect.right && rect.top === r.bottom + 1;
+      const beside = r.top === rect.top && r.bottom === rect.bottom && rect.left === r.right + 1;
+      if (below || beside) {
+        r.bottom = rect.bottom;
+        r.right = rect.right;
+        last.op.range = a1Range(r.top, r.left, r.bottom, r.right);
+        last.action.ops++;
+        return true;
+      }
+    }
+    return false;
+  };
+  const format = (
+    op: Extract<WriteOp, { op: 'numberFormat' | 'fill' | 'font' }>,
+    set: (target: EtRange) => void,
+  ) => {
+    if (extended(op)) return;
+    const target = { range: op.range };
+    rest(op.sheet, (book) => set(range(book, op.sheet, target.range)));
+    const rect = parseRange(op.range);
+    const { range: _, ...what } = op;
+    if (rect)
+      lastFormat.set(`${runs.length}:${op.op}`, {
+        key: JSON.stringify(what),
+        rect: { ...rect },
+        action: runOf(op.sheet).rest.at(-1)!,
+        op: target,
+      });
+  };
+  const deleteSheet = (sheet: string) => (book: SheetCache) => {
+    const ws = book.item(sheet);
+    book.app.DisplayAlerts = false;
     try {
-      worksheets(app).Item(sheet).Delete();
+      ws.Delete();
+      book.deleted(sheet);
     } finally {
-      app.DisplayAlerts = true;
+      book.app.DisplayAlerts = true;
     }
   };
 
@@ -453,10 +681,11 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
         adds.push({
           sheet: op.sheet,
           ops: 1,
-          run: (app) => {
-            const list = worksheets(app);
+          run: (book) => {
+            const list = book.worksheets();
             const ws = list.Add(undefined, list.Item(list.Count));
             ws.Name = op.sheet;
+            book.added(op.sheet, ws);
             if (op.hidden) ws.Visible = op.hidden === 'veryHidden' ? XL_SHEET_VERY_HIDDEN : XL_SHEET_HIDDEN;
           },
         });
@@ -483,38 +712,48 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
         break;
       }
       case 'numberFormat':
-        rest(op.sheet, (app) => {
-          range(app, op.sheet, op.range).NumberFormat = op.format;
+        format(op, (target) => {
+          target.NumberFormat = op.format;
         });
         break;
-      case 'fill':
-        rest(op.sheet, (app) => {
-          range(app, op.sheet, op.range).Interior.Color = bgr(op.color);
-        });
+      case 'fill': {
+        // Fills are kept as each cell's last colour and written as one block per colour: the same
+        // cells end the same colour as op by op, in a call per rectangle instead of one per op.
+        const rect = parseRange(op.range);
+        const run = runOf(op.sheet);
+        if (!rect) {
+          flushFills(run);
+          format(op, (target) => {
+            target.Interior.Color = bgr(op.color);
+          });
+          break;
+        }
+        for (let r = rect.top; r <= rect.bottom; r++)
+          for (let c = rect.left; c <= rect.right; c++) run.fills.set(a1(r, c), op.color);
+        run.fillOps++;
         break;
+      }
       case 'font':
-        rest(op.sheet, (app) => {
-          const font = range(app, op.sheet, op.range).Font;
+        format(op, (target) => {
+          const font = target.Font;
           if (op.bold !== undefined) font.Bold = op.bold;
           if (op.color !== undefined) font.Color = bgr(op.color);
         });
         break;
       case 'merge':
-        rest(op.sheet, (app) => range(app, op.sheet, op.range).Merge(false));
+        rest(op.sheet, (book) => range(book, op.sheet, op.range).Merge(false));
         break;
-      case 'columnWidth': {
-        const col = op.col.toUpperCase();
-        // ET's ColumnWidth is in characters of the default font, as the plan gives it.
-        rest(op.sheet, (app) => {
-          range(app, op.sheet, `${col}:${col}`).EntireColumn.ColumnWidth = op.width;
-        });
+      case 'columnWidth':
+        // ET's ColumnWidth is in characters of the default font, as the plan gives it. Each
+        // column's last width counts; neighbours of one width are set in one call.
+        runOf(op.sheet).widths.set(colIndex(op.col), op.width);
+        runOf(op.sheet).widthOps++;
         break;
-      }
       case 'hideColumns':
-        rest(op.sheet, (app) => {
+        rest(op.sheet, (book) => {
           for (const c of op.cols) {
             const col = c.toUpperCase();
-            range(app, op.sheet, `${col}:${col}`).EntireColumn.Hidden = op.hidden;
+            range(book, op.sheet, `${col}:${col}`).EntireColumn.Hidden = op.hidden;
           }
         });
         break;
@@ -538,6 +777,29 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
     }
   }
 
+  for (const run of runs) {
+    flushFills(run);
+    const cols = [...run.widths.keys()].sort((x, y) => x - y);
+    const widthActions: Action[] = [];
+    for (let i = 0; i < cols.length; ) {
+      const width = run.widths.get(cols[i]!)!;
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1 && run.widths.get(cols[j + 1]!) === width)
+        j++;
+      const from = a1(0, cols[i]!).replace(/\d+$/, '');
+      const to = a1(0, cols[j]!).replace(/\d+$/, '');
+      widthActions.push({
+        sheet: run.sheet,
+        ops: 0,
+        run: (book) => {
+          range(book, run.sheet, `${from}:${to}`).EntireColumn.ColumnWidth = width;
+        },
+      });
+      i = j + 1;
+    }
+    if (widthActions[0]) widthActions[0].ops = run.widthOps;
+    run.rest.push(...widthActions);
+  }
   const actions: Action[] = [...early, ...adds];
   for (const run of runs) {
     const blocks = cellBlocks(run.cells);
@@ -546,8 +808,8 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
       return {
         sheet: run.sheet,
         ops: b.rows.length * (b.right - b.left + 1),
-        run: (app: EtApplication) => {
-          const target = range(app, run.sheet, address);
+        run: (book: SheetCache) => {
+          const target = range(book, run.sheet, address);
           target.Formula = b.rows.length === 1 && b.right === b.left ? b.rows[0]![0]! : b.rows;
         },
       };
