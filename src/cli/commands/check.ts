@@ -446,8 +446,12 @@ export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
       }
     }
   }
+  // A sheet that could not be analysed is already said above as the file's error; it still counts
+  // as unchecked, but is not printed a second time.
+  const said = new Set(f.issues.map((i) => i.message));
   for (const k of f.skipped) {
     if (UNCHECKED.has(k.reason)) totals.unchecked++;
+    if (k.reason === 'unreadable' && said.has(k.message)) continue;
     lines.push(T.skippedLine(k.name, k.message));
   }
   // Cell text, sheet and file names stay on their line: a newline in them is shown as \n.
