@@ -2,11 +2,18 @@
  * Bounded formulas: with 100 veto items on a sheet, every formula the plan writes stays within
  * Excel's 8,192 characters and 64 nesting levels, and the total still follows any one veto.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { applyPlan } from '../../src/adapters/xlsx/write';
 import { a1 } from '../../src/core/a1';
+import type { SheetGrid } from '../../src/core/grid';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import { planWrite } from '../../src/core/writeback';
 import { applyPlanToGrid, buildEngine, hfValue, typeInto } from '../helpers/hf';
+import { recalcWithLibreOffice, sofficeMissing } from '../helpers/libreoffice';
 import { CRITERIA, type FixtureCategory, RUBRIC, rubricSheet } from './fixtures';
 
 /** Deepest parenthesis nesting of a formula, outside string literals. */
@@ -21,6 +28,27 @@ function depth(formula: string): number {
   }
   return max;
 }
+
+/** The sheet as an .xlsx with the plan applied and no cached results, so figures come from the engine. */
+async function filled(sheet: SheetGrid, plan: ReturnType<typeof planWrite>, file: string): Promise<void> {
+  const x = new ExcelJS.Workbook();
+  const ws = x.addWorksheet(sheet.name);
+  sheet.values.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+    });
+  });
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  applyPlan(x, {
+    ...plan,
+    ops: plan.ops.map((o) =>
+      o.op === 'formula' ? { op: o.op, sheet: o.sheet, cell: o.cell, formula: o.formula } : o,
+    ),
+  });
+  writeFileSync(file, new Uint8Array(await x.xlsx.writeBuffer()));
+}
+
+const missing = sofficeMissing();
 
 describe('100 veto items', () => {
   const vetoes = Array.from({ length: 100 }, (_, i) => ({
@@ -61,4 +89,33 @@ describe('100 veto items', () => {
       expect(hfValue(buildEngine(marked), '表', total), `veto item ${i + 1}`).toBe(0);
     }
   });
+
+  it.skipIf(missing !== null)(
+    `LibreOffice computes the same total, and 0 for any one veto marked${missing ? ` (skipped: ${missing})` : ''}`,
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'veto-many-'));
+      const total = a1(f.totalRow!, f.cols.score!);
+      const expected = analyzeWorkbook(wb).sheets[0]!.analysis!.score.total;
+      expect(expected).toBeGreaterThan(0);
+      const cases: { file: string; total: number }[] = [];
+      for (const marked of [null, 0, 57, 99]) {
+        const sheet = structuredClone(f.sheet);
+        if (marked !== null)
+          typeInto({ sheets: [sheet] }, '表', a1(f.itemRows[marked]!, f.cols.reason), '发生事故，一票否决');
+        const file = join(dir, `veto-${marked ?? 'none'}.xlsx`);
+        await filled(sheet, plan, file);
+        cases.push({ file, total: marked === null ? expected : 0 });
+      }
+      const csv = recalcWithLibreOffice(
+        cases.map((c) => c.file),
+        Object.fromEntries(cases.map((c) => [c.file, ['表']])),
+      );
+      for (const c of cases) {
+        const rows = csv[c.file]?.表;
+        expect(rows, c.file).toBeDefined();
+        expect(Number(rows![f.totalRow!]?.[f.cols.score!]), `${c.file} ${total}`).toBeCloseTo(c.total, 2);
+      }
+    },
+    240_000,
+  );
 });
