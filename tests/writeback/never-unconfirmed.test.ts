@@ -7,98 +7,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { a1 } from '../../src/core/a1';
-import { analyzeWorkbook } from '../../src/core/analyze';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
-import { META_SHEET, readMeta } from '../../src/core/meta';
-import { planWrite } from '../../src/core/writeback';
-import { applyPlanToGrid, typeInto } from '../helpers/hf';
+import { applyPlanToGrid } from '../helpers/hf';
 import { rubricSheet } from './fixtures';
-
-const N_ITEMS = 13;
-
-const entryArb = fc.oneof(
-  { weight: 4, arbitrary: fc.constant<CellValue | undefined>(undefined) },
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 50 }).map((n) => n / 10) },
-  { weight: 1, arbitrary: fc.constantFrom<CellValue>('1分', '无', ' ', '一') },
-);
-
-/** Every non-empty cell of every sheet but the product's data sheet: value and formula. */
-function contents(wb: WorkbookGrid): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of wb.sheets) {
-    if (s.name === META_SHEET) continue;
-    s.values.forEach((row, r) => {
-      row.forEach((v, c) => {
-        const f = s.formulas?.[r]?.[c] ?? null;
-        // A cell holding only spaces reads as empty to the planner and the assessor alike.
-        if ((v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) && f === null)
-          return;
-        out.set(`${s.name}!${a1(r, c)}`, JSON.stringify([v ?? null, f]));
-      });
-    });
-  }
-  return out;
-}
-
-function plan(wb: WorkbookGrid, entryColumns: boolean, overwrite: string[]) {
-  const report = analyzeWorkbook(wb);
-  return planWrite(wb, report, { entryColumns, meta: report.meta, lang: 'zh', overwrite });
-}
+import { decide, expectKept, N_ITEMS, plan, scenarioArb, workbookOf } from './unconfirmed';
 
 describe('a write plan never changes a cell the user did not confirm', () => {
   it('holds for random entries, earlier writes typed over, and random confirmed subsets', () => {
     fc.assert(
-      fc.property(
-        fc.record({
-          noDeduction: fc.boolean(),
-          deductions: fc.array(entryArb, { minLength: N_ITEMS, maxLength: N_ITEMS }),
-          scores: fc.array(entryArb, { minLength: N_ITEMS, maxLength: N_ITEMS }),
-          earlier: fc.option(fc.boolean(), { nil: undefined }),
-          typedOver: fc.array(fc.tuple(fc.nat(), fc.constantFrom<CellValue>(7, '改过', 0)), { maxLength: 4 }),
-          entryColumns: fc.boolean(),
-          confirm: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
-        }),
-        (p) => {
-          const { sheet } = rubricSheet({
-            noDeduction: p.noDeduction,
-            deductions: p.deductions,
-            scores: p.scores,
-          });
-          let wb: WorkbookGrid = { sheets: [sheet] };
-          if (p.earlier !== undefined) {
-            // An earlier write (everything confirmed), then the assessor types over some owned cells.
-            const first = plan(wb, p.earlier, []);
-            const all = first.conflicts.map((c) => `${c.sheet}!${c.cell}`);
-            wb = applyPlanToGrid(wb, plan(wb, p.earlier, all)).wb;
-            const owned = readMeta(wb).meta.sheets.flatMap((s) => s.owned.map((c) => [s.sheet, c] as const));
-            for (const [i, v] of p.typedOver)
-              if (owned.length > 0) {
-                const [s, c] = owned[i % owned.length]!;
-                typeInto(wb, s, c, v);
-              }
-          }
-          const owned = new Set(
-            readMeta(wb).meta.sheets.flatMap((s) => s.owned.map((c) => `${s.sheet}!${c}`)),
-          );
-          const before = contents(wb);
-          const draft = plan(wb, p.entryColumns, []);
-          const confirmed = draft.conflicts
-            .filter((_, i) => p.confirm[i % p.confirm.length])
-            .map((c) => `${c.sheet}!${c.cell}`);
-          const final = plan(wb, p.entryColumns, confirmed);
-          const after = contents(applyPlanToGrid(wb, final).wb);
-          const confirmedSet = new Set(confirmed);
-          for (const [cell, was] of before) {
-            if (owned.has(cell) && !draft.conflicts.some((c) => `${c.sheet}!${c.cell}` === cell)) continue;
-            if (confirmedSet.has(cell)) continue;
-            expect(after.get(cell), `${cell} changed without confirmation`).toBe(was);
-          }
-          // Every unconfirmed conflict is still listed.
-          for (const c of draft.conflicts)
-            if (!confirmedSet.has(`${c.sheet}!${c.cell}`))
-              expect(final.conflicts.some((x) => x.sheet === c.sheet && x.cell === c.cell)).toBe(true);
-        },
-      ),
+      fc.property(scenarioArb(['1分', '无', ' ', '一']), (p) => {
+        const wb = workbookOf(p);
+        const d = decide(wb, p);
+        expectKept(wb, applyPlanToGrid(wb, d.final).wb, d);
+      }),
       { numRuns: 60 },
     );
   });
