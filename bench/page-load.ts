@@ -3,9 +3,9 @@
  * temporary folder, gzip size per file) and the time from navigation start to an interactive task
  * pane in the playground, in Debian's Chromium over a production build of the playground.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, loadConfigFromFile, type PluginOption, preview } from 'vite';
@@ -68,13 +68,49 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
+ * What the pane's first load fetches: each HTML page, the scripts and styles it names, and the
+ * modules those import statically (`import … from "./chunk.js"`), but not what is loaded on demand
+ * (`import("./chunk.js")`). Paths relative to `outDir`.
+ */
+export function firstLoadFiles(outDir: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (rel: string) => {
+    const name = rel.replace(/^\.?\//, '');
+    if (seen.has(name)) return;
+    const path = join(outDir, name);
+    if (!existsSync(path)) return;
+    seen.add(name);
+    const text = readFileSync(path, 'utf8');
+    const dir = dirname(name);
+    const refs = name.endsWith('.html')
+      ? [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+      : name.endsWith('.js')
+        ? [...text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map(
+            (m) => m[1]!,
+          )
+        : [];
+    for (const r of refs) {
+      if (/^[a-z]+:/i.test(r)) continue; // office.js from a CDN is not the bundle's
+      visit(r.startsWith('/') ? r.slice(1) : join(name.endsWith('.html') ? dirname(name) : dir, r));
+    }
+  };
+  for (const f of filesUnder(outDir)) if (f.endsWith('.html')) visit(relative(outDir, f));
+  return seen;
+}
+
+/**
  * The add-in's production bundle (office.js stays on Microsoft's CDN, so it is not counted):
  * every file the build emits, with its size and gzip size, largest first.
  */
-export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip: number }> {
+export async function measureBundle(): Promise<{
+  files: BundleFile[];
+  totalGzip: number;
+  firstLoadGzip: number;
+}> {
   const outDir = mkdtempSync(join(tmpdir(), 'rubric-bundle-'));
   try {
     await buildAddinInto(outDir);
+    const first = firstLoadFiles(outDir);
     const files = filesUnder(outDir)
       .map((p) => {
         const data = readFileSync(p);
@@ -85,7 +121,11 @@ export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip:
         };
       })
       .sort((a, b) => b.gzipBytes - a.gzipBytes);
-    return { files, totalGzip: files.reduce((n, f) => n + f.gzipBytes, 0) };
+    return {
+      files,
+      totalGzip: files.reduce((n, f) => n + f.gzipBytes, 0),
+      firstLoadGzip: files.filter((f) => first.has(f.name)).reduce((n, f) => n + f.gzipBytes, 0),
+    };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -96,7 +136,7 @@ export async function measureBundle(): Promise<{ files: BundleFile[]; totalGzip:
  * fresh profile three times; the figure is the median time from navigation start until the 识别
  * tree of the sample is on screen (the pane has read, analysed and rendered the workbook).
  */
-export async function measurePageLoad(): Promise<{ msToInteractive: number }> {
+export async function measurePageLoad(cpuSlowdown = 1): Promise<{ msToInteractive: number }> {
   const outDir = mkdtempSync(join(tmpdir(), 'rubric-playground-'));
   const profiles: string[] = [];
   try {
@@ -123,6 +163,11 @@ export async function measurePageLoad(): Promise<{ msToInteractive: number }> {
         });
         try {
           const page = context.pages()[0] ?? (await context.newPage());
+          if (cpuSlowdown > 1) {
+            // Chrome DevTools protocol's CPU throttling, as DevTools' "4× slowdown".
+            const cdp = await context.newCDPSession(page);
+            await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+          }
           await page.goto(url);
           // Measured inside the page, so the figure is from navigation start, not from when Node asked.
           const ms = await page.waitForFunction(
