@@ -43,6 +43,7 @@
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
 import { accountFor } from './account';
+import { readAcrossClauses } from './escalate';
 import { blank, readTiers } from './tiers';
 import type { Cap, Rule, Span, Term } from './types';
 import { DEDUCTING_KINDS } from './registry';
@@ -799,6 +800,7 @@ function read(
   const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points, used: ctx.used });
   parsed.terms.push(...tiers.map((r) => r.term));
   parsed.terms.sort((p, q) => p.span.start - q.span.start);
+  readAcrossClauses(x, parsed);
   const bonusCap = applyBonusMax(parsed.terms, parsed.bonusMax, x);
   return { parsed, x, bonusCap };
 }

@@ -22,7 +22,18 @@ const bands = z
   .max(20);
 
 export const termSchema: z.ZodType<Term> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('perUnit'), amount, unit: text, what: text, span }),
+  z.object({
+    kind: z.literal('perUnit'),
+    amount,
+    unit: text,
+    what: text,
+    span,
+    max: amount.optional(),
+    after: amount.optional(),
+    later: amount.optional(),
+    extraAt: amount.optional(),
+    extra: amount.optional(),
+  }),
   z.object({ kind: z.literal('shortfall'), amount, required: amount, unit: text, what: text, span }),
   z.object({ kind: z.literal('threshold'), amount, required: amount, unit: text, what: text, span }),
   z.object({ kind: z.literal('rate'), amount, step: amount, target: amount.nullable(), what: text, span }),

@@ -12,7 +12,21 @@ export interface Span {
 /** What an assessor counts for a term, and how that turns into points. */
 export type Term =
   /** 扣0.5分/人, 每次扣0.1分, 每发现一处扣2分: amount × count. */
-  | { kind: 'perUnit'; amount: number; unit: string; what: string; span: Span }
+  | {
+      kind: 'perUnit';
+      amount: number;
+      unit: string;
+      what: string;
+      span: Span;
+      /** 每次扣0.5分，最多扣2分 said beside other capped terms: this term's own limit. */
+      max?: number | undefined;
+      /** 第一次扣1分，第二次起每次扣2分: the first `after` units at amount, each further at `later`. */
+      after?: number | undefined;
+      later?: number | undefined;
+      /** 累计扣满3分的，另扣5分: once the term's deduction reaches extraAt, extra more, once. */
+      extraAt?: number | undefined;
+      extra?: number | undefined;
+    }
   /** 每少一次扣0.5分 (不少于4次): amount × max(0, required − done). Input: the count done. */
   | { kind: 'shortfall'; amount: number; required: number; unit: string; what: string; span: Span }
   /** 投稿不足5篇的扣1分: amount once when done < required. Input: the count done. */

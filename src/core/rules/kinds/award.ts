@@ -2,7 +2,7 @@
 import { fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
-import { clip, deduct, f, isNo, NONE, whatDe, whatEn, yes } from './common';
+import { clip, deduct, f, isNo, NONE, whatDe, whatEn, yes, pts } from './common';
 
 export const award: TermHandler<'award'> = {
   kind: 'award',
@@ -13,15 +13,13 @@ export const award: TermHandler<'award'> = {
   explain(term, lang) {
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return `${w ? `${w}: ` : ''}${f(term.amount)} points when met`;
+      return `${w ? `${w}: ` : ''}${pts(term.amount)} when met`;
     }
     return `${whatDe(term.what)}得${f(term.amount)}分`;
   },
   prompt(term, lang) {
     if (lang === 'en')
-      return clip(
-        `Met${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 否 = ${f(term.amount)} points off`,
-      );
+      return clip(`Met${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 否 = ${pts(term.amount)} off`);
     return clip(`是否做到${term.what ? `：${term.what}` : ''}（是/否），未做到扣${f(term.amount)}分`);
   },
   formula(term, input) {

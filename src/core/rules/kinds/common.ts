@@ -79,3 +79,8 @@ export function whatDe(what: string): string {
 export function whatEn(what: string): string {
   return what === '' ? '' : `"${what}"`;
 }
+
+/** "1 point", "0.5 points": the amount with the noun in the right number. */
+export function pts(n: number): string {
+  return `${fmt(n)} ${n === 1 ? 'point' : 'points'}`;
+}

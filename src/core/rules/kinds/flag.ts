@@ -2,7 +2,7 @@
 import { fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
-import { clip, deduct, f, isYes, NONE, whatDe, whatEn, yes } from './common';
+import { clip, deduct, f, isYes, NONE, whatDe, whatEn, yes, pts } from './common';
 
 export const flag: TermHandler<'flag'> = {
   kind: 'flag',
@@ -13,14 +13,14 @@ export const flag: TermHandler<'flag'> = {
   explain(term, lang) {
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return `${w ? `If ${w}: ` : ''}${f(term.amount)} points off`;
+      return `${w ? `If ${w}: ` : ''}${pts(term.amount)} off`;
     }
     return `${whatDe(term.what)}扣${f(term.amount)}分`;
   },
   prompt(term, lang) {
     if (lang === 'en')
       return clip(
-        `Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = ${f(term.amount)} points off`,
+        `Did it happen${term.what ? `: ${whatEn(term.what)}` : ''}? (是/否) 是 = ${pts(term.amount)} off`,
       );
     return clip(`是否${term.what || '出现扣分情形'}（是/否），是则扣${f(term.amount)}分`);
   },

@@ -3,27 +3,51 @@ import { bin, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
-import { clip, deduct, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatDe, whatEn } from './common';
+import {
+  clip,
+  deduct,
+  f,
+  hundredths,
+  ifNumber,
+  NONE,
+  nonNeg,
+  round2,
+  times,
+  whatDe,
+  whatEn,
+  pts,
+} from './common';
+import { escalatedCents, escalatedFormula, escalates, escalationWords } from './escalation';
 
 export const perUnit: TermHandler<'perUnit'> = {
   kind: 'perUnit',
   input: 'count',
   evaluate(term, input) {
     const n = hundredths(input);
-    return n === null ? NONE : deduct(times(toCents(term.amount), n));
+    if (n === null) return NONE;
+    return deduct(escalates(term) ? escalatedCents(term, n) : times(toCents(term.amount), n));
   },
   explain(term, lang) {
+    const more = escalationWords(term, term.unit, lang);
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return `${f(term.amount)} points off per ${unitEn(term.unit, false)}${w ? ` (${w})` : ''}`;
+      const base =
+        term.after !== undefined && term.later !== undefined
+          ? ''
+          : `${pts(term.amount)} off per ${unitEn(term.unit, false)}`;
+      return `${[base, more].filter((p) => p !== '').join(', ')}${w ? ` (${w})` : ''}`;
     }
-    return `${whatDe(term.what)}每${term.unit || '个'}扣${f(term.amount)}分`;
+    const base =
+      term.after !== undefined && term.later !== undefined
+        ? ''
+        : `每${term.unit || '个'}扣${f(term.amount)}分`;
+    return `${whatDe(term.what)}${[base, more].filter((p) => p !== '').join('，')}`;
   },
   prompt(term, lang) {
     if (lang === 'en') {
       const w = whatEn(term.what);
       return clip(
-        `Number of ${unitEn(term.unit, true)}${w ? ` with ${w}` : ''}; ${f(term.amount)} points off each`,
+        `Number of ${unitEn(term.unit, true)}${w ? ` with ${w}` : ''}; ${pts(term.amount)} off each`,
       );
     }
     return clip(
@@ -31,6 +55,7 @@ export const perUnit: TermHandler<'perUnit'> = {
     );
   },
   formula(term, input) {
+    if (escalates(term)) return { deduction: ifNumber(input, escalatedFormula(term, nonNeg(input))) };
     return { deduction: ifNumber(input, round2(bin('*', num(term.amount), nonNeg(input)))) };
   },
 };

@@ -5,7 +5,7 @@
 import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
-import { clip, deduct, f, floorDiv, hundredths, ifNumber, NONE, nonNeg, round2, whatEn } from './common';
+import { clip, deduct, f, floorDiv, hundredths, ifNumber, NONE, nonNeg, round2, whatEn, pts } from './common';
 
 export const rate: TermHandler<'rate'> = {
   kind: 'rate',
@@ -23,7 +23,7 @@ export const rate: TermHandler<'rate'> = {
     if (lang === 'en') {
       const w = whatEn(term.what);
       const ref = term.target === null ? 'the reference' : `${f(term.target)}%`;
-      return `${w ? `${w}: ` : ''}${f(term.amount)} points off per ${f(term.step)} percentage point(s) below ${ref}`;
+      return `${w ? `${w}: ` : ''}${pts(term.amount)} off per ${f(term.step)} percentage point(s) below ${ref}`;
     }
     if (term.target === null) return `${term.what}每低${f(term.step)}个百分点扣${f(term.amount)}分`;
     return `${term.what}低于${f(term.target)}%的，每低${f(term.step)}个百分点扣${f(term.amount)}分`;
@@ -33,8 +33,8 @@ export const rate: TermHandler<'rate'> = {
       const w = whatEn(term.what);
       return clip(
         term.target === null
-          ? `Percentage points below the reference${w ? ` (${w})` : ''}; ${f(term.amount)} points off per ${f(term.step)}`
-          : `Rate achieved in percent, e.g. 95${w ? ` (${w})` : ''}; below ${f(term.target)}%: ${f(term.amount)} points off per ${f(term.step)} point(s)`,
+          ? `Percentage points below the reference${w ? ` (${w})` : ''}; ${pts(term.amount)} off per ${f(term.step)}`
+          : `Rate achieved in percent, e.g. 95${w ? ` (${w})` : ''}; below ${f(term.target)}%: ${pts(term.amount)} off per ${f(term.step)} point(s)`,
       );
     }
     return clip(

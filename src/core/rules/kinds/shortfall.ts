@@ -3,7 +3,7 @@ import { bin, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
-import { clip, deduct, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatEn } from './common';
+import { clip, deduct, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatEn, pts } from './common';
 
 export const shortfall: TermHandler<'shortfall'> = {
   kind: 'shortfall',
@@ -18,7 +18,7 @@ export const shortfall: TermHandler<'shortfall'> = {
     const u = term.unit || '次';
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return `${w ? `${w}: ` : ''}at least ${f(term.required)} ${unitEn(u, term.required !== 1)} required; ${f(term.amount)} points off per ${unitEn(u, false)} short`;
+      return `${w ? `${w}: ` : ''}at least ${f(term.required)} ${unitEn(u, term.required !== 1)} required; ${pts(term.amount)} off per ${unitEn(u, false)} short`;
     }
     return `${term.what}应不少于${f(term.required)}${u}，每少一${u}扣${f(term.amount)}分`;
   },
@@ -27,7 +27,7 @@ export const shortfall: TermHandler<'shortfall'> = {
     if (lang === 'en') {
       const w = whatEn(term.what);
       return clip(
-        `Number of ${unitEn(u, true)} done${w ? ` (${w})` : ''}, ${f(term.required)} required; ${f(term.amount)} points off per ${unitEn(u, false)} short`,
+        `Number of ${unitEn(u, true)} done${w ? ` (${w})` : ''}, ${f(term.required)} required; ${pts(term.amount)} off per ${unitEn(u, false)} short`,
       );
     }
     return clip(

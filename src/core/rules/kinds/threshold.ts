@@ -3,7 +3,7 @@ import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
-import { clip, deduct, f, hundredths, ifNumber, NONE, whatEn } from './common';
+import { clip, deduct, f, hundredths, ifNumber, NONE, whatEn, pts } from './common';
 
 export const threshold: TermHandler<'threshold'> = {
   kind: 'threshold',
@@ -16,7 +16,7 @@ export const threshold: TermHandler<'threshold'> = {
   explain(term, lang) {
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return `${w ? `${w}: ` : ''}fewer than ${f(term.required)} ${unitEn(term.unit, term.required !== 1)}, ${f(term.amount)} points off`;
+      return `${w ? `${w}: ` : ''}fewer than ${f(term.required)} ${unitEn(term.unit, term.required !== 1)}, ${pts(term.amount)} off`;
     }
     return `${term.what}不足${f(term.required)}${term.unit}扣${f(term.amount)}分`;
   },
@@ -24,7 +24,7 @@ export const threshold: TermHandler<'threshold'> = {
     if (lang === 'en') {
       const w = whatEn(term.what);
       return clip(
-        `Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; fewer than ${f(term.required)}: ${f(term.amount)} points off`,
+        `Number of ${unitEn(term.unit, true)}${w ? ` (${w})` : ''}; fewer than ${f(term.required)}: ${pts(term.amount)} off`,
       );
     }
     return clip(
