@@ -52,9 +52,18 @@ export function findOverride(
 }
 
 /** Rules for every item of a table: the user's overrides first, else what the parser reads. */
+/**
+ * Rules read so far, by (criteria, requirement, points): one rubric is usually handed in as a sheet
+ * per unit, so the same texts recur across sheets and workbooks. Reading is pure, and a rule is never
+ * changed once read (items of a merged 评分标准 cell already share one), so it is read once. Bounded:
+ * emptied when full.
+ */
+const PARSED = new Map<string, Rule>();
+const PARSED_MAX = 20_000;
+
 export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[]): Record<string, Rule> {
   const rules: Record<string, Rule> = {};
-  const parsed = new Map<string, Rule>();
+  const parsed = PARSED;
   for (const item of table.items) {
     const o = findOverride(overrides, table.sheet, item);
     if (o) {
@@ -75,7 +84,10 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
     const key = `${criteria}\u0000${item.requirement}\u0000${item.points}`;
     const rule =
       parsed.get(key) ?? parseRule(criteria, { requirement: item.requirement, points: item.points });
-    parsed.set(key, rule);
+    if (!parsed.has(key)) {
+      if (parsed.size >= PARSED_MAX) parsed.clear();
+      parsed.set(key, rule);
+    }
     rules[item.id] = withTableFacts(table, item, rule);
   }
   return rules;

@@ -10,10 +10,11 @@ const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 
 export interface Normalized {
   /** The normalised text. */
-  text: string;
+  readonly text: string;
   /**
    * map[i] is the offset in the original text of normalised character i; map[text.length] is the
    * original length. A normalised span [s, e) is the original span [map[s], map[e - 1] + 1).
+   * Shared between callers and frozen: never change it.
    */
   map: number[];
 }
@@ -50,6 +51,23 @@ const HAS_TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
  * @example normalize('評 分 標 準').text === '评分标准'
  */
 export function normalize(original: string): Normalized {
+  // The same texts recur across sheets (one rubric, a sheet per unit) and across the detector and the
+  // rule reader: each is normalised once. The result is frozen, since it is shared.
+  const known = NORMALIZED.get(original);
+  if (known !== undefined) return known;
+  const n = normalizeOnce(original);
+  Object.freeze(n.map);
+  Object.freeze(n);
+  if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+  NORMALIZED.set(original, n);
+  return n;
+}
+
+/** Normalised texts by original, bounded: emptied when full, so memory stays flat on huge sheets. */
+const NORMALIZED = new Map<string, Normalized>();
+const NORMALIZED_MAX = 50_000;
+
+function normalizeOnce(original: string): Normalized {
   const chars: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < original.length; i++) {
