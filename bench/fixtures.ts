@@ -18,7 +18,17 @@ const CRITERIA = [
 export function benchSheet(name: string, items: number, seed: number): SheetGrid {
   const values: CellValue[][] = [
     [`${name}绩效考核评分表`],
-    ['考核项目', '考核内容', '目标要求', '标准分值(100分)', '评分标准', '考核方式', '扣分', '得分', '扣分原因'],
+    [
+      '考核项目',
+      '考核内容',
+      '目标要求',
+      '标准分值(100分)',
+      '评分标准',
+      '考核方式',
+      '扣分',
+      '得分',
+      '扣分原因',
+    ],
   ];
   const merges: MergeArea[] = [{ top: 0, left: 0, bottom: 0, right: 8 }];
   const sections = Math.max(1, Math.floor(items / 6));
