@@ -116,6 +116,15 @@ describe('perUnit: caps per term', () => {
 });
 
 describe('perUnit: prompt', () => {
+  it('carries the escalation and the term limit', () => {
+    const s = only(parseRuleStrict('违规操作第一次扣1分，第二次起每次扣2分'), 'perUnit');
+    expect(handlerFor(s).prompt(s, 'zh')).toBe('违规操作的次数，第1次扣1分，第2次起每次扣2分');
+    expect(handlerFor(s).prompt(s, 'en')).toContain('the first time 1 point, each further time 2 points');
+    const r = parseRuleStrict('每次扣0.5分，最多扣2分；每人扣1分，最多扣3分', { points: 10 });
+    const t = r.terms[0]!;
+    expect(handlerFor(t).prompt(t as never, 'zh')).toBe('需扣分的次数，每次扣0.5分，此项最多扣2分');
+  });
+
   it('names what to count and its cost', () => {
     const t = only(parseRuleStrict('跟踪随访不到位的扣0.5分/人'), 'perUnit');
     expect(handlerFor(t).prompt(t, 'zh')).toBe('跟踪随访不到位的人数，每人扣0.5分');

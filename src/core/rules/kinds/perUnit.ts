@@ -44,15 +44,16 @@ export const perUnit: TermHandler<'perUnit'> = {
     return `${whatDe(term.what)}${[base, more].filter((p) => p !== '').join('，')}`;
   },
   prompt(term, lang) {
+    const stepped = term.after !== undefined && term.later !== undefined;
+    const more = escalationWords(term, term.unit, lang);
     if (lang === 'en') {
       const w = whatEn(term.what);
-      return clip(
-        `Number of ${unitEn(term.unit, true)}${w ? ` with ${w}` : ''}; ${pts(term.amount)} off each`,
-      );
+      const cost = stepped ? more : [`${pts(term.amount)} off each`, more].filter((p) => p !== '').join(', ');
+      return clip(`Number of ${unitEn(term.unit, true)}${w ? ` with ${w}` : ''}; ${cost}`);
     }
-    return clip(
-      `${term.what || '需扣分'}的${term.unit || '个'}数，每${term.unit || '个'}扣${f(term.amount)}分`,
-    );
+    const u = term.unit || '个';
+    const cost = stepped ? more : [`每${u}扣${f(term.amount)}分`, more].filter((p) => p !== '').join('，');
+    return clip(`${term.what || '需扣分'}的${u}数，${cost}`);
   },
   formula(term, input) {
     if (escalates(term)) return { deduction: ifNumber(input, escalatedFormula(term, nonNeg(input))) };

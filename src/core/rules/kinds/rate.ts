@@ -23,7 +23,7 @@ export const rate: TermHandler<'rate'> = {
     if (lang === 'en') {
       const w = whatEn(term.what);
       const ref = term.target === null ? 'the reference' : `${f(term.target)}%`;
-      return `${w ? `${w}: ` : ''}${pts(term.amount)} off per ${f(term.step)} percentage point(s) below ${ref}`;
+      return `${w ? `${w}: ` : ''}${pts(term.amount)} off per ${perPoints(term.step, 'percentage point')} below ${ref}`;
     }
     if (term.target === null) return `${term.what}每低${f(term.step)}个百分点扣${f(term.amount)}分`;
     return `${term.what}低于${f(term.target)}%的，每低${f(term.step)}个百分点扣${f(term.amount)}分`;
@@ -34,7 +34,7 @@ export const rate: TermHandler<'rate'> = {
       return clip(
         term.target === null
           ? `Percentage points below the reference${w ? ` (${w})` : ''}; ${pts(term.amount)} off per ${f(term.step)}`
-          : `Rate achieved in percent, e.g. 95${w ? ` (${w})` : ''}; below ${f(term.target)}%: ${pts(term.amount)} off per ${f(term.step)} point(s)`,
+          : `Rate achieved in percent, e.g. 95${w ? ` (${w})` : ''}; below ${f(term.target)}%: ${pts(term.amount)} off per ${perPoints(term.step, 'point')}`,
       );
     }
     return clip(
@@ -50,3 +50,8 @@ export const rate: TermHandler<'rate'> = {
     return { deduction: ifNumber(input, round2(bin('*', num(term.amount), steps))) };
   },
 };
+
+/** "percentage point" for a step of 1, "2 percentage points" otherwise. */
+function perPoints(step: number, noun: string): string {
+  return step === 1 ? noun : `${f(step)} ${noun}s`;
+}
