@@ -32,6 +32,8 @@ const clause = fc.oneof(
   fc.tuple(amount, amount).map(([a, b]) => `第一次扣${a}分，第二次起每次扣${b}分`),
   fc.tuple(amount, amount).map(([a, b]) => `累计扣满${a}分的，另扣${b}分`),
   fc.constantFrom('再次发现的加倍扣分', '同一问题重复出现的加倍扣分'),
+  fc.tuple(cond, amount).map(([c, a]) => `${c || '发生事故'}的，不得分，并追加扣除${a}分`),
+  fc.tuple(amount, count).map(([a, b]) => `扣满${a}分的，追加扣除${b}分`),
   fc.tuple(cond).map(([c]) => `${c || '发生事故'}的，取消评优资格`),
   fc.tuple(cond).map(([c]) => `${c || '发生事故'}的，该项不合格`),
   fc.tuple(cond).map(([c]) => `${c || '发生事故'}的，降档`),
@@ -91,7 +93,7 @@ describe('every clause accounted for (property)', () => {
     fc.assert(
       fc.property(text, (src) => {
         const r = parseRuleStrict(src, { points: 10 });
-        for (const m of mentions(src, /加倍扣分|另扣\d+(?:\.\d+)?分/g)) {
+        for (const m of mentions(src, /加倍扣分|(?:另|追加)扣除?\d+(?:\.\d+)?分/g)) {
           const inTerm = r.terms.some((t) => within(m, t.span));
           const reported = r.unread.some((u) => within(m, u));
           expect(inTerm || reported, JSON.stringify(src)).toBe(true);

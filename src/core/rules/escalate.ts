@@ -30,6 +30,7 @@ const STEPPED = new RegExp(
   `(?:第一次|首次|初次)扣${N}分,(?:第二次|再次|以后|此后)(?:起|及以后|以后|及以上|以上)?(?:每次)?扣${N}分`,
   'g',
 );
+const BEYOND = new RegExp(`(?:并|另|再)?追加扣除?${N}分`, 'g');
 const CAP_FIRST = new RegExp(
   `(?:本项|该项|此项)(?:共|合计|累计|总|最多|最高)?计?扣${N}分(?:为限)?,?其中`,
   'g',
@@ -79,7 +80,7 @@ function stepped(x: Text, r: Reading): void {
  * which of the counted units are repeats, which a count does not say: it is reported (needs a
  * decision), and what the clause grammar made of it is dropped.
  */
-function extraOrDouble(x: Text, r: Reading): void {
+function extraOrDouble(x: Text, r: Reading, points: number | null): void {
   for (const m of matches(DOUBLE, x.t)) {
     // The whole clause: what is repeated (同一问题重复出现的) is part of what needs deciding.
     const head = x.t.slice(0, m.index).search(/[^,;。!?\n]*$/);
@@ -91,13 +92,34 @@ function extraOrDouble(x: Text, r: Reading): void {
     const p = toSpan(x, m.index, m.index + m[0].length);
     clear(r, p);
     const base = soleBefore(r, p);
-    if (!base || base.extraAt !== undefined) {
+    // An extra that does not fit within the item's points (扣满4分的，追加扣除10分 on a 4-point item)
+    // is taken from beyond the item: no item term can hold it.
+    const fits = points !== null && Number(m[1]) + Number(m[2]) <= points;
+    if (!base || base.extraAt !== undefined || !fits) {
       r.unread.push(p);
       continue;
     }
     base.extraAt = Number(m[1]);
     base.extra = Number(m[2]);
     base.span = { start: base.span.start, end: Math.max(base.span.end, p.end) };
+  }
+}
+
+/**
+ * 不得分，并追加扣除10分 / 除不得分外，追加扣除5分: a deduction beyond the item's own points, which
+ * no item term holds (the item is already at zero). Reported as needing a decision, with its clause,
+ * instead of a one-time deduction the item cap would swallow.
+ */
+function beyondItem(x: Text, r: Reading): void {
+  for (const m of matches(BEYOND, x.t)) {
+    const p = toSpan(x, m.index, m.index + m[0].length);
+    if (
+      r.unread.some((u) => overlaps(u, p)) ||
+      r.terms.some((tm) => tm.kind === 'perUnit' && tm.extra !== undefined && overlaps(tm.span, p))
+    )
+      continue;
+    clear(r, p);
+    r.unread.push(p);
   }
 }
 
@@ -135,9 +157,10 @@ function termCaps(x: Text, r: Reading): void {
 }
 
 /** Apply the cross-clause productions to a reading of x, in place. */
-export function readAcrossClauses(x: Text, r: Reading): void {
+export function readAcrossClauses(x: Text, r: Reading, points: number | null): void {
   stepped(x, r);
-  extraOrDouble(x, r);
+  extraOrDouble(x, r, points);
+  beyondItem(x, r);
   capFirst(x, r);
   termCaps(x, r);
   const claimed = r.terms.map((tm) => tm.span);

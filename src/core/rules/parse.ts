@@ -800,7 +800,7 @@ function read(
   const parsed = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points, used: ctx.used });
   parsed.terms.push(...tiers.map((r) => r.term));
   parsed.terms.sort((p, q) => p.span.start - q.span.start);
-  readAcrossClauses(x, parsed);
+  readAcrossClauses(x, parsed, ctx.points);
   const bonusCap = applyBonusMax(parsed.terms, parsed.bonusMax, x);
   return { parsed, x, bonusCap };
 }

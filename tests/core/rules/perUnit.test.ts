@@ -61,6 +61,30 @@ describe('perUnit: escalation', () => {
     expect(r.cap.kind).toBe('item');
   });
 
+  it("an extra beyond the item's points (扣满4分的，追加扣除10分 on a 4-point item) needs a decision", () => {
+    const text = '设置或配备不符合规定的，每处扣1分；扣满4分的，追加扣除10分。';
+    const r = parseRuleStrict(text, { points: 4 });
+    expect(r.unread.map((s) => words(r, s))).toEqual(['扣满4分的，追加扣除10分']);
+    expect(only(r, 'perUnit').extra).toBeUndefined();
+    expect(r.cap.kind).toBe('item');
+    expect(only(parseRuleStrict(text, { points: 20 }), 'perUnit')).toMatchObject({ extraAt: 4, extra: 10 });
+  });
+
+  it('不得分，并追加扣除10分: a deduction beyond a zeroed item is reported, not a one-time deduction', () => {
+    for (const text of [
+      '未按规定履行职责的，不得分，并追加扣除10分。',
+      '发包给无相应资质的相关方的，除不得分外，追加扣除10分；协议中职责不明确的，每项扣1分。',
+    ]) {
+      const r = parseRuleStrict(text, { points: 10 });
+      expect(
+        r.terms.some((t) => t.kind === 'flag'),
+        text,
+      ).toBe(false);
+      expect(r.unread.map((s) => words(r, s)).join('/'), text).toMatch(/追加扣除10分$/);
+      expect(r.terms.some((t) => t.kind === 'zeroIf')).toBe(true);
+    }
+  });
+
   it('再次发现的加倍扣分: which units repeat is not in a count, so it needs a decision', () => {
     const r = parseRuleStrict('发现问题每次扣1分，再次发现的加倍扣分');
     expect(r.unread.map((s) => words(r, s))).toEqual(['再次发现的加倍扣分']);
