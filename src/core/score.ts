@@ -23,6 +23,24 @@ export function capCents(cap: Cap, points: number | null): number | null {
   }
 }
 
+/** The cap of an item without points of its own: only an amount the rule states bounds it. */
+function openCapCents(cap: Cap): number | null {
+  return cap.kind === 'explicit' ? toCents(cap.amount) : null;
+}
+
+/** The base and ceiling a base-score or bonus-only table states, from its detection notes. */
+export function schemeOf(table: DetectedTable): {
+  scheme: NonNullable<DetectedTable['scheme']>;
+  base: number | null;
+  max: number | null;
+} {
+  const scheme = table.scheme ?? 'points';
+  const note = table.notes?.find((n) => n.kind === 'scheme');
+  const max = note?.kind === 'scheme' ? note.max : null;
+  const base = scheme === 'base' ? (table.baseScore ?? (note?.kind === 'scheme' ? note.base : null)) : null;
+  return { scheme, base, max };
+}
+
 /** True when the rule can end the whole assessment (一票否决). */
 export function hasAssessmentVeto(rule: Rule): boolean {
   return rule.terms.some((t) => t.kind === 'veto' && t.scope === 'assessment');
@@ -56,10 +74,13 @@ function lostPoints(item: RubricItem, entry: ItemEntry, rule: Rule): boolean {
   return hasAssessmentVeto(rule) && /否决|否決|veto/i.test(entry.reason);
 }
 
-/** Score one item. */
-export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemScore {
+/**
+ * Score one item. `open` is for base-score and bonus-only tables: the item has no points of its own,
+ * so a deduction is not bounded by them (only by a cap the rule states) and the score may be negative.
+ */
+export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry, open = false): ItemScore {
   const maxC = toCents(item.points ?? 0);
-  const cap = capCents(rule.cap, item.points);
+  const cap = open ? openCapCents(rule.cap) : capCents(rule.cap, item.points);
   const base = { itemId: item.id, max: fromCents(maxC) };
   const veto = hasAssessmentVeto(rule);
 
@@ -79,7 +100,7 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemS
     if (rule.bonusCap !== undefined) bonus = Math.min(bonus, toCents(rule.bonusCap));
     const capped = cap === null ? ded : Math.min(ded, cap);
     let score = maxC - capped;
-    if (cap !== null) score = Math.max(0, score);
+    if (cap !== null && !open) score = Math.max(0, score);
     if (zero || vetoed) score = 0;
     return {
       ...base,
@@ -99,7 +120,7 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry): ItemS
     // Negative deductions are reported by the checks and count as none, as the written formula does.
     const capped = cap === null ? Math.max(0, dc) : Math.min(Math.max(0, dc), cap);
     let score = maxC - capped;
-    if (cap !== null) score = Math.max(0, score);
+    if (cap !== null && !open) score = Math.max(0, score);
     const fired = veto && lostPoints(item, entry, rule);
     return {
       ...base,
@@ -149,6 +170,8 @@ export function scoreSheet(
   entries: readonly ItemEntry[],
 ): SheetScore {
   const byItem = new Map(entries.map((e) => [e.itemId, e]));
+  const { scheme, base, max: statedMax } = schemeOf(table);
+  const open = scheme === 'base' || scheme === 'bonus';
   const items: ItemScore[] = table.items.map((item) => {
     const rule = rules[item.id] ?? emptyRule(item.criteria);
     const entry = byItem.get(item.id) ?? {
@@ -158,7 +181,7 @@ export function scoreSheet(
       reason: '',
       counts: null,
     };
-    return scoreItem(item, rule, entry);
+    return scoreItem(item, rule, entry, open);
   });
   const scoreById = new Map(items.map((s) => [s.itemId, s]));
   const groups: GroupScore[] = table.groups.map((g) => {
@@ -175,8 +198,18 @@ export function scoreSheet(
   });
   const vetoItemIds = items.filter((s) => s.veto).map((s) => s.itemId);
   const vetoed = vetoItemIds.length > 0;
-  const totalC = items.reduce((acc, s) => acc + toCents(s.score), 0);
-  const maxC = items.reduce((acc, s) => acc + toCents(s.max), 0);
+  const itemsC = items.reduce((acc, s) => acc + toCents(s.score), 0);
+  let totalC = itemsC;
+  let maxC = items.reduce((acc, s) => acc + toCents(s.max), 0);
+  if (open) {
+    // 基本分＋加分－扣分 (or the bonuses alone), capped by the stated maximum; without one, the most
+    // the items can add on top of the base.
+    const bonusesC = table.items.reduce((acc, i) => acc + toCents(i.bonus ?? 0), 0);
+    const baseC = toCents(base ?? 0);
+    maxC = statedMax !== null ? toCents(statedMax) : baseC + bonusesC;
+    totalC = baseC + itemsC;
+    if (statedMax !== null) totalC = Math.min(totalC, maxC);
+  }
   return { items, groups, total: vetoed ? 0 : fromCents(totalC), max: fromCents(maxC), vetoed, vetoItemIds };
 }
 

@@ -103,7 +103,39 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     const table = analyzeWorkbook(grid).sheets[0]!.analysis!.table;
     expect(table.totalRow).toBe(2);
     expect(table.declaredTotal).toBe(100);
-    expect(40 + 31 * 60).toBe(s.max);
+    // The max is the sum of the points cells as the sheet holds them, read here cell by cell.
+    const sheet = grid.sheets[0]!;
+    const written = table.items.map((i) => Number(sheet.values[i.pointsCell.row]?.[i.pointsCell.col]));
+    expect(written.every((n) => Number.isFinite(n))).toBe(true);
+    expect(written.reduce((a, n) => a + n, 0)).toBe(s.max);
+  });
+
+  it('scores the base-score table as base + bonuses − deductions, out of its stated maximum (teaching)', () => {
+    const s = file('teaching-taiwan-cis.xlsx').sheets[0]!;
+    // 註：基本分為70分 … nothing entered yet: the total is the base, out of the 100 the note states.
+    expect(s.total).toBe(70);
+    expect(s.max).toBe(100);
+    expect(s.issues.find((i) => i.code === 'pointsScheme')?.message).toMatch(/基本分 70 分.*最高 100 分/);
+  });
+
+  it('scores the bonus-only tables out of the bonuses their items state (village credit)', async () => {
+    const grid = await readXlsx(join(CORPUS, 'village-credit-haibeifen.xlsx'));
+    const analyses = analyzeWorkbook(grid).sheets.filter((x) => x.analysis);
+    expect(analyses.length).toBeGreaterThanOrEqual(8);
+    for (const { sheet: name, analysis } of analyses) {
+      const table = analysis!.table;
+      const sheet = grid.sheets.find((g) => g.name === name)!;
+      // "+5", "+1至+10": the largest value each points cell states, read from the cell text here.
+      const stated = table.items.map((i) => {
+        const text = String(sheet.values[i.pointsCell.row]?.[i.pointsCell.col] ?? '');
+        const nums = [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+        return Math.max(0, ...nums);
+      });
+      const s = file('village-credit-haibeifen.xlsx').sheets.find((x) => x.name === name)!;
+      expect(s.max, name).toBeGreaterThan(0);
+      expect(Math.round(s.max * 100), name).toBe(Math.round(stated.reduce((a, n) => a + n, 0) * 100));
+      expect(s.total, name).toBe(0);
+    }
   });
 
   it('says out loud when a table follows another scheme: base score, bonus only, points per role', () => {

@@ -243,3 +243,17 @@ export function roundedSum(args: Expr[]): Expr {
 }
 
 export type { DetectedTable };
+
+/**
+ * The total of a base-score or bonus-only table: 基本分 + the items' sum, capped by the stated
+ * maximum, as scoreSheet computes it. A plain table's total is the sum itself.
+ */
+export function schemeTotal(
+  sum: Expr,
+  scheme: { base: number | null; max: number | null },
+  open: boolean,
+): Expr {
+  if (!open) return sum;
+  const withBase = scheme.base === null || scheme.base === 0 ? sum : round2(bin('+', num(scheme.base), sum));
+  return scheme.max === null ? withBase : fn('MIN', num(scheme.max), withBase);
+}

@@ -38,12 +38,13 @@ import type { RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Lang } from '../rules/registry';
 import type { Rule } from '../rules/types';
-import { capCents, emptyRule, hasAssessmentVeto, scoreSheet } from '../score';
+import { capCents, emptyRule, hasAssessmentVeto, schemeOf, scoreSheet } from '../score';
 import {
   deductionFromEntries,
   type ItemCells,
   pointsOperand,
   roundedSum,
+  schemeTotal,
   type SheetCols,
   scoreFromDeduction,
   scoreFromEntries,
@@ -421,7 +422,9 @@ function planSheet(
             table.items.map((i) => i.id),
             [],
           );
-    const sum = finalSum(roots);
+    const scheme = schemeOf(table);
+    const open = scheme.scheme === 'base' || scheme.scheme === 'bonus';
+    const sum = unlessAnyText(schemeTotal(roundedSum(roots.args), scheme, open), roots.texts, t.pendingTotal);
     const conds = vetoItems.map((i) => vetoCondition(cellsOf.get(i.id)!, cols));
     let fired: Expr | null = null;
     if (vetoCol !== null) {
