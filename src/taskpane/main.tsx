@@ -26,9 +26,15 @@ const officeSelection = selectionWatcher({
 });
 
 async function start(): Promise<void> {
-  const info = await Office.onReady();
   const root = document.getElementById('root');
   if (!root) throw new Error('task pane: #root element missing from taskpane.html');
+  // WPS 表格's webview has no Office.js: there the same App runs over the WPS host.
+  if ('wps' in window) {
+    const { startWpsPane } = await import('../wps/pane');
+    startWpsPane(root);
+    return;
+  }
+  const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) {
     // Opened outside Excel (e.g. the page loaded directly in a browser): say where to open it.
     root.textContent = hostMessage('notInExcel', {}, hostLang(navigator.language));
