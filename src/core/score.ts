@@ -24,7 +24,7 @@ export function capCents(cap: Cap, points: number | null): number | null {
 }
 
 /** The cap of an item without points of its own: only an amount the rule states bounds it. */
-function openCapCents(cap: Cap): number | null {
+export function openCapCents(cap: Cap): number | null {
   return cap.kind === 'explicit' ? toCents(cap.amount) : null;
 }
 

@@ -142,3 +142,27 @@ describe('a bonus-only table', () => {
         expect(hfTotal(filled, a!.table.totalRow!, a!.table.columns.score!)).toBe(a!.score.total);
       });
 });
+
+describe('a base-score table with a 扣分 column', () => {
+  for (const [typed, expected] of [
+    [[6, null], 64],
+    [[3, 0], 67],
+    [[null, null], 70],
+  ] as const)
+    it(`subtracts each typed deduction from the base, in the core and in the written formulas (${typed.join(' ')})`, () => {
+      const values: CellValue[][] = [
+        ['教学评分标准', null, null, null, null],
+        ['序号', '考核项目', '评分标准', '扣分', '得分'],
+        [1, '项目1', '无故未到监考的，每次扣3分', typed[0], null],
+        [2, '项目2', '发生教学事故的，每次扣5分', typed[1], null],
+        ['合计', null, null, null, null],
+        ['注：基本分为70分，最高分数为100分。', null, null, null, null],
+      ];
+      const { a, filled } = written(values);
+      expect(a?.table.scheme).toBe('base');
+      expect(a!.score.total).toBe(expected);
+      const hf = buildEngine(filled);
+      expect(a!.score.items.map((s) => s.score)).toEqual(['E3', 'E4'].map((c) => hfValue(hf, 'S', c)));
+      expect(hfValue(hf, 'S', 'E5')).toBe(expected);
+    });
+});

@@ -13,7 +13,7 @@ import { fromCents, toCents } from '../num';
 import type { DetectedTable, RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Rule } from '../rules/types';
-import { capCents, hasAssessmentVeto } from '../score';
+import { capCents, hasAssessmentVeto, openCapCents } from '../score';
 
 /** Where things are on one sheet, for one item's formulas. */
 export interface ItemCells {
@@ -34,6 +34,8 @@ export interface ItemCells {
    * Absent: text reads as nothing entered.
    */
   notNumber?: string;
+  /** A base-score or bonus-only table's item: no points of its own, so a deduction goes below 0. */
+  open?: boolean;
 }
 
 export interface SheetCols {
@@ -94,11 +96,12 @@ function blankScore(c: ItemCells, cols: SheetCols): Expr {
 /** 得分 from a typed 扣分 cell. */
 export function scoreFromDeduction(c: ItemCells, cols: SheetCols, deductionCol: number): Expr {
   const d = ref(c.item.row, deductionCol);
-  const cap = capPoints(c.item, c.rule);
+  const openCap = c.open ? openCapCents(c.rule.cap) : null;
+  const cap = c.open ? (openCap === null ? null : fromCents(openCap)) : capPoints(c.item, c.rule);
   const taken = fn('MAX', num(0), round2(d));
   const capped = cap === null ? taken : fn('MIN', num(cap), taken);
   const left = bin('-', c.points, capped);
-  const base = cap === null ? left : fn('MAX', num(0), left);
+  const base = cap === null || c.open ? left : fn('MAX', num(0), left);
   return fn('IF', fn('ISNUMBER', d), round2(base), unlessText(c, d, blankScore(c, cols)));
 }
 

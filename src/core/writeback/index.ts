@@ -270,6 +270,7 @@ function planSheet(
   const scoreExpr = new Map<string, { cell: Cell | null; inline: Expr | null; typed: Cell | null }>();
   const handedOver = new Set(assessorHeaders.map(([col]) => a1(table.headerRow, col)));
   const hadEntries = (state?.entryColumns.length ?? 0) > 0 || (pending?.entryColumns.length ?? 0) > 0;
+  const openItems = table.scheme === 'base' || table.scheme === 'bonus';
   for (const item of table.items) {
     const rule = ruleOf(analysis, item);
     const idx = inputs.get(item.id);
@@ -285,6 +286,7 @@ function planSheet(
       allEntryCols,
       fromEntries: idx !== undefined,
       notNumber: t.notNumber,
+      ...(openItems ? { open: true } : {}),
     };
     cellsOf.set(item.id, c);
     const { row } = item;
