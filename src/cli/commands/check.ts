@@ -177,6 +177,11 @@ function sheetJson(s: SheetReport, lang: Lang, hidden?: JsonSheet['hidden']): Js
   };
 }
 
+/** "1 error", "2 errors". */
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const TEXT = {
   zh: {
     corrupt: (f: string) =>
@@ -191,8 +196,8 @@ const TEXT = {
       '这是一张深度隐藏（very hidden）的工作表，已照常检查。Excel 的“取消隐藏”中看不到它：如需查看，请在 VBA 编辑器中把它的 Visible 属性改为 -1 (xlSheetVisible)；如不应提交，请删除它。',
     rubricShared: '  评分细则本身的问题（以下各表相同）：',
     hiddenMark: { hidden: '（隐藏）', veryHidden: '（深度隐藏）' },
-    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts) =>
-      `  工作表「${s}」：得分 ${total} / ${max}${veto ? '（一票否决）' : ''}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
+    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts, unpointed: number) =>
+      `  工作表「${s}」：得分 ${total} / ${max}${unpointed > 0 ? `（另有 ${unpointed} 项没有分值，满分未定）` : ''}${veto ? '（一票否决）' : ''}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
     skippedLine: (s: string, m: string) => `  · 工作表「${s}」: ${m}`,
     total: (t: Totals) =>
       `共 ${t.files} 个文件、${t.sheets} 张评分表：错误 ${t.errors} 个，警告 ${t.warnings} 个。${ready(t) ? '可以提交。' : t.errors > 0 ? '请改正错误后再提交。' : t.sheets === 0 ? '没有找到可检查的评分表。' : '有评分表未检查，请看上面的说明。'}`,
@@ -210,8 +215,8 @@ const TEXT = {
       'A very hidden sheet, checked all the same; Excel’s Unhide does not list it. To see it, set its Visible property to -1 (xlSheetVisible) in the VBA editor; if it should not be submitted, delete it.',
     rubricShared: '  The rubric itself (the same on every sheet listed):',
     hiddenMark: { hidden: ' (hidden)', veryHidden: ' (very hidden)' },
-    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts) =>
-      `  Sheet "${s}": ${total} / ${max}${veto ? ' (vetoed)' : ''} — ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
+    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts, unpointed: number) =>
+      `  Sheet "${s}": ${total} / ${max}${unpointed > 0 ? ` (${plural(unpointed, 'more item has', 'more items have')} no points: the maximum is not known)` : ''}${veto ? ' (vetoed)' : ''} — ${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${plural(c.info, 'note', 'notes')}`,
     skippedLine: (s: string, m: string) => `  · Sheet "${s}": ${m}`,
     total: (t: Totals) =>
       `${t.files} files, ${t.sheets} rubric sheets: ${t.errors} errors, ${t.warnings} warnings.${ready(t) ? ' Ready to submit.' : t.errors > 0 ? ' Correct the errors before submitting.' : t.sheets === 0 ? ' No rubric sheet was found to check.' : ' Some rubric sheets were not checked; see above.'}`,
@@ -438,7 +443,11 @@ export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
     const c = countBySeverity(s.issues.map((i) => ({ ...i, sheet: s.name, params: {} }) as Issue));
     totals.errors += c.error;
     totals.warnings += c.warning;
-    lines.push(T.sheetLine(s.name, s.total, s.max, s.vetoed, c) + (s.hidden ? T.hiddenMark[s.hidden] : ''));
+    // Items with no points make the maximum unknown: the figure is never shown as if it were whole.
+    const unpointed = s.issues.filter((i) => i.code === 'pointsMissing').length;
+    lines.push(
+      T.sheetLine(s.name, s.total, s.max, s.vetoed, c, unpointed) + (s.hidden ? T.hiddenMark[s.hidden] : ''),
+    );
     if (s.hidden) lines.push(`    ! ${s.hidden === 'veryHidden' ? T.veryHidden : T.hidden}`);
     for (const sev of ['error', 'warning', 'info'] as const) {
       for (const i of s.issues.filter((x) => x.severity === sev && !shared.has(findingKey(x)))) {
