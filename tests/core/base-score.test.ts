@@ -166,3 +166,14 @@ describe('a base-score table with a 扣分 column', () => {
       expect(hfValue(hf, 'S', 'E5')).toBe(expected);
     });
 });
+
+describe('checks on a base-score table', () => {
+  it('raise no alarm for a typed addition or deduction: items have no points of their own', () => {
+    const v: Variant = { name: 'above/zh/100', baseAt: 'above', traditional: false, max: 100 };
+    const { report } = written(baseSheet(v, 70, [4, 0, -6, 0]));
+    const codes = report.sheets.find((s) => s.sheet === 'S')!.issues.map((i) => i.code);
+    expect(codes).not.toContain('bonusAboveMax');
+    expect(codes).not.toContain('scoreAbovePoints');
+    expect(codes).not.toContain('belowZero');
+  });
+});

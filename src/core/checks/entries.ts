@@ -54,6 +54,11 @@ interface Ctx {
    * row is missing only where assessors type 得分 for every row and this one has neither.
    */
   blankIsMissing: boolean;
+  /**
+   * A base-score or bonus-only table: an item has no points of its own, and a typed 得分 is the
+   * signed amount it adds to the base (+4, −6), so it is not held against the item's points.
+   */
+  signed: boolean;
 }
 
 /** Entry-column cells holding something the written formulas cannot read. */
@@ -134,7 +139,7 @@ function checkItem(c: Ctx, out: Issue[]): void {
     }
   }
 
-  if (sc && sNum !== null && points !== null && !sc.formula) {
+  if (sc && sNum !== null && points !== null && !sc.formula && !c.signed) {
     const s = toCents(sNum);
     const max = toCents(points) + (bonusMax === Number.POSITIVE_INFINITY ? 0 : bonusMax);
     if (s > max && bonusMax !== Number.POSITIVE_INFINITY) {
@@ -157,7 +162,7 @@ function checkItem(c: Ctx, out: Issue[]): void {
   }
 
   // 得分 and 扣分 both typed (or a stale cached formula result): they must agree.
-  if (ded && sc && dNum !== null && sNum !== null && points !== null && !ded.formula) {
+  if (ded && sc && dNum !== null && sNum !== null && points !== null && !ded.formula && !c.signed) {
     const dc = Math.max(0, toCents(dNum));
     const capped = cap === null ? dc : Math.min(dc, cap);
     let expected = toCents(points) - capped;
@@ -227,6 +232,7 @@ export function checkEntries(
         entry,
         hasReasonColumn: table.columns.reason !== undefined,
         blankIsMissing,
+        signed: table.scheme === 'base' || table.scheme === 'bonus',
       },
       out,
     );
