@@ -577,7 +577,7 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
     skipped.set(op, s);
   };
   const runOf = (sheet: string): Run => {
-    const last = runs.at(-1);
+    const last = runs[runs.length - 1];
     if (last && last.sheet === sheet) return last;
     const r: Run = {
       sheet,
@@ -632,7 +632,7 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
     const key = JSON.stringify(what);
     const slot = `${runs.length}:${op.op}`;
     const last = lastFormat.get(slot);
-    const run = runs.at(-1);
+    const run = runs[runs.length - 1];
     if (rect && last && last.key === key && run?.sheet === op.sheet && run.rest.includes(last.action)) {
       const r = last.rect;
       const below = r.left === rect.left && r.right === rect.right && rect.top === r.bottom + 1;
@@ -656,11 +656,12 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
     rest(op.sheet, (book) => set(range(book, op.sheet, target.range)));
     const rect = parseRange(op.range);
     const { range: _, ...what } = op;
+    const done = runOf(op.sheet).rest;
     if (rect)
       lastFormat.set(`${runs.length}:${op.op}`, {
         key: JSON.stringify(what),
         rect: { ...rect },
-        action: runOf(op.sheet).rest.at(-1)!,
+        action: done[done.length - 1]!,
         op: target,
       });
   };
@@ -815,7 +816,7 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
       };
     });
     const counted = blockActions.reduce((n, a) => n + a.ops, 0);
-    const last = blockActions.at(-1);
+    const last = blockActions[blockActions.length - 1];
     if (last) last.ops += run.cellOps - counted;
     actions.push(...blockActions, ...run.rest);
   }
