@@ -732,16 +732,16 @@ const DISCRETION: [string, Case][] = [
     '视情况扣1-3分',
     {
       criteria: '视情况扣1-3分',
-      terms: [{ kind: 'discretion' }],
-      cap: { kind: 'explicit', amount: 3 },
+      terms: [{ kind: 'range', min: 1, max: 3 }],
+      cap: { kind: 'item' },
     },
   ],
   [
     '酌情扣0.5-2分',
     {
       criteria: '工作落实不到位的酌情扣0.5-2分',
-      terms: [{ kind: 'discretion', what: '工作落实不到位' }],
-      cap: { kind: 'explicit', amount: 2 },
+      terms: [{ kind: 'range', min: 0.5, max: 2, what: '工作落实不到位' }],
+      cap: { kind: 'item' },
     },
   ],
   ['由考核组综合评定', { criteria: '由考核组综合评定', terms: [{ kind: 'discretion' }] }],
@@ -749,13 +749,13 @@ const DISCRETION: [string, Case][] = [
     '视情节轻重扣1至2分',
     {
       criteria: '整改不及时的视情节轻重扣1至2分',
-      terms: [{ kind: 'discretion', what: '整改不及时' }],
-      cap: { kind: 'explicit', amount: 2 },
+      terms: [{ kind: 'range', min: 1, max: 2, what: '整改不及时' }],
+      cap: { kind: 'item' },
     },
   ],
   [
     '酌情扣减1~3分',
-    { criteria: '酌情扣减1~3分', terms: [{ kind: 'discretion' }], cap: { kind: 'explicit', amount: 3 } },
+    { criteria: '酌情扣减1~3分', terms: [{ kind: 'range', min: 1, max: 3 }], cap: { kind: 'item' } },
   ],
   ['视情扣分', { criteria: '宣传氛围不浓的视情扣分', terms: [{ kind: 'discretion' }] }],
   [
@@ -766,8 +766,8 @@ const DISCRETION: [string, Case][] = [
     '视…情况扣0.5-1分',
     {
       criteria: '视工作开展情况扣0.5-1分',
-      terms: [{ kind: 'discretion' }],
-      cap: { kind: 'explicit', amount: 1 },
+      terms: [{ kind: 'range', min: 0.5, max: 1 }],
+      cap: { kind: 'item' },
     },
   ],
 ];

@@ -482,16 +482,16 @@ describe('parseRule: other offices, same families', () => {
     ['不合格的不得分', { criteria: '不合格的不得分', terms: [{ kind: 'zeroIf', what: '不合格' }] }],
     ['记0分', { criteria: '未上报的记0分', terms: [{ kind: 'zeroIf', what: '未上报' }] }],
     [
-      '扣1—3分 (range → discretion, cap 3)',
+      '扣1—3分 (a range the assessor chooses within, not the item cap)',
       {
         criteria: '工作不到位扣1—3分',
-        terms: [{ kind: 'discretion', what: '工作不到位' }],
-        cap: { kind: 'explicit', amount: 3 },
+        terms: [{ kind: 'range', min: 1, max: 3, what: '工作不到位' }],
+        cap: { kind: 'item' },
       },
     ],
     [
       '酌情扣1-3分',
-      { criteria: '酌情扣1-3分', terms: [{ kind: 'discretion' }], cap: { kind: 'explicit', amount: 3 } },
+      { criteria: '酌情扣1-3分', terms: [{ kind: 'range', min: 1, max: 3 }], cap: { kind: 'item' } },
     ],
     [
       '视情况扣分',

@@ -52,6 +52,7 @@ import {
   ACTIONS,
   type Action,
   BELOW_N,
+  JUDGE,
   COUNT_ONLY,
   LIST_NEGATION,
   ONE_UNIT,
@@ -384,8 +385,12 @@ function readAction(
     }
     case 'discretionRange':
     case 'discretionUpTo': {
+      const lo = a.kind === 'discretionRange' ? numOf(m, 1) : null;
       const hi = a.kind === 'discretionRange' ? numOf(m, 2) : numOf(m, 1);
       const w = ownOrPending();
+      // 视情况扣0.5—2分: the assessor chooses within the range; its top is not the item's cap.
+      if (okAmount(lo) && okAmount(hi) && lo < hi)
+        return push({ kind: 'range', min: lo, max: hi, what: w.what, span: span(w.start) });
       push({ kind: 'discretion', what: w.what, span: span(w.start) });
       if (okAmount(hi))
         out.caps.push({ cap: { kind: 'explicit', amount: hi, span: toSpan(x, aSeg.s, aSeg.e) }, at: -1 });
@@ -433,6 +438,11 @@ function readAction(
         span: span(w.start),
       });
     }
+    case 'consequence': {
+      // 发生安全事故的，取消评优资格: the condition is the clause before; the consequence scores nothing.
+      const w = withPending();
+      return push({ kind: 'consequence', effect: m[1] ?? m[0], what: w.what, span: span(w.start) });
+    }
     case 'bonusDiscretion': {
       const w = ownOrPending();
       return push({
@@ -472,7 +482,12 @@ function readAction(
       return deduction(a, own, aSeg, x, ctx, out, withPending, span, pending, out.terms[lastInSentence]);
     case 'discretion': {
       const w = ownOrPending();
-      return push({ kind: 'discretion', what: w.what || t.slice(aSeg.s, aSeg.e), span: span(w.start) });
+      // 根据平时工作打分 names its basis; a bare 酌情扣分 names nothing beyond the judging itself.
+      const phrase = t.slice(aSeg.s, aSeg.e);
+      const basis = new RegExp(`^(?:${JUDGE})(?:给予|予以)?[扣打给评计赋处]?[分减理除]?$`).test(phrase)
+        ? ''
+        : phrase;
+      return push({ kind: 'discretion', what: w.what || basis, span: span(w.start) });
     }
     case 'award': {
       const v = numOf(m, 1);

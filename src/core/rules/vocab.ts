@@ -41,6 +41,7 @@ export type ActionKind =
   | 'veto'
   | 'fullIf'
   | 'zeroIf'
+  | 'consequence'
   | 'bonusDiscretion'
   | 'bonus'
   | 'deduct'
@@ -55,6 +56,25 @@ export interface Action extends Seg {
 
 /** Words that say the assessor judges the amount: 酌情, 视情况, 视情节轻重. */
 export const JUDGE = '酌情|视情况|视情节轻重|视情节|视情|根据情况';
+
+/**
+ * One consequence beyond points: loss of eligibility (取消当年评优资格, 否优), a grade moved (降档,
+ * 降一档, 晋档), a fail stated as the rating (年度考核不合格, 评为不合格), a reprimand (通报批评).
+ */
+const CONSEQUENCE_ONE =
+  '取消[^,;。、]{0,10}?(?:评优|评先|资格)(?:[^,;。、]{0,4}?资格)?|一票否优|否优|' +
+  '(?:降|晋|升)(?:一|1|两|二|2)?(?:个)?档(?:次)?|降(?:一|1)?(?:个)?(?:等级|级别|等次|级|等)|晋级|' +
+  '(?:(?:年度|年终|本年度|当年|全年)?(?:考核|考评|评定|评价|评比)(?:结果|等次|等级)?(?:为|定为|评为|确定为|直接)?|(?:本项|该项|此项)(?:即|直接)?(?:为|评为|定为|视为)?|评为|定为|认定为|视为|确定为|按)不合格(?:等次)?|' +
+  '通报批评|诫勉谈话|诫勉|降薪|降职|黄牌警告|黄牌|红牌';
+
+/**
+ * A clause that ends in consequences (…的，取消评优资格、降档): read as a consequence term, never as
+ * points. Only at a clause's end, so "不合格的" or "不合格扣1分" stay conditions of what follows.
+ */
+export const CONSEQUENCE_ACTION = new RegExp(
+  `(?:并|并且|且)?(?:予以|给予|实行|作|将)?((?:${CONSEQUENCE_ONE})(?:(?:[、和及或]|并(?:予以|给予)?)(?:${CONSEQUENCE_ONE}))*)(?:处理)?(?=\\s*$)`,
+  'g',
+);
 
 /** Patterns in priority order: an earlier pattern's match wins over a later overlapping one. */
 export const ACTIONS: readonly [ActionKind, RegExp][] = [
@@ -107,6 +127,7 @@ export const ACTIONS: readonly [ActionKind, RegExp][] = [
     'zeroIf',
     /不得分|不计分|不给分|(?:记|计|得|给|评)(?:零|0|〇)分|按(?:零|0|〇)分(?:计算|计|算|处理)?|(?:本项|该项|此项)(?:分值)?(?:全扣|全部扣除)|扣(?:除|减|去)?(?:本项|该项|此项)?(?:的)?(?:全部|所有|全)(?:分值|分数|分)(?![的之])|扣(?:除|减|去)?(?:本项|该项|此项)(?:的)?(?:分值|分数)(?![的之\d])/g,
   ],
+  ['consequence', CONSEQUENCE_ACTION],
   ['bonusDiscretion', /酌情(?:给予)?(?:加分|奖分|奖励)/g],
   ['bonus', new RegExp(`(?:加|奖励?)(${N})分(?:/(?:个)?(${U}))?`, 'g')],
   ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],

@@ -6,16 +6,23 @@ import { NONE, whatDe, whatEn } from './common';
 const EN: readonly [RegExp, string][] = [
   [/取消.*(?:评优|评先)|否优/, 'loses eligibility for awards'],
   [/取消.*资格/, 'loses eligibility'],
-  [/降档|降级|降等/, 'is moved down a grade'],
-  [/晋档/, 'is moved up a grade'],
+  [/降.{0,2}(?:档|级|等)/, 'is moved down a grade'],
+  [/(?:晋|升).{0,2}档|晋级/, 'is moved up a grade'],
   [/不合格/, 'is rated as failing'],
   [/通报批评/, 'is criticised in a notice'],
   [/诫勉/, 'receives an admonition'],
   [/降薪|降职/, 'is demoted'],
 ];
 
-export function effectEn(effect: string): string {
+function oneEn(effect: string): string {
   return EN.find(([re]) => re.test(effect))?.[1] ?? `faces a consequence ("${effect}")`;
+}
+
+/** English for one consequence or a list of them (取消评优资格、降一档). */
+export function effectEn(effect: string): string {
+  const parts = effect.split(/[、和及或]|并(?:予以|给予)?/).filter((p) => p !== '');
+  const en = [...new Set(parts.map(oneEn))];
+  return en.length <= 1 ? oneEn(effect) : `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]}`;
 }
 
 export const consequence: TermHandler<'consequence'> = {
@@ -29,7 +36,7 @@ export const consequence: TermHandler<'consequence'> = {
       const w = whatEn(term.what);
       return `${w ? `where ${w}, ` : ''}the unit ${effectEn(term.effect)} (no points)`;
     }
-    return `${whatDe(term.what)}${term.effect}（不计分，另行处理）`;
+    return `${term.what ? `${whatDe(term.what)}，` : ''}${term.effect}（不计分，另行处理）`;
   },
   prompt(term, lang) {
     return consequence.explain(term, lang);

@@ -1,19 +1,26 @@
-/** 视情况扣0.5—2分: the assessor chooses a deduction within [min, max]; the checks hold it there. */
+/**
+ * 视情况扣0.5—2分, 酌情扣1-3分: the assessor chooses a deduction within [min, max]. An entry of 0 (or
+ * less) says it did not happen; any other entry is held within the range by the evaluation and the
+ * written formula alike, so a score never leaves what the rule allows.
+ */
+import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
-import { clip, deduct, f, ifNumber, NONE, nonNeg, round2, whatEn } from './common';
+import { clip, deduct, f, ifNumber, NONE, round2, whatDe, whatEn } from './common';
 
 export const range: TermHandler<'range'> = {
   kind: 'range',
   input: 'amount',
-  evaluate(_term, input) {
+  evaluate(term, input) {
     if (input === null || typeof input === 'boolean' || !Number.isFinite(input)) return NONE;
-    return deduct(Math.max(0, toCents(input)));
+    const c = toCents(input);
+    if (c <= 0) return NONE;
+    return deduct(Math.min(toCents(term.max), Math.max(toCents(term.min), c)));
   },
   explain(term, lang) {
     if (lang === 'en')
-      return `${term.what ? `${whatEn(term.what)}: ` : ''}${f(term.min)} to ${f(term.max)} points off, as the assessor judges`;
-    return `${term.what ? `${term.what}的，` : ''}视情况扣${f(term.min)}至${f(term.max)}分`;
+      return `${term.what ? `where ${whatEn(term.what)}, ` : ''}${f(term.min)} to ${f(term.max)} points off, as the assessor judges`;
+    return `${whatDe(term.what)}视情况扣${f(term.min)}至${f(term.max)}分`;
   },
   prompt(term, lang) {
     if (lang === 'en')
@@ -24,7 +31,9 @@ export const range: TermHandler<'range'> = {
       `扣除的分值，${f(term.min)}至${f(term.max)}分${term.what ? `（${term.what}）` : ''}；未发生填0`,
     );
   },
-  formula(_term, input) {
-    return { deduction: ifNumber(input, round2(nonNeg(input))) };
+  formula(term, input) {
+    const x = round2(input);
+    const held = fn('MIN', num(term.max), fn('MAX', num(term.min), x));
+    return { deduction: ifNumber(input, fn('IF', bin('<=', x, num(0)), num(0), held)) };
   },
 };
