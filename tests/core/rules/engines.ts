@@ -35,11 +35,16 @@ export function only<K extends Term['kind']>(rule: Rule, kind: K): Extract<Term,
 export function hfPairs(
   term: Term,
   entries: Entry[],
-): { deduction: [unknown, number][]; zero: [unknown, boolean][]; veto: [unknown, boolean][] } {
+): {
+  deduction: [unknown, number][];
+  zero: [unknown, boolean][];
+  veto: [unknown, boolean][];
+  bonus: [unknown, number][];
+} {
   const pieces = handlerFor(term).formula(term as never, ref(0, 0));
   const row = (i: number) => {
     const p = handlerFor(term).formula(term as never, ref(i, 0));
-    return [null, p.deduction, p.zero, p.veto].map((x) => (x ? unparse(x) : null));
+    return [null, p.deduction, p.zero, p.veto, p.bonus].map((x) => (x ? unparse(x) : null));
   };
   const hf = buildEngine({
     sheets: [
@@ -55,12 +60,14 @@ export function hfPairs(
     deduction: [] as [unknown, number][],
     zero: [] as [unknown, boolean][],
     veto: [] as [unknown, boolean][],
+    bonus: [] as [unknown, number][],
   };
   entries.forEach((e, i) => {
     const want = effect(term, e);
     if (pieces.deduction) out.deduction.push([hfValue(hf, 'S', a1(i, 1)), want.deductionCents / 100]);
     if (pieces.zero) out.zero.push([hfValue(hf, 'S', a1(i, 2)), want.zero]);
     if (pieces.veto) out.veto.push([hfValue(hf, 'S', a1(i, 3)), want.veto]);
+    if (pieces.bonus) out.bonus.push([hfValue(hf, 'S', a1(i, 4)), want.bonusCents / 100]);
   });
   return out;
 }

@@ -20,17 +20,18 @@ export const bonus: TermHandler<'bonus'> = {
     // 酌情加分: points at the assessor's discretion, entered as the number of points.
     const judged = term.unit === '分' && toCents(term.amount) === 100;
     if (judged) {
+      const own = term.what === '酌情加分' ? '' : term.what;
       const max =
         term.max === null ? '' : lang === 'en' ? `, at most ${f(term.max)}` : `，最多加${f(term.max)}分`;
       if (lang === 'en')
-        return `${term.what ? `${whatEn(term.what)}: ` : ''}bonus points at the assessor's discretion${max}`;
-      return `${term.what ? `${term.what}：` : ''}由考核人员酌情加分${max}`;
+        return `${own ? `${whatEn(own)}: ` : ''}bonus points at the assessor's discretion${max}`;
+      return `${own ? `${own}：` : ''}由考核人员酌情加分${max}`;
     }
     if (lang === 'en') {
       const w = whatEn(term.what);
       const per = once ? '' : ` per ${unitEn(term.unit, false)}`;
       const max = term.max !== null && !once ? `, at most ${f(term.max)}` : '';
-      return `${w ? `${w}: ` : ''}${f(term.amount)} bonus points${per}${max}`;
+      return `${w ? `${w}: ` : ''}${f(term.amount)} bonus ${toCents(term.amount) === 100 ? 'point' : 'points'}${per}${max}`;
     }
     const per = once ? '' : `每${term.unit || '次'}`;
     const max = term.max !== null && !once ? `，最多加${f(term.max)}分` : '';
@@ -39,6 +40,13 @@ export const bonus: TermHandler<'bonus'> = {
   prompt(term, lang) {
     const max =
       term.max === null ? '' : lang === 'en' ? `, at most ${f(term.max)}` : `，最多加${f(term.max)}分`;
+    // 酌情加分: the assessor enters the points themselves.
+    if (term.unit === '分' && toCents(term.amount) === 100) {
+      const own = term.what && term.what !== '酌情加分' ? term.what : '';
+      if (lang === 'en')
+        return clip(`Bonus points, at your discretion${own ? ` (${whatEn(own)})` : ''}${max}`);
+      return clip(`酌情加的分值${own ? `（${own}）` : ''}${max}`);
+    }
     if (lang === 'en') {
       const w = whatEn(term.what);
       return clip(
