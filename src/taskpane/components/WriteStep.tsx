@@ -21,6 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { WRITE_OP_KINDS, type WriteOp } from '../../core/plan';
+import type { UndoGapKind } from '../../core/writeback/undo';
 import { PREVIEW_PAGE_SIZE, cellKey, rubricSheets, writeSheets } from '../state/flow';
 import { previewPage } from '../state/preview';
 import type { StepProps } from './types';
@@ -127,6 +128,59 @@ function Preview({ state, dispatch, t }: StepProps) {
   );
 }
 
+/** After a write: 撤销写入; after an undo: what was restored, what was left as edited, what stays. */
+function Undo({ state, actions, t }: StepProps) {
+  const { undo, undoResult } = state.write;
+  return (
+    <>
+      {undo && (
+        <Button disabled={state.busy !== null} onClick={() => void actions.undo()}>
+          {state.busy === 'writing' && !state.write.progress ? t('undoing') : t('undoWrite')}
+        </Button>
+      )}
+      {undoResult && (
+        <MessageBar
+          intent={undoResult.conflicts.length > 0 ? 'warning' : 'success'}
+          layout="multiline"
+          role="status"
+        >
+          <MessageBarBody>
+            <div style={wrap}>{t('undoDone', { count: undoResult.restored.length })}</div>
+            {undoResult.conflicts.length > 0 && (
+              <>
+                <div style={wrap}>{t('undoConflicts', { count: undoResult.conflicts.length })}</div>
+                <ul aria-label={t('undoConflicts', { count: undoResult.conflicts.length })} style={wrap}>
+                  {undoResult.conflicts.map((c) => (
+                    <li key={cellKey(c.sheet, c.cell)}>
+                      {t('undoConflictCell', { where: cellKey(c.sheet, c.cell), existing: c.existing })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {undoResult.gaps.length > 0 && (
+              <>
+                <div style={wrap}>{t('undoGaps')}</div>
+                <ul aria-label={t('undoGaps')} style={wrap}>
+                  {undoResult.gaps.map((g) => (
+                    <li key={`${g.sheet}-${g.kind}`}>
+                      {t('undoGap', {
+                        sheet: g.sheet,
+                        kind: t(`gap.${g.kind satisfies UndoGapKind}`),
+                        count: g.count,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
 export function WriteStep(props: StepProps) {
   const { state, dispatch, actions, t } = props;
   const sheets = rubricSheets(state.report).map((s) => s.sheet);
@@ -202,6 +256,7 @@ export function WriteStep(props: StepProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <Undo {...props} />
     </section>
   );
 }

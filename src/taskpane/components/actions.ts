@@ -3,7 +3,9 @@
  * Each is caught here and turned into a `failed` action, so nothing throws at the user.
  */
 import { type Dispatch, type RefObject, useMemo } from 'react';
+import type { WorkbookGrid } from '../../core/grid';
 import type { WriteOp, WritePlan } from '../../core/plan';
+import { planUndo, type UndoPlan } from '../../core/writeback/undo';
 import { PlanStaleError, WriteInterruptedError } from '../../host/errors';
 import type { Host } from '../../host/types';
 import { faultFrom } from '../state/faults';
@@ -24,6 +26,8 @@ export interface PaneActions {
   write(): Promise<void>;
   /** Write the rest after an interrupted write: plan again from the fresh read, then write. */
   finish(): Promise<void>;
+  /** 撤销写入: put back what the last write changed, leaving cells edited since as they are. */
+  undo(): Promise<void>;
 }
 
 /** An op as the preview shows it: a formula's cached result is not shown, and may move with any entry. */
@@ -135,10 +139,12 @@ export function usePaneActions(
       }
       dispatch({ type: 'writeStart', total: plan.ops.length });
       let fresh: WritePlan;
+      let before: WorkbookGrid;
       try {
         // The preview was planned from the workbook as last read, and the assessor may have typed in
         // Excel since: plan again from a fresh read, and write only what they saw and confirmed.
         const read = await host.readWorkbook();
+        before = read.workbook;
         const report = engine.analyze(read.workbook);
         fresh = engine.plan(read.workbook, report, {
           entryColumns: s.write.entryColumns,
@@ -162,6 +168,7 @@ export function usePaneActions(
         dispatch({
           type: 'written',
           result: { ops: fresh.ops.length, syncs: res.syncs, skipped: res.skipped },
+          undo: { before, plans: [fresh] },
         });
       } catch (e) {
         const fault = faultFrom(e);
@@ -174,6 +181,35 @@ export function usePaneActions(
       await reload();
     };
 
-    return { reload, selectCell, saveRules, preparePlan, write, finish };
+    // The undo is planned from a fresh read, so that cells typed into since the write are left alone;
+    // its ops carry what the write put there (compare-and-set), so an edit made between this read
+    // and the apply is caught too: then read and plan once more.
+    const undo = async () => {
+      const last = stateRef.current.write.undo;
+      if (!last) return;
+      dispatch({ type: 'undoStart' });
+      let done: UndoPlan | null = null;
+      for (let attempt = 0; done === null; attempt++) {
+        try {
+          const read = await host.readWorkbook();
+          const u = planUndo(last.before, last.plans, read.workbook);
+          if (u.plan.ops.length > 0) await host.applyPlan(u.plan);
+          done = u;
+        } catch (e) {
+          if (e instanceof PlanStaleError && attempt === 0) continue;
+          const fault = faultFrom(e);
+          if (e instanceof PlanStaleError || e instanceof WriteInterruptedError) await reload();
+          dispatch({ type: 'failed', fault });
+          return;
+        }
+      }
+      dispatch({
+        type: 'undone',
+        result: { restored: done.restored, conflicts: done.conflicts, gaps: done.gaps },
+      });
+      await reload();
+    };
+
+    return { reload, selectCell, saveRules, preparePlan, write, finish, undo };
   }, [host, engine, stateRef, dispatch]);
 }

@@ -141,6 +141,23 @@ export const en: UiCatalogue = {
   skippedFeature: (p: P) =>
     `This Excel does not support ${s(p, 'feature')}; ${s(p, 'count')} operations were skipped.`,
   noSheetSelected: 'Select at least one sheet.',
+  undoWrite: 'Undo the write',
+  undoing: 'Undoing the write…',
+  undoDone: (p: P) => `The write is undone: ${many(p, 'count', 'cell', 'cells')} restored.`,
+  undoConflicts: (p: P) =>
+    `${many(p, 'count', 'cell was', 'cells were')} edited after the write; the undo left them as you typed them:`,
+  undoConflictCell: (p: P) => `${s(p, 'where')}: now "${s(p, 'existing')}"`,
+  undoGaps: 'These cannot be restored and stay as the write left them:',
+  undoGap: (p: P) => `${s(p, 'sheet')}: ${s(p, 'kind')} (${s(p, 'count')})`,
+  'gap.format': 'fill and font',
+  'gap.numberFormat': 'number formats',
+  'gap.columnWidth': 'column widths',
+  'gap.merge': 'merged cells',
+  'gap.note': 'notes',
+  'gap.validation': 'entry limits',
+  'gap.print': 'print settings',
+  'gap.chart': 'charts',
+  'gap.sheet': 'sheets',
   totalsDeclared: (p: P) =>
     `The header declares ${pts(p, 'declared')}; the items add up to ${pts(p, 'points')} (${many(p, 'count', 'item', 'items')})`,
   listColon: ': ',

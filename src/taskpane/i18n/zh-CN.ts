@@ -1,6 +1,7 @@
 /** 任务窗格界面文字（中文）。每条按键名取用；带参数的写成函数，说明发现了什么、该怎么做。 */
 import type { WriteOp } from '../../core/plan';
 import type { TermKind } from '../../core/rules/types';
+import type { UndoGapKind } from '../../core/writeback/undo';
 
 type P = Record<string, string | number>;
 const s = (p: P, k: string): string => String(p[k] ?? '');
@@ -139,6 +140,22 @@ export const zhCN = {
   writeDone: (p: P) => `已写入 ${s(p, 'ops')} 项操作，与 Excel 往返 ${s(p, 'syncs')} 次。`,
   skippedFeature: (p: P) => `此 Excel 版本不支持${s(p, 'feature')}，已跳过 ${s(p, 'count')} 项。`,
   noSheetSelected: '请至少选择一张工作表。',
+  undoWrite: '撤销写入',
+  undoing: '正在撤销写入…',
+  undoDone: (p: P) => `已撤销写入：恢复了 ${s(p, 'count')} 个单元格原来的内容。`,
+  undoConflicts: (p: P) => `以下 ${s(p, 'count')} 个单元格在写入之后被修改过，撤销时保持你改后的内容：`,
+  undoConflictCell: (p: P) => `${s(p, 'where')}：现为“${s(p, 'existing')}”`,
+  undoGaps: '以下内容无法恢复，仍保持写入后的样子：',
+  undoGap: (p: P) => `${s(p, 'sheet')}：${s(p, 'kind')}（${s(p, 'count')} 项）`,
+  'gap.format': '填充色和字体',
+  'gap.numberFormat': '数字格式',
+  'gap.columnWidth': '列宽',
+  'gap.merge': '合并单元格',
+  'gap.note': '批注',
+  'gap.validation': '输入限制',
+  'gap.print': '打印设置',
+  'gap.chart': '图表',
+  'gap.sheet': '工作表',
   totalsDeclared: (p: P) =>
     `表头标明总分 ${s(p, 'declared')} 分，各项标准分值合计 ${s(p, 'points')} 分（共 ${s(p, 'count')} 项）`,
   listColon: '：',
@@ -211,4 +228,5 @@ export const zhCN = {
     `操作未完成：${s(p, 'message')}。请点“重新读取”后重试；如果反复出现，请报告此问题。`,
 } satisfies Record<string, string | ((p: P) => string)> &
   Record<`kind.${TermKind}`, string> &
-  Record<`op.${WriteOp['op']}`, string>;
+  Record<`op.${WriteOp['op']}`, string> &
+  Record<`gap.${UndoGapKind}`, string>;

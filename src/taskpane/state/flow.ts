@@ -8,6 +8,7 @@ import type { WorkbookGrid } from '../../core/grid';
 import type { Issue } from '../../core/issues';
 import type { SheetAnalysis } from '../../core/model';
 import type { Conflict, WritePlan } from '../../core/plan';
+import type { UndoGap } from '../../core/writeback/undo';
 import type { SkippedOps } from '../../host/types';
 import type { UiLang } from '../i18n';
 import type { Fault } from './faults';
@@ -25,6 +26,19 @@ export interface WriteResult {
   skipped: SkippedOps[];
 }
 
+/** What 撤销写入 needs: the workbook as read just before the last write, and the plans applied. */
+export interface UndoSource {
+  before: WorkbookGrid;
+  plans: WritePlan[];
+}
+
+/** What an undo did: cells put back, cells edited since the write (left as they are), what stays. */
+export interface UndoResult {
+  restored: string[];
+  conflicts: Conflict[];
+  gaps: UndoGap[];
+}
+
 export interface WriteState {
   entryColumns: boolean;
   /** Sheets to write; null until the assessor chooses (then every rubric sheet is written). */
@@ -38,6 +52,9 @@ export interface WriteState {
   page: number;
   progress: { done: number; total: number } | null;
   result: WriteResult | null;
+  /** The last successful write, while it can be undone. */
+  undo: UndoSource | null;
+  undoResult: UndoResult | null;
 }
 
 export interface FlowState {
@@ -84,7 +101,9 @@ export type FlowAction =
   | { type: 'setPage'; page: number }
   | { type: 'writeStart'; total: number }
   | { type: 'writeProgress'; done: number; total: number }
-  | { type: 'written'; result: WriteResult };
+  | { type: 'written'; result: WriteResult; undo?: UndoSource }
+  | { type: 'undoStart' }
+  | { type: 'undone'; result: UndoResult };
 
 export function initialState(lang: UiLang, step = 'detect'): FlowState {
   return {
@@ -108,6 +127,8 @@ export function initialState(lang: UiLang, step = 'detect'): FlowState {
       page: 0,
       progress: null,
       result: null,
+      undo: null,
+      undoResult: null,
     },
     fault: null,
   };
@@ -246,11 +267,35 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         ...state,
         busy: 'writing',
         fault: null,
-        write: { ...state.write, progress: { done: 0, total: action.total }, result: null },
+        write: {
+          ...state.write,
+          progress: { done: 0, total: action.total },
+          result: null,
+          undoResult: null,
+        },
       };
     case 'writeProgress':
       return { ...state, write: { ...state.write, progress: { done: action.done, total: action.total } } };
     case 'written':
-      return { ...state, busy: null, write: { ...state.write, progress: null, result: action.result } };
+      return {
+        ...state,
+        busy: null,
+        write: {
+          ...state.write,
+          progress: null,
+          result: action.result,
+          undo: action.undo ?? null,
+          undoResult: null,
+        },
+      };
+    case 'undoStart':
+      return { ...state, busy: 'writing', fault: null, write: { ...state.write, undoResult: null } };
+    case 'undone':
+      // The write is undone: its result no longer describes the workbook, and it cannot be undone twice.
+      return {
+        ...state,
+        busy: null,
+        write: { ...state.write, result: null, undo: null, undoResult: action.result },
+      };
   }
 }

@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import './jsdom-setup';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cellAt, formulaAt, type WorkbookGrid } from '../../src/core/grid';
+import { a1, parseA1 } from '../../src/core/a1';
+import { FakeExcel, FakeWorkbook } from '../../src/fake-excel';
+import { createOfficeHost } from '../../src/host/office';
+import { App } from '../../src/taskpane/App';
+import { cleanRubric } from './stub-host';
+
+afterEach(cleanup);
+
+function officeHost(book: FakeWorkbook) {
+  const excel = new FakeExcel(book, { apiVersion: '1.18' });
+  return createOfficeHost({ excel, isSetSupported: excel.isSetSupported, displayLanguage: () => 'zh-CN' });
+}
+
+type Cells = Map<string, { value: unknown; formula: string | null }>;
+
+/** Every non-empty cell of the workbook (sheet!A1 → value and formula). */
+function cellsOf(grid: WorkbookGrid): Cells {
+  const out: Cells = new Map();
+  for (const sheet of grid.sheets) {
+    const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(sheet.values[r]?.length ?? 0, sheet.formulas?.[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        const value = cellAt(sheet, r, c);
+        const formula = formulaAt(sheet, r, c);
+        if ((value === null || value === '') && formula === null) continue;
+        out.set(`${sheet.name}!${a1(r, c)}`, { value, formula });
+      }
+    }
+  }
+  return out;
+}
+
+async function writeInPane(book: FakeWorkbook) {
+  render(<App host={officeHost(book)} />);
+  expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
+  fireEvent.click(screen.getByRole('tab', { name: '写入' }));
+  await screen.findByRole('table');
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '写入' }));
+  });
+  await screen.findByText(/与 Excel 往返/);
+}
+
+async function undoInPane(): Promise<HTMLElement> {
+  await act(async () => {
+    fireEvent.click(await screen.findByRole('button', { name: '撤销写入' }));
+  });
+  const done = await screen.findByText(/已撤销写入/);
+  return done.closest('[role="status"]') as HTMLElement;
+}
+
+describe('撤销写入 in the pane, over the Office adapter and a fake Excel', () => {
+  const grid = () => ({ sheets: [cleanRubric('一村', { 0: { score: 4 } }), cleanRubric('二村')] });
+
+  it('puts back every cell the write changed, and removes the sheet it added', async () => {
+    const book = FakeWorkbook.fromGrid(grid());
+    const before = book.toGrid();
+    await writeInPane(book);
+    const written = book.toGrid();
+    // The write did change the workbook (else the undo would prove nothing).
+    expect(cellsOf(written)).not.toEqual(cellsOf(before));
+    expect(written.sheets.length).toBeGreaterThan(before.sheets.length);
+
+    const status = await undoInPane();
+    const after = book.toGrid();
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(cellsOf(after)).toEqual(cellsOf(before));
+    expect(status.textContent).toMatch(/恢复了 [1-9]\d* 个单元格/);
+    expect(status.textContent).not.toContain('修改过');
+    // Undone once: the button is gone.
+    expect(screen.queryByRole('button', { name: '撤销写入' })).toBeNull();
+  });
+
+  it('leaves a cell typed into after the write as typed, and lists it', async () => {
+    const book = FakeWorkbook.fromGrid(grid());
+    const before = cellsOf(book.toGrid());
+    await writeInPane(book);
+    // A formula the write put in a rubric sheet, over a cell that held something else before.
+    const [key] = [...cellsOf(book.toGrid())].find(
+      ([k, v]) => k.startsWith('一村!') && v.formula !== null && before.get(k)?.formula == null,
+    )!;
+    const address = key.slice('一村!'.length);
+    const typed = 3.5;
+    const at = parseA1(address)!;
+    book.setContents('一村', at.row, at.col, [[typed]]);
+
+    const status = await undoInPane();
+    expect(book.at('一村', address)).toEqual({ value: typed, formula: null });
+    const list = within(status).getByRole('list', { name: /写入之后被修改过/ });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([`${key}：现为“${typed}”`]);
+    // Everything else is back as it was.
+    const after = cellsOf(book.toGrid());
+    after.delete(key);
+    const expected = new Map(before);
+    expected.delete(key);
+    expect(after).toEqual(expected);
+  });
+});
