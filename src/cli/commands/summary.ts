@@ -10,8 +10,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import ExcelJS from 'exceljs';
-import { applyPlan } from '../../adapters/xlsx/write';
 import { type SheetProblem, sheetProblemText } from '../../adapters/xlsx/errors';
 import { readXlsxWorkbook, XlsxReadError } from '../../adapters/xlsx/read';
 import { analyzeWorkbook } from '../../core/analyze';
@@ -338,12 +336,20 @@ export function parseQuota(v: string): GradeQuota[] {
   );
 }
 
-/** Write a values plan into a new workbook with the shared plan writer (temporary file, then rename). */
+/**
+ * Write a values plan into a new workbook with the shared plan writer (temporary file, then rename).
+ * ExcelJS and the writer (which loads it) are imported here, when a summary is written, so that the
+ * other commands (`check`, `--help`) do not pay for loading them.
+ */
 async function writeOps(
   file: string,
   ops: readonly WriteOp[],
   output: Parameters<typeof writeOutputFile>[2],
 ): Promise<void> {
+  const [{ default: ExcelJS }, { applyPlan }] = await Promise.all([
+    import('exceljs'),
+    import('../../adapters/xlsx/write'),
+  ]);
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, { ops: [...ops], owned: [], conflicts: [] });
   await writeOutputFile(file, new Uint8Array(await wb.xlsx.writeBuffer()), output);
