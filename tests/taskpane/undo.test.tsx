@@ -6,6 +6,7 @@ import { cellAt, formulaAt, type WorkbookGrid } from '../../src/core/grid';
 import { a1, parseA1 } from '../../src/core/a1';
 import { FakeExcel, FakeWorkbook } from '../../src/fake-excel';
 import { createOfficeHost } from '../../src/host/office';
+import type { Host } from '../../src/host/types';
 import { App } from '../../src/taskpane/App';
 import { cleanRubric } from './stub-host';
 
@@ -36,8 +37,8 @@ function cellsOf(grid: WorkbookGrid): Cells {
   return out;
 }
 
-async function writeInPane(book: FakeWorkbook) {
-  render(<App host={officeHost(book)} />);
+async function writeInPane(book: FakeWorkbook, host: Host = officeHost(book)) {
+  render(<App host={host} />);
   expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
   fireEvent.click(screen.getByRole('tab', { name: '写入' }));
   await screen.findByRole('table');
@@ -103,6 +104,49 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
     after.delete(key);
     const expected = new Map(before);
     expected.delete(key);
+    expect(after).toEqual(expected);
+  });
+
+  it('when a cell is typed into between its read and its apply, reads and plans once more, and leaves that cell too', async () => {
+    const book = FakeWorkbook.fromGrid(grid());
+    const before = cellsOf(book.toGrid());
+    const inner = officeHost(book);
+    let applies = 0;
+    let typedAt: { key: string; address: string } | null = null;
+    // The second applyPlan is the undo's first: just before it reaches Excel, the assessor types
+    // into a cell the write filled, so the undo's compare-and-set finds it changed.
+    const host: Host = Object.assign(Object.create(Object.getPrototypeOf(inner)), inner, {
+      applyPlan: (...args: Parameters<Host['applyPlan']>) => {
+        applies++;
+        if (applies === 2) {
+          const [key] = [...cellsOf(book.toGrid())].find(
+            ([k, v]) => k.startsWith('二村!') && v.formula !== null && before.get(k)?.formula == null,
+          )!;
+          const address = key.slice('二村!'.length);
+          const at = parseA1(address)!;
+          book.setContents('二村', at.row, at.col, [[2]]);
+          typedAt = { key, address };
+        }
+        return inner.applyPlan(...args);
+      },
+    });
+    await writeInPane(book, host);
+    const status = await undoInPane();
+    expect(applies).toBe(3);
+    const t = typedAt as { key: string; address: string } | null;
+    expect(t).not.toBeNull();
+    expect(book.at('二村', t!.address)).toEqual({ value: 2, formula: null });
+    const list = within(status).getByRole('list', { name: /写入之后被修改过/ });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([`${t!.key}：现为“2”`]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const after = cellsOf(book.toGrid());
+    after.delete(t!.key);
+    const expected = new Map(before);
+    expected.delete(t!.key);
     expect(after).toEqual(expected);
   });
 });
