@@ -26,6 +26,7 @@ describe('consequence: parse', () => {
     ['未完成任务的，年度考核评为不合格', '年度考核评为不合格', '未完成任务'],
     ['弄虚作假的，该项不合格', '该项不合格', '弄虚作假'],
     ['瞒报事故的，予以通报批评', '通报批评', '瞒报事故'],
+    ['存在左列四种情况之一的，为不合格档案', '为不合格档案', '存在左列四种情况之一'],
   ])('%s', (text, effect, what) => {
     const r = parseRuleStrict(text, { points: 10 });
     expect(only(r, 'consequence')).toMatchObject({ effect, what });
@@ -50,6 +51,12 @@ describe('consequence: parse', () => {
     const r = parseRuleStrict(text, { points: 10 });
     expect(r.terms.map((t) => t.kind)).toEqual([kind]);
     expect(r.unread).toEqual([]);
+  });
+
+  it('a consequence stated only as a condition (…通报批评的) is reported, not made a term', () => {
+    const r = parseRuleStrict('受到市委、市政府通报批评的', { points: 10 });
+    expect(r.terms).toEqual([]);
+    expect(r.unread.map((s) => words(r, s))).toEqual(['受到市委、市政府通报批评']);
   });
 
   it('a consequence word the grammar cannot place is reported, not dropped', () => {
