@@ -74,6 +74,14 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
     expect(cellsOf(after)).toEqual(cellsOf(before));
     expect(status.textContent).toMatch(/恢复了 [1-9]\d* 个单元格/);
     expect(status.textContent).not.toContain('修改过');
+    // Formatting the read does not record stays, and the pane says so by sheet and kind.
+    const gaps = within(status)
+      .getByRole('list', { name: /无法恢复/ })
+      .querySelectorAll('li');
+    const lines = [...gaps].map((li) => li.textContent ?? '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^(一村|二村)：.+（[1-9]\d* 项）$/);
+    expect(lines.some((l) => l.startsWith('一村：')) && lines.some((l) => l.startsWith('二村：'))).toBe(true);
     // Undone once: the button is gone.
     expect(screen.queryByRole('button', { name: '撤销写入' })).toBeNull();
   });
