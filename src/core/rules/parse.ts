@@ -388,6 +388,11 @@ function readAction(
       const lo = a.kind === 'discretionRange' ? numOf(m, 1) : null;
       const hi = a.kind === 'discretionRange' ? numOf(m, 2) : numOf(m, 1);
       const w = ownOrPending();
+      // 每次视情况扣0.5-1分, 扣1-3分/次: a range per unit is not one choice; it needs a decision.
+      if (m[3] !== undefined || eachUnit(w.what)) {
+        out.unread.push(span(w.start));
+        return 'none';
+      }
       // 视情况扣0.5—2分: the assessor chooses within the range; its top is not the item's cap.
       if (okAmount(lo) && okAmount(hi) && lo < hi)
         return push({ kind: 'range', min: lo, max: hi, what: w.what, span: span(w.start) });

@@ -116,7 +116,10 @@ export const ACTIONS: readonly [ActionKind, RegExp][] = [
       'g',
     ),
   ],
-  ['discretionRange', new RegExp(`(?:${JUDGE})?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分`, 'g')],
+  [
+    'discretionRange',
+    new RegExp(`(?:${JUDGE})?扣(?:除|减)?(${N})分?\\s*[-—–~至到]\\s*(${N})分(?:/(?:个)?(${U}))?`, 'g'),
+  ],
   ['discretionUpTo', new RegExp(`酌情扣(?:除|减)?(${N})分`, 'g')],
   ['scoreFormula', /(?:实际|本项|该项)?得分\s*=[^,;。]*/g],
   ['zeroMethod', /否决(?:制)?计分(?:法)?/g],

@@ -54,6 +54,15 @@ describe('range: parse', () => {
     ]);
   });
 
+  it.each(['视情况扣1-3分/次', '每次视情况扣0.5-1分', '迟报的，每次酌情扣1-2分'])(
+    '%s: a range per unit is not one choice, so it is reported',
+    (text) => {
+      const r = parseRuleStrict(text, { points: 10 });
+      expect(r.terms.some((t) => t.kind === 'range' || t.kind === 'discretion')).toBe(false);
+      expect(r.unread.map((s) => r.source.slice(s.start, s.end)).join('/')).toMatch(/扣[\d.]+-[\d.]+分/);
+    },
+  );
+
   it('a range upside down (扣3-1分) is not a range', () => {
     const r = parseRuleStrict('酌情扣3-1分', { points: 10 });
     expect(r.terms.some((t) => t.kind === 'range')).toBe(false);
