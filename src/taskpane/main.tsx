@@ -6,7 +6,6 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createOfficeHost } from '../host/office';
 import { hostLang, hostMessage } from '../host/messages';
-import { startWpsPane } from '../wps/pane';
 import { App } from './App';
 import { selectionWatcher } from './selection';
 
@@ -31,6 +30,8 @@ async function start(): Promise<void> {
   if (!root) throw new Error('task pane: #root element missing from taskpane.html');
   // WPS 表格's webview has no Office.js: there the same App runs over the WPS host.
   if ('wps' in window) {
+    // Loaded on demand: the WPS host stays out of what Excel's pane loads first.
+    const { startWpsPane } = await import('../wps/pane');
     startWpsPane(root);
     return;
   }
