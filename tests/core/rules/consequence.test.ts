@@ -26,6 +26,8 @@ describe('consequence: parse', () => {
     ['未完成任务的，年度考核评为不合格', '年度考核评为不合格', '未完成任务'],
     ['弄虚作假的，该项不合格', '该项不合格', '弄虚作假'],
     ['瞒报事故的，予以通报批评', '通报批评', '瞒报事故'],
+    ['弄虚作假的，一票否决评优', '一票否决评优', '弄虚作假'],
+    ['否决评优', '否决评优', ''],
     ['存在左列四种情况之一的，为不合格档案', '为不合格档案', '存在左列四种情况之一'],
   ])('%s', (text, effect, what) => {
     const r = parseRuleStrict(text, { points: 10 });
@@ -35,6 +37,11 @@ describe('consequence: parse', () => {
     // The term's span holds its condition and its consequence.
     expect(words(r, r.terms[0]!.span)).toContain(effect);
     expect(words(r, r.terms[0]!.span)).toContain(what);
+  });
+
+  it('一票否决评优 is no veto of the assessment; 一票否决 still is', () => {
+    expect(parseRuleStrict('弄虚作假的，一票否决评优').terms.map((t) => t.kind)).toEqual(['consequence']);
+    expect(parseRuleStrict('弄虚作假的，一票否决').terms.map((t) => t.kind)).toEqual(['veto']);
   });
 
   it('beside point deductions: each read, the consequence its own term', () => {
