@@ -72,6 +72,10 @@ describe('which assessor a workbook is from', () => {
   it('reads the name after the dash of the file name, not a copy mark', () => {
     expect(assessorOf('新华社区-张三.xlsx', [])).toEqual({ unit: '新华社区', assessor: '张三' });
     expect(assessorOf('新华社区 - 副本.xlsx', []).assessor).toBeNull();
+    // Versions of one unit's workbook are not assessors: they stay a duplicate for the office to settle.
+    for (const v of ['终稿', '修改版', '最终', '备份', 'final', 'v2'])
+      expect(assessorOf(`新华社区-${v}.xlsx`, []).assessor).toBeNull();
+    expect(assessorOf('新华社区-张新民.xlsx', []).assessor).toBe('张新民');
     expect(assessorOf('新华社区.xlsx', []).assessor).toBeNull();
   });
   it('parses role weights and names a part it cannot read', () => {

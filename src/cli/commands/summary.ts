@@ -30,6 +30,7 @@ import {
   type SummaryInput,
   type SummaryValuesPlan,
 } from '../../core/summary';
+import { COMBINE_MODES, type CombineMode, parseWeights } from '../../core/summary/assessors';
 import { expandInputs, pathProblemText, sameFile } from '../files';
 import { unexpectedText } from './check';
 import { type CliIO, parseLang, UsageError } from '../io';
@@ -50,6 +51,10 @@ export interface SummaryCliOptions {
   grades?: GradeBand[];
   /** 等次 quotas (over what the rubrics' notes say), see parseQuota. */
   quota?: GradeQuota[];
+  /** How several assessors' workbooks of one unit are combined (default mean). */
+  assessors?: CombineMode;
+  /** Assessor (role) → weight, for `weighted`. */
+  weights?: ReadonlyMap<string, number>;
 }
 
 export interface SummaryIo {
@@ -173,6 +178,14 @@ export async function runSummary(
   }
   const plan = planSummaryValues(inputs, {
     lang: opts.lang,
+    ...(opts.assessors || opts.weights
+      ? {
+          assessors: {
+            mode: opts.assessors ?? 'mean',
+            ...(opts.weights ? { weights: opts.weights } : {}),
+          },
+        }
+      : {}),
     ...(opts.rank ? { rankMode: opts.rank } : {}),
     ...(roster ? { roster } : {}),
     ...(opts.grades || opts.quota
@@ -273,10 +286,20 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
       '--quota <quotas>',
       '等次名额，如 "优秀:30%" 或 "优秀:3"（替代评分表说明中的名额）/ grade quotas, e.g. "优秀:30%" or "优秀:3"',
     )
+    .option(
+      '--assessors <mode>',
+      '同一单位有几位考核人的评分表时的合并方式 mean（平均，默认）| trimmed（去掉一个最高分和一个最低分）| weighted（按 --weights 加权）/ combining several assessors of one unit: mean (default), trimmed or weighted',
+    )
+    .option(
+      '--weights <weights>',
+      '各考核人（角色）的权重，如 "组长=2,组员=1"（未列出的为 1）/ weight per assessor or role, e.g. "组长=2,组员=1" (others 1)',
+    )
     .action(
       async (
         paths: string[],
         o: {
+          assessors?: string;
+          weights?: string;
           output: string;
           lang: string;
           force?: boolean;
@@ -301,6 +324,8 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
               ...(o.rosterSheet !== undefined ? { rosterSheet: o.rosterSheet } : {}),
               ...(o.grades !== undefined ? { grades: parseGrades(o.grades) } : {}),
               ...(o.quota !== undefined ? { quota: parseQuota(o.quota) } : {}),
+              ...(o.assessors !== undefined ? { assessors: parseAssessors(o.assessors) } : {}),
+              ...(o.weights !== undefined ? { weights: parseWeightsOption(o.weights) } : {}),
             },
             lines,
           ),
@@ -324,6 +349,24 @@ export function parseGrades(v: string): GradeBand[] {
   if (Array.isArray(r)) return r;
   throw new UsageError(
     `--grades 应写成“等次:最低分”，用逗号分隔，最低一档可不写分数，如“优秀:90,良好:80,合格:60,不合格”；每个等次、每个分数只能出现一次（无法读取“${r.error}”）/ --grades takes "grade:minimum" pairs separated by commas, the lowest without a number, e.g. "优秀:90,良好:80,合格:60,不合格"; each grade and each minimum once (could not read "${r.error}")`,
+  );
+}
+
+/** --assessors's value. @throws UsageError for anything but mean, trimmed or weighted */
+export function parseAssessors(v: string): CombineMode {
+  const m = COMBINE_MODES.find((x) => x === v);
+  if (m) return m;
+  throw new UsageError(
+    `--assessors 只接受 mean（平均）、trimmed（去掉一个最高分和一个最低分）或 weighted（加权）（收到“${v}”）/ --assessors takes mean, trimmed or weighted (got "${v}")`,
+  );
+}
+
+/** --weights's value. @throws UsageError when a part is not "考核人=权重" with a positive weight */
+export function parseWeightsOption(v: string): Map<string, number> {
+  const r = parseWeights(v);
+  if (r instanceof Map) return r;
+  throw new UsageError(
+    `--weights 应写成“考核人=权重”，用逗号分隔，权重为正数，如“组长=2,组员=1”（无法读取“${r.error}”）/ --weights takes "assessor=weight" pairs separated by commas, each weight positive, e.g. "组长=2,组员=1" (could not read "${r.error}")`,
   );
 }
 

@@ -85,6 +85,10 @@ export function combineExpr(
   return fn('IF', bin('=', count, num(0)), { t: 'str', v: '' }, fn('ROUND', e, num(2)));
 }
 
+/** A file name's last part that marks a copy or a version (新华社区-副本, 新华社区-终稿), not an assessor. */
+const NOT_ASSESSOR =
+  /副本|复件|拷贝|copy|稿|版|修改|修订|最终|更新|最新|备份|final|new|old|draft|^v\d|^[a-z]$/i;
+
 const ASSESSOR_CELL = /^(考核人|评分人|考评人|打分人|评委)[：:]\s*(\S.*)$/;
 
 /**
@@ -102,7 +106,7 @@ export function assessorOf(
     if (m?.[2]) return { unit: stem.replace(/[-_—－]\s*[^-_—－]+$/, '') || stem, assessor: m[2].trim() };
   }
   const m = /^(.+?)\s*[-_—－]\s*([^-_—－\d()（）]{1,6})$/.exec(stem);
-  if (m?.[1] && m[2] && !/副本|copy/i.test(m[2])) return { unit: m[1], assessor: m[2] };
+  if (m?.[1] && m[2] && !NOT_ASSESSOR.test(m[2])) return { unit: m[1], assessor: m[2] };
   return { unit: stem, assessor: null };
 }
 

@@ -33,6 +33,8 @@ export const SUMMARY_CODES = {
   notReady: 'warning',
   /** An input is an exact copy of another input for the same unit: it is left out. */
   duplicateCopy: 'warning',
+  /** Workbooks of one unit from different assessors: one row, the scores combined. */
+  assessorsCombined: 'info',
   /** Two different workbooks for the same unit: neither is ranked until the office keeps one. */
   duplicateUnit: 'error',
   /** An input's unit is not on the roster (no close name either): listed, not ranked. */
@@ -99,6 +101,8 @@ const zh: Record<SummaryCode, (p: P) => string> = {
   fileUnreadable: (p) => `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}`,
   notReady: (p) =>
     `“${s(p, 'sheet')}”有 ${s(p, 'errors')} 个录入错误，汇总中已标出，暂不排名。请在“检查”中改正后重新生成汇总。`,
+  assessorsCombined: (p) =>
+    `“${s(p, 'unit')}”有 ${s(p, 'count')} 位考核人的评分表（${s(p, 'assessors')}），按${s(p, 'mode')}合并为一行排名和定等次；总分差距 ${s(p, 'spread')} 分。`,
   duplicateCopy: (p) =>
     `${s(p, 'file')} 与 ${s(p, 'of')} 内容完全相同，是“${s(p, 'unit')}”的同一份评分表，只计一次（已略去 ${s(p, 'file')}）。`,
   duplicateUnit: (p) =>
@@ -153,6 +157,8 @@ const en: Record<SummaryCode, (p: P) => string> = {
   fileUnreadable: (p) => `Could not read ${s(p, 'file')}: ${s(p, 'detail')}`,
   notReady: (p) =>
     `"${s(p, 'sheet')}" has ${plural(p.errors, 'entry error', 'entry errors')}: it is marked in the summary and not ranked until they are fixed. Fix them under Check, then regenerate the summary.`,
+  assessorsCombined: (p) =>
+    `"${s(p, 'unit')}" has workbooks from ${s(p, 'count')} assessors (${s(p, 'assessors')}), combined by ${s(p, 'modeEn')} into one row that is ranked and graded; the totals differ by up to ${s(p, 'spread')}.`,
   duplicateCopy: (p) =>
     `${s(p, 'file')} is identical to ${s(p, 'of')}, the same workbook of "${s(p, 'unit')}": it is counted once (${s(p, 'file')} left out).`,
   duplicateUnit: (p) =>

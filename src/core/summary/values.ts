@@ -14,6 +14,7 @@ import type { WriteOp, WritePlan } from '../plan';
 import { unparse } from '../formula/unparse';
 import { round2 } from '../num';
 import { norm } from '../text';
+import { assessorOf, type CombineMode, combineScores } from './assessors';
 import { closeMatches, fileStem, preferredCopy, rosterMatch, unitKey } from './identity';
 import {
   assignGrades,
@@ -97,6 +98,11 @@ export interface SummaryValuesOptions {
   roster?: readonly string[];
   /** 等次 thresholds and quotas given as options (over what the rubrics' notes say). */
   grades?: GradeOptions;
+  /**
+   * Several assessors' workbooks of one unit (told apart by assessorOf) become one row: how their scores
+   * are combined (default mean) and, for `weighted`, each assessor's (role's) weight (default 1).
+   */
+  assessors?: { mode: CombineMode; weights?: ReadonlyMap<string, number> };
 }
 
 export interface SummaryValuesUnit {
@@ -149,6 +155,52 @@ interface Candidate extends SummaryUnit {
   gradeRules: GradeRules | null;
   /** Input order. */
   order: number;
+  /** Who scored this workbook (a 考核人 cell, or the file name's last part), or null. */
+  assessor: string | null;
+  /** The assessors' workbooks combined into this unit (empty: the unit is this workbook alone). */
+  members: Candidate[];
+}
+
+const MODE_WORDS: Record<CombineMode, { zh: string; en: string }> = {
+  mean: { zh: '平均分', en: 'the mean' },
+  trimmed: { zh: '去掉一个最高分和一个最低分后的平均分', en: 'the mean without the highest and the lowest' },
+  weighted: { zh: '加权平均分', en: 'the weighted mean' },
+};
+
+/**
+ * A group of one unit's workbooks from two or more different assessors, each handing in one version
+ * (identical copies of one assessor's workbook are left out as copies first): the combined unit, or
+ * null when the group is not that.
+ */
+function combinedUnit(
+  group: readonly Candidate[],
+  copies: SummaryValuesPlan['copies'],
+  notes: SummaryNote[],
+): Candidate | null {
+  if (group.some((c) => c.assessor === null || c.perSheet)) return null;
+  const by = new Map<string, Candidate[]>();
+  for (const c of group) by.set(c.assessor!, [...(by.get(c.assessor!) ?? []), c]);
+  if (by.size < 2) return null;
+  if ([...by.values()].some((g) => new Set(g.map((c) => c.fingerprint)).size > 1)) return null;
+  const members = [...by.values()].map((g) => {
+    const keep = preferred(g);
+    for (const c of g) {
+      if (c === keep) continue;
+      copies.push({ file: c.file, sheet: c.sheet, of: keep.file });
+      notes.push(note('duplicateCopy', { file: c.file, of: keep.file, unit: keep.name }));
+    }
+    return keep;
+  });
+  members.sort((a, b) => a.order - b.order);
+  const first = members[0]!;
+  return {
+    ...first,
+    file: members.map((m) => m.file).join('、'),
+    hold: [...new Set(members.flatMap((m) => m.hold))],
+    errors: members.reduce((a, m) => a + m.errors, 0),
+    self: null,
+    members,
+  };
 }
 
 const GENERIC_SHEET = /(细则|评分|考核|考评|打分|得分|明细|汇总|^sheet\d*$|^工作表\d*$|^表\d*$)/i;
@@ -246,14 +298,17 @@ export function planSummaryValues(
       const analysis = sr.analysis!;
       const grid = input.grid?.sheets.find((g) => g.name === sr.sheet);
       const names = perSheet ? [sr.sheet] : [stem, sr.sheet];
+      const who = perSheet ? null : assessorOf(input.file, grid?.values.flat() ?? []);
+      const unitStem = who?.assessor ? who.unit : stem;
+      if (who?.assessor) names.unshift(unitStem);
       const rosterName = roster ? rosterMatch(names, roster) : null;
       cands.push({
-        name: rosterName ?? (perSheet ? `${stem} ${sr.sheet}` : stem),
+        name: rosterName ?? (perSheet ? `${stem} ${sr.sheet}` : unitStem),
         sheet: sr.sheet,
         file: input.file,
         analysis,
         errors,
-        stem,
+        stem: unitStem,
         perSheet,
         fingerprint: entryFingerprint(analysis),
         self: grid ? compareSelfScores(grid, analysis) : null,
@@ -261,6 +316,8 @@ export function planSummaryValues(
         hold: errors > 0 ? ['errors'] : [],
         gradeRules: gradeRulesOf(grid, analysis, input.file),
         order: cands.length,
+        assessor: who?.assessor ?? null,
+        members: [],
       });
     }
   }
@@ -274,6 +331,11 @@ export function planSummaryValues(
       continue;
     }
     const where = (c: Candidate) => (c.perSheet ? `${c.file} ${c.sheet}` : c.file);
+    const combined = combinedUnit(group, copies, notes);
+    if (combined) {
+      units.push(combined);
+      continue;
+    }
     if (new Set(group.map((c) => c.fingerprint)).size === 1) {
       const keep = preferred(group);
       units.push(keep);
@@ -318,7 +380,45 @@ export function planSummaryValues(
   notes.push(note('chartSkipped'));
   const { columns, notes: structureNotes } = groupColumns(units);
   notes.push(...structureNotes);
-  const figures = units.map((u) => unitFigures(u, columns));
+  const mode = opts.assessors?.mode ?? 'mean';
+  const figures = units.map((u) => {
+    const f = unitFigures(u, columns);
+    if (u.members.length === 0) return f;
+    const each = u.members.map((m) => unitFigures(m, columns));
+    const weights = u.members.map((m) => opts.assessors?.weights?.get(m.assessor!) ?? 1);
+    const total = combineScores(
+      each.map((e) => e.total),
+      mode,
+      weights,
+    );
+    notes.push(
+      note('assessorsCombined', {
+        unit: u.name,
+        count: u.members.length,
+        assessors: u.members.map((m) => m.assessor!).join('、'),
+        mode: MODE_WORDS[mode].zh,
+        modeEn: MODE_WORDS[mode].en,
+        spread: total.spread ?? 0,
+      }),
+    );
+    const vetoed = each.find((e) => e.vetoed);
+    return {
+      groups: f.groups.map((_, c) =>
+        each.every((e) => e.groups[c] === null)
+          ? null
+          : combineScores(
+              each.map((e) => e.groups[c] ?? null),
+              mode,
+              weights,
+            ).value,
+      ),
+      total: total.value ?? 0,
+      // One assessor's 一票否决 vetoes the unit: it is not outvoted by the others.
+      vetoed: vetoed !== undefined,
+      vetoReason: vetoed?.vetoReason ?? '',
+      deductions: Math.max(...each.map((e) => e.deductions)),
+    };
+  });
   const rank = rankValues(
     figures.map((f, i) => ({ total: f.total, vetoed: f.vetoed, ranked: units[i]!.hold.length === 0 })),
     rankMode,
