@@ -54,6 +54,32 @@ describe('task pane: 识别', () => {
     expect(screen.getByRole('list', { name: '未作为评分表读取的工作表' }).textContent).toContain('说明');
   });
 
+  it('says what was found on a skipped sheet with a header but no points, as for one with no header', async () => {
+    const sanctions = {
+      name: '问责',
+      values: [
+        ['问责办法'],
+        ['考核项目', '考核内容', '处理', '评分标准'],
+        ['一、安全', '发生重大安全事故', '降职', '降职处理'],
+        ['二、诚信', '弄虚作假', '降薪', '降薪处理'],
+      ],
+      merges: [],
+    };
+    const notes = { name: '说明', values: [['本表由街道填写']], merges: [] };
+    await openPane(stubHost({ sheets: [sanctions, notes, cleanRubric('一村')] }));
+    const list = screen.getByRole('list', { name: '未作为评分表读取的工作表' });
+    const rows = within(list).getAllByRole('listitem');
+    const report = analyzeWorkbook({ sheets: [sanctions, notes] });
+    for (const name of ['问责', '说明']) {
+      const row = rows.find((r) => r.textContent?.startsWith(name))!;
+      const s = report.sheets.find((x) => x.sheet === name)!.skipped!;
+      expect(s.reason).toBe(name === '问责' ? 'noItems' : 'noHeader');
+      // The detail the detector gave (what it found and where) is shown, whatever the reason.
+      expect(s.detail.length).toBeGreaterThan(0);
+      expect(row.textContent).toContain(s.detail);
+    }
+  });
+
   it('follows an English display language, and switches language on demand', async () => {
     await openPane(stubHost({ sheets: [cleanRubric()] }, { lang: 'en-US' }));
     expect(screen.getByRole('tree', { name: 'Table structure' })).toBeTruthy();

@@ -158,7 +158,9 @@ export function DetectStep(props: StepProps) {
                 <Text weight="semibold">{s.sheet}</Text>
                 {t('listColon')}
                 {t(`skipped.${s.reason}`)}
-                {s.detail && s.reason === 'noHeader' ? <Caption1> {s.detail}</Caption1> : null}
+                {s.detail && (s.reason === 'noHeader' || s.reason === 'noItems') ? (
+                  <Caption1> {s.detail}</Caption1>
+                ) : null}
               </li>
             ))}
           </ul>
