@@ -109,6 +109,13 @@ describe('consequence: explain', () => {
     );
   });
 
+  it('一票否决评优 loses eligibility for awards in English too', () => {
+    const r = parseRuleStrict('弄虚作假的，一票否决评优', { points: 10 });
+    expect(explainRule(r, 10, 'en')).toBe(
+      'where "弄虚作假", the unit loses eligibility for awards (no points)',
+    );
+  });
+
   it('names each consequence of a list in English', () => {
     const r = parseRuleStrict('发生较大事故的，取消当年评先评优资格、降一档', { points: 10 });
     expect(explainRule(r, 10, 'en')).toContain('loses eligibility for awards and is moved down a grade');

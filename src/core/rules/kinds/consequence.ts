@@ -4,7 +4,7 @@ import { NONE, whatDe, whatEn } from './common';
 
 /** English names of the consequences rubrics write. */
 const EN: readonly [RegExp, string][] = [
-  [/取消.*(?:评优|评先)|否优/, 'loses eligibility for awards'],
+  [/(?:取消|否决).*(?:评优|评先)|否优/, 'loses eligibility for awards'],
   [/取消.*资格/, 'loses eligibility'],
   [/降.{0,2}(?:档|级|等)/, 'is moved down a grade'],
   [/(?:晋|升).{0,2}档|晋级/, 'is moved up a grade'],
