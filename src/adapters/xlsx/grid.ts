@@ -7,8 +7,10 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../../core/grid';
-import { isoDate, type SheetState, XlsxReadError, type XlsxWorkbook } from './errors';
+import { type SheetState, XlsxReadError, type XlsxWorkbook } from './errors';
+import { plainValue } from './value';
 
+export { plainValue } from './value';
 export {
   isoDate,
   type SheetState,
@@ -23,24 +25,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-}
-
-/** A cell value as the core sees it: plain text, number, boolean, or null. */
-export function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return isoDate(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return (o.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('');
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
-    // Hyperlinks: the text shown (itself possibly rich text).
-    if ('text' in o) return plainValue(o.text);
-  }
-  return null;
 }
 
 function isMergeSlave(cell: ExcelJS.Cell): boolean {

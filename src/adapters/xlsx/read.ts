@@ -11,12 +11,12 @@ import { readXlsxStream } from './reader';
 
 export {
   isoDate,
-  plainValue,
   type SheetState,
   type XlsxReadErrorCode,
   type XlsxWorkbook,
   XlsxReadError,
-} from './grid';
+} from './errors';
+export { plainValue } from './value';
 
 export interface ReadXlsxOptions {
   /** Name used in error messages when reading bytes (defaults to "workbook.xlsx"). */

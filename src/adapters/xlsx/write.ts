@@ -14,7 +14,7 @@ import {
   type WriteOp,
   type WritePlan,
 } from '../../core/plan';
-import { plainValue } from './grid';
+import { plainValue } from './value';
 
 /** The plan still has conflicts: nothing was written. */
 export class PlanConflictError extends Error {
