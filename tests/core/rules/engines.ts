@@ -1,4 +1,8 @@
 /** Shared by the per-kind tests: a term's written formula pieces computed by HyperFormula. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { a1 } from '../../../src/core/a1';
 import { ref } from '../../../src/core/formula/ast';
 import { unparse } from '../../../src/core/formula/unparse';
@@ -6,6 +10,7 @@ import { handlerFor } from '../../../src/core/rules/kinds';
 import type { TermEffect } from '../../../src/core/rules/registry';
 import type { Rule, Term } from '../../../src/core/rules/types';
 import { buildEngine, hfValue } from '../../helpers/hf';
+import { recalcWithLibreOffice } from '../../helpers/libreoffice';
 
 /** What an assessor types in the entry cell: a number, 是/否, other text, or nothing. */
 export type Entry = number | string | null;
@@ -77,4 +82,31 @@ export function counts(max: number): Entry[] {
   const xs: Entry[] = [null, '', '无', -1];
   for (let v = 0; v <= max * 2; v++) xs.push(v / 2);
   return xs;
+}
+
+/**
+ * Each term's written deduction for each input, recalculated by LibreOffice Calc in one run, beside
+ * the core's deduction for the same input (in points). The workbook has no cached results, so the
+ * engine's figures can only come from LibreOffice.
+ */
+export async function loDeductions(
+  terms: readonly Term[],
+  inputs: readonly number[],
+): Promise<{ engine: number[]; core: number[] }> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('S');
+  const core: number[] = [];
+  let row = 0;
+  for (const t of terms)
+    for (const n of inputs) {
+      ws.getCell(row + 1, 1).value = n;
+      const f = handlerFor(t).formula(t as never, ref(row, 0)).deduction!;
+      ws.getCell(row + 1, 2).value = { formula: unparse(f) } as ExcelJS.CellFormulaValue;
+      core.push(effect(t, n).deductionCents / 100);
+      row++;
+    }
+  const file = join(mkdtempSync(join(tmpdir(), 'rule-lo-')), 'terms.xlsx');
+  writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+  const out = recalcWithLibreOffice([file], { [file]: ['S'] })[file]!.S!;
+  return { engine: core.map((_, i) => Number(out[i]?.[1])), core };
 }
