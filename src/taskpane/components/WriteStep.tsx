@@ -19,11 +19,12 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { useEffect } from 'react';
-import { WRITE_OP_KINDS, type WriteOp } from '../../core/plan';
+import { useEffect, useRef, useState } from 'react';
+import type { WorkbookGrid } from '../../core/grid';
+import { WRITE_OP_KINDS, type WriteOp, type WritePlan } from '../../core/plan';
 import type { UndoGapKind } from '../../core/writeback/undo';
 import { PREVIEW_PAGE_SIZE, cellKey, rubricSheets, writeSheets } from '../state/flow';
-import { previewPage } from '../state/preview';
+import { type ChangedCell, changedSince, previewPage } from '../state/preview';
 import type { StepProps } from './types';
 
 /** Every plan operation kind, to label skipped operations. */
@@ -181,6 +182,47 @@ function Undo({ state, actions, t }: StepProps) {
   );
 }
 
+/**
+ * The cells edited in Excel after the preview, once a write found the workbook changed: the preview
+ * last shown (and the read it came from) is kept, and compared with the read the write made.
+ */
+function useChangedSincePreview({ state }: StepProps): ChangedCell[] {
+  const shown = useRef<{ plan: WritePlan; workbook: WorkbookGrid } | null>(null);
+  const [changed, setChanged] = useState<ChangedCell[]>([]);
+  const { plan } = state.write;
+  const { workbook, fault } = state;
+  useEffect(() => {
+    if (fault?.kind === 'changed') {
+      const last = shown.current;
+      if (last && workbook && workbook !== last.workbook)
+        setChanged(changedSince(last.plan, last.workbook, workbook));
+      return;
+    }
+    if (fault === null && plan && workbook) shown.current = { plan, workbook };
+    if (fault === null && state.busy === 'writing') setChanged([]);
+  }, [fault, plan, workbook, state.busy]);
+  return changed;
+}
+
+function ChangedCells({ changed, t }: { changed: ChangedCell[]; t: StepProps['t'] }) {
+  if (changed.length === 0) return null;
+  const title = t('changedCells', { count: changed.length });
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <div style={wrap}>{title}</div>
+        <ul aria-label={title} style={{ ...wrap, margin: 0 }}>
+          {changed.map((c) => (
+            <li key={cellKey(c.sheet, c.cell)}>
+              {t('changedCell', { where: cellKey(c.sheet, c.cell), was: c.was, now: c.now })}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function WriteStep(props: StepProps) {
   const { state, dispatch, actions, t } = props;
   const sheets = rubricSheets(state.report).map((s) => s.sheet);
@@ -188,6 +230,7 @@ export function WriteStep(props: StepProps) {
   const { plan, progress, result } = state.write;
   // A fault from a failed plan does not loop: the effect re-runs only when the plan, the options or busy change.
   const ready = state.report !== null && chosen.length > 0;
+  const changed = useChangedSincePreview(props);
 
   // The plan is derived from the report and the options; it is recomputed whenever either changes.
   useEffect(() => {
@@ -221,6 +264,7 @@ export function WriteStep(props: StepProps) {
         </MessageBar>
       ) : (
         <>
+          <ChangedCells changed={changed} t={t} />
           <Conflicts {...props} />
           <Preview {...props} />
           <Button

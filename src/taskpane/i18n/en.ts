@@ -135,6 +135,10 @@ export const en: UiCatalogue = {
     `${s(p, 'count')} cells already hold content (typed numbers or edited formulas) that the write would replace. Tick the cells to overwrite (restore the formula); unticked cells are left as they are.`,
   conflictLabel: (p: P) => `${s(p, 'where')}: now "${s(p, 'existing')}" → write "${s(p, 'planned')}"`,
   overwriteAll: 'Overwrite all',
+  changedCells: (p: P) =>
+    `${many(p, 'count', 'cell was', 'cells were')} edited after the preview; the preview was made again from what is there now:`,
+  changedCell: (p: P) =>
+    `${s(p, 'where')}: was ${s(p, 'was') === '' ? 'empty' : `"${s(p, 'was')}"`}, now ${s(p, 'now') === '' ? 'empty' : `"${s(p, 'now')}"`}`,
   write: 'Write',
   writing: (p: P) => `Writing… ${s(p, 'done')} / ${s(p, 'total')}`,
   writeDone: (p: P) => `Wrote ${s(p, 'ops')} operations in ${s(p, 'syncs')} round trips to Excel.`,

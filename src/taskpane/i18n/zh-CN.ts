@@ -135,6 +135,9 @@ export const zhCN = {
     `有 ${s(p, 'count')} 个单元格已有内容（手填的数字或改过的公式），写入会覆盖它们。勾选要覆盖（恢复公式）的单元格；不勾选的保持原样。`,
   conflictLabel: (p: P) => `${s(p, 'where')}：现有“${s(p, 'existing')}” → 写入“${s(p, 'planned')}”`,
   overwriteAll: '全部覆盖',
+  changedCells: (p: P) => `预览之后以下 ${s(p, 'count')} 个单元格有改动，已按现在的内容重新预览：`,
+  changedCell: (p: P) =>
+    `${s(p, 'where')}：原为${s(p, 'was') === '' ? '空' : `“${s(p, 'was')}”`}，现为${s(p, 'now') === '' ? '空' : `“${s(p, 'now')}”`}`,
   write: '写入',
   writing: (p: P) => `正在写入… ${s(p, 'done')} / ${s(p, 'total')}`,
   writeDone: (p: P) => `已写入 ${s(p, 'ops')} 项操作，与 Excel 往返 ${s(p, 'syncs')} 次。`,

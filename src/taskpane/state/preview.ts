@@ -1,5 +1,7 @@
 /** Rows of the write preview: what each plan operation writes, and where. */
-import type { WriteOp } from '../../core/plan';
+import { parseA1 } from '../../core/a1';
+import { type CellValue, cellAt, formulaAt, type WorkbookGrid } from '../../core/grid';
+import type { WriteOp, WritePlan } from '../../core/plan';
 import { PREVIEW_PAGE_SIZE } from './flow';
 
 export interface PreviewRow {
@@ -81,4 +83,47 @@ export function previewPage(
     pages,
     page: p,
   };
+}
+
+/** A cell the preview was going to write (or left as a conflict) that was edited after the preview. */
+export interface ChangedCell {
+  sheet: string;
+  cell: string;
+  /** What the cell showed when the preview was made, and what it shows now ('' when empty). */
+  was: string;
+  now: string;
+}
+
+function shownAt(grid: WorkbookGrid, sheet: string, cell: string): string {
+  const at = parseA1(cell);
+  const sh = grid.sheets.find((s) => s.name === sheet);
+  if (!at || !sh) return '';
+  const f = formulaAt(sh, at.row, at.col);
+  if (f !== null) return f.startsWith('=') ? f : `=${f}`;
+  const v: CellValue = cellAt(sh, at.row, at.col);
+  return v === null ? '' : String(v);
+}
+
+/**
+ * The cells of a previewed plan (those it writes and those it leaves as conflicts) whose content
+ * differs between the workbook the preview was made from and a later read, in plan order.
+ */
+export function changedSince(plan: WritePlan, before: WorkbookGrid, after: WorkbookGrid): ChangedCell[] {
+  const seen = new Set<string>();
+  const out: ChangedCell[] = [];
+  const targets = [
+    ...plan.ops.flatMap((o) =>
+      o.op === 'formula' || o.op === 'value' ? [{ sheet: o.sheet, cell: o.cell }] : [],
+    ),
+    ...plan.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell })),
+  ];
+  for (const { sheet, cell } of targets) {
+    const key = `${sheet}!${cell}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const was = shownAt(before, sheet, cell);
+    const now = shownAt(after, sheet, cell);
+    if (was !== now) out.push({ sheet, cell, was, now });
+  }
+  return out;
 }

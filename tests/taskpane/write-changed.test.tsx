@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import './jsdom-setup';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseA1 } from '../../src/core/a1';
+import { FakeWorkbook } from '../../src/fake-excel';
+import { cleanRubric } from './stub-host';
+import { cellsOf, officeHost, openWriteStep, pressWrite } from './write-helpers';
+
+afterEach(cleanup);
+
+describe('写入 when the assessor types into a target cell after the preview (compare-and-set)', () => {
+  it('names the cell, plans again, keeps the typed value, and writes the rest on the next 写入', async () => {
+    const book = FakeWorkbook.fromGrid({ sheets: [cleanRubric('一村'), cleanRubric('二村')] });
+    const before = cellsOf(book.toGrid());
+    const { host } = officeHost(book);
+    await openWriteStep(host);
+    await screen.findByRole('table');
+
+    // What one whole write gives, for comparison: the formula cells it fills in 一村.
+    const whole = FakeWorkbook.fromGrid({ sheets: [cleanRubric('一村'), cleanRubric('二村')] });
+    cleanup();
+    await openWriteStep(officeHost(whole).host);
+    await screen.findByRole('table');
+    await pressWrite();
+    await screen.findByText(/与 Excel 往返/);
+    const written = cellsOf(whole.toGrid());
+    const [key] = [...written].find(
+      ([k, v]) => k.startsWith('一村!F') && v.formula !== null && before.get(k)?.formula == null,
+    )!;
+    const address = key.slice('一村!'.length);
+    cleanup();
+
+    await openWriteStep(host);
+    await screen.findByRole('table');
+    // The assessor types a score into a cell the preview was going to fill with a formula.
+    const at = parseA1(address)!;
+    book.setContents('一村', at.row, at.col, [[4]]);
+    await pressWrite();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('工作簿在预览后有改动');
+    // Which cell changed, in words: sheet!cell, what it held and what it holds now.
+    const list = await screen.findByRole('list', { name: /预览之后以下 1 个单元格有改动/ });
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([`${key}：原为空，现为“4”`]);
+    // Nothing was written: the workbook is as it was, with the typed value.
+    const afterFirst = cellsOf(book.toGrid());
+    expect(afterFirst.get(key)).toEqual({ value: 4, formula: null });
+    afterFirst.delete(key);
+    const unchanged = new Map(before);
+    unchanged.delete(key);
+    expect(afterFirst).toEqual(unchanged);
+    // Planned again: the typed cell is now a conflict, left unticked (kept).
+    const box = await screen.findByRole('checkbox', { name: new RegExp(`^${key}：`) });
+    expect((box as HTMLInputElement).checked).toBe(false);
+
+    await pressWrite();
+    await screen.findByText(/与 Excel 往返/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('list', { name: /预览之后/ })).toBeNull();
+    // The assessor's value stays; every other cell is what one whole write gives.
+    const after = cellsOf(book.toGrid());
+    expect(after.get(key)).toEqual({ value: 4, formula: null });
+    await waitFor(() => expect(book.toGrid().sheets.length).toBe(whole.toGrid().sheets.length));
+    const rest = (m: Map<string, unknown>) =>
+      new Map(
+        [...m].filter(([k]) => k.startsWith('一村!') || k.startsWith('二村!')).filter(([k]) => k !== key),
+      );
+    const expectedRest = rest(written);
+    const got = rest(after);
+    // The total row sums the item scores, so its cached value differs by the typed score; the formulas match.
+    const formulas = (m: Map<string, unknown>) =>
+      new Map([...m].map(([k, v]) => [k, (v as { formula: string | null }).formula]));
+    expect(formulas(got)).toEqual(formulas(expectedRest));
+  });
+});
