@@ -2,8 +2,10 @@
  * Builds the task pane: src/taskpane/index.html → dist/taskpane.html, with the icons in
  * dist/assets/ where the manifest expects them.
  *
- * office.js comes from Microsoft's CDN by default. With OFFICE_JS=local (offices whose Excel cannot
- * reach the internet) the package's files are copied to dist/office-js/ and loaded from there.
+ * office.js comes from Microsoft's CDN by default; OFFICE_JS=21vianet takes it from the CDN of
+ * Office 365 operated by 21Vianet, and OFFICE_JS=local (offices whose Excel cannot reach the
+ * internet) copies the package's files to dist/office-js/ and loads them from there. The dev server
+ * and the build read the same setting.
  * The dev server runs on https://localhost:3000 with office-addin-dev-certs' certificate when one
  * can be had (Office refuses plain http add-ins).
  */
@@ -11,22 +13,23 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ServerOptions, type UserConfig } from 'vite';
+import { OFFICE_JS_SOURCES, type OfficeJsSource, officeJsSource } from './scripts/build-manifest';
 
 const ROOT = import.meta.dirname;
 const PANE = resolve(ROOT, 'src/taskpane');
 const DIST = resolve(ROOT, 'dist');
 const ICONS = resolve(ROOT, 'assets');
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_PACKAGE = resolve(ROOT, 'node_modules/@microsoft/office-js/dist');
 
-/** Adds the office.js tag, serves and copies the icons, and names the page taskpane.html. */
-function addinShell(localOfficeJs: boolean): Plugin {
+/** Adds the office.js tag for `source`, serves and copies the icons, and names the page taskpane.html. */
+export function addinShell(source: OfficeJsSource): Plugin {
+  const localOfficeJs = source === 'local';
   return {
     name: 'rubric-scorer-addin-shell',
     transformIndexHtml: () => [
       {
         tag: 'script',
-        attrs: { src: localOfficeJs ? './office-js/office.js' : OFFICE_JS_CDN },
+        attrs: { src: OFFICE_JS_SOURCES[source] },
         injectTo: 'head-prepend',
       },
     ],
@@ -77,13 +80,13 @@ async function devHttps(): Promise<ServerOptions['https']> {
 }
 
 export default defineConfig(async ({ command }): Promise<UserConfig> => {
-  const localOfficeJs = process.env.OFFICE_JS === 'local';
+  const source = officeJsSource(process.env.OFFICE_JS);
   const https = command === 'serve' ? await devHttps() : undefined;
   return {
     root: PANE,
     base: './',
     publicDir: false,
-    plugins: [react(), addinShell(localOfficeJs)],
+    plugins: [react(), addinShell(source)],
     build: {
       outDir: DIST,
       emptyOutDir: true,

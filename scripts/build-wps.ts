@@ -4,7 +4,9 @@
  * ribbon.xml and the icons, and writes the deployment files for WPS_ADDIN_URL (the intranet URL
  * of the dist-wps/ folder):
  * - jsplugins.xml, online mode: WPS reads it from the URL in oem.ini's JSPluginsServer.
- * - publish/publish.xml, publish mode: the entry WPS keeps in %APPDATA%\kingsoft\wps\jsaddons\.
+ * - publish.html, publish mode: a page each user opens once in a browser; it registers the add-in
+ *   with WPS through WPS's local add-in service (127.0.0.1:58890), which writes the entry WPS keeps
+ *   in its jsaddons folder.
  */
 import {
   copyFileSync,
@@ -56,15 +58,36 @@ export function jspluginsXml(url: string): string {
   ].join('\n');
 }
 
-/** The publish-mode entry (jsaddons/publish.xml) for the add-in served at `url`. */
-export function publishXml(url: string, version: string): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<jsplugins>',
-    `  <jsplugin name="${ADDIN_NAME}" type="et" url="${attr(addinUrl(url))}" version="${attr(version)}" enable="enable_dev" install="null"/>`,
-    '</jsplugins>',
-    '',
-  ].join('\n');
+/** What the publish page sends to WPS's add-in service for this add-in. */
+export interface PublishEntry {
+  name: string;
+  /** WPS 表格. */
+  addonType: 'et';
+  /** Online mode: WPS loads the add-in from `url` (no packed copy). */
+  online: 'true';
+  url: string;
+  version: string;
+}
+
+/** The marker in wps/publish.html that the add-in's entry replaces, with the placeholder after it. */
+const ENTRY_MARK = /\/\*ADDIN_ENTRY\*\/ \{[^}]*\}/;
+
+/**
+ * The publish-mode page (wps/publish.html) for the add-in served at `url`: the entry is written as
+ * a script literal, with `<` escaped so that no text in it can end the script.
+ * @throws Error when the template lacks its entry marker.
+ */
+export function publishHtml(template: string, url: string, version: string): string {
+  if (!ENTRY_MARK.test(template)) throw new Error('wps/publish.html lacks its /*ADDIN_ENTRY*/ marker');
+  const entry: PublishEntry = {
+    name: ADDIN_NAME,
+    addonType: 'et',
+    online: 'true',
+    url: addinUrl(url),
+    version,
+  };
+  const literal = JSON.stringify(entry).replace(/</g, '\\u003c');
+  return template.replace(ENTRY_MARK, () => `/*ADDIN_ENTRY*/ ${literal}`);
 }
 
 /** The add-in page moved from dist-wps/wps/ to dist-wps/: its ../ asset links become ./ ones. */
@@ -88,7 +111,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!url) console.warn(`WPS_ADDIN_URL is not set: the deployment files name ${DEV_WPS_URL}`);
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
   writeFileSync(join(dist, 'jsplugins.xml'), jspluginsXml(url ?? DEV_WPS_URL));
-  mkdirSync(join(dist, 'publish'), { recursive: true });
-  writeFileSync(join(dist, 'publish', 'publish.xml'), publishXml(url ?? DEV_WPS_URL, version));
-  console.log('wrote dist-wps/ (index.html, ribbon.xml, taskpane/, jsplugins.xml, publish/publish.xml)');
+  const template = readFileSync(join(root, 'wps', 'publish.html'), 'utf8');
+  writeFileSync(join(dist, 'publish.html'), publishHtml(template, url ?? DEV_WPS_URL, version));
+  console.log('wrote dist-wps/ (index.html, ribbon.xml, taskpane/, assets/, jsplugins.xml, publish.html)');
 }

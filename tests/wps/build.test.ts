@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addinUrl, jspluginsXml, publishXml, rootedAddinPage } from '../../scripts/build-wps';
+import { addinUrl, jspluginsXml, publishHtml, rootedAddinPage } from '../../scripts/build-wps';
 import { PANE_TITLE, ribbonCallbacks, TASKPANE_PATH, type WpsAddinApi } from '../../src/wps/addin';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -99,14 +99,20 @@ describe('npm run build:wps', () => {
       expect(readFileSync(join(DIST, 'assets', f), 'utf8'), f).not.toContain('randomUUID');
   });
 
-  it('jsplugins.xml (online mode) and publish/publish.xml name the add-in URL for WPS 表格', () => {
-    for (const file of ['jsplugins.xml', 'publish/publish.xml']) {
-      const xml = readFileSync(join(DIST, file), 'utf8');
-      expect(() => execFileSync('xmllint', ['--noout', join(DIST, file)], { stdio: 'pipe' })).not.toThrow();
-      expect(xml).toContain(`url="${URL_}"`);
-      expect(xml).toContain('type="et"');
-    }
-    expect(readFileSync(join(DIST, 'jsplugins.xml'), 'utf8')).toContain('<jspluginonline ');
+  it('jsplugins.xml (online mode) and publish.html (publish mode) name the add-in URL for WPS 表格', () => {
+    const xml = readFileSync(join(DIST, 'jsplugins.xml'), 'utf8');
+    expect(() =>
+      execFileSync('xmllint', ['--noout', join(DIST, 'jsplugins.xml')], { stdio: 'pipe' }),
+    ).not.toThrow();
+    expect(xml).toContain(`url="${URL_}"`);
+    expect(xml).toContain('type="et"');
+    expect(xml).toContain('<jspluginonline ');
+    const page = readFileSync(join(DIST, 'publish.html'), 'utf8');
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+    expect(page).toContain(
+      `/*ADDIN_ENTRY*/ {"name":"rubric-scorer","addonType":"et","online":"true","url":"${URL_}","version":"${version}"}`,
+    );
+    expect(existsSync(join(DIST, 'publish'))).toBe(false);
   });
 });
 
@@ -121,7 +127,15 @@ describe('deployment files', () => {
     expect(jspluginsXml('http://oa.example.cn/a?x=1&y=2')).toContain(
       'url="http://oa.example.cn/a?x=1&amp;y=2/"',
     );
-    expect(publishXml('http://oa.example.cn/rs/', '1.2.3')).toContain('version="1.2.3"');
+  });
+
+  it('the publish page carries the entry as a script literal that no text in it can end', () => {
+    const template = readFileSync(join(ROOT, 'wps', 'publish.html'), 'utf8');
+    const page = publishHtml(template, 'http://oa.example.cn/rs/', '1.2.3</script><b>');
+    expect(page).not.toContain('</script><b>');
+    expect(page).toContain('\\u003c/script>\\u003cb>');
+    expect(page.match(/<\/script>/g)).toHaveLength(1);
+    expect(() => publishHtml('<html></html>', 'http://oa.example.cn/rs/', '1')).toThrow(/marker/);
   });
 
   it('the add-in page moved up one folder keeps its asset links', () => {

@@ -32,3 +32,17 @@ describe('office.js source', () => {
     expect(() => withOfficeJs(two, 'global')).toThrow(/found 2/);
   });
 });
+
+describe('the pane page as vite serves and builds it', () => {
+  it('names the office.js source OFFICE_JS gives, in the dev server as in the build', async () => {
+    const { addinShell } = await import('../../vite.config');
+    for (const source of ['global', '21vianet', 'local'] as const) {
+      const plugin = addinShell(source);
+      const hook = plugin.transformIndexHtml as () => { tag: string; attrs: { src: string } }[];
+      const tags = hook();
+      expect(tags).toHaveLength(1);
+      expect(tags[0]?.tag).toBe('script');
+      expect(tags[0]?.attrs.src).toBe(OFFICE_JS_SOURCES[source]);
+    }
+  });
+});
