@@ -18,6 +18,7 @@ export const ISSUE_CODES = {
   entryMissing: 'warning',
   vetoFired: 'warning',
   bonusAboveMax: 'error',
+  entryWithoutPoints: 'warning',
   inputNotRead: 'error',
   formulaOverwritten: 'warning',
   tableChanged: 'warning',

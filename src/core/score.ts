@@ -134,6 +134,11 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry, open =
   }
 
   const s = entryNumber(entry.score);
+  if (s !== null && !open && item.points === null) {
+    // An item that states no points has nothing to score against: what is typed there is not added
+    // into the total (the checks say so at the cell), as the written 合计 formula leaves it out.
+    return { ...base, deduction: 0, bonus: 0, score: 0, zeroed: false, veto: false, source: 'score' };
+  }
   if (s !== null) {
     const sc = toCents(s);
     const fired = veto && lostPoints(item, entry, rule);

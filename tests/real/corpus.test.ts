@@ -138,6 +138,19 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     }
   });
 
+  it('adds no score typed on an item without points into the total, and says so at the cell (staffing)', () => {
+    const s = file('staffing-eval-syqdemo.xlsx').sheets[0]!;
+    const unpointed = s.items.filter((i) => i.max === 0 && i.score !== 0);
+    expect(unpointed).toEqual([]);
+    // The total is the sum of the items that state points, as read item by item from the report.
+    const sum = s.items.reduce((a, i) => a + Math.round(i.score * 100), 0);
+    expect(Math.round(s.total * 100)).toBe(sum);
+    expect(s.total).toBeLessThanOrEqual(s.max);
+    const said = s.issues.filter((i) => i.code === 'entryWithoutPoints').map((i) => i.cell);
+    // 50.34375 and 19.1792 typed in 得分 beside “工作绩效”/“综合评价”, which state no points.
+    expect(said).toEqual(['H2', 'H3']);
+  });
+
   it('says out loud when a table follows another scheme: base score, bonus only, points per role', () => {
     expect(codes(file('teaching-taiwan-cis.xlsx').sheets[0]!)).toContain('pointsScheme');
     const credit = file('village-credit-haibeifen.xlsx');

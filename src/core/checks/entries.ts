@@ -43,6 +43,16 @@ function notANumber(sheet: string, e: RawEntry, itemId: string, column: string):
   return null;
 }
 
+function unpointed(sheet: string, e: RawEntry, value: number, column: string, item: RubricItem): Issue {
+  return issue(
+    'entryWithoutPoints',
+    sheet,
+    cellOf(e),
+    { value: fmt(value), column, item: item.label },
+    item.id,
+  );
+}
+
 interface Ctx {
   sheet: string;
   item: RubricItem;
@@ -102,6 +112,14 @@ function checkItem(c: Ctx, out: Issue[]): void {
   if (sc && !sc.formula) {
     const bad = notANumber(sheet, sc, item.id, '得分');
     if (bad) out.push(bad);
+  }
+
+  // An item that states no points scores nothing (see scoreItem): a number typed there is not counted.
+  if (points === null && !c.signed) {
+    if (sc && sNum !== null && !sc.formula && toCents(sNum) !== 0)
+      out.push(unpointed(sheet, sc, sNum, '得分', item));
+    else if (ded && dNum !== null && !ded.formula && toCents(dNum) !== 0)
+      out.push(unpointed(sheet, ded, dNum, '扣分', item));
   }
 
   if (ded && dNum !== null && points !== null) {

@@ -32,6 +32,8 @@ export const en: Record<IssueCode, (p: P) => string> = {
     `"${s(p, 'item')}" triggers a veto${p.reason ? ` (${s(p, 'reason')})` : ''}: the sheet's total is 0. Confirm before submitting.`,
   bonusAboveMax: (p) =>
     `Score ${s(p, 'value')} is above the points plus the largest bonus (${s(p, 'max')}). Check the bonus.`,
+  entryWithoutPoints: (p) =>
+    `"${s(p, 'item')}" has no points stated, so the ${s(p, 'value')} typed in ${s(p, 'column')} is not counted in the total. Fill in the item's points first, or clear this cell.`,
   formulaOverwritten: (p) =>
     `This cell held the formula ${s(p, 'formula')} and now holds "${s(p, 'found')}". Restore the formula from Write, or confirm the typed value.`,
   inputNotRead: (p) =>

@@ -28,6 +28,8 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
   vetoFired: (p) =>
     `“${s(p, 'item')}”触发一票否决${p.reason ? `（${s(p, 'reason')}）` : ''}，本表总分计为 0。请确认无误后再提交。`,
   bonusAboveMax: (p) => `得分 ${s(p, 'value')} 超过标准分值加最高加分 ${s(p, 'max')}。请核对加分。`,
+  entryWithoutPoints: (p) =>
+    `“${s(p, 'item')}”没有标准分值，${s(p, 'column')}栏填的 ${s(p, 'value')} 分不计入总分。请先填写本项的标准分值，或清空这一格。`,
   formulaOverwritten: (p) =>
     `这里原来是公式 ${s(p, 'formula')}，现在被填成了“${s(p, 'found')}”。请在“写入”中恢复公式，或确认保留手填值。`,
   inputNotRead: (p) =>

@@ -124,6 +124,8 @@ export function unlessAnyText(sum: Expr, cells: readonly Expr[], text: string): 
 
 /** The item's score where 得分 is typed (used inside subtotals; the typed cell stays as it is). */
 export function scoreFromTyped(c: ItemCells, cols: SheetCols, scoreCol: number): Expr {
+  // An item without stated points adds nothing, whatever is typed there (as the engine scores it).
+  if (!c.open && c.item.points === null) return num(0);
   const s = ref(c.item.row, scoreCol);
   return fn('IF', fn('ISNUMBER', s), round2(s), unlessText(c, s, blankScore(c, cols)));
 }
