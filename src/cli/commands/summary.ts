@@ -55,6 +55,8 @@ export interface SummaryCliOptions {
   assessors?: CombineMode;
   /** Assessor (role) → weight, for `weighted`. */
   weights?: ReadonlyMap<string, number>;
+  /** Add the 结果通知单 sheet: one printable page per unit. */
+  slips?: boolean;
 }
 
 export interface SummaryIo {
@@ -65,7 +67,11 @@ export interface SummaryIo {
 /** How workbooks are read and written; replaceable (the shared xlsx adapters, tests). */
 export interface SummaryDeps {
   readWorkbook: (file: string) => Promise<WorkbookGrid>;
-  writeWorkbook: (file: string, ops: readonly WriteOp[]) => Promise<void>;
+  writeWorkbook: (
+    file: string,
+    ops: readonly WriteOp[],
+    pageBreaks?: SummaryValuesPlan['pageBreaks'],
+  ) => Promise<void>;
 }
 
 const TEXT = {
@@ -111,8 +117,12 @@ export async function runSummary(
   io: SummaryIo,
   deps: SummaryDeps = {
     readWorkbook: (f) => readRecordingLeftOut(f),
-    writeWorkbook: (f, ops) =>
-      writeOps(f, ops, { force: opts.force ?? false, lang: opts.lang, extensions: ['.xlsx'] }),
+    writeWorkbook: (f, ops, pageBreaks) =>
+      writeOps(f, ops, pageBreaks ?? [], {
+        force: opts.force ?? false,
+        lang: opts.lang,
+        extensions: ['.xlsx'],
+      }),
   },
 ): Promise<number> {
   const T = TEXT[opts.lang];
@@ -178,6 +188,7 @@ export async function runSummary(
   }
   const plan = planSummaryValues(inputs, {
     lang: opts.lang,
+    ...(opts.slips === true ? { slips: true } : {}),
     ...(opts.assessors || opts.weights
       ? {
           assessors: {
@@ -199,7 +210,7 @@ export async function runSummary(
   });
   report(plan, opts.lang, io);
   try {
-    await deps.writeWorkbook(out, plan.ops);
+    await deps.writeWorkbook(out, plan.ops, plan.pageBreaks);
   } catch (e) {
     io.err(
       e instanceof CliFsError
@@ -294,10 +305,15 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
       '--weights <weights>',
       '各考核人（角色）的权重，如 "组长=2,组员=1"（未列出的为 1）/ weight per assessor or role, e.g. "组长=2,组员=1" (others 1)',
     )
+    .option(
+      '--slips',
+      '另加“结果通知单”工作表：每个单位一页（各项得分、扣分原因、总分、排名、等次、签字栏），可直接打印 / add a sheet of printable result slips, one page per unit',
+    )
     .action(
       async (
         paths: string[],
         o: {
+          slips?: boolean;
           assessors?: string;
           weights?: string;
           output: string;
@@ -319,6 +335,7 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
               output: o.output,
               lang,
               force: o.force ?? false,
+              ...(o.slips === true ? { slips: true } : {}),
               ...(o.rank !== undefined ? { rank: parseRank(o.rank) } : {}),
               ...(o.roster !== undefined ? { roster: o.roster } : {}),
               ...(o.rosterSheet !== undefined ? { rosterSheet: o.rosterSheet } : {}),
@@ -387,13 +404,16 @@ export function parseQuota(v: string): GradeQuota[] {
 async function writeOps(
   file: string,
   ops: readonly WriteOp[],
+  pageBreaks: SummaryValuesPlan['pageBreaks'],
   output: Parameters<typeof writeOutputFile>[2],
 ): Promise<void> {
-  const [{ default: ExcelJS }, { applyPlan }] = await Promise.all([
+  const [{ default: ExcelJS }, { applyPlan }, { applyPageBreaks }] = await Promise.all([
     import('exceljs'),
     import('../../adapters/xlsx/write'),
+    import('../../adapters/xlsx/summary-pages'),
   ]);
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, { ops: [...ops], owned: [], conflicts: [] });
+  applyPageBreaks(wb, pageBreaks);
   await writeOutputFile(file, new Uint8Array(await wb.xlsx.writeBuffer()), output);
 }

@@ -102,6 +102,15 @@ export {
   unitKey,
 } from './identity';
 export type { GroupColumn, SummaryUnit } from './structure';
+export {
+  combinedSlipItems,
+  planSlips,
+  type SlipItem,
+  type SlipUnit,
+  type SlipsPlan,
+  slipItems,
+  slipsSheetName,
+} from './slips';
 
 export interface SummaryOptions {
   lang: Lang;

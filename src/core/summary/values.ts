@@ -26,6 +26,7 @@ import {
   resolveGradeRules,
 } from './grades';
 import { formatNote, LABELS, note, type SummaryNote } from './messages';
+import { combinedSlipItems, planSlips, slipItems, slipsSheetName } from './slips';
 import {
   defaultRankMode,
   firstOccurrenceExpr,
@@ -103,6 +104,8 @@ export interface SummaryValuesOptions {
    * are combined (default mean) and, for `weighted`, each assessor's (role's) weight (default 1).
    */
   assessors?: { mode: CombineMode; weights?: ReadonlyMap<string, number> };
+  /** Add the 结果通知单 sheet: one printable page per unit (see slips.ts). */
+  slips?: boolean;
 }
 
 export interface SummaryValuesUnit {
@@ -139,6 +142,8 @@ export interface SummaryValuesPlan extends WritePlan {
   notes: SummaryNote[];
   /** Error-severity findings per file (for the console). */
   problems: { file: string; issue: Issue }[];
+  /** Manual page breaks the writer sets (1-based rows after which a page ends), per sheet. */
+  pageBreaks: { sheet: string; rows: number[] }[];
 }
 
 interface Candidate extends SummaryUnit {
@@ -686,10 +691,41 @@ export function planSummaryValues(
     widths(C, [16, 24, 30, 8, 8, 8, 10]);
   }
 
+  const pageBreaks: SummaryValuesPlan['pageBreaks'] = [];
+  if (opts.slips === true && units.length > 0) {
+    const slips = planSlips(
+      units.map((u, i) => {
+        const f = figures[i]!;
+        const weights = u.members.map((m) => opts.assessors?.weights?.get(m.assessor!) ?? 1);
+        return {
+          name: u.name,
+          title: u.analysis.table.title ?? null,
+          items: u.members.length > 0 ? combinedSlipItems(u.members, mode, weights) : slipItems(u),
+          total: f.total,
+          rank: rank[i] ?? null,
+          grade: grades[i] ?? null,
+          vetoed: f.vetoed,
+          vetoReason: f.vetoReason,
+          errors: u.errors,
+          hold: u.hold,
+          combined: u.members.length > 0 ? { count: u.members.length, mode } : null,
+        };
+      }),
+      {
+        lang: opts.lang,
+        sheet: slipsSheetName(opts.lang),
+        reasons: units.some((u) => u.analysis.table.columns.reason !== undefined),
+      },
+    );
+    ops.push(...slips.ops);
+    pageBreaks.push({ sheet: slips.sheet, rows: slips.breaks });
+  }
+
   return {
     ops,
     owned: [],
     conflicts: [],
+    pageBreaks,
     units: units.map((u, i) => ({
       name: u.name,
       file: u.file,
