@@ -4,22 +4,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import { META_SHEET } from '../../src/core/meta';
-import { FakeExcel, FakeWorkbook } from '../../src/fake-excel';
-import { createOfficeHost } from '../../src/host/office';
+import { FakeWorkbook } from '../../src/fake-excel';
 import { App } from '../../src/taskpane/App';
 import { cleanRubric } from './stub-host';
+import { officeHost, pressWrite, writeInPane, writeReady, written } from './write-helpers';
 
 afterEach(cleanup);
-
-function officeHost(book: FakeWorkbook, apiVersion = '1.18') {
-  const excel = new FakeExcel(book, { apiVersion });
-  const host = createOfficeHost({
-    excel,
-    isSetSupported: excel.isSetSupported,
-    displayLanguage: () => 'zh-CN',
-  });
-  return { excel, host };
-}
 
 describe('the pane over the Office adapter and a fake Excel', () => {
   it('reads the workbook, selects an issue cell in Excel, and stores an edited rule the next read applies', async () => {
@@ -64,31 +54,12 @@ describe('the pane over the Office adapter and a fake Excel', () => {
 describe('a write Excel gives up on part-way, in the pane', () => {
   const grid = () => ({ sheets: [cleanRubric('一村'), cleanRubric('二村'), cleanRubric('三村')] });
 
-  async function writeInPane(host: ReturnType<typeof createOfficeHost>) {
-    render(<App host={host} />);
-    expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('tab', { name: '写入' }));
-    await screen.findByRole('table');
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: '写入' }));
-    });
-  }
-
-  function smallRequests(book: FakeWorkbook) {
-    const excel = new FakeExcel(book);
-    const host = createOfficeHost({
-      excel,
-      isSetSupported: excel.isSetSupported,
-      displayLanguage: () => 'zh-CN',
-      maxChunkBytes: 1500,
-    });
-    return { excel, host };
-  }
+  const smallRequests = (book: FakeWorkbook) => officeHost(book, { maxChunkBytes: 1500 });
 
   it('says which sheets were written, and 继续写入 gives the workbook one whole write gives', async () => {
     const whole = FakeWorkbook.fromGrid(grid());
     await writeInPane(smallRequests(whole).host);
-    await screen.findByText(/与 Excel 往返/);
+    await written();
     const expected = whole.toGrid();
     cleanup();
 
@@ -101,10 +72,8 @@ describe('a write Excel gives up on part-way, in the pane', () => {
     const read = excel.syncs;
     excel.faults = [{ sync: excel.syncs + read + 4, code: 'GeneralException' }];
     fireEvent.click(screen.getByRole('tab', { name: '写入' }));
-    await screen.findByRole('table');
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: '写入' }));
-    });
+    await writeReady();
+    await pressWrite();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('写入未完成');
     expect(alert.textContent).toContain('GeneralException');

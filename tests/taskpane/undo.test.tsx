@@ -1,51 +1,18 @@
 // @vitest-environment jsdom
 import './jsdom-setup';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellAt, formulaAt, type WorkbookGrid } from '../../src/core/grid';
-import { a1, parseA1 } from '../../src/core/a1';
-import { FakeExcel, FakeWorkbook } from '../../src/fake-excel';
-import { createOfficeHost } from '../../src/host/office';
+import { parseA1 } from '../../src/core/a1';
+import { FakeWorkbook } from '../../src/fake-excel';
 import type { Host } from '../../src/host/types';
-import { App } from '../../src/taskpane/App';
 import { cleanRubric } from './stub-host';
+import { cellsOf, officeHost, writeInPane, written } from './write-helpers';
 
 afterEach(cleanup);
 
-function officeHost(book: FakeWorkbook) {
-  const excel = new FakeExcel(book, { apiVersion: '1.18' });
-  return createOfficeHost({ excel, isSetSupported: excel.isSetSupported, displayLanguage: () => 'zh-CN' });
-}
-
-type Cells = Map<string, { value: unknown; formula: string | null }>;
-
-/** Every non-empty cell of the workbook (sheet!A1 → value and formula). */
-function cellsOf(grid: WorkbookGrid): Cells {
-  const out: Cells = new Map();
-  for (const sheet of grid.sheets) {
-    const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
-    for (let r = 0; r < rows; r++) {
-      const cols = Math.max(sheet.values[r]?.length ?? 0, sheet.formulas?.[r]?.length ?? 0);
-      for (let c = 0; c < cols; c++) {
-        const value = cellAt(sheet, r, c);
-        const formula = formulaAt(sheet, r, c);
-        if ((value === null || value === '') && formula === null) continue;
-        out.set(`${sheet.name}!${a1(r, c)}`, { value, formula });
-      }
-    }
-  }
-  return out;
-}
-
-async function writeInPane(book: FakeWorkbook, host: Host = officeHost(book)) {
-  render(<App host={host} />);
-  expect(await screen.findByRole('tree', { name: '表格结构' })).toBeTruthy();
-  fireEvent.click(screen.getByRole('tab', { name: '写入' }));
-  await screen.findByRole('table');
-  await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name: '写入' }));
-  });
-  await screen.findByText(/与 Excel 往返/);
+async function writeAndWait(book: FakeWorkbook, host: Host = officeHost(book).host) {
+  await writeInPane(host);
+  await written();
 }
 
 async function undoInPane(): Promise<HTMLElement> {
@@ -62,7 +29,7 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
   it('puts back every cell the write changed, and removes the sheet it added', async () => {
     const book = FakeWorkbook.fromGrid(grid());
     const before = book.toGrid();
-    await writeInPane(book);
+    await writeAndWait(book);
     const written = book.toGrid();
     // The write did change the workbook (else the undo would prove nothing).
     expect(cellsOf(written)).not.toEqual(cellsOf(before));
@@ -89,7 +56,7 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
   it('leaves a cell typed into after the write as typed, and lists it', async () => {
     const book = FakeWorkbook.fromGrid(grid());
     const before = cellsOf(book.toGrid());
-    await writeInPane(book);
+    await writeAndWait(book);
     // A formula the write put in a rubric sheet, over a cell that held something else before.
     const [key] = [...cellsOf(book.toGrid())].find(
       ([k, v]) => k.startsWith('一村!') && v.formula !== null && before.get(k)?.formula == null,
@@ -118,7 +85,7 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
   it('when a cell is typed into between its read and its apply, reads and plans once more, and leaves that cell too', async () => {
     const book = FakeWorkbook.fromGrid(grid());
     const before = cellsOf(book.toGrid());
-    const inner = officeHost(book);
+    const inner = officeHost(book).host;
     let applies = 0;
     let typedAt: { key: string; address: string } | null = null;
     // The second applyPlan is the undo's first: just before it reaches Excel, the assessor types
@@ -138,7 +105,7 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
         return inner.applyPlan(...args);
       },
     });
-    await writeInPane(book, host);
+    await writeAndWait(book, host);
     const status = await undoInPane();
     expect(applies).toBe(3);
     const t = typedAt as { key: string; address: string } | null;

@@ -1,5 +1,5 @@
 /** Pane-level helpers for the 写入 step over the Office adapter and a fake Excel. */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { expect } from 'vitest';
 import { a1 } from '../../src/core/a1';
@@ -24,12 +24,17 @@ export function officeHost(
   return { excel, host };
 }
 
-/** Render the pane over `host`, wait for the read, and open 写入 with its preview shown. */
+/** Render the pane over `host`, wait for the read, and open 写入 with its plan made (the button enabled). */
 export async function openWriteStep(host: Host, tab = '写入'): Promise<void> {
   render(createElement(App, { host }));
   expect(await screen.findByRole('tree')).toBeTruthy();
   fireEvent.click(screen.getByRole('tab', { name: tab }));
-  await screen.findByRole('button', { name: tab });
+  await writeReady(tab);
+}
+
+/** Wait until the step's write button can be pressed (its plan made). */
+export async function writeReady(name = '写入'): Promise<void> {
+  await waitFor(() => expect(screen.getByRole('button', { name }).hasAttribute('disabled')).toBe(false));
 }
 
 /** Press the step's 写入 button (or its English name). */
@@ -39,10 +44,16 @@ export async function pressWrite(name = '写入'): Promise<void> {
   });
 }
 
-/** Open 写入 and press it once; the caller waits for what the write shows. */
+/** Open 写入 and press it once; the caller waits for what the write shows (see `written`). */
 export async function writeInPane(host: Host): Promise<void> {
   await openWriteStep(host);
   await pressWrite();
+}
+
+/** Wait for the pane to say a write is done. */
+export async function written(): Promise<HTMLElement> {
+  const done = await screen.findByText(/与 Excel 往返/);
+  return done.closest('[role="status"]') as HTMLElement;
 }
 
 export type Cells = Map<string, { value: unknown; formula: string | null }>;
