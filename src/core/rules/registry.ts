@@ -3,23 +3,66 @@
  * scores, how it explains itself and what formula it emits. Adding a kind touches one file there,
  * its test, and the list below.
  */
+import type { z } from 'zod';
 import type { Expr } from '../formula/ast';
-import type { Term, TermKind } from './types';
+import { HANDLERS } from './kinds';
+import type { Term, TermKind, TierBand } from './types';
 
-/** Kinds that take points away, so that the cap matters. */
-export const DEDUCTING_KINDS: ReadonlySet<Term['kind']> = new Set([
-  'perUnit',
-  'shortfall',
-  'threshold',
-  'rate',
-  'flag',
-  'award',
-  'discretion',
-  'tier',
-  'tierCount',
-  'choice',
-  'range',
-]);
+/** Kinds that take points away, so that the cap matters (the kinds whose flags say deducting). */
+export const DEDUCTING_KINDS: ReadonlySet<Term['kind']> = new Set(
+  Object.values(HANDLERS)
+    .filter((h) => h.flags.deducting)
+    .map((h) => h.kind),
+);
+
+/**
+ * How a field of a term holds its value:
+ * - number: a number ≥ 0, always present;
+ * - nullableNumber: a number or null (null = none: no numeric target, no limit);
+ * - optionalNumber: a number, or absent from the term (absent = the rule says nothing of it);
+ * - text: a string;
+ * - choice: one of `options`;
+ * - bands: the bands of a tier (edited as a whole, not one number at a time).
+ */
+export type FieldType = 'number' | 'nullableNumber' | 'optionalNumber' | 'text' | 'choice' | 'bands';
+
+/** A value a field may hold; undefined = absent (optionalNumber only). */
+export type FieldValue = number | string | null | undefined | readonly TierBand[];
+
+/** One field of a kind: its name on the term, how it holds its value, and what a new term starts with. */
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  /** The value of a new term of the kind (undefined: the field starts absent). */
+  default: FieldValue;
+  /** Key of the field's label in the task pane's catalogue. */
+  label: string;
+  /** The values a choice field allows. */
+  options?: readonly string[];
+}
+
+/**
+ * Optional fields that only mean something together (第一次扣1分，第二次起每次扣2分: after and later),
+ * stored flat on the term: either all are present or none is.
+ */
+export interface FieldGroup {
+  name: string;
+  type: 'nested';
+  label: string;
+  fields: readonly FieldSpec[];
+}
+
+export type FieldDecl = FieldSpec | FieldGroup;
+
+/** What kind of rule a kind is, as other code asks it. */
+export interface KindFlags {
+  /** It takes points away, so the item's cap matters. */
+  deducting: boolean;
+  /** It can only take all of the item's points or none (veto, 不得分, the condition for full points). */
+  allOrNothing: boolean;
+  /** Its deduction comes in whole multiples of its amount. */
+  hasStep: boolean;
+}
 
 /** What an assessor enters for a term in an entry column. */
 export type InputKind =
@@ -61,6 +104,13 @@ export interface TermFormula {
 export interface TermHandler<K extends TermKind = TermKind> {
   kind: K;
   input: InputKind;
+  /** The schema of a term of this kind read back from a workbook (an override typed or saved). */
+  schema: z.ZodType<Extract<Term, { kind: K }>>;
+  /** The fields the rule editor shows and a kind change carries over, in the order shown. */
+  fields: readonly FieldDecl[];
+  /** Keys of the schema that are neither `kind`, `span` nor a field, each with why (none so far). */
+  derived?: Readonly<Record<string, string>>;
+  flags: KindFlags;
   /** The effect of an input (null = nothing entered: no effect). */
   evaluate(term: Extract<Term, { kind: K }>, input: number | boolean | null): TermEffect;
   /** One plain sentence, e.g. "每人扣0.5分" / "0.5 points off per person". */

@@ -1,55 +1,23 @@
-/** zod schemas for rules read back from a workbook (overrides typed or saved by users). */
+/**
+ * zod schemas for rules read back from a workbook (overrides typed or saved by users). Each kind's
+ * schema lives in its own file (./kinds/<kind>.ts); the union of terms is assembled from the kinds' list.
+ */
 import { z } from 'zod';
+import { HANDLERS } from './kinds';
+import { amount, span } from './kinds/schema-parts';
 import type { Cap, Term } from './types';
 
-const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
-const amount = z.number().finite().min(0).max(10000);
-const text = z.string().max(500);
-const bound = z.number().finite().min(0).max(100000).nullable();
-const bands = z
-  .array(
-    z.object({
-      lo: bound,
-      loOpen: z.boolean(),
-      hi: bound,
-      hiOpen: z.boolean(),
-      deduct: amount,
-      score: amount.nullable(),
-      label: text,
-    }),
-  )
-  .min(1)
-  .max(20);
+// The kinds' schemas are z.object({ kind: z.literal(…), … }), each checked against its Term type where
+// it is declared; the union only needs them as the discriminated options they are.
+const options = Object.values(HANDLERS).map((h) => h.schema) as unknown as [
+  z.ZodObject<{ kind: z.ZodLiteral<string> }>,
+  ...z.ZodObject<{ kind: z.ZodLiteral<string> }>[],
+];
 
-export const termSchema: z.ZodType<Term> = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('perUnit'),
-    amount,
-    unit: text,
-    what: text,
-    span,
-    max: amount.optional(),
-    after: amount.optional(),
-    later: amount.optional(),
-    extraAt: amount.optional(),
-    extra: amount.optional(),
-  }),
-  z.object({ kind: z.literal('shortfall'), amount, required: amount, unit: text, what: text, span }),
-  z.object({ kind: z.literal('threshold'), amount, required: amount, unit: text, what: text, span }),
-  z.object({ kind: z.literal('rate'), amount, step: amount, target: amount.nullable(), what: text, span }),
-  z.object({ kind: z.literal('flag'), amount, what: text, span }),
-  z.object({ kind: z.literal('award'), amount, what: text, span }),
-  z.object({ kind: z.literal('fullIf'), what: text, span }),
-  z.object({ kind: z.literal('zeroIf'), what: text, span }),
-  z.object({ kind: z.literal('veto'), scope: z.enum(['item', 'assessment']), what: text, span }),
-  z.object({ kind: z.literal('bonus'), amount, max: amount.nullable(), unit: text, what: text, span }),
-  z.object({ kind: z.literal('discretion'), what: text, span }),
-  z.object({ kind: z.literal('tier'), bands, unit: z.enum(['%', '分']), what: text, span }),
-  z.object({ kind: z.literal('tierCount'), bands, unit: text, what: text, span }),
-  z.object({ kind: z.literal('choice'), bands, what: text, span }),
-  z.object({ kind: z.literal('range'), min: amount, max: amount, what: text, span }),
-  z.object({ kind: z.literal('consequence'), effect: text, what: text, span }),
-]);
+export const termSchema: z.ZodType<Term> = z.discriminatedUnion(
+  'kind',
+  options,
+) as unknown as z.ZodType<Term>;
 
 export const capSchema: z.ZodType<Cap> = z.union([
   z.object({ kind: z.literal('item'), span: span.nullable() }),

@@ -4,9 +4,28 @@ import { toCents } from '../../num';
 import type { TermEffect, TermHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatDe, whatEn } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, AMOUNT, NO_DEDUCTION, UNIT, WHAT, amount, span, text } from './schema-parts';
+
+/** A bonus term as stored in a workbook. */
+const schema = z.object({
+  kind: z.literal('bonus'),
+  amount,
+  max: amount.nullable(),
+  unit: text,
+  what: text,
+  span,
+});
+
+/** Compiles only while the schema describes exactly the bonus Term. */
+export type BonusSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'bonus' }>>>;
 
 export const bonus: TermHandler<'bonus'> = {
   kind: 'bonus',
+  schema,
+  fields: [AMOUNT, { name: 'max', type: 'nullableNumber', default: null, label: 'maxBonus' }, UNIT, WHAT],
+  flags: NO_DEDUCTION,
   input: 'count',
   evaluate(term, input): TermEffect {
     const n = hundredths(input);

@@ -1,6 +1,9 @@
 /** 取消评优资格, 否优, 降档, 不合格: a consequence beyond points; it scores nothing and is always said. */
 import type { TermHandler } from '../registry';
 import { NONE, whatDe, whatEn } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, NO_DEDUCTION, WHAT, span, text } from './schema-parts';
 
 /** English names of the consequences rubrics write. */
 const EN: readonly [RegExp, string][] = [
@@ -25,8 +28,19 @@ export function effectEn(effect: string): string {
   return en.length <= 1 ? oneEn(effect) : `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]}`;
 }
 
+/** A consequence term as stored in a workbook. */
+const schema = z.object({ kind: z.literal('consequence'), effect: text, what: text, span });
+
+/** Compiles only while the schema describes exactly the consequence Term. */
+export type ConsequenceSchemaMatches = Assert<
+  Same<z.infer<typeof schema>, Extract<Term, { kind: 'consequence' }>>
+>;
+
 export const consequence: TermHandler<'consequence'> = {
   kind: 'consequence',
+  schema,
+  fields: [{ name: 'effect', type: 'text', default: '取消评优资格', label: 'effect' }, WHAT],
+  flags: NO_DEDUCTION,
   input: 'none',
   evaluate() {
     return NONE;

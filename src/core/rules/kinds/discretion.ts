@@ -2,9 +2,23 @@
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, ifNumber, NONE, nonNeg, round2, whatEn } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, DEDUCTS, WHAT, span, text } from './schema-parts';
+
+/** A discretion term as stored in a workbook. */
+const schema = z.object({ kind: z.literal('discretion'), what: text, span });
+
+/** Compiles only while the schema describes exactly the discretion Term. */
+export type DiscretionSchemaMatches = Assert<
+  Same<z.infer<typeof schema>, Extract<Term, { kind: 'discretion' }>>
+>;
 
 export const discretion: TermHandler<'discretion'> = {
   kind: 'discretion',
+  schema,
+  fields: [WHAT],
+  flags: DEDUCTS,
   input: 'amount',
   evaluate(_term, input) {
     if (input === null || typeof input === 'boolean' || !Number.isFinite(input)) return NONE;

@@ -3,9 +3,21 @@ import { fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, f, isYes, NONE, whatDe, whatEn, yes, pts } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
+
+/** A flag term as stored in a workbook. */
+const schema = z.object({ kind: z.literal('flag'), amount, what: text, span });
+
+/** Compiles only while the schema describes exactly the flag Term. */
+export type FlagSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'flag' }>>>;
 
 export const flag: TermHandler<'flag'> = {
   kind: 'flag',
+  schema,
+  fields: [AMOUNT, WHAT],
+  flags: STEPPED,
   input: 'yesNo',
   evaluate(term, input) {
     return yes(input) === true ? deduct(toCents(term.amount)) : NONE;

@@ -18,9 +18,55 @@ import {
   pts,
 } from './common';
 import { escalatedCents, escalatedFormula, escalates, escalationWords } from './escalation';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, AMOUNT, STEPPED, UNIT, WHAT, amount, span, text } from './schema-parts';
+
+/** A perUnit term as stored in a workbook. */
+const schema = z.object({
+  kind: z.literal('perUnit'),
+  amount,
+  unit: text,
+  what: text,
+  span,
+  max: amount.optional(),
+  after: amount.optional(),
+  later: amount.optional(),
+  extraAt: amount.optional(),
+  extra: amount.optional(),
+});
+
+/** Compiles only while the schema describes exactly the perUnit Term. */
+export type PerUnitSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'perUnit' }>>>;
 
 export const perUnit: TermHandler<'perUnit'> = {
   kind: 'perUnit',
+  schema,
+  fields: [
+    AMOUNT,
+    UNIT,
+    WHAT,
+    { name: 'max', type: 'optionalNumber', default: undefined, label: 'limit' },
+    {
+      name: 'steps',
+      type: 'nested',
+      label: 'steps',
+      fields: [
+        { name: 'after', type: 'optionalNumber', default: undefined, label: 'after' },
+        { name: 'later', type: 'optionalNumber', default: undefined, label: 'later' },
+      ],
+    },
+    {
+      name: 'extraOnce',
+      type: 'nested',
+      label: 'extraOnce',
+      fields: [
+        { name: 'extraAt', type: 'optionalNumber', default: undefined, label: 'extraAt' },
+        { name: 'extra', type: 'optionalNumber', default: undefined, label: 'extra' },
+      ],
+    },
+  ],
+  flags: STEPPED,
   input: 'count',
   evaluate(term, input) {
     const n = hundredths(input);

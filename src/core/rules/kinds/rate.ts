@@ -6,9 +6,33 @@ import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, f, floorDiv, hundredths, ifNumber, NONE, nonNeg, round2, whatEn, pts } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
+
+/** A rate term as stored in a workbook. */
+const schema = z.object({
+  kind: z.literal('rate'),
+  amount,
+  step: amount,
+  target: amount.nullable(),
+  what: text,
+  span,
+});
+
+/** Compiles only while the schema describes exactly the rate Term. */
+export type RateSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'rate' }>>>;
 
 export const rate: TermHandler<'rate'> = {
   kind: 'rate',
+  schema,
+  fields: [
+    AMOUNT,
+    { name: 'step', type: 'number', default: 1, label: 'step' },
+    { name: 'target', type: 'nullableNumber', default: null, label: 'target' },
+    WHAT,
+  ],
+  flags: STEPPED,
   input: 'percent',
   evaluate(term, input) {
     const x = hundredths(input);

@@ -4,9 +4,41 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, deduct, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatEn, pts } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import {
+  type Assert,
+  type Same,
+  AMOUNT,
+  REQUIRED,
+  STEPPED,
+  UNIT,
+  WHAT,
+  amount,
+  span,
+  text,
+} from './schema-parts';
+
+/** A shortfall term as stored in a workbook. */
+const schema = z.object({
+  kind: z.literal('shortfall'),
+  amount,
+  required: amount,
+  unit: text,
+  what: text,
+  span,
+});
+
+/** Compiles only while the schema describes exactly the shortfall Term. */
+export type ShortfallSchemaMatches = Assert<
+  Same<z.infer<typeof schema>, Extract<Term, { kind: 'shortfall' }>>
+>;
 
 export const shortfall: TermHandler<'shortfall'> = {
   kind: 'shortfall',
+  schema,
+  fields: [AMOUNT, REQUIRED, UNIT, WHAT],
+  flags: STEPPED,
   input: 'count',
   evaluate(term, input) {
     const done = hundredths(input);

@@ -4,9 +4,41 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, deduct, f, hundredths, ifNumber, NONE, whatEn, pts } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import {
+  type Assert,
+  type Same,
+  AMOUNT,
+  REQUIRED,
+  STEPPED,
+  UNIT,
+  WHAT,
+  amount,
+  span,
+  text,
+} from './schema-parts';
+
+/** A threshold term as stored in a workbook. */
+const schema = z.object({
+  kind: z.literal('threshold'),
+  amount,
+  required: amount,
+  unit: text,
+  what: text,
+  span,
+});
+
+/** Compiles only while the schema describes exactly the threshold Term. */
+export type ThresholdSchemaMatches = Assert<
+  Same<z.infer<typeof schema>, Extract<Term, { kind: 'threshold' }>>
+>;
 
 export const threshold: TermHandler<'threshold'> = {
   kind: 'threshold',
+  schema,
+  fields: [AMOUNT, REQUIRED, UNIT, WHAT],
+  flags: STEPPED,
   input: 'count',
   evaluate(term, input) {
     const done = hundredths(input);

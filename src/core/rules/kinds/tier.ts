@@ -2,9 +2,21 @@
 import type { TermHandler } from '../registry';
 import { bandEffect, bandOf, bandsText, measuredFormula } from './bands';
 import { clip, whatEn } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
+
+/** A tier term as stored in a workbook. */
+const schema = z.object({ kind: z.literal('tier'), bands, unit: z.enum(['%', '分']), what: text, span });
+
+/** Compiles only while the schema describes exactly the tier Term. */
+export type TierSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'tier' }>>>;
 
 export const tier: TermHandler<'tier'> = {
   kind: 'tier',
+  schema,
+  fields: [BANDS, { name: 'unit', type: 'choice', default: '%', label: 'unit', options: ['%', '分'] }, WHAT],
+  flags: DEDUCTS,
   input: 'percent',
   evaluate(term, input) {
     return bandEffect(bandOf(term.bands, input));

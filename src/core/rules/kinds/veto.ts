@@ -3,9 +3,24 @@
  */
 import type { TermHandler } from '../registry';
 import { clip, isYes, NONE, whatDe, whatEn, yes } from './common';
+import { z } from 'zod';
+import type { Term } from '../types';
+import { type Assert, type Same, ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
+
+/** A veto term as stored in a workbook. */
+const schema = z.object({ kind: z.literal('veto'), scope: z.enum(['item', 'assessment']), what: text, span });
+
+/** Compiles only while the schema describes exactly the veto Term. */
+export type VetoSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'veto' }>>>;
 
 export const veto: TermHandler<'veto'> = {
   kind: 'veto',
+  schema,
+  fields: [
+    { name: 'scope', type: 'choice', default: 'item', label: 'scope', options: ['item', 'assessment'] },
+    WHAT,
+  ],
+  flags: ALL_OR_NOTHING,
   input: 'yesNo',
   evaluate(term, input) {
     if (yes(input) !== true) return NONE;
