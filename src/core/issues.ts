@@ -31,6 +31,7 @@ export const ISSUE_CODES = {
   ruleUnread: 'warning',
   ruleUnknown: 'warning',
   pointsMissing: 'error',
+  maxUndecided: 'warning',
   // How the table was read (fallbacks and schemes, said once per sheet)
   criteriaNotFound: 'warning',
   columnByContent: 'info',
@@ -56,6 +57,7 @@ export const RUBRIC_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'ruleUnread',
   'ruleUnknown',
   'pointsMissing',
+  'maxUndecided',
   'criteriaNotFound',
   'columnByContent',
   'pointsFromText',

@@ -65,3 +65,39 @@ describe('a score typed on an item without points', () => {
     expect(s.analysis!.score.total).toBe(14);
   });
 });
+
+describe('items without points, said once for the sheet', () => {
+  it('gives the count and the first points cells, and that the maximum is not known', () => {
+    const rows: CellValue[][] = [
+      [1, '制度建设', 10, '每缺一项扣1分', null],
+      [2, '上级考核一', null, '引用上级考核得分', null],
+      [3, '上级考核二', null, '引用上级考核得分', null],
+      [4, '上级考核三', null, '引用上级考核得分', null],
+      [5, '上级考核四', null, '引用上级考核得分', null],
+      [6, '队伍建设', 10, '每缺一人扣2分', null],
+    ];
+    const s = analyzeWorkbook(workbook(rows)).sheets[0]!;
+    const said = s.issues.filter((i) => i.code === 'maxUndecided');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ sheet: 'S', cell: null, severity: 'warning' });
+    expect(said[0]!.params).toMatchObject({ count: 4, cells: 'C3、C4、C5', more: 1, max: '20' });
+    expect(formatIssue(said[0]!, 'zh')).toBe(
+      '另有 4 项没有分值（C3、C4、C5 等），本表满分未定：显示的满分 20 只是其余各项分值之和。请在这些项填写标准分值。',
+    );
+    expect(formatIssue(said[0]!, 'en')).toBe(
+      "4 more items state no points (C3, C4, C5, …), so the sheet's maximum is not known: the 20 shown is only the other items' points added up. Fill in those items' points.",
+    );
+    // One per item as before, at the points cell.
+    expect(s.issues.filter((i) => i.code === 'pointsMissing').map((i) => i.cell)).toEqual([
+      'C3',
+      'C4',
+      'C5',
+      'C6',
+    ]);
+  });
+
+  it('is not said when every item has points', () => {
+    const s = analyzeWorkbook(workbook([[1, '制度建设', 10, '每缺一项扣1分', 9]])).sheets[0]!;
+    expect(s.issues.map((i) => i.code)).not.toContain('maxUndecided');
+  });
+});

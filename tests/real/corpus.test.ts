@@ -149,6 +149,10 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     const said = s.issues.filter((i) => i.code === 'entryWithoutPoints').map((i) => i.cell);
     // 50.34375 and 19.1792 typed in 得分 beside “工作绩效”/“综合评价”, which state no points.
     expect(said).toEqual(['H2', 'H3']);
+    // And once for the sheet: four items state no points, so 20 is not the whole maximum.
+    const sheetLevel = s.issues.filter((i) => i.code === 'maxUndecided');
+    expect(sheetLevel.map((i) => i.cell)).toEqual([null]);
+    expect(sheetLevel[0]!.message).toMatch(/另有 4 项没有分值（C2、C3、C4 等）.*满分 20/);
   });
 
   it('says out loud when a table follows another scheme: base score, bonus only, points per role', () => {

@@ -7,6 +7,9 @@ import type { DetectedTable, DetectNote, RubricGroup, RubricItem } from '../rubr
 import type { Rule } from '../rules/types';
 import { parseNumber } from '../text';
 
+/** How many of the unpointed items' cells the sheet-level finding names. */
+const SHOWN_CELLS = 3;
+
 function itemsUnder(table: DetectedTable, g: RubricGroup): RubricItem[] {
   return table.items.filter((i) => i.groupIds.includes(g.id));
 }
@@ -168,6 +171,20 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
         ),
       );
     }
+  }
+  const unpointed = table.items.filter((i) => i.points === null);
+  if (unpointed.length > 0) {
+    // Said once for the sheet as well: the maximum beside the total is not whole while these stand.
+    const cells = unpointed.slice(0, SHOWN_CELLS).map((i) => a1(i.pointsCell.row, i.pointsCell.col));
+    out.push(
+      issue('maxUndecided', sheet, null, {
+        count: unpointed.length,
+        cells: cells.join('、'),
+        more: unpointed.length > SHOWN_CELLS ? 1 : 0,
+        // On a base-score or bonus-only table the maximum is not the sum of points: not said.
+        max: scheme === 'points' ? fmt(fromCents(pointsCents(table.items))) : '',
+      }),
+    );
   }
   const alternatives = new Map<string, number>();
   for (const g of table.groups) {

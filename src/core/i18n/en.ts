@@ -60,6 +60,8 @@ export const en: Record<IssueCode, (p: P) => string> = {
     p.found
       ? `The points of "${s(p, 'item')}" read "${s(p, 'found')}", not a number. Enter a number.`
       : `"${s(p, 'item')}" has no points. Enter them.`,
+  maxUndecided: (p) =>
+    `${s(p, 'count')} more ${p.count === 1 ? 'item states' : 'items state'} no points (${s(p, 'cells').split('、').join(', ')}${p.more ? ', …' : ''}), so the sheet's maximum is not known${p.max ? `: the ${s(p, 'max')} shown is only the other items' points added up` : ''}. Fill in those items' points.`,
   criteriaNotFound: (p) =>
     `No 评分标准 (criteria) column found; the rules were read from "${s(p, 'from')}". Check each rule under Rules.`,
   columnByContent: (p) =>

@@ -55,6 +55,8 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
     p.found
       ? `“${s(p, 'item')}”的标准分值“${s(p, 'found')}”不是数字。请填写数字分值。`
       : `“${s(p, 'item')}”没有标准分值。请填写分值。`,
+  maxUndecided: (p) =>
+    `另有 ${s(p, 'count')} 项没有分值（${s(p, 'cells')}${p.more ? ' 等' : ''}），本表满分未定${p.max ? `：显示的满分 ${s(p, 'max')} 只是其余各项分值之和` : ''}。请在这些项填写标准分值。`,
   criteriaNotFound: (p) => `未找到评分标准列，已从“${s(p, 'from')}”读取规则。请在“规则”中逐项核对。`,
   columnByContent: (p) =>
     `“${s(p, 'header')}”列的表头不是常见的评分标准写法，但其中写的是扣分、得分办法，已按评分标准列读取。如有误请告知考核组。`,
