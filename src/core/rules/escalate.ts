@@ -11,7 +11,7 @@ import type { Cap, Span, Term } from './types';
 
 type PerUnit = Extract<Term, { kind: 'perUnit' }>;
 
-/** What the clause grammar produced, as the productions below rewrite it. */
+/** What the clause grammar produced, as the productions below read it. */
 export interface Reading {
   terms: Term[];
   caps: { cap: Cap; at: number }[];
@@ -48,11 +48,20 @@ function matches(re: RegExp, t: string): RegExpExecArray[] {
 }
 
 /** Drop what the clause grammar read inside span p (terms, caps, unread). */
-function clear(r: Reading, p: Span): void {
-  r.terms = r.terms.filter((tm) => !inside(tm.span, p));
-  r.caps = r.caps.filter((c) => !(c.cap.span && overlaps(c.cap.span, p)));
-  r.unread = r.unread.filter((u) => !overlaps(u, p));
+function clear(r: Reading, p: Span): Reading {
+  return {
+    terms: r.terms.filter((tm) => !inside(tm.span, p)),
+    caps: r.caps.filter((c) => !(c.cap.span && overlaps(c.cap.span, p))),
+    unread: r.unread.filter((u) => !overlaps(u, p)),
+    neutral: r.neutral,
+  };
 }
+
+/** The reading with `term` replaced by `next` (the same object, found by identity). */
+const replaced = (r: Reading, term: Term, next: Term): Reading => ({
+  ...r,
+  terms: r.terms.map((tm) => (tm === term ? next : tm)),
+});
 
 /** The one per-unit deduction before p, when it is the only deducting term before p. */
 function soleBefore(r: Reading, p: Span): PerUnit | null {
@@ -61,7 +70,8 @@ function soleBefore(r: Reading, p: Span): PerUnit | null {
   return only && only.kind === 'perUnit' && only.after === undefined ? only : null;
 }
 
-function stepped(x: Text, r: Reading): void {
+function stepped(x: Text, r0: Reading): Reading {
+  let r = r0;
   for (const m of matches(STEPPED, x.t)) {
     const p = toSpan(x, m.index, m.index + m[0].length);
     const a = Number(m[1]);
@@ -70,39 +80,47 @@ function stepped(x: Text, r: Reading): void {
     const start = lead ? lead.span.start : p.start;
     const what = lead && 'what' in lead ? lead.what.replace(/(?:第一次|首次|初次)$/, '') : '';
     const whole = { start, end: p.end };
-    clear(r, whole);
-    r.terms.push({ kind: 'perUnit', amount: a, unit: '次', what, span: whole, after: 1, later: b });
+    const kept = clear(r, whole);
+    const term: Term = { kind: 'perUnit', amount: a, unit: '次', what, span: whole, after: 1, later: b };
+    r = { ...kept, terms: [...kept.terms, term] };
   }
+  return r;
 }
 
 /**
- * 累计扣满3分的，另扣5分 adds to the one per-unit deduction before it. 再次发现的加倍扣分 needs to know
- * which of the counted units are repeats, which a count does not say: it is reported (needs a
- * decision), and what the clause grammar made of it is dropped.
+ * 再次发现的加倍扣分 needs to know which of the counted units are repeats, which a count does not
+ * say: it is reported (needs a decision), and what the clause grammar made of it is dropped.
  */
-function extraOrDouble(x: Text, r: Reading, points: number | null): void {
+function doubled(x: Text, r0: Reading): Reading {
+  let r = r0;
   for (const m of matches(DOUBLE, x.t)) {
     // The whole clause: what is repeated (同一问题重复出现的) is part of what needs deciding.
     const head = x.t.slice(0, m.index).search(/[^,;。!?\n]*$/);
     const p = toSpan(x, head, m.index + m[0].length);
-    clear(r, p);
-    r.unread.push(p);
+    const kept = clear(r, p);
+    r = { ...kept, unread: [...kept.unread, p] };
   }
+  return r;
+}
+
+/** 累计扣满3分的，另扣5分 adds to the one per-unit deduction before it. */
+function extra(x: Text, r0: Reading, points: number | null): Reading {
+  let r = r0;
   for (const m of matches(EXTRA, x.t)) {
     const p = toSpan(x, m.index, m.index + m[0].length);
-    clear(r, p);
+    r = clear(r, p);
     const base = soleBefore(r, p);
     // An extra that does not fit within the item's points (扣满4分的，追加扣除10分 on a 4-point item)
     // is taken from beyond the item: no item term can hold it.
     const fits = points !== null && Number(m[1]) + Number(m[2]) <= points;
     if (!base || base.extraAt !== undefined || !fits) {
-      r.unread.push(p);
+      r = { ...r, unread: [...r.unread, p] };
       continue;
     }
-    base.extraAt = Number(m[1]);
-    base.extra = Number(m[2]);
-    base.span = { start: base.span.start, end: Math.max(base.span.end, p.end) };
+    const span = { start: base.span.start, end: Math.max(base.span.end, p.end) };
+    r = replaced(r, base, { ...base, extraAt: Number(m[1]), extra: Number(m[2]), span });
   }
+  return r;
 }
 
 /**
@@ -110,7 +128,8 @@ function extraOrDouble(x: Text, r: Reading, points: number | null): void {
  * no item term holds (the item is already at zero). Reported as needing a decision, with its clause,
  * instead of a one-time deduction the item cap would swallow.
  */
-function beyondItem(x: Text, r: Reading): void {
+function beyondItem(x: Text, r0: Reading): Reading {
+  let r = r0;
   for (const m of matches(BEYOND, x.t)) {
     const p = toSpan(x, m.index, m.index + m[0].length);
     if (
@@ -118,58 +137,82 @@ function beyondItem(x: Text, r: Reading): void {
       r.terms.some((tm) => tm.kind === 'perUnit' && tm.extra !== undefined && overlaps(tm.span, p))
     )
       continue;
-    clear(r, p);
-    r.unread.push(p);
+    const kept = clear(r, p);
+    r = { ...kept, unread: [...kept.unread, p] };
   }
+  return r;
 }
 
-function capFirst(x: Text, r: Reading): void {
+function capFirst(x: Text, r0: Reading): Reading {
+  let r = r0;
   for (const m of matches(CAP_FIRST, x.t)) {
     const p = toSpan(x, m.index, m.index + m[0].length);
-    clear(r, p);
-    r.caps.push({ cap: { kind: 'explicit', amount: Number(m[1]), span: p }, at: m.index });
+    const kept = clear(r, p);
+    const cap: Cap = { kind: 'explicit', amount: Number(m[1]), span: p };
+    r = { ...kept, caps: [...kept.caps, { cap, at: m.index }] };
   }
+  return r;
 }
 
 /** Two or more limits, each after exactly one per-unit deduction of its own: each limits its term. */
-function termCaps(x: Text, r: Reading): void {
+function termCaps(x: Text, r0: Reading): Reading {
   const caps = matches(TERM_CAP, x.t).map((m) => ({
     p: toSpan(x, m.index, m.index + m[0].length),
     v: Number(m[1]),
   }));
-  if (caps.length < 2) return;
+  if (caps.length < 2) return r0;
   let from = 0;
   const owners: PerUnit[] = [];
   for (const c of caps) {
-    const mine = r.terms.filter(
+    const mine = r0.terms.filter(
       (tm) => tm.span.start >= from && tm.span.end <= c.p.start && DEDUCTING_KINDS.has(tm.kind),
     );
     const only = mine.length === 1 ? mine[0] : undefined;
-    if (only?.kind !== 'perUnit') return;
+    if (only?.kind !== 'perUnit') return r0;
     owners.push(only);
     from = c.p.end;
   }
-  caps.forEach((c, i) => {
-    clear(r, c.p);
-    owners[i]!.max = c.v;
-    r.neutral.push(c.p);
-  });
+  return caps.reduce((r, c, i) => {
+    const kept = clear(r, c.p);
+    const owner = owners[i]!;
+    return { ...replaced(kept, owner, { ...owner, max: c.v }), neutral: [...kept.neutral, c.p] };
+  }, r0);
 }
 
-/** Apply the cross-clause productions to a reading of x, in place. */
-export function readAcrossClauses(x: Text, r: Reading, points: number | null): void {
-  stepped(x, r);
-  extraOrDouble(x, r, points);
-  beyondItem(x, r);
-  capFirst(x, r);
-  termCaps(x, r);
+/** Escalation words no production above took: reported, never left to a misreading. */
+function leftover(x: Text, r: Reading): Reading {
   const claimed = r.terms.map((tm) => tm.span);
+  let caps = r.caps;
+  const unread = [...r.unread];
   for (const m of matches(LEFTOVER, x.t)) {
     const p = toSpan(x, m.index, m.index + m[0].length);
-    if (claimed.some((c) => overlaps(c, p)) || r.unread.some((u) => overlaps(u, p))) continue;
-    r.caps = r.caps.filter((c) => !(c.cap.span && overlaps(c.cap.span, p)));
-    r.unread.push(p);
+    if (claimed.some((c) => overlaps(c, p)) || unread.some((u) => overlaps(u, p))) continue;
+    caps = caps.filter((c) => !(c.cap.span && overlaps(c.cap.span, p)));
+    unread.push(p);
   }
-  r.terms.sort((p, q) => p.span.start - q.span.start);
-  r.unread.sort((p, q) => p.start - q.start);
+  return { ...r, caps, unread };
+}
+
+/** Apply the cross-clause productions to a reading of x; returns the new reading. */
+export function readAcrossClauses(x: Text, r: Reading, points: number | null): Reading {
+  const steps = [
+    (q: Reading) => stepped(x, q),
+    (q: Reading) => doubled(x, q),
+    (q: Reading) => extra(x, q, points),
+    (q: Reading) => beyondItem(x, q),
+    (q: Reading) => capFirst(x, q),
+    (q: Reading) => termCaps(x, q),
+    (q: Reading) => leftover(x, q),
+  ];
+  const out = steps.reduce((q, step) => step(q), {
+    terms: r.terms,
+    caps: r.caps,
+    unread: r.unread,
+    neutral: r.neutral,
+  });
+  return {
+    ...out,
+    terms: [...out.terms].sort((p, q) => p.span.start - q.span.start),
+    unread: [...out.unread].sort((p, q) => p.start - q.start),
+  };
 }

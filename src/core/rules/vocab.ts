@@ -201,6 +201,9 @@ export const ONE_UNIT = new RegExp(
   `(?<![\\d.第每])(?:有|发现|出现|存在)?(?:一|1)(?:个|名)?(${U})(?![性内以之前后])`,
 );
 export const COUNT_ONLY = new RegExp(`^(${N})(?:个|名)?(${U})(?:及其?以上|以上)?$`);
+/** Words before 一票否决 that name what is vetoed, not what triggers it. */
+export const VETO_SCOPE =
+  /^(?:本单位|该单位|单位|年度|全年|本年度|当年|年终|综合|目标|绩效|考核|考评|评比|评先评优|总分|工作|本项|该项|此项|实行|实施|予以|采取|并|中)+$/;
 export const LIST_NEGATION = /^(?:没有|无|未|缺少|缺|不)/;
 
 /** Required-count phrases: 不少于4次, 四次以上, 至少N次, 全年N次, 有4次. */

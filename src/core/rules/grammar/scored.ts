@@ -1,0 +1,90 @@
+/**
+ * Productions for phrases that give points: 加1分 (bonus), 得0.5分 (award), 每项0.5分 (points per
+ * item), and 得分=完成率×分值 (a score formula).
+ */
+import { numOf, okAmount, trimSeg, whatOf, without } from '../segments';
+import { eachStep, eachUnit } from '../vocab';
+import { actionSpan, made, ownOrPending, spanFrom, unreadAt } from './site';
+import type { Outcome, Site } from './types';
+
+/** The count of `v`-point units an item of `points` holds, when whole. */
+function unitsIn(points: number | null, v: number): number | null {
+  const req = points !== null ? points / v : null;
+  return req !== null && Number.isInteger(req) && req > 0 ? req : null;
+}
+
+const FORMULA = /=(.*?)(?:率|比例|比率)(?:[×xX*]|乘以?)(?:本项|该项)?(?:标准)?(?:分值|分数|分)/;
+
+/** 得分=完成率×本项分值: a rate of 1 point per percentage point below 100, scaled to the item's points. */
+export function scoreFormula(site: Site): Outcome {
+  const m = FORMULA.exec(site.a.m[0]);
+  const amount = site.ctx.points !== null ? site.ctx.points / 100 : null;
+  if (!m || !okAmount(amount) || amount <= 0) return unreadAt(actionSpan(site));
+  return made({
+    kind: 'rate',
+    amount,
+    step: 1,
+    target: 100,
+    what: `${m[1] ?? ''}率`,
+    span: actionSpan(site),
+  });
+}
+
+/** 加1分, 每一条奖励0.5分, 加0.5分/次. */
+export function bonus(site: Site): Outcome {
+  const m = site.a.m;
+  const v = numOf(m, 1);
+  if (!okAmount(v)) return unreadAt(actionSpan(site));
+  const w = ownOrPending(site);
+  const each = m[2] !== undefined ? null : eachUnit(w.what);
+  if (each && eachStep(each) !== 1) return unreadAt(spanFrom(site, w.start));
+  const unit = m[2] ?? each?.[2] ?? '';
+  const what = each ? without(w.what, each, each[1] ?? '') : w.what;
+  // "认定为价值较高的线索，每一条奖励0.5分": the subject is the clause before.
+  const lastPending = site.pending[site.pending.length - 1];
+  const g = what === '' && site.own && lastPending ? trimSeg(site.x.t, lastPending.s, lastPending.e) : null;
+  const named = g ? { what: whatOf(site.x.t, g), start: g.s } : { what, start: w.start };
+  return made({
+    kind: 'bonus',
+    amount: v,
+    max: unit === '' ? v : null,
+    unit,
+    what: named.what,
+    span: spanFrom(site, named.start),
+  });
+}
+
+/** 得0.5分; 每开展一次得0.5分 in a 2-point item: 4 required, 0.5 lost per one short. */
+export function award(site: Site): Outcome {
+  const v = numOf(site.a.m, 1);
+  if (!okAmount(v)) return unreadAt(actionSpan(site));
+  const w = ownOrPending(site);
+  const each = eachUnit(w.what);
+  if (each && eachStep(each) !== 1) return unreadAt(spanFrom(site, w.start));
+  const req = each && v > 0 ? unitsIn(site.ctx.points, v) : null;
+  if (each && req !== null) {
+    const what = without(w.what, each, each[1] ?? '');
+    return made({
+      kind: 'shortfall',
+      amount: v,
+      required: req,
+      unit: each[2]!,
+      what,
+      span: spanFrom(site, w.start),
+    });
+  }
+  return made({ kind: 'award', amount: v, what: w.what, span: spanFrom(site, w.start) });
+}
+
+/** 每项0.5分: a shortfall when the item's points hold a whole number of them, else per missing unit. */
+export function pointsEach(site: Site): Outcome {
+  const v = numOf(site.a.m, 2);
+  const unit = site.a.m[1]!;
+  if (!okAmount(v) || v === 0) return unreadAt(actionSpan(site));
+  const w = ownOrPending(site);
+  const span = spanFrom(site, w.start);
+  const req = unitsIn(site.ctx.points, v);
+  if (req !== null) return made({ kind: 'shortfall', amount: v, required: req, unit, what: w.what, span });
+  const what = `缺少的${unit}${w.what ? `(${w.what})` : ''}`;
+  return made({ kind: 'perUnit', amount: v, unit, what, span });
+}
