@@ -98,6 +98,23 @@ function normalizeOnce(original: string): Normalized {
   return { text, map: outMap };
 }
 
+/**
+ * A pure function of one string, remembered per string: the same texts recur across the rows of a
+ * sheet and across sheets (one rubric, a sheet per unit). Bounded: emptied when full. Object results
+ * are shared between callers, so `f` must return values nobody changes (freeze them).
+ */
+export function memoized<T>(f: (s: string) => T, max = 50_000): (s: string) => T {
+  const known = new Map<string, T>();
+  return (s: string): T => {
+    const hit = known.get(s);
+    if (hit !== undefined || known.has(s)) return hit as T;
+    const v = f(s);
+    if (known.size >= max) known.clear();
+    known.set(s, v);
+    return v;
+  };
+}
+
 /** Normalised text only. */
 export function norm(s: string): string {
   return normalize(s).text;

@@ -3,7 +3,7 @@
  * (see ../text `norm`), after bracketed suffixes such as "(100分)" are taken off.
  */
 import type { ColumnRole } from '../rubric';
-import { norm, parseNumber } from '../text';
+import { memoized, norm, parseNumber } from '../text';
 import { splitNumbering } from './label';
 
 /**
@@ -164,6 +164,16 @@ for (const [role, words] of Object.entries(HEADER_SYNONYMS) as [ColumnRole, stri
  * @example classifyHeader('評 分 標 準') → { role: 'criteria', declared: null }
  */
 export function classifyHeader(raw: string): HeaderMatch | null {
+  return classifyCached(raw);
+}
+
+/** Every cell of every body row is tried as a header word (repeated headers): each text once. */
+const classifyCached = memoized((raw: string): HeaderMatch | null => {
+  const hit = classifyOnce(raw);
+  return hit ? Object.freeze(hit) : null;
+});
+
+function classifyOnce(raw: string): HeaderMatch | null {
   // "三、项目建设（20分）" is a numbered label of the body, never a column's name.
   if (splitNumbering(raw).numbering !== null) return null;
   const whole = classifyWord(raw);
