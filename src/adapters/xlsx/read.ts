@@ -1,13 +1,14 @@
 /**
- * .xlsx files → the core's WorkbookGrid, for the CLI (Node). The file is only ever read: a path is
- * read into memory first and the streaming reader (./reader) works on the bytes, keeping only what
- * the core needs. The ExcelJS reader (./grid.ts) stays for comparison (tests, bench/read.ts).
+ * .xlsx files → the core's WorkbookGrid, for the CLI (Node). The file is only ever read: the
+ * streaming reader (./reader) reads the zip's directory and then each part it needs, a piece at a
+ * time, straight from the file, keeping only what the core needs, so neither the file nor a part is
+ * ever held whole. The ExcelJS reader (./grid.ts) stays for comparison (tests, bench/read.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { WorkbookGrid } from '../../core/grid';
 import { type XlsxWorkbook, XlsxReadError } from './errors';
-import { readXlsxStream } from './reader';
+import { type ByteSource, readXlsxStream } from './reader';
 
 export {
   isoDate,
@@ -23,15 +24,57 @@ export interface ReadXlsxOptions {
   name?: string;
 }
 
-async function bytesOf(input: string | Uint8Array, name: string): Promise<Uint8Array> {
-  if (typeof input !== 'string') return input;
+/** A file opened for reading, as a ByteSource over its descriptor. */
+export function fileSource(fd: number, size: number): ByteSource {
+  return {
+    length: size,
+    read(offset, length) {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buf = Buffer.allocUnsafe(want);
+      let got = 0;
+      while (got < want) {
+        const n = readSync(fd, buf, got, want - got, offset + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return got === want ? buf : buf.subarray(0, got);
+    },
+  };
+}
+
+/** A read failure of the file itself, in the reader's own terms. */
+function fileError(e: unknown, name: string): XlsxReadError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new XlsxReadError('notFound', name);
+  if (code === 'EISDIR') return new XlsxReadError('notAFile', name);
+  return new XlsxReadError('corrupt', name, e instanceof Error ? e.message : String(e));
+}
+
+/** Reads the workbook at `path` through a file source; the file is closed whatever happens. */
+function readFromFile(path: string, name: string): XlsxWorkbook {
+  let fd: number;
   try {
-    return await readFile(input);
+    fd = openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new XlsxReadError('notFound', name);
-    if (code === 'EISDIR') throw new XlsxReadError('notAFile', name);
-    throw new XlsxReadError('corrupt', name, e instanceof Error ? e.message : String(e));
+    throw fileError(e, name);
+  }
+  try {
+    let size: number;
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw new XlsxReadError('notAFile', name);
+      size = st.size;
+    } catch (e) {
+      throw e instanceof XlsxReadError ? e : fileError(e, name);
+    }
+    try {
+      return readXlsxStream(fileSource(fd, size), name);
+    } catch (e) {
+      // A read failing part-way (the file shrank, a device error) is the file's fault, said so.
+      throw e instanceof XlsxReadError ? e : fileError(e, name);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -44,7 +87,8 @@ export async function readXlsxWorkbook(
   opts: ReadXlsxOptions = {},
 ): Promise<XlsxWorkbook> {
   const name = opts.name ?? (typeof input === 'string' ? basename(input) : 'workbook.xlsx');
-  return readXlsxStream(await bytesOf(input, name), name);
+  if (typeof input === 'string') return readFromFile(input, name);
+  return readXlsxStream(input, name);
 }
 
 /**

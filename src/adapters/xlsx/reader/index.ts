@@ -12,7 +12,9 @@ import { isoDate, type SheetProblem, type SheetState, XlsxReadError, type XlsxWo
 import { slide } from '../patch/formula';
 import { Package, resolve } from '../patch/package';
 import { fromOoxmlText } from '../patch/xml';
-import { streamEntry, ZipError, zipEntries } from './zip';
+import { type ByteSource, sourceOf, streamEntry, ZipError, zipEntries } from './zip';
+
+export type { ByteSource } from './zip';
 
 /** Where parts come from: a zip in memory (streamed) or an opened package. */
 export interface PartSource {
@@ -23,7 +25,8 @@ export interface PartSource {
   stream(part: string, onChunk: (chunk: Uint8Array) => void): void;
 }
 
-export function zipSource(bytes: Uint8Array): PartSource {
+export function zipSource(input: Uint8Array | ByteSource): PartSource {
+  const bytes = sourceOf(input);
   const entries = new Map(zipEntries(bytes).map((e) => [e.name, e]));
   return {
     has: (p) => entries.has(p),
@@ -672,12 +675,12 @@ export function readParts(
 }
 
 /**
- * Read .xlsx bytes by streaming each part.
+ * Read .xlsx bytes (or a source reading them piece by piece) by streaming each part.
  * @throws XlsxReadError when the bytes are not a readable .xlsx, or the workbook is too large.
  * @example const { grid } = readXlsxStream(bytes, '考核.xlsx');
  */
 export function readXlsxStream(
-  bytes: Uint8Array,
+  bytes: Uint8Array | ByteSource,
   fileName: string,
   limits: ReadLimits = DEFAULT_LIMITS,
   layout?: ReadLayout,
@@ -693,8 +696,10 @@ export function readXlsxStream(
 }
 
 /** @throws XlsxReadError when the bytes cannot be an .xlsx (empty, an old .xls or encrypted, not a zip). */
-function checkSignature(bytes: Uint8Array, fileName: string): void {
-  if (bytes.length === 0) throw new XlsxReadError('empty', fileName);
+function checkSignature(input: Uint8Array | ByteSource, fileName: string): void {
+  const src = sourceOf(input);
+  if (src.length === 0) throw new XlsxReadError('empty', fileName);
+  const bytes = src.read(0, 8);
   if (startsWith(bytes, OLE_MAGIC)) throw new XlsxReadError('legacyOrEncrypted', fileName);
   if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxReadError('notXlsx', fileName);
 }
