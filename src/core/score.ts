@@ -41,6 +41,32 @@ export function schemeOf(table: DetectedTable): {
   return { scheme, base, max };
 }
 
+/**
+ * The most bonus the rule allows on top of the item's points, in cents: the bonus terms' limits
+ * added up, within the 最高加N分 cap; Infinity when a bonus term has no limit, 0 without bonus terms.
+ */
+export function bonusMaxCents(rule: Rule): number {
+  const terms = rule.terms.reduce(
+    (acc, t) =>
+      t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc,
+    0,
+  );
+  return rule.bonusCap === undefined ? terms : Math.min(terms, toCents(rule.bonusCap));
+}
+
+/**
+ * The most a typed 得分 counts for on an item whose rule states a bonus (points + the stated bonus),
+ * in cents; null when the rule states none, or no limit to it.
+ */
+export function typedScoreLimitCents(item: RubricItem, rule: Rule, signed = false): number | null {
+  // On a base-score or bonus-only table the typed amount is signed and the terms may count per
+  // occurrence: only a limit stated for the item's whole bonus (最高加N分, "+5") bounds it.
+  if (signed) return rule.bonusCap === undefined ? null : toCents(item.points ?? 0) + toCents(rule.bonusCap);
+  const bonus = bonusMaxCents(rule);
+  if (bonus <= 0 || bonus === Number.POSITIVE_INFINITY) return null;
+  return toCents(item.points ?? 0) + bonus;
+}
+
 /** True when the rule can end the whole assessment (一票否决). */
 export function hasAssessmentVeto(rule: Rule): boolean {
   return rule.terms.some((t) => t.kind === 'veto' && t.scope === 'assessment');
@@ -140,7 +166,9 @@ export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry, open =
     return { ...base, deduction: 0, bonus: 0, score: 0, zeroed: false, veto: false, source: 'score' };
   }
   if (s !== null) {
-    const sc = toCents(s);
+    // A bonus typed above the one the rule states counts as that bonus (the checks say so).
+    const limit = typedScoreLimitCents(item, rule, open);
+    const sc = limit === null ? toCents(s) : Math.min(toCents(s), limit);
     const fired = veto && lostPoints(item, entry, rule);
     return {
       ...base,

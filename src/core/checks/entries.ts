@@ -9,7 +9,7 @@ import { fmt, fromCents, toCents } from '../num';
 import type { DetectedTable, RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Rule, Term } from '../rules/types';
-import { capCents, entryNumber, hasAssessmentVeto } from '../score';
+import { bonusMaxCents, capCents, entryNumber, hasAssessmentVeto, typedScoreLimitCents } from '../score';
 
 function cellOf(e: RawEntry): string {
   return a1(e.cell.row, e.cell.col);
@@ -94,12 +94,7 @@ function checkItem(c: Ctx, out: Issue[]): void {
   checkInputs(sheet, item, rule, entry, out);
   const points = item.points;
   const cap = capCents(rule.cap, points);
-  const termBonus = rule.terms.reduce(
-    (acc, t) =>
-      t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc,
-    0,
-  );
-  const bonusMax = rule.bonusCap === undefined ? termBonus : Math.min(termBonus, toCents(rule.bonusCap));
+  const bonusMax = bonusMaxCents(rule);
   const ded = entry.deduction;
   const sc = entry.score;
   const dNum = entryNumber(ded);
@@ -157,7 +152,9 @@ function checkItem(c: Ctx, out: Issue[]): void {
     }
   }
 
-  if (sc && sNum !== null && points !== null && !sc.formula && !c.signed) {
+  // A signed table's 得分 is the amount added to the base: only a stated bonus bounds it.
+  const limit = typedScoreLimitCents(item, rule, c.signed);
+  if (sc && sNum !== null && points !== null && !sc.formula && (!c.signed || limit !== null)) {
     const s = toCents(sNum);
     const max = toCents(points) + (bonusMax === Number.POSITIVE_INFINITY ? 0 : bonusMax);
     if (s > max && bonusMax !== Number.POSITIVE_INFINITY) {
@@ -170,11 +167,15 @@ function checkItem(c: Ctx, out: Issue[]): void {
             value: fmt(sNum),
             points: fmt(points),
             max: fmt(fromCents(max)),
+            item: item.label,
           },
           item.id,
         ),
       );
     }
+  }
+  if (sc && sNum !== null && points !== null && !sc.formula && !c.signed) {
+    const s = toCents(sNum);
     if (s < 0 && cap !== null)
       out.push(issue('belowZero', sheet, cellOf(sc), { value: fmt(sNum), points: fmt(points) }, item.id));
   }
@@ -219,6 +220,26 @@ function checkItem(c: Ctx, out: Issue[]): void {
     const at = ded ?? sc;
     if (at) out.push(issue('entryMissing', sheet, cellOf(at), { item: item.label }, item.id));
   }
+}
+
+/** How much more the typed 得分 add up to than they count for, where a bonus was typed above its limit. */
+function typedExcessCents(
+  table: DetectedTable,
+  rules: Record<string, Rule>,
+  byId: ReadonlyMap<string, ItemEntry>,
+  score: SheetScore,
+): number {
+  const signed = table.scheme === 'base' || table.scheme === 'bonus';
+  let excess = 0;
+  for (const s of score.items) {
+    const item = table.items.find((i) => i.id === s.itemId);
+    const rule = rules[s.itemId];
+    const typed = entryNumber(byId.get(s.itemId)?.score ?? null);
+    if (!item || !rule || typed === null || s.source !== 'score') continue;
+    const limit = typedScoreLimitCents(item, rule, signed);
+    if (limit !== null && toCents(typed) > limit) excess += toCents(typed) - limit;
+  }
+  return excess;
 }
 
 /** Checks of every entry of a sheet, plus the veto, typed-over formulas and a typed total. */
@@ -291,7 +312,10 @@ export function checkEntries(
   const scoreCol = table.columns.score;
   if (table.totalRow !== null && scoreCol !== undefined) {
     const v = readEntryValue(cellAt(sheet, table.totalRow, scoreCol));
-    if (v.kind === 'number' && toCents(v.value) !== toCents(score.total)) {
+    // A typed total that adds up the bonuses as typed is off only by the excess already reported
+    // at its cell (bonusAboveMax): one mistake, one finding.
+    const asTyped = score.vetoed ? null : toCents(score.total) + typedExcessCents(table, rules, byId, score);
+    if (v.kind === 'number' && toCents(v.value) !== toCents(score.total) && toCents(v.value) !== asTyped) {
       out.push(
         issue('totalMismatch', table.sheet, a1(table.totalRow, scoreCol), {
           found: fmt(v.value),

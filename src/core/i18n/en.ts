@@ -31,7 +31,7 @@ export const en: Record<IssueCode, (p: P) => string> = {
   vetoFired: (p) =>
     `"${s(p, 'item')}" triggers a veto${p.reason ? ` (${s(p, 'reason')})` : ''}: the sheet's total is 0. Confirm before submitting.`,
   bonusAboveMax: (p) =>
-    `Score ${s(p, 'value')} is above the points plus the largest bonus (${s(p, 'max')}). Check the bonus.`,
+    `${p.item ? `"${s(p, 'item')}": score` : 'Score'} ${s(p, 'value')} is above the most the item can score, ${s(p, 'max')} (its ${s(p, 'points')} points plus the largest bonus its rule states), and is counted as ${s(p, 'max')}. Check the bonus and enter at most ${s(p, 'max')}.`,
   entryWithoutPoints: (p) =>
     `"${s(p, 'item')}" has no points stated, so the ${s(p, 'value')} typed in ${s(p, 'column')} is not counted in the total. Fill in the item's points first, or clear this cell.`,
   formulaOverwritten: (p) =>

@@ -27,7 +27,8 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
   entryMissing: (p) => `“${s(p, 'item')}”还没有填写（其他项目已填写）。不扣分请填 0。`,
   vetoFired: (p) =>
     `“${s(p, 'item')}”触发一票否决${p.reason ? `（${s(p, 'reason')}）` : ''}，本表总分计为 0。请确认无误后再提交。`,
-  bonusAboveMax: (p) => `得分 ${s(p, 'value')} 超过标准分值加最高加分 ${s(p, 'max')}。请核对加分。`,
+  bonusAboveMax: (p) =>
+    `${p.item ? `“${s(p, 'item')}”` : ''}得分 ${s(p, 'value')} 超过本项最多可得的 ${s(p, 'max')} 分（标准分值 ${s(p, 'points')} 加评分标准写明的最高加分），按 ${s(p, 'max')} 分计入总分。请核对加分，改为不超过 ${s(p, 'max')} 的分数。`,
   entryWithoutPoints: (p) =>
     `“${s(p, 'item')}”没有标准分值，${s(p, 'column')}栏填的 ${s(p, 'value')} 分不计入总分。请先填写本项的标准分值，或清空这一格。`,
   formulaOverwritten: (p) =>

@@ -13,7 +13,7 @@ import { fromCents, toCents } from '../num';
 import type { DetectedTable, RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Rule } from '../rules/types';
-import { capCents, hasAssessmentVeto, openCapCents } from '../score';
+import { capCents, hasAssessmentVeto, openCapCents, typedScoreLimitCents } from '../score';
 
 /** Where things are on one sheet, for one item's formulas. */
 export interface ItemCells {
@@ -127,7 +127,9 @@ export function scoreFromTyped(c: ItemCells, cols: SheetCols, scoreCol: number):
   // An item without stated points adds nothing, whatever is typed there (as the engine scores it).
   if (!c.open && c.item.points === null) return num(0);
   const s = ref(c.item.row, scoreCol);
-  return fn('IF', fn('ISNUMBER', s), round2(s), unlessText(c, s, blankScore(c, cols)));
+  const limit = typedScoreLimitCents(c.item, c.rule, c.open === true);
+  const counted = limit === null ? s : fn('MIN', num(fromCents(limit)), s);
+  return fn('IF', fn('ISNUMBER', s), round2(counted), unlessText(c, s, blankScore(c, cols)));
 }
 
 interface TermPieces {
