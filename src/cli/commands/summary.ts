@@ -31,6 +31,7 @@ import {
   type SummaryValuesPlan,
 } from '../../core/summary';
 import { COMBINE_MODES, type CombineMode, parseWeights } from '../../core/summary/assessors';
+import { DEFAULT_SPREAD } from '../../core/summary/spread';
 import { expandInputs, pathProblemText, sameFile } from '../files';
 import { unexpectedText } from './check';
 import { type CliIO, parseLang, UsageError } from '../io';
@@ -57,6 +58,8 @@ export interface SummaryCliOptions {
   weights?: ReadonlyMap<string, number>;
   /** Add the 结果通知单 sheet: one printable page per unit. */
   slips?: boolean;
+  /** Mark items whose assessors' scores differ by more than this (default DEFAULT_SPREAD). */
+  spread?: number;
 }
 
 export interface SummaryIo {
@@ -88,6 +91,10 @@ const TEXT = {
       `无法读取名单 ${f}：它不是可读的名单文件。名单应为每行一个单位名称的文本文件，或一列单位名称的 .xlsx 工作簿。`,
     rosterSheetMissing: (f: string, sh: string) => `名单 ${f} 中没有工作表“${sh}”。`,
     missing: (n: number, names: string) => `未交单位 ${n} 个：${names}`,
+    spread: (over: number, items: number, units: number, t: number) =>
+      over > 0
+        ? `${units} 个单位有几位考核人评分：${items} 项中有 ${over} 项的考核人评分差距超过 ${t} 分，已在“评分差异”表中标出，请复核。`
+        : `${units} 个单位有几位考核人评分：${items} 项的考核人评分差距都不超过 ${t} 分（见“评分差异”表）。`,
   },
   en: {
     noInputs: 'No .xlsx files to summarise were found.',
@@ -104,6 +111,10 @@ const TEXT = {
       `Could not read the roster ${f}: it is not a readable roster. A roster is a text file with one unit name a line, or an .xlsx with one column of unit names.`,
     rosterSheetMissing: (f: string, sh: string) => `The roster ${f} has no sheet "${sh}".`,
     missing: (n: number, names: string) => `${n} missing ${n === 1 ? 'unit' : 'units'}: ${names}`,
+    spread: (over: number, items: number, units: number, t: number) =>
+      over > 0
+        ? `${units} ${units === 1 ? 'unit' : 'units'} scored by several assessors: ${over} of ${items} items differ between assessors by more than ${t}, marked on the "Assessor spread" sheet for review.`
+        : `${units} ${units === 1 ? 'unit' : 'units'} scored by several assessors: none of ${items} items differs between assessors by more than ${t} (see the "Assessor spread" sheet).`,
   },
 } as const;
 
@@ -189,6 +200,7 @@ export async function runSummary(
   const plan = planSummaryValues(inputs, {
     lang: opts.lang,
     ...(opts.slips === true ? { slips: true } : {}),
+    ...(opts.spread !== undefined ? { spread: opts.spread } : {}),
     ...(opts.assessors || opts.weights
       ? {
           assessors: {
@@ -264,6 +276,10 @@ async function readRoster(
 
 function report(plan: SummaryValuesPlan, lang: Lang, io: SummaryIo): void {
   for (const u of plan.units) io.out(TEXT[lang].unit(u.name, u.figures.total, u.rank));
+  if (plan.spread) {
+    const s = plan.spread;
+    io.out(TEXT[lang].spread(s.over, s.items, s.units, s.threshold));
+  }
   if (plan.missing.length > 0)
     io.out(TEXT[lang].missing(plan.missing.length, plan.missing.map((m) => m.name).join('、')));
   for (const p of plan.problems) {
@@ -309,11 +325,16 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
       '--slips',
       '另加“结果通知单”工作表：每个单位一页（各项得分、扣分原因、总分、排名、等次、签字栏），可直接打印 / add a sheet of printable result slips, one page per unit',
     )
+    .option(
+      '--spread <points>',
+      `几位考核人对同一项的评分差距（最高分−最低分）超过此分数时在“评分差异”表中标出，默认 ${DEFAULT_SPREAD} 分 / mark items whose assessors' scores differ by more than this (default ${DEFAULT_SPREAD})`,
+    )
     .action(
       async (
         paths: string[],
         o: {
           slips?: boolean;
+          spread?: string;
           assessors?: string;
           weights?: string;
           output: string;
@@ -336,6 +357,7 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
               lang,
               force: o.force ?? false,
               ...(o.slips === true ? { slips: true } : {}),
+              ...(o.spread !== undefined ? { spread: parseSpread(o.spread) } : {}),
               ...(o.rank !== undefined ? { rank: parseRank(o.rank) } : {}),
               ...(o.roster !== undefined ? { roster: o.roster } : {}),
               ...(o.rosterSheet !== undefined ? { rosterSheet: o.rosterSheet } : {}),
@@ -357,6 +379,15 @@ export function parseRank(v: string): RankMode {
   if (m) return m;
   throw new UsageError(
     `--rank 只接受 dense（中国式排名）或 competition（收到“${v}”）/ --rank takes dense or competition (got "${v}")`,
+  );
+}
+
+/** --spread's value. @throws UsageError unless a number of points, 0 or more */
+export function parseSpread(v: string): number {
+  const n = Number(v.trim());
+  if (v.trim() !== '' && Number.isFinite(n) && n >= 0) return n;
+  throw new UsageError(
+    `--spread 应为分数（0 或正数），如 --spread 1.5（收到“${v}”）/ --spread takes a number of points, 0 or more, e.g. --spread 1.5 (got "${v}")`,
   );
 }
 

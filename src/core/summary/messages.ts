@@ -273,6 +273,13 @@ export const LABELS = {
     noDeductions: '暂无扣分。',
     chartTitle: '各单位总分',
     points_suffix: (n: number) => `（${n}分）`,
+    spreadSheet: '评分差异',
+    spreadIntro: (t: number) =>
+      `同一单位各考核人的逐项得分；差距为最高分减最低分（未评的不计），超过 ${t} 分的项已标出，请复核。`,
+    spreadAssessor: (i: number) => `考核人${i}`,
+    spread: '差距（最高−最低）',
+    spreadOver: (t: number) => `差距超过 ${t} 分`,
+    spreadFlag: '需复核',
   },
   en: {
     summarySheet: 'Summary',
@@ -330,5 +337,12 @@ export const LABELS = {
     noDeductions: 'No deductions yet.',
     chartTitle: 'Totals by unit',
     points_suffix: (n: number) => ` (${n})`,
+    spreadSheet: 'Assessor spread',
+    spreadIntro: (t: number) =>
+      `Each assessor's item scores for the same unit; the spread is the highest minus the lowest (blanks not counted). Items with a spread above ${t} are marked for review.`,
+    spreadAssessor: (i: number) => `Assessor ${i}`,
+    spread: 'Spread (max − min)',
+    spreadOver: (t: number) => `Spread above ${t}`,
+    spreadFlag: 'review',
   },
 } as const;

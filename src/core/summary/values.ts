@@ -26,6 +26,7 @@ import {
   resolveGradeRules,
 } from './grades';
 import { formatNote, LABELS, note, type SummaryNote } from './messages';
+import { DEFAULT_SPREAD, planSpread, unitSpread } from './spread';
 import { combinedSlipItems, planSlips, slipItems, slipsSheetName } from './slips';
 import {
   defaultRankMode,
@@ -106,6 +107,8 @@ export interface SummaryValuesOptions {
   assessors?: { mode: CombineMode; weights?: ReadonlyMap<string, number> };
   /** Add the 结果通知单 sheet: one printable page per unit (see slips.ts). */
   slips?: boolean;
+  /** Items whose assessors' scores differ by more than this are marked on 评分差异 (default DEFAULT_SPREAD). */
+  spread?: number;
 }
 
 export interface SummaryValuesUnit {
@@ -144,6 +147,8 @@ export interface SummaryValuesPlan extends WritePlan {
   problems: { file: string; issue: Issue }[];
   /** Manual page breaks the writer sets (1-based rows after which a page ends), per sheet. */
   pageBreaks: { sheet: string; rows: number[] }[];
+  /** Units scored by several assessors: the 评分差异 sheet's threshold and counts (null: no such unit). */
+  spread: { threshold: number; units: number; items: number; over: number } | null;
 }
 
 interface Candidate extends SummaryUnit {
@@ -691,6 +696,23 @@ export function planSummaryValues(
     widths(C, [16, 24, 30, 8, 8, 8, 10]);
   }
 
+  // 评分差异: every unit scored by several assessors, item by item.
+  let spread: SummaryValuesPlan['spread'] = null;
+  const multi = units.filter((u) => u.members.length > 0);
+  if (multi.length > 0) {
+    const threshold = opts.spread ?? DEFAULT_SPREAD;
+    const su = multi.map((u) =>
+      unitSpread(
+        u.name,
+        u.members.map((m) => ({ assessor: m.assessor!, unit: m })),
+        threshold,
+      ),
+    );
+    ops.push(...planSpread(su, { lang: opts.lang, sheet: L.spreadSheet, threshold }));
+    const rows = su.flatMap((x) => x.rows);
+    spread = { threshold, units: su.length, items: rows.length, over: rows.filter((x) => x.over).length };
+  }
+
   const pageBreaks: SummaryValuesPlan['pageBreaks'] = [];
   if (opts.slips === true && units.length > 0) {
     const slips = planSlips(
@@ -726,6 +748,7 @@ export function planSummaryValues(
     owned: [],
     conflicts: [],
     pageBreaks,
+    spread,
     units: units.map((u, i) => ({
       name: u.name,
       file: u.file,
