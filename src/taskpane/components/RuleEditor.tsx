@@ -1,66 +1,26 @@
 /** The editor for one item's rule: each term's kind and numbers, add/remove terms, and the cap. */
 import { Button, Field, Input, Select } from '@fluentui/react-components';
+import type { FieldSpec } from '../../core/rules/registry';
 import type { Cap, Term, TermKind } from '../../core/rules/types';
-import type { T } from '../i18n';
+import type { T, UiKey } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
 import {
+  capOfKind,
   type DraftEdit,
+  editDraft,
+  fieldDecls,
+  groupOf,
   type RuleDraft,
   TERM_KINDS,
-  capOfKind,
-  editDraft,
   type TermPatch,
+  type TermProblem,
+  termProblems,
 } from '../state/rule-edit';
 
-type NumField = 'amount' | 'required' | 'step' | 'target' | 'max';
-type TextField = 'unit' | 'what';
-
-const NUM_FIELDS: Record<TermKind, NumField[]> = {
-  perUnit: ['amount'],
-  shortfall: ['amount', 'required'],
-  threshold: ['amount', 'required'],
-  rate: ['amount', 'step', 'target'],
-  flag: ['amount'],
-  award: ['amount'],
-  bonus: ['amount', 'max'],
-  fullIf: [],
-  zeroIf: [],
-  veto: [],
-  discretion: [],
-  tier: [],
-  tierCount: [],
-  choice: [],
-  range: [],
-  consequence: [],
-};
-const TEXT_FIELDS: Record<TermKind, TextField[]> = {
-  perUnit: ['unit', 'what'],
-  shortfall: ['unit', 'what'],
-  threshold: ['unit', 'what'],
-  rate: ['what'],
-  flag: ['what'],
-  award: ['what'],
-  bonus: ['unit', 'what'],
-  fullIf: ['what'],
-  zeroIf: ['what'],
-  veto: ['what'],
-  discretion: ['what'],
-  tier: ['what'],
-  tierCount: ['unit', 'what'],
-  choice: ['what'],
-  range: ['what'],
-  consequence: ['what'],
-};
-/** Fields that may be left empty (no number: a reference that is not numeric, or no limit). */
-const NULLABLE: ReadonlySet<NumField> = new Set<NumField>(['target', 'max']);
-const FIELD_LABEL = {
-  amount: 'amount',
-  required: 'required',
-  step: 'step',
-  target: 'target',
-  max: 'maxBonus',
-  unit: 'unit',
-  what: 'what',
-} as const;
+/** A catalogue key the kinds name (field labels, choice options), checked against the catalogue. */
+function label(t: T, key: string, fallback = key): string {
+  return key in zhCN ? t(key as UiKey) : fallback;
+}
 
 function numberOf(text: string): number | null | undefined {
   const v = text.trim();
@@ -69,9 +29,67 @@ function numberOf(text: string): number | null | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-function fieldValue(term: Term, f: NumField | TextField): string {
-  const v = (term as unknown as Record<string, unknown>)[f];
+function fieldValue(term: Term, name: string): string {
+  const v = (term as unknown as Record<string, unknown>)[name];
   return v === null || v === undefined ? '' : String(v);
+}
+
+function problemText(t: T, kind: TermKind, p: TermProblem): string {
+  if (p.code === 'rangeMinAboveMax') return t('problem.rangeMinAboveMax', { min: p.min, max: p.max });
+  const g = groupOf(kind, p.group);
+  return t('problem.groupIncomplete', { group: g ? label(t, g.label) : p.group });
+}
+
+interface FieldInputProps {
+  term: Term;
+  spec: FieldSpec;
+  t: T;
+  patch: (p: TermPatch) => void;
+}
+
+/** One field as its type asks: a number, a text, a choice. Bands are kept as read and not shown. */
+function FieldInput({ term, spec, t, patch }: FieldInputProps) {
+  const name = spec.name;
+  switch (spec.type) {
+    case 'bands':
+      return null;
+    case 'choice':
+      return (
+        <Field label={label(t, spec.label)}>
+          <Select value={fieldValue(term, name)} onChange={(_, d) => patch({ [name]: d.value })}>
+            {(spec.options ?? []).map((o) => (
+              <option key={o} value={o}>
+                {label(t, `${spec.label}.${o}`, o)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      );
+    case 'text':
+      return (
+        <Field label={label(t, spec.label)}>
+          <Input defaultValue={fieldValue(term, name)} onChange={(_, d) => patch({ [name]: d.value })} />
+        </Field>
+      );
+    default:
+      return (
+        <Field label={label(t, spec.label)}>
+          <Input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            defaultValue={fieldValue(term, name)}
+            onChange={(_, d) => {
+              const n = numberOf(d.value);
+              // An empty box clears a field that may be empty; a required number waits for one.
+              if (n === undefined || (n === null && spec.type === 'number')) return;
+              patch({ [name]: n });
+            }}
+          />
+        </Field>
+      );
+  }
 }
 
 export interface RuleEditorProps {
@@ -112,42 +130,42 @@ export function RuleEditor({ draft, onChange, t }: RuleEditorProps) {
               ))}
             </Select>
           </Field>
-          {NUM_FIELDS[term.kind].map((f) => (
-            <Field key={f} label={t(FIELD_LABEL[f])}>
-              <Input
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                defaultValue={fieldValue(term, f)}
-                onChange={(_, d) => {
-                  const n = numberOf(d.value);
-                  if (n === undefined || (n === null && !NULLABLE.has(f))) return;
-                  apply({ type: 'patch', index, patch: { [f]: n } as TermPatch });
-                }}
-              />
-            </Field>
-          ))}
-          {term.kind === 'veto' && (
-            <Field label={t('scope')}>
-              <Select
-                value={term.scope}
-                onChange={(_, d) =>
-                  apply({ type: 'patch', index, patch: { scope: d.value as 'item' | 'assessment' } })
-                }
+          {fieldDecls(term.kind).map((d) =>
+            d.type === 'nested' ? (
+              <fieldset
+                key={d.name}
+                aria-label={label(t, d.label)}
+                style={{ border: 'none', padding: 0, margin: 0, display: 'flex', gap: 4 }}
               >
-                <option value="item">{t('scope.item')}</option>
-                <option value="assessment">{t('scope.assessment')}</option>
-              </Select>
-            </Field>
-          )}
-          {TEXT_FIELDS[term.kind].map((f) => (
-            <Field key={f} label={t(FIELD_LABEL[f])}>
-              <Input
-                defaultValue={fieldValue(term, f)}
-                onChange={(_, d) => apply({ type: 'patch', index, patch: { [f]: d.value } as TermPatch })}
+                <legend>{label(t, d.label)}</legend>
+                {d.fields.map((f) => (
+                  <FieldInput
+                    key={f.name}
+                    term={term}
+                    spec={f}
+                    t={t}
+                    patch={(patch) => apply({ type: 'patch', index, patch })}
+                  />
+                ))}
+              </fieldset>
+            ) : (
+              <FieldInput
+                key={d.name}
+                term={term}
+                spec={d}
+                t={t}
+                patch={(patch) => apply({ type: 'patch', index, patch })}
               />
-            </Field>
+            ),
+          )}
+          {termProblems(term).map((p) => (
+            <div
+              key={p.code === 'groupIncomplete' ? p.group : p.code}
+              role="alert"
+              style={{ color: '#a4262c' }}
+            >
+              {problemText(t, term.kind, p)}
+            </div>
           ))}
           <Button size="small" appearance="subtle" onClick={() => apply({ type: 'remove', index })}>
             {t('removeTerm')}

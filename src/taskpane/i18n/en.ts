@@ -6,6 +6,9 @@ const s = (p: P, k: string): string => String(p[k] ?? '');
 /** "1 item", "2 items": the count with the word in the number it needs. */
 const many = (p: P, k: string, one: string, other: string): string =>
   `${s(p, k)} ${Number(p[k]) === 1 ? one : other}`;
+/** "a", "a and b", "a, b and c". */
+const list = (parts: string[]): string =>
+  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 /** "1 point", "2 points", "0.5 points". */
 const pts = (p: P, k: string): string => `${s(p, k)} ${Number(p[k]) === 1 ? 'point' : 'points'}`;
 
@@ -71,6 +74,22 @@ export const en: UiCatalogue = {
   'cap.explicit': 'At most',
   'cap.none': 'No limit (may go below zero)',
   capAmount: 'Limit in points',
+  min: 'Least off',
+  max: 'Most off',
+  limit: 'At most off for this',
+  steps: 'Heavier after the first',
+  after: 'Units at the amount',
+  later: 'Each further unit',
+  extraOnce: 'Extra once a total is reached',
+  extraAt: 'Once this reaches',
+  extra: 'Extra off',
+  effect: 'Consequence',
+  bands: 'Bands',
+  'unit.%': '% (a rate)',
+  'unit.分': 'points (a sub-score)',
+  'problem.rangeMinAboveMax': (p: P) =>
+    `The least deduction (${s(p, 'min')}) is more than the most (${s(p, 'max')}): correct one of them.`,
+  'problem.groupIncomplete': (p: P) => `Fill in both fields of "${s(p, 'group')}", or leave both empty.`,
   saveRules: (p: P) => `Save rules (${s(p, 'count')})`,
   savingRules: 'Saving rules…',
   rulesSaved: 'Rules saved in the workbook.',
@@ -135,6 +154,45 @@ export const en: UiCatalogue = {
     `${s(p, 'count')} cells already hold content (typed numbers or edited formulas) that the write would replace. Tick the cells to overwrite (restore the formula); unticked cells are left as they are.`,
   conflictLabel: (p: P) => `${s(p, 'where')}: now "${s(p, 'existing')}" → write "${s(p, 'planned')}"`,
   overwriteAll: 'Overwrite all',
+  sheetPlan: (p: P) => {
+    const what = [
+      Number(p.score) > 0 ? many(p, 'score', 'score formula', 'score formulas') : '',
+      Number(p.totals) > 0 ? many(p, 'totals', 'subtotal or total', 'subtotals and totals') : '',
+      Number(p.texts) > 0 ? many(p, 'texts', 'column header or text', 'column headers and texts') : '',
+      Number(p.settings) > 0 ? many(p, 'settings', 'format or input limit', 'formats and input limits') : '',
+    ].filter(Boolean);
+    const cells = [
+      Number(p.replace) > 0
+        ? `${many(p, 'replace', 'cell already filled in (a typed score or an edited formula) will be replaced', 'cells already filled in (typed scores or edited formulas) will be replaced')}`
+        : '',
+      Number(p.keep) > 0 ? `${many(p, 'keep', 'filled-in cell is kept', 'filled-in cells are kept')}` : '',
+    ].filter(Boolean);
+    const head = what.length > 0 ? `writes ${list(what)}` : 'nothing to write';
+    return `${s(p, 'sheet')}: ${head}${cells.length > 0 ? `; ${cells.join(', ')}` : ''}.`;
+  },
+  sheetWritten: (p: P) => {
+    const what = [
+      Number(p.score) > 0 ? many(p, 'score', 'score formula', 'score formulas') : '',
+      Number(p.totals) > 0 ? many(p, 'totals', 'subtotal or total', 'subtotals and totals') : '',
+      Number(p.texts) > 0 ? many(p, 'texts', 'column header or text', 'column headers and texts') : '',
+      Number(p.settings) > 0 ? many(p, 'settings', 'format or input limit', 'formats and input limits') : '',
+    ].filter(Boolean);
+    const cells = [
+      Number(p.replace) > 0 ? `${many(p, 'replace', 'filled-in cell', 'filled-in cells')} replaced` : '',
+      Number(p.keep) > 0 ? `${many(p, 'keep', 'filled-in cell', 'filled-in cells')} kept` : '',
+    ].filter(Boolean);
+    const head = what.length > 0 ? `wrote ${list(what)}` : 'nothing written';
+    return `${s(p, 'sheet')}: ${head}${cells.length > 0 ? `; ${cells.join(', ')}` : ''}.`;
+  },
+  sheetReplace: (p: P) => `Replace what is filled in on ${s(p, 'sheet')} (${s(p, 'count')})`,
+  conflictValue: (p: P) =>
+    `${s(p, 'where')}: now ${s(p, 'existing') === '' ? 'empty' : `"${s(p, 'existing')}"`}, after the write "${s(p, 'planned')}"`,
+  conflictValidation: (p: P) => `${s(p, 'where')}: has its own input limit, replaced by this tool's`,
+  plannedByFormula: 'the formula result',
+  opDetails: (p: P) => `Formulas and operations in detail (${s(p, 'count')})`,
+  leftToFix: (p: P) =>
+    `Still to fix: ${s(p, 'sheet')} has ${many(p, 'errors', 'error', 'errors')} and ${many(p, 'warnings', 'warning', 'warnings')}; see Check.`,
+  leftNone: 'No errors or warnings left on any sheet.',
   changedCells: (p: P) =>
     `${many(p, 'count', 'cell was', 'cells were')} edited after the preview; the preview was made again from what is there now:`,
   changedCell: (p: P) =>

@@ -70,6 +70,22 @@ export const zhCN = {
   'cap.explicit': '最多扣',
   'cap.none': '可倒扣（不设上限）',
   capAmount: '上限分数',
+  min: '最少扣',
+  max: '最多扣',
+  limit: '此项最多扣',
+  steps: '逐次加重',
+  after: '前几次按分数扣',
+  later: '之后每次扣',
+  extraOnce: '累计扣满另扣',
+  extraAt: '累计扣满',
+  extra: '另扣',
+  effect: '后果',
+  bands: '分档',
+  'unit.%': '%（比率）',
+  'unit.分': '分（得分）',
+  'problem.rangeMinAboveMax': (p: P) =>
+    `最少扣的分数（${s(p, 'min')}）大于最多扣的分数（${s(p, 'max')}），请改正。`,
+  'problem.groupIncomplete': (p: P) => `“${s(p, 'group')}”的两项请都填写，或都留空。`,
   saveRules: (p: P) => `保存规则（${s(p, 'count')} 项）`,
   savingRules: '正在保存规则…',
   rulesSaved: '规则已保存在工作簿中。',
@@ -135,6 +151,45 @@ export const zhCN = {
     `有 ${s(p, 'count')} 个单元格已有内容（手填的数字或改过的公式），写入会覆盖它们。勾选要覆盖（恢复公式）的单元格；不勾选的保持原样。`,
   conflictLabel: (p: P) => `${s(p, 'where')}：现有“${s(p, 'existing')}” → 写入“${s(p, 'planned')}”`,
   overwriteAll: '全部覆盖',
+  sheetPlan: (p: P) => {
+    const n = (k: string) => Number(p[k] ?? 0);
+    const what = [
+      n('score') > 0 ? `${n('score')} 个得分公式` : '',
+      n('totals') > 0 ? `${n('totals')} 个小计和合计` : '',
+      n('texts') > 0 ? `${n('texts')} 个列标题和文字` : '',
+      n('settings') > 0 ? `${n('settings')} 项格式和输入限制` : '',
+    ].filter(Boolean);
+    const cells = [
+      n('replace') > 0 ? `${n('replace')} 个已有内容（手填得分或改过的公式）将被替换` : '',
+      n('keep') > 0 ? `${n('keep')} 个已有内容保持原样` : '',
+    ].filter(Boolean);
+    const head = what.length > 0 ? `写入 ${what.join('、')}` : '不写入内容';
+    return `${s(p, 'sheet')}：${head}${cells.length > 0 ? `；${cells.join('，')}` : ''}。`;
+  },
+  sheetWritten: (p: P) => {
+    const n = (k: string) => Number(p[k] ?? 0);
+    const what = [
+      n('score') > 0 ? `${n('score')} 个得分公式` : '',
+      n('totals') > 0 ? `${n('totals')} 个小计和合计` : '',
+      n('texts') > 0 ? `${n('texts')} 个列标题和文字` : '',
+      n('settings') > 0 ? `${n('settings')} 项格式和输入限制` : '',
+    ].filter(Boolean);
+    const cells = [
+      n('replace') > 0 ? `替换了 ${n('replace')} 个已有内容` : '',
+      n('keep') > 0 ? `${n('keep')} 个已有内容保持原样` : '',
+    ].filter(Boolean);
+    const head = what.length > 0 ? `写入了 ${what.join('、')}` : '没有写入内容';
+    return `${s(p, 'sheet')}：${head}${cells.length > 0 ? `；${cells.join('，')}` : ''}。`;
+  },
+  sheetReplace: (p: P) => `替换“${s(p, 'sheet')}”中已有的内容（${s(p, 'count')} 个）`,
+  conflictValue: (p: P) =>
+    `${s(p, 'where')}：现为${s(p, 'existing') === '' ? '空' : `“${s(p, 'existing')}”`}，写入后为“${s(p, 'planned')}”`,
+  conflictValidation: (p: P) => `${s(p, 'where')}：已有输入限制，写入后换成本工具的限制`,
+  plannedByFormula: '公式计算的结果',
+  opDetails: (p: P) => `公式和操作明细（${s(p, 'count')} 项）`,
+  leftToFix: (p: P) =>
+    `还需处理：${s(p, 'sheet')} 有 ${s(p, 'errors')} 个错误、${s(p, 'warnings')} 个警告，请在“检查”中查看。`,
+  leftNone: '各表没有待处理的错误或警告。',
   changedCells: (p: P) => `预览之后以下 ${s(p, 'count')} 个单元格有改动，已按现在的内容重新预览：`,
   changedCell: (p: P) =>
     `${s(p, 'where')}：原为${s(p, 'was') === '' ? '空' : `“${s(p, 'was')}”`}，现为${s(p, 'now') === '' ? '空' : `“${s(p, 'now')}”`}`,

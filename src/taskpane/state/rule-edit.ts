@@ -2,6 +2,8 @@
  * Editing one item's rule: pure functions from a draft to the next draft. A draft is the terms and
  * cap the assessor is shaping; saved, it becomes a RuleOverride in the workbook.
  */
+import { HANDLERS } from '../../core/rules/kinds';
+import type { FieldDecl, FieldGroup, FieldSpec } from '../../core/rules/registry';
 import type { Cap, Rule, RuleOverride, Term, TermKind, TierBand } from '../../core/rules/types';
 import { norm } from '../../core/text';
 
@@ -13,131 +15,121 @@ export interface RuleDraft {
   bonusCap?: number | undefined;
 }
 
-/** Term kinds in the order the kind picker offers them. */
-export const TERM_KINDS: readonly TermKind[] = [
-  'perUnit',
-  'shortfall',
-  'threshold',
-  'rate',
-  'flag',
-  'award',
-  'bonus',
-  'discretion',
-  'fullIf',
-  'zeroIf',
-  'veto',
-  'tier',
-  'tierCount',
-  'choice',
-  'range',
-  'consequence',
-];
+/** Term kinds in the order the kind picker offers them: the order of the kinds' list. */
+export const TERM_KINDS: readonly TermKind[] = Object.keys(HANDLERS) as TermKind[];
 
 const NO_SPAN = { start: 0, end: 0 };
 
-/** The fields a term may carry; a kind change keeps those the new kind also has. */
-interface TermFields {
-  amount: number;
-  unit: string;
-  what: string;
-  required: number;
-  step: number;
-  target: number | null;
-  max: number | null;
-  scope: 'item' | 'assessment';
+/** The fields and groups of fields a kind declares, in the order the editor shows them. */
+export function fieldDecls(kind: TermKind): readonly FieldDecl[] {
+  return HANDLERS[kind].fields;
 }
 
-function fieldsOf(term: Term | null): TermFields {
-  const f: TermFields = {
-    amount: 1,
-    unit: '次',
-    what: '',
-    required: 1,
-    step: 1,
-    target: null,
-    max: null,
-    scope: 'item',
-  };
-  if (!term) return f;
-  const t = term as Partial<TermFields> & { what: string };
-  return {
-    amount: t.amount ?? f.amount,
-    unit: t.unit ?? f.unit,
-    what: t.what,
-    required: t.required ?? f.required,
-    step: t.step ?? f.step,
-    target: t.target === undefined ? f.target : t.target,
-    max: t.max === undefined ? f.max : t.max,
-    scope: t.scope ?? f.scope,
-  };
+/** Every field of a kind, groups opened up. */
+export function fieldSpecs(kind: TermKind): readonly FieldSpec[] {
+  return fieldDecls(kind).flatMap((d) => (d.type === 'nested' ? d.fields : [d]));
 }
 
-/** The bands a tier kind starts from: the previous term's, else one band that deducts the amount. */
-function bandsOf(from: Term | null): TierBand[] {
-  if (from && 'bands' in from) return from.bands;
+function specOf(kind: TermKind, name: string): FieldSpec | undefined {
+  return fieldSpecs(kind).find((f) => f.name === name);
+}
+
+const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** Whether a field may hold a value (absent counts for optional numbers only). */
+function accepts(spec: FieldSpec, v: unknown): boolean {
+  switch (spec.type) {
+    case 'number':
+      return isAmount(v);
+    case 'nullableNumber':
+      return v === null || isAmount(v);
+    case 'optionalNumber':
+      return v === undefined || isAmount(v);
+    case 'text':
+      return typeof v === 'string';
+    case 'choice':
+      return typeof v === 'string' && (spec.options ?? []).includes(v);
+    case 'bands':
+      return Array.isArray(v) && v.length > 0;
+  }
+}
+
+const fieldsRecord = (term: Term): Record<string, unknown> => term as unknown as Record<string, unknown>;
+
+/** The bands a tier kind starts from when the previous term has none: one band that deducts its amount. */
+function startBands(from: Term | null): TierBand[] {
   const amount = from && 'amount' in from ? from.amount : 1;
   return [{ lo: null, loOpen: false, hi: null, hiOpen: false, deduct: amount, score: null, label: '' }];
 }
 
-/** A term of the given kind, carrying over what the previous term said where the kinds share a field. */
+/**
+ * A term of the given kind, carrying over what the previous term said where the kinds share a field
+ * (and everything, fields the editor does not show included, when the kind stays the same); the other
+ * fields take the kind's defaults.
+ */
 export function termOfKind(kind: TermKind, from: Term | null = null): Term {
-  const f = fieldsOf(from);
-  const span = from?.span ?? NO_SPAN;
-  switch (kind) {
-    case 'perUnit':
-      return { kind, amount: f.amount, unit: f.unit, what: f.what, span };
-    case 'shortfall':
-      return { kind, amount: f.amount, required: f.required, unit: f.unit, what: f.what, span };
-    case 'threshold':
-      return { kind, amount: f.amount, required: f.required, unit: f.unit, what: f.what, span };
-    case 'rate':
-      return { kind, amount: f.amount, step: f.step, target: f.target, what: f.what, span };
-    case 'flag':
-      return { kind, amount: f.amount, what: f.what, span };
-    case 'award':
-      return { kind, amount: f.amount, what: f.what, span };
-    case 'bonus':
-      return { kind, amount: f.amount, max: f.max, unit: f.unit, what: f.what, span };
-    case 'veto':
-      return { kind, scope: f.scope, what: f.what, span };
-    case 'fullIf':
-    case 'zeroIf':
-    case 'discretion':
-      return { kind, what: f.what, span };
-    case 'tier':
-      return {
-        kind,
-        bands: bandsOf(from),
-        unit: from?.kind === 'tier' ? from.unit : '%',
-        what: f.what,
-        span,
-      };
-    case 'choice':
-      return { kind, bands: bandsOf(from), what: f.what, span };
-    case 'tierCount':
-      return { kind, bands: bandsOf(from), unit: f.unit, what: f.what, span };
-    case 'range':
-      return { kind, min: 0, max: f.amount, what: f.what, span };
-    case 'consequence':
-      return {
-        kind,
-        effect: from?.kind === 'consequence' ? from.effect : '取消评优资格',
-        what: f.what,
-        span,
-      };
-  }
-}
-
-/** A field of a term the editor can change. */
-export type TermPatch = Partial<TermFields>;
-
-/** Change fields of a term; fields the term's kind does not have are ignored. */
-export function patchTerm(term: Term, patch: TermPatch): Term {
-  const next: Record<string, unknown> = { ...term };
-  for (const [k, v] of Object.entries(patch)) {
-    if (k in term && v !== undefined) next[k] = v;
+  const old = from ? fieldsRecord(from) : {};
+  const next: Record<string, unknown> = from?.kind === kind ? { ...old } : {};
+  next.kind = kind;
+  next.span = from?.span ?? NO_SPAN;
+  for (const spec of fieldSpecs(kind)) {
+    const v = old[spec.name];
+    if (spec.name in old && v !== undefined && accepts(spec, v)) next[spec.name] = v;
+    else if (spec.type === 'bands') next[spec.name] = startBands(from);
+    else if (spec.default !== undefined) next[spec.name] = spec.default;
+    else delete next[spec.name];
   }
   return next as unknown as Term;
+}
+
+/**
+ * New values for fields of a term, by field name. null clears a field that may be empty (a nullable
+ * number becomes null, an optional one is removed from the term).
+ */
+export type TermPatch = Readonly<Record<string, number | string | null | readonly TierBand[] | undefined>>;
+
+/**
+ * Change fields of a term. Fields the term's kind does not have, and values a field cannot hold, are
+ * ignored; every other field of the term stays as it was.
+ */
+export function patchTerm(term: Term, patch: TermPatch): Term {
+  const next: Record<string, unknown> = { ...fieldsRecord(term) };
+  for (const [k, v] of Object.entries(patch)) {
+    const spec = specOf(term.kind, k);
+    if (!spec || v === undefined) continue;
+    if (spec.type === 'optionalNumber' && v === null) delete next[k];
+    else if (accepts(spec, v)) next[k] = v;
+  }
+  const schema = HANDLERS[term.kind].schema;
+  // A value the saved override could not be read back with (a text too long, a number too large) is
+  // refused here, so the draft stays one the workbook can hold.
+  if (!schema.safeParse(next).success && schema.safeParse(term).success) return term;
+  return next as unknown as Term;
+}
+
+/** What is wrong with a term as edited, for the editor to say. */
+export type TermProblem =
+  /** A range whose least deduction is above its most. */
+  | { code: 'rangeMinAboveMax'; min: number; max: number }
+  /** A group of fields that mean something only together, filled in part. */
+  | { code: 'groupIncomplete'; group: string };
+
+export function termProblems(term: Term): TermProblem[] {
+  const out: TermProblem[] = [];
+  if (term.kind === 'range' && term.min > term.max)
+    out.push({ code: 'rangeMinAboveMax', min: term.min, max: term.max });
+  const rec = fieldsRecord(term);
+  for (const d of fieldDecls(term.kind)) {
+    if (d.type !== 'nested') continue;
+    const set = d.fields.filter((f) => rec[f.name] !== undefined).length;
+    if (set > 0 && set < d.fields.length) out.push({ code: 'groupIncomplete', group: d.name });
+  }
+  return out;
+}
+
+/** The group a problem names, for its label. */
+export function groupOf(kind: TermKind, name: string): FieldGroup | undefined {
+  return fieldDecls(kind).find((d): d is FieldGroup => d.type === 'nested' && d.name === name);
 }
 
 /** Pure edits on a draft. */
