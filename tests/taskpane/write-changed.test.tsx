@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './jsdom-setup';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseA1 } from '../../src/core/a1';
 import { FakeWorkbook } from '../../src/fake-excel';
@@ -51,8 +51,11 @@ describe('写入 when the assessor types into a target cell after the preview (c
     unchanged.delete(key);
     expect(afterFirst).toEqual(unchanged);
     // Planned again: the typed cell is now a conflict, left unticked (kept).
-    const box = await screen.findByRole('checkbox', { name: new RegExp(`^${key}：`) });
+    const sheet = await screen.findByRole('region', { name: '一村' });
+    const box = await within(sheet).findByRole('checkbox', { name: new RegExp(`^${key}：`) });
     expect((box as HTMLInputElement).checked).toBe(false);
+    // In values, not formulas: what the cell shows now and what the formula would give.
+    expect(box.closest('li')?.textContent).toMatch(new RegExp(`^${key}：现为“4”，写入后为“\\d+(\\.\\d+)?”$`));
 
     await pressWrite();
     await screen.findByText(/与 Excel 往返/);

@@ -18,13 +18,21 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { WorkbookGrid } from '../../core/grid';
-import { WRITE_OP_KINDS, type WriteOp, type WritePlan } from '../../core/plan';
+import { type Conflict, WRITE_OP_KINDS, type WriteOp, type WritePlan } from '../../core/plan';
 import type { UndoGapKind } from '../../core/writeback/undo';
-import { PREVIEW_PAGE_SIZE, cellKey, rubricSheets, writeSheets } from '../state/flow';
-import { type ChangedCell, changedSince, previewPage } from '../state/preview';
+import { allIssues, cellKey, PREVIEW_PAGE_SIZE, rubricSheets, writeSheets } from '../state/flow';
+import {
+  type ChangedCell,
+  changedSince,
+  previewPage,
+  type SheetWriteSummary,
+  summarizeWrite,
+  valueAt,
+} from '../state/preview';
 import type { StepProps } from './types';
 
 /** Every plan operation kind, to label skipped operations. */
@@ -124,6 +132,109 @@ function Preview({ state, dispatch, t }: StepProps) {
             {t('nextPage')}
           </Button>
         </nav>
+      )}
+    </>
+  );
+}
+
+/** The counts a summary sentence takes. */
+function counts(s: SheetWriteSummary) {
+  return {
+    sheet: s.sheet,
+    score: s.scoreFormulas,
+    totals: s.totals,
+    texts: s.texts,
+    settings: s.settings,
+    replace: s.replace.length,
+    keep: s.keep.length,
+  };
+}
+
+/** A conflict in values: what the cell shows now and what it will show, never formula text. */
+function conflictText(c: Conflict, props: StepProps): string {
+  const { state, t } = props;
+  const where = cellKey(c.sheet, c.cell);
+  if (c.kind === 'validation') return t('conflictValidation', { where });
+  const existing = c.existing.startsWith('=') ? valueAt(state.workbook, c.sheet, c.cell) : c.existing;
+  const planned =
+    c.plannedResult !== undefined && c.plannedResult !== null
+      ? String(c.plannedResult)
+      : c.planned.startsWith('=') || c.planned === ''
+        ? t('plannedByFormula')
+        : c.planned;
+  return t('conflictValue', { where, existing, planned });
+}
+
+/** One sheet of 写入 in one screen: what the write does there, and keep or replace per sheet and per cell. */
+function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSummary }) {
+  const { dispatch, t } = props;
+  const cells = [...summary.replace, ...summary.keep];
+  const ticked = new Set(summary.replace.map((c) => cellKey(c.sheet, c.cell)));
+  // Listed in the plan's conflict order, so the list does not reshuffle when a box is ticked.
+  const order = props.state.write.conflicts.filter((c) => c.sheet === summary.sheet);
+  const label = t('sheetReplace', { sheet: summary.sheet, count: cells.length });
+  return (
+    <section aria-label={summary.sheet} style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Text weight="semibold" style={wrap}>
+        {t('sheetPlan', counts(summary))}
+      </Text>
+      {cells.length > 0 && (
+        <>
+          <Checkbox
+            checked={summary.keep.length === 0 ? true : summary.replace.length === 0 ? false : 'mixed'}
+            label={label}
+            onChange={(_, d) => {
+              const on = summary.replace.length === 0 || d.checked === true;
+              for (const c of order)
+                dispatch({ type: 'toggleOverwrite', cell: cellKey(c.sheet, c.cell), on });
+            }}
+          />
+          <ul aria-label={label} style={{ margin: 0, paddingLeft: 16, listStyle: 'none' }}>
+            {order.map((c) => {
+              const key = cellKey(c.sheet, c.cell);
+              return (
+                <li key={key}>
+                  <Checkbox
+                    checked={ticked.has(key)}
+                    label={<span style={wrap}>{conflictText(c, props)}</span>}
+                    onChange={(_, d) =>
+                      dispatch({ type: 'toggleOverwrite', cell: key, on: d.checked === true })
+                    }
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** After a write: per sheet what it did, and what is left to fix (the fresh read's errors and warnings). */
+function Written({ written, ...props }: StepProps & { written: SheetWriteSummary[] }) {
+  const { state, t } = props;
+  const left = written.flatMap((w) => {
+    const issues = allIssues(state.report).filter((i) => i.sheet === w.sheet);
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    const warnings = issues.filter((i) => i.severity === 'warning').length;
+    return errors + warnings > 0 ? [{ sheet: w.sheet, errors, warnings }] : [];
+  });
+  return (
+    <>
+      <ul aria-label={t('write')} style={{ ...wrap, margin: 0, paddingLeft: 16 }}>
+        {written.map((w) => (
+          <li key={w.sheet}>{t('sheetWritten', counts(w))}</li>
+        ))}
+      </ul>
+      {left.length === 0 ? (
+        <div style={wrap}>{t('leftNone')}</div>
+      ) : (
+        left.map((l) => (
+          <div key={l.sheet} style={wrap}>
+            {t('leftToFix', l)}
+          </div>
+        ))
       )}
     </>
   );
@@ -231,6 +342,11 @@ export function WriteStep(props: StepProps) {
   // A fault from a failed plan does not loop: the effect re-runs only when the plan, the options or busy change.
   const ready = state.report !== null && chosen.length > 0;
   const changed = useChangedSincePreview(props);
+  // Counted from the plan on screen; the write goes ahead only when the fresh plan is the same.
+  const summaries = plan
+    ? summarizeWrite(plan, state.write.conflicts, state.write.overwrite, state.report, chosen)
+    : [];
+  const [pending, setPending] = useState<SheetWriteSummary[]>([]);
 
   // The plan is derived from the report and the options; it is recomputed whenever either changes.
   useEffect(() => {
@@ -265,15 +381,37 @@ export function WriteStep(props: StepProps) {
       ) : (
         <>
           <ChangedCells changed={changed} t={t} />
-          <Conflicts {...props} />
-          <Preview {...props} />
-          <Button
-            appearance="primary"
-            disabled={!plan || plan.ops.length === 0 || state.busy !== null}
-            onClick={() => void actions.write()}
+          {summaries.map((summary) => (
+            <SheetSummary key={summary.sheet} summary={summary} {...props} />
+          ))}
+          {plan && plan.ops.length > 0 && (
+            <details>
+              <summary>{t('opDetails', { count: plan.ops.length })}</summary>
+              <Conflicts {...props} />
+              <Preview {...props} />
+            </details>
+          )}
+          {plan && plan.ops.length === 0 && <Text>{t('previewEmpty')}</Text>}
+          {!plan && <Spinner size="tiny" />}
+          <div
+            style={{
+              position: 'sticky',
+              bottom: 0,
+              padding: '8px 0',
+              background: tokens.colorNeutralBackground1,
+            }}
           >
-            {t('write')}
-          </Button>
+            <Button
+              appearance="primary"
+              disabled={!plan || plan.ops.length === 0 || state.busy !== null}
+              onClick={() => {
+                setPending(summaries);
+                void actions.write();
+              }}
+            >
+              {t('write')}
+            </Button>
+          </div>
         </>
       )}
       {progress && (
@@ -289,6 +427,7 @@ export function WriteStep(props: StepProps) {
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>
             <div style={wrap}>{t('writeDone', { ops: result.ops, syncs: result.syncs })}</div>
+            <Written written={pending} {...props} />
             {result.skipped.map((s) => (
               <div key={`${s.feature}-${s.op}`} style={wrap}>
                 {t('skippedFeature', {

@@ -1,8 +1,9 @@
 /** Rows of the write preview: what each plan operation writes, and where. */
 import { parseA1 } from '../../core/a1';
 import { type CellValue, cellAt, formulaAt, type WorkbookGrid } from '../../core/grid';
-import type { WriteOp, WritePlan } from '../../core/plan';
-import { PREVIEW_PAGE_SIZE } from './flow';
+import type { WorkbookReport } from '../../core/analyze';
+import type { Conflict, WriteOp, WritePlan } from '../../core/plan';
+import { cellKey, PREVIEW_PAGE_SIZE, rubricSheets } from './flow';
 
 export interface PreviewRow {
   op: WriteOp['op'];
@@ -126,4 +127,72 @@ export function changedSince(plan: WritePlan, before: WorkbookGrid, after: Workb
     if (was !== now) out.push({ sheet, cell, was, now });
   }
   return out;
+}
+
+/** What a write does to one sheet, in the assessor's terms; every count is a count of plan operations. */
+export interface SheetWriteSummary {
+  sheet: string;
+  /** Formulas written on item rows (得分, and 扣分 from entry columns). */
+  scoreFormulas: number;
+  /** Formulas written elsewhere: 小计, 合计 and the total. */
+  totals: number;
+  /** Text and values written (column headers, notes in cells). */
+  texts: number;
+  /** Everything else: number formats, input limits, fills, widths, print settings. */
+  settings: number;
+  /** Cells holding the assessor's content that the write replaces (ticked) or leaves (unticked). */
+  replace: Conflict[];
+  keep: Conflict[];
+}
+
+/**
+ * Per sheet, what the plan writes and which of the conflicts (from the plan without overwrites) it
+ * replaces; the sheets in `sheets` order, each with its own operations only.
+ */
+export function summarizeWrite(
+  plan: WritePlan,
+  conflicts: readonly Conflict[],
+  overwrite: readonly string[],
+  report: WorkbookReport | null,
+  sheets: readonly string[],
+): SheetWriteSummary[] {
+  const ticked = new Set(overwrite);
+  return sheets.map((sheet) => {
+    const items = rubricSheets(report).find((r) => r.sheet === sheet)?.analysis.table.items ?? [];
+    const onItemRow = (cell: string) => {
+      const at = parseA1(cell);
+      return at !== null && items.some((i) => at.row >= i.row && at.row <= i.lastRow);
+    };
+    const out: SheetWriteSummary = {
+      sheet,
+      scoreFormulas: 0,
+      totals: 0,
+      texts: 0,
+      settings: 0,
+      replace: [],
+      keep: [],
+    };
+    for (const op of plan.ops) {
+      if (op.sheet !== sheet) continue;
+      if (op.op === 'formula') {
+        if (onItemRow(op.cell)) out.scoreFormulas++;
+        else out.totals++;
+      } else if (op.op === 'value') out.texts++;
+      else out.settings++;
+    }
+    for (const c of conflicts) {
+      if (c.sheet !== sheet) continue;
+      (ticked.has(cellKey(c.sheet, c.cell)) ? out.replace : out.keep).push(c);
+    }
+    return out;
+  });
+}
+
+/** What a cell shows now, as a value (a formula's cached result, never its text). */
+export function valueAt(grid: WorkbookGrid | null, sheet: string, cell: string): string {
+  const at = parseA1(cell);
+  const sh = grid?.sheets.find((s) => s.name === sheet);
+  if (!at || !sh) return '';
+  const v = cellAt(sh, at.row, at.col);
+  return v === null ? '' : String(v);
 }
