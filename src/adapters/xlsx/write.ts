@@ -3,7 +3,6 @@
  * over from the input file: it keeps cells, styles, merges, validations, notes and images, but drops
  * charts, pivot tables, slicers, shapes, form controls, sparklines, macros and threaded comments.
  */
-import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { a1, colIndex, parseRange } from '../../core/a1';
 import {
@@ -14,6 +13,7 @@ import {
   type WriteOp,
   type WritePlan,
 } from '../../core/plan';
+import { streamEntry, ZipError, type ZipEntry, zipEntries } from './reader/zip';
 import { plainValue } from './value';
 
 /** The plan still has conflicts: nothing was written. */
@@ -296,53 +296,26 @@ export type LostPart =
   | 'threadedComments'
   | 'externalLinks';
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  size: number;
-  offset: number;
-}
-
-/** The entries of a zip file (its central directory). Returns [] for bytes that are not a zip. */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return [];
-  const count = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
-  const out: ZipEntry[] = [];
-  const dec = new TextDecoder();
-  for (let n = 0; n < count && p + 46 <= bytes.length; n++) {
-    if (dv.getUint32(p, true) !== 0x02014b50) break;
-    const nameLen = dv.getUint16(p + 28, true);
-    const extra = dv.getUint16(p + 30, true);
-    const comment = dv.getUint16(p + 32, true);
-    out.push({
-      name: dec.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
-      method: dv.getUint16(p + 10, true),
-      size: dv.getUint32(p + 20, true),
-      offset: dv.getUint32(p + 42, true),
-    });
-    p += 46 + nameLen + extra + comment;
-  }
-  return out;
-}
-
-function entryText(bytes: Uint8Array, e: ZipEntry): string {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = e.offset + 30 + dv.getUint16(e.offset + 26, true) + dv.getUint16(e.offset + 28, true);
-  const raw = bytes.subarray(start, start + e.size);
+/** The entries of a zip, or none for bytes that are not one. */
+function entriesOf(bytes: Uint8Array): ZipEntry[] {
   try {
-    return new TextDecoder().decode(e.method === 8 ? inflateRawSync(raw) : raw);
+    return zipEntries(bytes);
+  } catch (e) {
+    if (e instanceof ZipError) return [];
+    throw e;
+  }
+}
+
+/** An entry's text, or '' when it cannot be read. */
+function entryText(bytes: Uint8Array, e: ZipEntry): string {
+  const chunks: Uint8Array[] = [];
+  try {
+    streamEntry(bytes, e, (c) => chunks.push(c.slice()));
   } catch {
     return '';
   }
+  const dec = new TextDecoder();
+  return chunks.map((c, i) => dec.decode(c, { stream: i < chunks.length - 1 })).join('');
 }
 
 /**
@@ -350,7 +323,7 @@ function entryText(bytes: Uint8Array, e: ZipEntry): string {
  * @example lostParts(await readFile('in.xlsx')) // ['charts']
  */
 export function lostParts(bytes: Uint8Array): LostPart[] {
-  const entries = zipEntries(bytes);
+  const entries = entriesOf(bytes);
   const found = new Set<LostPart>();
   for (const e of entries) {
     const n = e.name;
