@@ -145,11 +145,18 @@ export const CN_NUM_CHARS = '零〇一二两兩三四五六七八九十百半';
  * @example parseNumber('十二') === 12; parseNumber('0.5') === 0.5; parseNumber('两') === 2
  */
 export function parseNumber(raw: string): number | null {
+  return numberCached(raw);
+}
+
+const CN_NUMBER = new RegExp(`^[${CN_NUM_CHARS}]+$`);
+const numberCached = memoized(parseNumberOnce);
+
+function parseNumberOnce(raw: string): number | null {
   const s = [...raw.trim()].map(halfWidth).join('').replace(/,/g, '');
   if (s === '') return null;
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number(s);
   if (s === '半') return 0.5;
-  if (!new RegExp(`^[${CN_NUM_CHARS}]+$`).test(s)) return null;
+  if (!CN_NUMBER.test(s)) return null;
   let total = 0;
   let current = 0;
   let seen = false;

@@ -3,7 +3,7 @@
  * 是/否 flag, a non-point sanction. These are small, detection-only classifiers: the rule parser
  * (../rules) reads rules in full; here it is enough to know whether a column holds them.
  */
-import { NUM_RE, norm, parseNumber } from '../text';
+import { memoized, NUM_RE, norm, parseNumber } from '../text';
 
 const N = NUM_RE;
 
@@ -20,17 +20,13 @@ const RULE_WORDS = new RegExp(
 );
 
 /** Whether a text reads as a scoring rule (a verb with an amount, or a fixed outcome). */
-export function looksLikeRule(text: string): boolean {
-  return RULE_WORDS.test(norm(text));
-}
+export const looksLikeRule: (text: string) => boolean = memoized((text) => RULE_WORDS.test(norm(text)));
 
 /** Sanctions that are not points: 降职, 降薪两级, 通报批评, 警告, 记过, 辞退. */
 const SANCTION = /^(?:降职|降级|降薪|撤职|免职|辞退|解聘|开除|通报批评|通报|警告|记过|记大过|诫勉|约谈|罚款)/;
 
 /** Whether a cell names a sanction other than points. */
-export function looksLikeSanction(text: string): boolean {
-  return SANCTION.test(norm(text));
-}
+export const looksLikeSanction: (text: string) => boolean = memoized((text) => SANCTION.test(norm(text)));
 
 const YES_NO = /^(?:是|否|有|无|√|×|✓|✗|y|n|yes|no|true|false)$/i;
 
@@ -43,12 +39,12 @@ export function isYesNo(text: string): boolean {
 const SIGNED = new RegExp(`^\\+(${N})分?(?:(?:至|到|~|-|—|～)\\+?(${N})分?)?$`);
 
 /** The bonus a cell states ("+5" → 5, "+1至+10" → 10), or null. */
-export function signedBonus(text: string): number | null {
+export const signedBonus: (text: string) => number | null = memoized((text) => {
   const m = SIGNED.exec(norm(text));
   if (!m) return null;
   const hi = parseNumber(m[2] ?? m[1]!);
   return hi === null || hi <= 0 ? null : hi;
-}
+});
 
 export interface TextPoints {
   points: number;
@@ -73,7 +69,12 @@ const PART = /(?:^|\n|[。;；])\s*\d+[.、．]/g;
  * failing that, "得N分" as the item's whole value (summed over numbered parts "1.…得2分 2.…得3分").
  * @example textPoints('在门诊大厅公示项目。（0.5分）') → { points: 0.5, bonus: 0, how: 'bracket' }
  */
-export function textPoints(raw: string): TextPoints | null {
+export const textPoints: (raw: string) => TextPoints | null = memoized((raw) => {
+  const found = textPointsOnce(raw);
+  return found ? Object.freeze(found) : null;
+});
+
+function textPointsOnce(raw: string): TextPoints | null {
   const t = norm(raw);
   if (t === '') return null;
   const b = TRAILING_BRACKET.exec(t);
@@ -112,9 +113,7 @@ export function textPoints(raw: string): TextPoints | null {
 /** Numbering at the start of a label ("1.", "（一）", "1.1.2", "一、", "①"), after stray quotes. */
 const NUMBERED = /^["'“”‘’`]*(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+(?:\.\d+)*[)、.]?|[①-⑳])/;
 
-export function looksNumbered(text: string): boolean {
-  return NUMBERED.test(norm(text));
-}
+export const looksNumbered: (text: string) => boolean = memoized((text) => NUMBERED.test(norm(text)));
 
 /** 基本分为70分, 基础分70分, 基本分：70: the base score a table states anywhere in its text. */
 const BASE = new RegExp(`(?:基本分|基础分|基准分|底分)(?:数)?(?:为|是|:)?(${N})分?`);

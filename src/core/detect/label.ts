@@ -3,7 +3,7 @@
  * brackets ("(65分)"), and the bare label left over. Matching runs on normalised text; the pieces
  * returned are cut from the original text through the offset map, so labels keep the user's characters.
  */
-import { CN_NUM_CHARS, NUM_RE, type Normalized, normalize, parseNumber } from '../text';
+import { CN_NUM_CHARS, memoized, NUM_RE, type Normalized, normalize, parseNumber } from '../text';
 
 /**
  * Numbering styles, outermost first. The rank orders group header rows: 一、 above (一) above 1、/1.
@@ -49,6 +49,13 @@ const EDGE_PUNCT = /^[\s、,，.。:：;；]+|[\s、,，.。:：;；]+$/g;
  * @example parseLabel('(一)日常工作(65分)') → { numbering: '(一)', rank: 1, declaredPoints: 65, label: '日常工作' }
  */
 export function parseLabel(original: string): ParsedLabel {
+  return labelCached(original);
+}
+
+/** Labels recur on every sheet of a workbook: each is split once, the result shared (frozen). */
+const labelCached = memoized((original: string): ParsedLabel => Object.freeze(parseLabelOnce(original)));
+
+function parseLabelOnce(original: string): ParsedLabel {
   const n = normalize(original);
   const cut: [number, number][] = [];
   const num = numberingOf(original, n);
@@ -77,6 +84,16 @@ export function parseLabel(original: string): ParsedLabel {
 
 /** The numbering at the start of a text and the text after it. */
 export function splitNumbering(original: string): {
+  numbering: string | null;
+  rank: number | null;
+  rest: string;
+} {
+  return splitCached(original);
+}
+
+const splitCached = memoized((original: string) => Object.freeze(splitNumberingOnce(original)));
+
+function splitNumberingOnce(original: string): {
   numbering: string | null;
   rank: number | null;
   rest: string;

@@ -138,9 +138,11 @@ function layoutOf(header: FoundHeader): Layout {
 }
 
 /** Numbering rank of a 序号 cell: "一" and "一、" as 一、, "1" and "1." as 1、, "（一）" as (一). */
+const CN_NUMERAL = new RegExp(`^[${CN_NUM_CHARS}]+$`);
+
 function seqRankOf(text: string): number | null {
   const t = norm(text);
-  if (new RegExp(`^[${CN_NUM_CHARS}]+$`).test(t)) return splitNumbering(`${t}、`).rank;
+  if (CN_NUMERAL.test(t)) return splitNumbering(`${t}、`).rank;
   if (/^\d+$/.test(t)) return splitNumbering(`${t}、`).rank;
   const s = splitNumbering(text);
   return s.rest === '' ? s.rank : null;
