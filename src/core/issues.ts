@@ -20,6 +20,7 @@ export const ISSUE_CODES = {
   bonusAboveMax: 'error',
   entryWithoutPoints: 'warning',
   inputNotRead: 'error',
+  entryOutsideRange: 'error',
   formulaOverwritten: 'warning',
   tableChanged: 'warning',
   totalMismatch: 'error',

@@ -241,3 +241,44 @@ describe('entry columns', () => {
     ]);
   });
 });
+
+describe('an entry outside the range its rule states (视情况扣0.5—2分)', () => {
+  it('is reported at its cell with the range and what it counts as', () => {
+    const { sheet, table } = makeTable(
+      'S',
+      [],
+      [
+        { text: '台账管理', points: 5 },
+        { text: '档案管理', points: 5 },
+        { text: '会议记录', points: 5 },
+      ],
+    );
+    const r = rule([{ kind: 'range', min: 0.5, max: 2, what: '台账不全', span: SPAN }]);
+    sheet.values[1]!.push(3);
+    sheet.values[2]!.push(0.2);
+    sheet.values[3]!.push(1.5);
+    const state = {
+      sheet: 'S',
+      owned: [],
+      formulas: {},
+      entryColumns: [{ col: 'H', header: '录入1' }],
+      rows: 3,
+    };
+    const rules = { i1: r, i2: r, i3: r };
+    const entries = readEntries(sheet, table, state);
+    const score = scoreSheet(table, rules, entries);
+    // Held within the range, as the written formula holds it.
+    expect(score.items.map((i) => i.score)).toEqual([3, 4.5, 3.5]);
+    const found = checkEntries(sheet, table, rules, entries, score, state);
+    expect(found.map((i) => [i.code, i.cell, i.params.value, i.params.counted])).toEqual([
+      ['entryOutsideRange', 'H2', '3', '2'],
+      ['entryOutsideRange', 'H3', '0.2', '0.5'],
+    ]);
+    const zh = formatIssue(found[0]!, 'zh');
+    expect(zh).toMatch(/^录入1填的是 3/);
+    expect(zh).toMatch(/0\.5 至 2 分/);
+    expect(zh).toMatch(/按 2 分计/);
+    expect(zh).toMatch(/请改为 0\.5 到 2 之间/);
+    expect(formatIssue(found[0]!, 'en')).toMatch(/0\.5 to 2.*counted as 2/);
+  });
+});

@@ -71,11 +71,42 @@ interface Ctx {
   signed: boolean;
 }
 
+/**
+ * A deduction entered for a 视情况扣0.5—2分 term outside its range: the evaluation and the formula
+ * hold it within the range, so the assessor is told what it counts as (0 or less: did not happen).
+ */
+function outsideRange(
+  sheet: string,
+  item: RubricItem,
+  term: Extract<Term, { kind: 'range' }>,
+  cell: RawEntry,
+  column: string,
+  out: Issue[],
+): void {
+  const v = readEntryValue(cell.value);
+  if (v.kind !== 'number') return;
+  const c = toCents(v.value);
+  const lo = toCents(term.min);
+  const hi = toCents(term.max);
+  if (c <= 0 || (c >= lo && c <= hi)) return;
+  const params = {
+    value: fmt(v.value),
+    min: fmt(term.min),
+    max: fmt(term.max),
+    counted: fmt(fromCents(c > hi ? hi : lo)),
+    column,
+    item: item.label,
+  };
+  out.push(issue('entryOutsideRange', sheet, cellOf(cell), params, item.id));
+}
+
 /** Entry-column cells holding something the written formulas cannot read. */
 function checkInputs(sheet: string, item: RubricItem, rule: Rule, entry: ItemEntry, out: Issue[]): void {
   entry.inputs?.forEach((cell, j) => {
     const term = rule.terms[j];
-    if (!cell || !term || cell.formula || !unreadInput(cell.value)) return;
+    if (!cell || !term || cell.formula) return;
+    if (term.kind === 'range') outsideRange(sheet, item, term, cell, `录入${j + 1}`, out);
+    if (!unreadInput(cell.value)) return;
     const kind = handlerFor(term).input;
     if (kind === 'none') return;
     const v = readEntryValue(cell.value);

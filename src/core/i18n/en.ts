@@ -40,6 +40,8 @@ export const en: Record<IssueCode, (p: P) => string> = {
     p.expected === 'yesNo'
       ? `${s(p, 'column')} holds "${s(p, 'found')}", which the formulas cannot read (counted as not entered). Enter 是 or 否.`
       : `${s(p, 'column')} holds "${s(p, 'found')}", which the formulas cannot read (counted as not entered). Enter a number${p.suggestion !== undefined ? ` such as ${s(p, 'suggestion')}` : ''}.`,
+  entryOutsideRange: (p) =>
+    `${s(p, 'column')} holds ${s(p, 'value')}, outside the ${s(p, 'min')} to ${s(p, 'max')} points the rule of "${s(p, 'item')}" allows, and is counted as ${s(p, 'counted')}. Enter a deduction from ${s(p, 'min')} to ${s(p, 'max')} (0 if it did not happen).`,
   tableChanged: (p) =>
     `Since the last write the table went from ${s(p, 'before')} to ${s(p, 'now')} rows (rows inserted or deleted). Write again to renew the formulas, and check the conflicts listed.`,
   totalMismatch: (p) =>

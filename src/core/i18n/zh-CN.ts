@@ -37,6 +37,8 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
     p.expected === 'yesNo'
       ? `${s(p, 'column')}填的是“${s(p, 'found')}”，公式读不出来，按未填处理。本列请填“是”或“否”。`
       : `${s(p, 'column')}填的是“${s(p, 'found')}”，公式读不出来，按未填处理。本列请填数字${p.suggestion !== undefined ? `，例如 ${s(p, 'suggestion')}` : ''}。`,
+  entryOutsideRange: (p) =>
+    `${s(p, 'column')}填的是 ${s(p, 'value')}，超出“${s(p, 'item')}”评分标准规定的视情况扣 ${s(p, 'min')} 至 ${s(p, 'max')} 分，按 ${s(p, 'counted')} 分计。请改为 ${s(p, 'min')} 到 ${s(p, 'max')} 之间的扣分（未发生填 0）。`,
   tableChanged: (p) =>
     `上次写入后表格行数从 ${s(p, 'before')} 行变为 ${s(p, 'now')} 行（插入或删除了行）。请在“写入”中重新写入公式，并核对列出的冲突单元格。`,
   totalMismatch: (p) =>
