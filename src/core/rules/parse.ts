@@ -139,12 +139,19 @@ function statedPoints(criteria: string): number | null {
 }
 
 /** What the 目标要求 adds: all its reading when the 评分标准 gives none, else only its vetoes. */
-function fromRequirement(
-  c: Reading,
-  criteria: string,
-  requirement: string,
-  r: Reading,
-): Pick<Reading, 'terms' | 'caps' | 'unread'> & { source: string } {
+function fromRequirement({
+  c,
+  r,
+  criteria,
+  requirement,
+}: {
+  /** The reading of the criteria. */
+  c: Reading;
+  /** The reading of the requirement. */
+  r: Reading;
+  criteria: string;
+  requirement: string;
+}): Pick<Reading, 'terms' | 'caps' | 'unread'> & { source: string } {
   const useAll = c.terms.length === 0 && c.unread.length === 0;
   const fromReq = useAll ? r.terms : r.terms.filter((tm) => tm.kind === 'veto');
   if (fromReq.length === 0) return { source: criteria, terms: c.terms, caps: c.caps, unread: c.unread };
@@ -166,7 +173,7 @@ function parseStrict(criteria: string, opts: ParseOptions): Rule {
     ? read(requirement, criteria.length + 1, { crit: prepare(criteria, 0), req: reqText, points })
     : null;
   const { source, terms, caps, unread } = r
-    ? fromRequirement(base, criteria, requirement, r.parsed)
+    ? fromRequirement({ c: base, r: r.parsed, criteria, requirement })
     : { source: criteria, terms: base.terms, caps: base.caps, unread: base.unread };
   const cap = chooseCap(caps);
   // 扣完为止 and 不倒扣 agree with any explicit cap; they are read even where another cap is chosen.

@@ -42,8 +42,18 @@ interface ActionsRead {
   end: number;
 }
 
+/** One clause being read: the text, the item's context and the clause's place in it. */
+interface InClause {
+  x: Text;
+  ctx: Ctx;
+  clause: Seg;
+}
+
 /** Read one action of a clause, after the text from `from` (clause-relative) that is its condition. */
-function readAction(st: Sentence, a: Action, clause: Seg, from: number, x: Text, ctx: Ctx): ActionsRead {
+function readAction(
+  { x, ctx, clause }: InClause,
+  { st, a, from }: { st: Sentence; a: Action; from: number },
+): ActionsRead {
   const { reading, pending, last } = st;
   const condSeg = trimSeg(x.t, clause.s + from, clause.s + a.s);
   const cond = x.t.slice(condSeg.s, condSeg.e);
@@ -63,7 +73,7 @@ function readAction(st: Sentence, a: Action, clause: Seg, from: number, x: Text,
   const o = buildAt(site);
   const next = fold(reading, o, last);
   if (o.status === 'cap') {
-    // A limit with a scoring condition of its own ("…扣分，最多扣2分" cut oddly) leaves that condition unread.
+    // A limit or a restatement takes no condition: scoring words before it are left unread.
     const leftover = x.t.slice(clause.s + from, clause.s + a.s);
     const r = VOCAB.test(leftover) && cond !== '' ? withUnread(next, toSpan(x, condSeg.s, condSeg.e)) : next;
     return { st: { reading: r, pending, last }, made: false, end: a.e };
@@ -78,13 +88,14 @@ function readAction(st: Sentence, a: Action, clause: Seg, from: number, x: Text,
 }
 
 /** Read one clause: its actions in order, then what is left after the last one. */
-function readClause(start: Sentence, clause: Seg, x: Text, ctx: Ctx): Sentence {
+function readClause(start: Sentence, at: InClause): Sentence {
+  const { x, clause } = at;
   const t = x.t;
   const text = t.slice(clause.s, clause.e);
   const actions = findActions(text);
   let acc: ActionsRead = { st: start, made: false, end: 0 };
   for (const a of actions) {
-    const r = readAction(acc.st, a, clause, acc.end, x, ctx);
+    const r = readAction(at, { st: acc.st, a, from: acc.end });
     acc = { ...r, made: acc.made || r.made };
   }
   const { st } = acc;
@@ -106,7 +117,7 @@ export function readText(x: Text, ctx: Ctx): Reading {
   let reading = EMPTY;
   for (const sentence of split(x.t)) {
     let st: Sentence = { reading, pending: [], last: -1 };
-    for (const clause of sentence) st = readClause(st, clause, x, ctx);
+    for (const clause of sentence) st = readClause(st, { x, ctx, clause });
     reading = st.reading;
   }
   return reading;
