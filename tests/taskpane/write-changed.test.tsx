@@ -4,8 +4,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseA1 } from '../../src/core/a1';
 import { FakeWorkbook } from '../../src/fake-excel';
+import type { Host } from '../../src/host/types';
 import { cleanRubric } from './stub-host';
-import { cellsOf, officeHost, openWriteStep, pressWrite } from './write-helpers';
+import { cellsOf, officeHost, openWriteStep, pressWrite, writeReady } from './write-helpers';
 
 afterEach(cleanup);
 
@@ -75,5 +76,42 @@ describe('写入 when the assessor types into a target cell after the preview (c
     const formulas = (m: Map<string, unknown>) =>
       new Map([...m].map(([k, v]) => [k, (v as { formula: string | null }).formula]));
     expect(formulas(got)).toEqual(formulas(expectedRest));
+  });
+
+  it("when the cell is typed into between the write's read and its apply, Excel refuses it whole, the pane names it and plans again", async () => {
+    const book = FakeWorkbook.fromGrid({ sheets: [cleanRubric('一村'), cleanRubric('二村')] });
+    const before = cellsOf(book.toGrid());
+    const inner = officeHost(book).host;
+    let applies = 0;
+    // Just before the first apply reaches Excel, the assessor types into the first item's 得分.
+    const host: Host = Object.assign(Object.create(Object.getPrototypeOf(inner)), inner, {
+      applyPlan: (...args: Parameters<Host['applyPlan']>) => {
+        applies++;
+        if (applies === 1) book.setContents('二村', 2, 5, [[3]]);
+        return inner.applyPlan(...args);
+      },
+    });
+    await openWriteStep(host);
+    await pressWrite();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('二村!F3');
+    // Nothing written: the compare-and-set refused the whole plan.
+    const now = cellsOf(book.toGrid());
+    expect(now.get('二村!F3')).toEqual({ value: 3, formula: null });
+    now.delete('二村!F3');
+    const unchanged = new Map(before);
+    unchanged.delete('二村!F3');
+    expect(now).toEqual(unchanged);
+    // Planned again from the fresh read: the typed cell is a conflict, kept unless ticked.
+    const sheet = await screen.findByRole('region', { name: '二村' });
+    const box = await within(sheet).findByRole('checkbox', { name: /^二村!F3：现为“3”/ });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    await writeReady();
+    await pressWrite();
+    await screen.findByText(/与 Excel 往返/);
+    expect(applies).toBe(2);
+    expect(book.at('二村', 'F3')).toEqual({ value: 3, formula: null });
+    expect(book.at('二村', 'F4').formula).not.toBeNull();
+    expect(book.at('一村', 'F3').formula).not.toBeNull();
   });
 });
