@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { CellValue, WorkbookGrid } from '../../src/core/grid';
+import { formatIssue } from '../../src/core/i18n';
 import { planWrite } from '../../src/core/writeback';
 import { applyPlanToGrid, buildEngine, hfValue } from '../helpers/hf';
 
@@ -175,5 +176,28 @@ describe('checks on a base-score table', () => {
     expect(codes).not.toContain('bonusAboveMax');
     expect(codes).not.toContain('scoreAbovePoints');
     expect(codes).not.toContain('belowZero');
+  });
+});
+
+describe('where the scheme was read', () => {
+  it('names the cell the 基本分 was read from, as sheet!cell, wherever the note stands', () => {
+    // Title row 1; 'above': note row 2, header row 3; 'below': the note after the 合计 row.
+    const where = { above: 'A2', below: 'A8', title: 'A1' } as const;
+    for (const baseAt of ['above', 'below', 'title'] as const) {
+      const v: Variant = { name: baseAt, baseAt, traditional: false, max: 100 };
+      const { report } = written(baseSheet(v, 70, [0, 0, 0, 0]));
+      const said = report.sheets[0]!.issues.find((i) => i.code === 'pointsScheme')!;
+      expect(said.cell, baseAt).toBe(where[baseAt]);
+      expect(said.params.at, baseAt).toBe(`S!${where[baseAt]}`);
+      expect(formatIssue(said, 'zh'), baseAt).toContain(`S!${where[baseAt]}`);
+      expect(formatIssue(said, 'en'), baseAt).toContain(`S!${where[baseAt]}`);
+    }
+  });
+
+  it('names the points column header of a bonus-only table', () => {
+    const { report } = written(bonusSheet([null, null, null, null], '村级信用积分 守信信息（加分）'));
+    const said = report.sheets[0]!.issues.find((i) => i.code === 'pointsScheme')!;
+    expect(said.cell).toBe('C2');
+    expect(formatIssue(said, 'zh')).toContain('S!C2');
   });
 });

@@ -118,6 +118,17 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     expect(s.issues.find((i) => i.code === 'pointsScheme')?.message).toMatch(/基本分 70 分.*最高 100 分/);
   });
 
+  it('says where the 基本分 was read: the note under the table, as sheet!cell (teaching)', async () => {
+    const s = file('teaching-taiwan-cis.xlsx').sheets[0]!;
+    const said = s.issues.find((i) => i.code === 'pointsScheme')!;
+    expect(said.message).toContain(`${s.name}!${said.cell}`);
+    // The cell named holds the note 註：基本分為70分…, read here from the file itself.
+    const grid = await readXlsx(join(CORPUS, 'teaching-taiwan-cis.xlsx'));
+    const m = /^([A-Z]+)(\d+)$/.exec(said.cell ?? '')!;
+    const text = grid.sheets[0]!.values[Number(m[2]) - 1]?.[m[1]!.charCodeAt(0) - 65];
+    expect(String(text)).toMatch(/基本分為70分/);
+  });
+
   it('scores the bonus-only tables out of the bonuses their items state (village credit)', async () => {
     const grid = await readXlsx(join(CORPUS, 'village-credit-haibeifen.xlsx'));
     const analyses = analyzeWorkbook(grid).sheets.filter((x) => x.analysis);

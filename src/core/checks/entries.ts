@@ -3,6 +3,7 @@ import { a1, parseA1 } from '../a1';
 import { cellAt, formulaAt, type SheetGrid, textOf } from '../grid';
 import { readEntryValue, unreadInput } from '../entries';
 import { type Issue, issue } from '../issues';
+import { schemeIssue } from './integrity';
 import type { SheetState } from '../meta';
 import type { ItemEntry, RawEntry, SheetScore } from '../model';
 import { fmt, fromCents, toCents } from '../num';
@@ -323,6 +324,9 @@ export function checkEntries(
       ),
     );
   }
+  // A rubric finding, said here because where the scheme was read is found in the sheet's cells.
+  const scheme = schemeIssue(sheet, table);
+  if (scheme) out.push(scheme);
   const rowsNow = table.lastRow - table.firstRow + 1;
   if (state && state.rows > 0 && state.rows !== rowsNow) {
     // Rows were inserted or deleted since the last write: the recorded formula addresses no longer

@@ -1,5 +1,7 @@
 /** Checks of the rubric itself: declared points against the items, the total, numbering, rules. */
 import { a1 } from '../a1';
+import { baseScoreIn } from '../detect/content';
+import type { SheetGrid } from '../grid';
 import { type Issue, issue } from '../issues';
 import { fmt, fromCents, toCents } from '../num';
 import { BONUS_SECTION } from '../detect/table';
@@ -125,7 +127,7 @@ function bonusSectionCents(table: DetectedTable): number {
 function noteIssues(table: DetectedTable): Issue[] {
   const sheet = table.sheet;
   const at = (col: number): string => a1(table.headerRow, col);
-  const one = (n: DetectNote): Issue => {
+  const one = (n: DetectNote): Issue | null => {
     switch (n.kind) {
       case 'criteriaFromText':
         return issue('criteriaNotFound', sheet, null, { from: n.from });
@@ -136,11 +138,8 @@ function noteIssues(table: DetectedTable): Issue[] {
       case 'rolePoints':
         return issue('pointsByRole', sheet, null, { scored: n.scored, others: n.others });
       case 'scheme':
-        return issue('pointsScheme', sheet, null, {
-          scheme: n.scheme,
-          base: n.base === null ? '' : fmt(n.base),
-          max: n.max === null ? '' : fmt(n.max),
-        });
+        // Said by schemeIssue, which needs the sheet's cells to say where the scheme was read.
+        return null;
       case 'vetoColumn':
         return issue('vetoColumn', sheet, null, { header: n.header, count: n.count });
       case 'alternatives':
@@ -151,7 +150,37 @@ function noteIssues(table: DetectedTable): Issue[] {
         });
     }
   };
-  return (table.notes ?? []).map(one);
+  return (table.notes ?? []).map(one).filter((i): i is Issue => i !== null);
+}
+
+/** The cell where a base-score table states its 基本分: the first cell whose text says it. */
+function baseCell(grid: SheetGrid): string | null {
+  for (let r = 0; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && baseScoreIn([v]) !== null) return a1(r, c);
+    }
+  }
+  return null;
+}
+
+/**
+ * The finding that a table follows another scheme than points added up (基本分, bonus only, per
+ * occurrence), with where it was read: the 基本分 text, or the header of the points column.
+ */
+export function schemeIssue(grid: SheetGrid, table: DetectedTable): Issue | null {
+  const n = table.notes?.find((x) => x.kind === 'scheme');
+  if (n?.kind !== 'scheme') return null;
+  const pointsCol = table.columns.points;
+  const header = pointsCol === undefined ? null : a1(table.headerRow, pointsCol);
+  const cell = n.scheme === 'base' ? (baseCell(grid) ?? header) : header;
+  return issue('pointsScheme', table.sheet, cell, {
+    scheme: n.scheme,
+    base: n.base === null ? '' : fmt(n.base),
+    max: n.max === null ? '' : fmt(n.max),
+    at: cell === null ? '' : `${table.sheet}!${cell}`,
+  });
 }
 
 /** Rubric integrity findings for a detected table and its rules. */

@@ -74,10 +74,9 @@ export const en: Record<IssueCode, (p: P) => string> = {
     `The points are split by role: the "${s(p, 'scored')}" column is scored; "${s(p, 'others')}" were read but are not scored on this sheet.`,
   pointsScheme: (p) =>
     ({
-      base: `A base-score table: base ${s(p, 'base')} points (read from the "基本分" the table states), items add or deduct${p.max ? `, at most ${s(p, 'max')}` : '; the table states no maximum'}. The total is base + bonuses − deductions${p.max ? ', capped at the maximum' : ''}; items have no points of their own, so the sum of points is not checked.`,
-      bonus: `Every item only adds points (such as "+5"), so the sum of points is not checked. The total is the sum of the bonuses awarded${p.max ? `, at most ${s(p, 'max')}` : ''}.`,
-      demerit:
-        "A list of points charged per occurrence: each item's points are what one occurrence costs; there is no total, so the sum of points is not checked.",
+      base: `A base-score table: base ${s(p, 'base')} points (read from the "基本分" ${p.at ? `stated at ${s(p, 'at')}` : 'the table states'}), items add or deduct${p.max ? `, at most ${s(p, 'max')}` : '; the table states no maximum'}. The total is base + bonuses − deductions${p.max ? ', capped at the maximum' : ''}; items have no points of their own, so the sum of points is not checked.`,
+      bonus: `Every item only adds points (such as "+5"${p.at ? `, in the column of ${s(p, 'at')}` : ''}), so the sum of points is not checked. The total is the sum of the bonuses awarded${p.max ? `, at most ${s(p, 'max')}` : ''}.`,
+      demerit: `A list of points charged per occurrence${p.at ? ` (points in the column of ${s(p, 'at')})` : ''}: each item's points are what one occurrence costs; there is no total, so the sum of points is not checked.`,
     })[s(p, 'scheme')] ??
     `The table is not scored as a sum of item points (${s(p, 'scheme')}); the sum of points is not checked.`,
   vetoColumn: (p) =>
