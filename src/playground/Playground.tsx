@@ -14,6 +14,7 @@ import type { StepDef } from '../taskpane/components/types';
 import { GridView } from './GridView';
 import { type LoadedWorkbook, loadWorkbook, resultName } from './load';
 import { PAGE_STRINGS, pageLang } from './strings';
+import { type PlaygroundHostKind, playgroundWpsHost } from './wps';
 import { XlsxReadError, saveXlsxBytes } from './xlsx';
 
 /** The task pane's width: Excel's default is about 350 px; `?pane=320` tries another. */
@@ -26,6 +27,8 @@ export interface PlaygroundProps {
   sampleUrl: string;
   /** Width of the task pane in px (default 350). */
   paneWidth?: number;
+  /** The object model the pane talks to: the fake Excel (default) or the fake WPS 表格. */
+  hostKind?: PlaygroundHostKind;
 }
 
 interface Opened extends LoadedWorkbook {
@@ -72,7 +75,12 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function Playground({ displayLanguage, sampleUrl, paneWidth = DEFAULT_PANE_WIDTH }: PlaygroundProps) {
+export function Playground({
+  displayLanguage,
+  sampleUrl,
+  paneWidth = DEFAULT_PANE_WIDTH,
+  hostKind = 'excel',
+}: PlaygroundProps) {
   const s = PAGE_STRINGS[pageLang(displayLanguage)];
   const [opened, setOpened] = useState<Opened | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -83,12 +91,15 @@ export function Playground({ displayLanguage, sampleUrl, paneWidth = DEFAULT_PAN
     async (bytes: ArrayBuffer, fileName: string) => {
       try {
         const loaded = await loadWorkbook(bytes, fileName);
-        const host = createOfficeHost({
-          excel: loaded.live.excelApi,
-          isSetSupported: loaded.live.isSetSupported,
-          displayLanguage: () => displayLanguage,
-          watchSelection: loaded.live.watchSelection,
-        });
+        const host =
+          hostKind === 'wps'
+            ? playgroundWpsHost(loaded.live, displayLanguage).host
+            : createOfficeHost({
+                excel: loaded.live.excelApi,
+                isSetSupported: loaded.live.isSetSupported,
+                displayLanguage: () => displayLanguage,
+                watchSelection: loaded.live.watchSelection,
+              });
         generation.current++;
         setOpened({ ...loaded, host, generation: generation.current });
         return true;
@@ -103,7 +114,7 @@ export function Playground({ displayLanguage, sampleUrl, paneWidth = DEFAULT_PAN
         return false;
       }
     },
-    [displayLanguage, s],
+    [displayLanguage, s, hostKind],
   );
 
   const openSample = useCallback(async () => {
@@ -170,6 +181,9 @@ export function Playground({ displayLanguage, sampleUrl, paneWidth = DEFAULT_PAN
       >
         <strong style={{ fontSize: 15 }}>{s.title}</strong>
         <span style={{ fontSize: 12, opacity: 0.9 }}>{s.subtitle}</span>
+        <span data-testid="host-kind" style={{ fontSize: 12, fontWeight: 600 }}>
+          {hostKind === 'wps' ? s.hostWps : s.hostExcel}
+        </span>
         <span style={{ flex: 1 }} />
         <button type="button" style={button} onClick={() => fileInput.current?.click()}>
           {s.open}

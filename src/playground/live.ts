@@ -132,6 +132,11 @@ export class PlaygroundBook {
     return true;
   }
 
+  /** Redraw the grid after changes made around the fake Excel (the WPS fake writes the book directly). */
+  redraw(): void {
+    this.changed();
+  }
+
   private changed(): void {
     this.version++;
     for (const l of this.views) l();

@@ -1,10 +1,12 @@
 /**
  * Playground bootstrap: no Office.js. The page's query may choose the display language
- * (?lang=en), another sample from samples/ (?sample=name.xlsx) and the task pane's width (?pane=320).
+ * (?lang=en), another sample from samples/ (?sample=name.xlsx), the task pane's width (?pane=320)
+ * and the host the pane talks to (?host=wps: the fake WPS 表格 through the WPS adapter).
  */
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Playground } from './Playground';
+import { hostKindOf } from './wps';
 
 const DEFAULT_SAMPLE = 'communities.xlsx';
 
@@ -26,5 +28,6 @@ createRoot(root).render(
     // Relative to the page: the samples are served beside it, in dev and in a build.
     sampleUrl: encodeURIComponent(sample),
     ...(paneWidth ? { paneWidth } : {}),
+    hostKind: hostKindOf(params.get('host')),
   }),
 );

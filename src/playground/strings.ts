@@ -34,6 +34,8 @@ const zh = {
   whatDownload: '生成下载文件',
   invalidTitle: '输入值非法',
   dismiss: '关闭',
+  hostExcel: '模拟 Excel',
+  hostWps: '模拟 WPS 表格',
 } as const;
 
 type Catalogue = { [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : (typeof zh)[K] };
@@ -68,6 +70,8 @@ const en: Catalogue = {
   whatDownload: 'Preparing the download',
   invalidTitle: 'Invalid entry',
   dismiss: 'Dismiss',
+  hostExcel: 'Simulated Excel',
+  hostWps: 'Simulated WPS Spreadsheets',
 };
 
 export const PAGE_STRINGS: Record<PageLang, Catalogue> = { zh, en };
