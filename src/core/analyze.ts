@@ -58,14 +58,35 @@ export function findOverride(
  * changed once read (items of a merged 评分标准 cell already share one), so it is read once. Bounded:
  * emptied when full.
  */
-const PARSED = new Map<string, Rule>();
+const PARSED = new Map<string, Map<string, Map<number | null, Rule>>>();
 const PARSED_MAX = 20_000;
+let parsedCount = 0;
+
+/** The rule read before for (criteria, requirement, points), else read now and remembered. */
+function parsedRule(criteria: string, requirement: string, points: number | null): Rule {
+  // Keyed by the texts themselves, level by level: no key string is built per item.
+  const byReq = PARSED.get(criteria);
+  const byPoints = byReq?.get(requirement);
+  const known = byPoints?.get(points);
+  if (known !== undefined) return known;
+  const rule = parseRule(criteria, { requirement, points });
+  if (parsedCount >= PARSED_MAX) {
+    PARSED.clear();
+    parsedCount = 0;
+  }
+  let reqs = PARSED.get(criteria);
+  if (!reqs) PARSED.set(criteria, (reqs = new Map()));
+  let pts = reqs.get(requirement);
+  if (!pts) reqs.set(requirement, (pts = new Map()));
+  pts.set(points, rule);
+  parsedCount++;
+  return rule;
+}
 
 export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[]): Record<string, Rule> {
   const rules: Record<string, Rule> = {};
-  const parsed = PARSED;
   for (const item of table.items) {
-    const o = findOverride(overrides, table.sheet, item);
+    const o = overrides.length === 0 ? undefined : findOverride(overrides, table.sheet, item);
     if (o) {
       rules[item.id] = {
         source: item.criteria,
@@ -81,13 +102,7 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
     // Some offices write the rule into the item's own text ("考核内容及评分标准"): with no 评分标准
     // column, the item text is where the rule is read from.
     const criteria = table.columns.criteria === undefined ? item.text : item.criteria;
-    const key = `${criteria}\u0000${item.requirement}\u0000${item.points}`;
-    const rule =
-      parsed.get(key) ?? parseRule(criteria, { requirement: item.requirement, points: item.points });
-    if (!parsed.has(key)) {
-      if (parsed.size >= PARSED_MAX) parsed.clear();
-      parsed.set(key, rule);
-    }
+    const rule = parsedRule(criteria, item.requirement, item.points);
     rules[item.id] = withTableFacts(table, item, rule);
   }
   return rules;

@@ -14,7 +14,7 @@
  * Every choice made by content is recorded (ColumnUse, DetectNote) so that it can be said out loud.
  */
 import type { ColumnRole, ColumnUse, DetectNote, PointsScheme } from '../rubric';
-import { norm } from '../text';
+import { memoized, norm } from '../text';
 import {
   baseScoreIn,
   isYesNo,
@@ -22,6 +22,7 @@ import {
   looksLikeSanction,
   looksNumbered,
   signedBonus,
+  type TextPoints,
   textPoints,
 } from './content';
 import type { HeaderCell } from './header';
@@ -72,6 +73,49 @@ function isSequence(values: number[]): boolean {
   return steps >= (values.length - 1) * 0.7;
 }
 
+/** What a text cell counts as in a column's profile (see profileColumns). */
+interface CellTraits {
+  /** The points it reads as, when it is a short number ("5", "５分", "五"). */
+  points: number | null;
+  signed: boolean;
+  yesNo: boolean;
+  sanction: boolean;
+  rule: boolean;
+  how: TextPoints['how'] | null;
+  prose: boolean;
+  numbered: boolean;
+}
+
+/** The same texts fill the same columns sheet after sheet: each is read once. */
+const traitsOf = memoized(
+  (t: string): CellTraits =>
+    Object.freeze({
+      points: t.length > 12 || /%|^\s*\+/.test(t) ? null : readPoints(t),
+      signed: signedBonus(t) !== null,
+      yesNo: isYesNo(t),
+      sanction: looksLikeSanction(t),
+      rule: looksLikeRule(t),
+      how: textPoints(t)?.how ?? null,
+      prose: charCount(norm(t)) >= PROSE_LENGTH,
+      numbered: looksNumbered(t),
+    }),
+);
+
+/** Characters (code points) in a text, as [...t].length counts them. */
+function charCount(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 /** Profile every column 0..right below the header rows. */
 export function profileColumns(
   view: SheetView,
@@ -110,7 +154,9 @@ export function profileColumns(
       p.filled++;
       p.rows.push(r);
       const v = view.value(r, c);
-      const n = typeof v === 'number' ? v : t.length > 12 || /%|^\s*\+/.test(t) ? null : readPoints(v);
+      // A text cell is the cell's own string (or a boolean's TRUE/FALSE): its traits depend on t alone.
+      const traits = typeof v === 'number' ? null : traitsOf(t);
+      const n = traits === null ? (v as number) : traits.points;
       if (n !== null) {
         p.numbers++;
         nums.push(n);
@@ -118,18 +164,18 @@ export function profileColumns(
         if (typeof v === 'number' && Math.abs(v * 100 - Math.round(v * 100)) > 1e-6) p.oddDecimals++;
         continue;
       }
-      if (signedBonus(t) !== null) {
+      const k = traits!;
+      if (k.signed) {
         p.signed++;
         continue;
       }
-      if (isYesNo(t)) p.yesNo++;
-      if (looksLikeSanction(t)) p.sanctions++;
-      if (looksLikeRule(t)) p.rules++;
-      const tp = textPoints(t);
-      if (tp?.how === 'bracket') p.bracketPoints++;
-      else if (tp?.how === 'award') p.awardPoints++;
-      if ([...norm(t)].length >= PROSE_LENGTH) p.prose++;
-      if (looksNumbered(t)) p.numbered++;
+      if (k.yesNo) p.yesNo++;
+      if (k.sanction) p.sanctions++;
+      if (k.rule) p.rules++;
+      if (k.how === 'bracket') p.bracketPoints++;
+      else if (k.how === 'award') p.awardPoints++;
+      if (k.prose) p.prose++;
+      if (k.numbered) p.numbered++;
     }
     p.sequence = isSequence(nums);
     out.push(p);
@@ -459,7 +505,7 @@ export function headerLike(view: SheetView, r: number): boolean {
     if (t === '') continue;
     const v = view.value(r, c);
     if (typeof v === 'number') return false;
-    if ([...norm(t)].length > 14) return false;
+    if (charCount(norm(t)) > 14) return false;
     cells++;
     if (classifyHeader(t)) known++;
   }

@@ -123,6 +123,12 @@ function numberingOf(
 
 /** Text cut to a readable length for lists. */
 export function shorten(text: string, max = 30): string {
+  return max === 30 ? shortCached(text) : shortenOnce(text, max);
+}
+
+const shortCached = memoized((text: string) => shortenOnce(text, 30));
+
+function shortenOnce(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
 }

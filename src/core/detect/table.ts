@@ -16,7 +16,7 @@
  * i1, i2 … for items, numbered in sheet order (a group at the row of its label).
  */
 import type { ColumnRole, DetectedTable, PointsScheme, RubricGroup, RubricItem, Subtotal } from '../rubric';
-import { CN_NUM_CHARS, norm } from '../text';
+import { CN_NUM_CHARS, memoized, norm } from '../text';
 import { signedBonus, textPoints } from './content';
 import type { FoundHeader } from './header';
 import { isHeaderRow, rowHeaderCells, subHeaderCells } from './header';
@@ -45,6 +45,10 @@ const END_ROW =
 const END_LABEL = /^(备注|说明|注|附注|填表说明|注意事项)$/;
 const PUNCT = /[\s()（）:：、,，.。;；]/g;
 const BARE_NUMBER = /^\s*\d+(\.\d+)?\s*$/;
+
+/** A cell's text normalised, without spaces, brackets and punctuation (for the row-kind patterns). */
+const bareText = memoized((text: string): string => norm(text).replace(PUNCT, ''));
+const isSubtotalCell = memoized((text: string): boolean => SUBTOTAL_CELL.test(bareText(text)));
 
 interface OwnCell {
   col: number;
@@ -229,7 +233,7 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
     const read = filled ? { points: null, raw: '', bonus: null } : rowPoints(view, r, layout);
     const pointsRaw = read.raw;
     const points = read.points;
-    const first = norm(own[0]!.text).replace(PUNCT, '');
+    const first = bareText(own[0]!.text);
     if (TOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) {
       totalRow = r;
       if (layout.pointsCol >= 0 && view.isOwner(r, layout.pointsCol))
@@ -238,7 +242,7 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       if (candidates.length === 0) continue;
       break;
     }
-    const sub = own.find((o) => SUBTOTAL_CELL.test(norm(o.text).replace(PUNCT, '')));
+    const sub = own.find((o) => isSubtotalCell(o.text));
     if (
       (SUBTOTAL_ROW.test(first) && first.length <= TOTAL_ROW_MAX) ||
       (sub && sub.col !== layout.columns.criteria)
