@@ -154,6 +154,22 @@ describe('写入 in one screen, per sheet', () => {
     }
     expect(writtenLines.find((l) => l.startsWith('一村：'))).toMatch(/替换了 2 个已有内容。$/);
     expect(writtenLines.find((l) => l.startsWith('二村：'))).toMatch(/1 个已有内容保持原样。$/);
+    // What is left to fix: the errors and warnings of the workbook as it now reads, per sheet.
+    const report = analyzeWorkbook(book.toGrid());
+    for (const sheet of ['一村', '二村']) {
+      const issues = report.sheets.find((r) => r.sheet === sheet)!.issues;
+      const errors = issues.filter((i) => i.severity === 'error').length;
+      const warnings = issues.filter((i) => i.severity === 'warning').length;
+      const said = [...done.querySelectorAll('div')].find((d) =>
+        d.textContent?.startsWith(`还需处理：“${sheet}”`),
+      );
+      if (errors + warnings === 0) expect(said).toBeUndefined();
+      else {
+        expect(said?.textContent).toContain(errors > 0 ? `${errors} 个错误` : '个警告');
+        if (warnings > 0) expect(said?.textContent).toContain(`${warnings} 个警告`);
+        if (errors === 0) expect(said?.textContent).not.toContain('错误');
+      }
+    }
   });
 
   it('in English: plural-correct counts and no Chinese outside the sheet names', async () => {

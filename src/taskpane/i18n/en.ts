@@ -190,8 +190,13 @@ export const en: UiCatalogue = {
   conflictValidation: (p: P) => `${s(p, 'where')}: has its own input limit, replaced by this tool's`,
   plannedByFormula: 'the formula result',
   opDetails: (p: P) => `Formulas and operations in detail (${s(p, 'count')})`,
-  leftToFix: (p: P) =>
-    `Still to fix: ${s(p, 'sheet')} has ${many(p, 'errors', 'error', 'errors')} and ${many(p, 'warnings', 'warning', 'warnings')}; see Check.`,
+  leftToFix: (p: P) => {
+    const found = [
+      Number(p.errors) > 0 ? many(p, 'errors', 'error', 'errors') : '',
+      Number(p.warnings) > 0 ? many(p, 'warnings', 'warning', 'warnings') : '',
+    ].filter(Boolean);
+    return `Still to fix: ${s(p, 'sheet')} has ${list(found)}; see Check.`;
+  },
   leftNone: 'No errors or warnings left on any sheet.',
   changedCells: (p: P) =>
     `${many(p, 'count', 'cell was', 'cells were')} edited after the preview; the preview was made again from what is there now:`,

@@ -187,8 +187,13 @@ export const zhCN = {
   conflictValidation: (p: P) => `${s(p, 'where')}：已有输入限制，写入后换成本工具的限制`,
   plannedByFormula: '公式计算的结果',
   opDetails: (p: P) => `公式和操作明细（${s(p, 'count')} 项）`,
-  leftToFix: (p: P) =>
-    `还需处理：${s(p, 'sheet')} 有 ${s(p, 'errors')} 个错误、${s(p, 'warnings')} 个警告，请在“检查”中查看。`,
+  leftToFix: (p: P) => {
+    const found = [
+      Number(p.errors) > 0 ? `${s(p, 'errors')} 个错误` : '',
+      Number(p.warnings) > 0 ? `${s(p, 'warnings')} 个警告` : '',
+    ].filter(Boolean);
+    return `还需处理：“${s(p, 'sheet')}”有 ${found.join('、')}，请在“检查”中查看。`;
+  },
   leftNone: '各表没有待处理的错误或警告。',
   changedCells: (p: P) => `预览之后以下 ${s(p, 'count')} 个单元格有改动，已按现在的内容重新预览：`,
   changedCell: (p: P) =>
