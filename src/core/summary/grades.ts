@@ -24,7 +24,15 @@ export type GradeQuota = { grade: string; share: number } | { grade: string; cou
 
 /** Where the rules were found: a cell of a unit's sheet, or the options. */
 export type GradeSource =
-  | { kind: 'notes'; sheet: string; cell: string; text: string; file?: string }
+  | {
+      kind: 'notes';
+      sheet: string;
+      cell: string;
+      text: string;
+      file?: string;
+      /** The cell a quota is written in, when the notes state one. */
+      quota?: { cell: string; text: string };
+    }
   | { kind: 'option' };
 
 export interface GradeRules {
@@ -132,11 +140,14 @@ function ordered(bands: readonly GradeBand[]): GradeBand[] | null {
 const NUMBERING =
   /^\s*(?:\d{1,2}[.．]\s+|[(（]\d{1,2}[)）]|\d{1,2}、|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．])\s*/;
 
+/** A notes row's lead ("说明：", "注："), before its numbering ("说明：1. 90分以上为优秀"). */
+const LEAD = /^\s*(?:说明|注|备注|附注|注意)\s*[:：]\s*/;
+
 /** Every band and quota the clauses of a text state. */
 function rulesIn(text: string): { bands: GradeBand[]; quotas: GradeQuota[] } {
   const clauses = text
     .split(/[,，;；。\n、]/)
-    .map((c) => norm(c.replace(NUMBERING, '')).replace(/（/g, '(').replace(/）/g, ')'));
+    .map((c) => norm(c.replace(LEAD, '').replace(NUMBERING, '')).replace(/（/g, '(').replace(/）/g, ')'));
   const bands: GradeBand[] = [];
   const quotas: GradeQuota[] = [];
   for (const c of clauses) {
@@ -172,6 +183,7 @@ export function readGradeRules(sheet: SheetGrid, table: DetectedTable): GradeRul
   const bands: GradeBand[] = [];
   const quotas: GradeQuota[] = [];
   let first: { cell: string; text: string } | null = null;
+  let quotaAt: { cell: string; text: string } | null = null;
   sheet.values.forEach((row, r) => {
     if (r >= table.headerRow && r <= table.lastRow) return;
     row.forEach((v, c) => {
@@ -180,6 +192,7 @@ export function readGradeRules(sheet: SheetGrid, table: DetectedTable): GradeRul
       const found = rulesIn(v);
       if (found.bands.length === 0 && found.quotas.length === 0) return;
       first ??= { cell: `${colName(c)}${r + 1}`, text: v };
+      if (found.quotas.length > 0) quotaAt ??= { cell: `${colName(c)}${r + 1}`, text: v };
       for (const b of found.bands) if (!bands.some((x) => x.grade === b.grade)) bands.push(b);
       for (const q of found.quotas) if (!quotas.some((x) => x.grade === q.grade)) quotas.push(q);
     });
@@ -191,7 +204,13 @@ export function readGradeRules(sheet: SheetGrid, table: DetectedTable): GradeRul
   return {
     bands: sorted,
     quotas,
-    source: { kind: 'notes', sheet: sheet.name, cell: at.cell, text: at.text },
+    source: {
+      kind: 'notes',
+      sheet: sheet.name,
+      cell: at.cell,
+      text: at.text,
+      ...(quotaAt !== null && quotas.length > 0 ? { quota: quotaAt } : {}),
+    },
   };
 }
 
@@ -280,10 +299,48 @@ export function assignGrades(
   entries: readonly GradeEntry[],
   rules: Pick<GradeRules, 'bands' | 'quotas'>,
 ): (string | null)[] {
+  return applyQuotas(entries, rules).grades;
+}
+
+/** What one quota did: the places it allowed, who kept the grade, who went down and whether by a tie. */
+export interface QuotaOutcome {
+  quota: GradeQuota;
+  /** Units the share is counted on (every unit listed). */
+  counted: number;
+  /** Places: quotaLimit(quota, counted). */
+  limit: number;
+  /** Entry indexes that reached the grade by the thresholds (before this quota), best first. */
+  reached: number[];
+  /** Entry indexes that keep the grade. */
+  kept: number[];
+  /** Entry indexes sent down to `to`. */
+  demoted: number[];
+  /** Demoted entries tied on the line with a unit inside the places (they lost a place to the tie). */
+  tied: number[];
+  /** The grade the demoted get ('' below every band). */
+  to: string;
+}
+
+/**
+ * Each quota's outcome in the order applied (highest grade first), for the report; the same
+ * computation as assignGrades.
+ */
+export function quotaOutcomes(
+  entries: readonly GradeEntry[],
+  rules: Pick<GradeRules, 'bands' | 'quotas'>,
+): QuotaOutcome[] {
+  return applyQuotas(entries, rules).outcomes;
+}
+
+function applyQuotas(
+  entries: readonly GradeEntry[],
+  rules: Pick<GradeRules, 'bands' | 'quotas'>,
+): { grades: (string | null)[]; outcomes: QuotaOutcome[] } {
   const lowest = lowestGrade(rules.bands);
   const grades: (string | null)[] = entries.map((e) =>
     !e.graded ? null : e.vetoed ? (lowest ?? '') : gradeByThreshold(e.total, rules.bands),
   );
+  const outcomes: QuotaOutcome[] = [];
   rules.bands.forEach((b, bi) => {
     const q = rules.quotas.find((x) => x.grade === b.grade);
     if (!q) return;
@@ -292,12 +349,27 @@ export function assignGrades(
       .map((e, i) => ({ i, cents: toCents(e.total), vetoed: e.vetoed }))
       .filter((x) => grades[x.i] === b.grade && !x.vetoed)
       .sort((x, y) => y.cents - x.cents);
+    const next = rules.bands[bi + 1]?.grade ?? '';
+    const outcome: QuotaOutcome = {
+      quota: q,
+      counted: entries.length,
+      limit,
+      reached: at.map((x) => x.i),
+      kept: at.map((x) => x.i),
+      demoted: [],
+      tied: [],
+      to: next,
+    };
+    outcomes.push(outcome);
     if (at.length <= limit) return;
     const line = at[limit]!.cents;
-    const next = rules.bands[bi + 1]?.grade ?? '';
+    const inside = limit > 0 && at[limit - 1]!.cents === line;
     for (const x of at) if (x.cents <= line) grades[x.i] = next;
+    outcome.kept = at.filter((x) => x.cents > line).map((x) => x.i);
+    outcome.demoted = at.filter((x) => x.cents <= line).map((x) => x.i);
+    outcome.tied = inside ? at.filter((x) => x.cents === line).map((x) => x.i) : [];
   });
-  return grades;
+  return { grades, outcomes };
 }
 
 /** Where the grade formula reads a row's total, veto mark and withheld count (0-based, same sheet). */
@@ -395,4 +467,41 @@ export function resolveGradeRules(
     );
   if (rules.quotas.length > 0) notes.push(note('gradesQuota', { rule }));
   return rules;
+}
+
+/**
+ * One note per quota saying what was read and from where (the rubric's notes or --quota), the places,
+ * who kept the grade and who went down, and the units that went down because of a tie on the line.
+ */
+export function quotaNotes(
+  entries: readonly GradeEntry[],
+  names: readonly string[],
+  rules: GradeRules,
+  fromOption: boolean,
+): SummaryNote[] {
+  const nameOf = (i: number) => names[i] ?? '';
+  const src = rules.source;
+  return quotaOutcomes(entries, rules).map((o) => {
+    const line = o.tied[0];
+    const notes = src.kind === 'notes' && !fromOption ? src : null;
+    const at = notes ? (notes.quota ?? { cell: notes.cell, text: notes.text }) : null;
+    return note('quotaApplied', {
+      grade: o.quota.grade,
+      to: o.to,
+      quota: describeGrades({ bands: [], quotas: [o.quota] }),
+      option: at === null ? 1 : 0,
+      file: notes?.file ?? '',
+      sheet: notes?.sheet ?? '',
+      cell: at?.cell ?? '',
+      text: at === null ? '' : at.text.length > 80 ? `${at.text.slice(0, 80)}…` : at.text,
+      counted: o.counted,
+      limit: o.limit,
+      reached: o.reached.length,
+      demoted: o.demoted.length,
+      keptNames: o.kept.map(nameOf).join('、'),
+      demotedNames: o.demoted.map(nameOf).join('、'),
+      tiedNames: o.tied.map(nameOf).join('、'),
+      line: line === undefined ? '' : (entries[line]?.total ?? ''),
+    });
+  });
 }

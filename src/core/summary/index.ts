@@ -23,6 +23,7 @@ import {
   type GradeOptions,
   type GradeRules,
   gradeExpr,
+  quotaNotes,
   readGradeRules,
   resolveGradeRules,
 } from './grades';
@@ -62,6 +63,9 @@ export {
   parseGradeText,
   parseQuotaOption,
   quotaLimit,
+  quotaNotes,
+  type QuotaOutcome,
+  quotaOutcomes,
   readGradeRules,
 } from './grades';
 
@@ -280,10 +284,21 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     notes,
   );
   if (grades) {
-    const g = assignGrades(
-      status.map((st) => ({ total: st.total, vetoed: st.vetoed, graded: st.hold.length === 0 })),
-      grades,
-    );
+    const entries = status.map((st) => ({
+      total: st.total,
+      vetoed: st.vetoed,
+      graded: st.hold.length === 0,
+    }));
+    const g = assignGrades(entries, grades);
+    if (grades.quotas.length > 0)
+      notes.push(
+        ...quotaNotes(
+          entries,
+          status.map((st) => st.rosterName ?? st.sheet),
+          grades,
+          opts.grades?.quotas !== undefined,
+        ),
+      );
     status.forEach((st, i) => {
       st.grade = g[i] ?? null;
     });

@@ -63,6 +63,8 @@ export const SUMMARY_CODES = {
   gradesDiffer: 'warning',
   /** A quota applies: grades are computed values, not formulas. */
   gradesQuota: 'info',
+  /** What one quota did: where it was read, the places, who kept the grade, who went down (ties said). */
+  quotaApplied: 'info',
 } as const satisfies Record<string, Severity>;
 
 export type SummaryCode = keyof typeof SUMMARY_CODES;
@@ -131,7 +133,27 @@ const zh: Record<SummaryCode, (p: P) => string> = {
     `${where(p, 'zh')}的说明写的等次规则不同（${s(p, 'rule')}），汇总按第一份说明评定。请核对各单位用的是否同一份细则。`,
   gradesQuota: (p) =>
     `有等次名额（${s(p, 'rule')}）：等次按生成时的总分计算后写成数值，不随评分表自动更新；按排名先后占用名额，名额线上并列的单位一并降入下一等次，保证不超过名额。分数变动后请重新汇总。`,
+  quotaApplied: (p) => {
+    const g = s(p, 'grade');
+    const head = `等次名额“${s(p, 'quota')}”（${quotaFrom(p, 'zh')}）：参评单位 ${s(p, 'counted')} 个，${g}至多 ${s(p, 'limit')} 个；按分数线达到${g}的 ${s(p, 'reached')} 个`;
+    if (Number(p.demoted) === 0) return `${head}，未超过名额，不需调整。`;
+    const to = s(p, 'to') === '' ? '无等次' : s(p, 'to');
+    const kept =
+      s(p, 'keptNames') === '' ? `没有单位保留${g}` : `按总分从高到低，${s(p, 'keptNames')}保留${g}`;
+    const tie =
+      s(p, 'tiedNames') === ''
+        ? ''
+        : `（${s(p, 'tiedNames')}在名额线上并列 ${s(p, 'line')} 分，为不超过名额一并降等）`;
+    return `${head}，${kept}，${s(p, 'demotedNames')}降为${to}${tie}。一票否决的单位不占名额；暂不排名的单位计入参评单位数，但暂不评等次。`;
+  },
 };
+
+function quotaFrom(p: P, lang: Lang): string {
+  if (p.option === 1) return lang === 'en' ? 'from --quota' : '按 --quota 选项';
+  return lang === 'en'
+    ? `read from ${where(p, 'en')}: "${s(p, 'text')}"`
+    : `读自${where(p, 'zh')}：“${s(p, 'text')}”`;
+}
 
 const en: Record<SummaryCode, (p: P) => string> = {
   noUnits: () =>
@@ -189,6 +211,21 @@ const en: Record<SummaryCode, (p: P) => string> = {
     `The notes of ${where(p, 'en')} state other grade rules (${s(p, 'rule')}); the first notes found are used. Check that the units use the same rubric.`,
   gradesQuota: (p) =>
     `Grade quotas apply (${s(p, 'rule')}): grades are computed from the totals at generation and written as values, not formulas. Places go in ranked order; units tied on the quota line all go down one grade so the quota is never exceeded. Summarise again after scores change.`,
+  quotaApplied: (p) => {
+    const g = s(p, 'grade');
+    const head = `Grade quota "${s(p, 'quota')}" (${quotaFrom(p, 'en')}): ${s(p, 'counted')} units listed, at most ${s(p, 'limit')} ${g}; ${s(p, 'reached')} reached ${g} by the thresholds`;
+    if (Number(p.demoted) === 0) return `${head}, within the quota: nothing changed.`;
+    const to = s(p, 'to') === '' ? 'no grade' : s(p, 'to');
+    const kept =
+      s(p, 'keptNames') === ''
+        ? `none keeps ${g}`
+        : `by total, highest first, ${s(p, 'keptNames')} keep ${g}`;
+    const tie =
+      s(p, 'tiedNames') === ''
+        ? ''
+        : ` (${s(p, 'tiedNames')} are tied on the line at ${s(p, 'line')} and go down together so the quota is not exceeded)`;
+    return `${head}; ${kept}; ${s(p, 'demotedNames')} go down to ${to}${tie}. A vetoed unit takes no place; a unit not ranked yet counts among the units listed but gets no grade yet.`;
+  },
 };
 
 /** Where a note was read: file, sheet and cell as far as known. */

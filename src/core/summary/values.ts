@@ -22,6 +22,7 @@ import {
   type GradeOptions,
   type GradeRules,
   gradeExpr,
+  quotaNotes,
   readGradeRules,
   resolveGradeRules,
 } from './grades';
@@ -438,12 +439,21 @@ export function planSummaryValues(
     opts.grades,
     notes,
   );
-  const grades = gradeRules
-    ? assignGrades(
-        figures.map((f, i) => ({ total: f.total, vetoed: f.vetoed, graded: units[i]!.hold.length === 0 })),
+  const gradeEntries = figures.map((f, i) => ({
+    total: f.total,
+    vetoed: f.vetoed,
+    graded: units[i]!.hold.length === 0,
+  }));
+  const grades = gradeRules ? assignGrades(gradeEntries, gradeRules) : units.map(() => null);
+  if (gradeRules && gradeRules.quotas.length > 0)
+    notes.push(
+      ...quotaNotes(
+        gradeEntries,
+        units.map((u) => u.name),
         gradeRules,
-      )
-    : units.map(() => null);
+        opts.grades?.quotas !== undefined,
+      ),
+    );
 
   const ops: WriteOp[] = [];
   const S = L.summarySheet;
