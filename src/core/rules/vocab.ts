@@ -45,6 +45,7 @@ export type ActionKind =
   | 'bonusDiscretion'
   | 'bonus'
   | 'deduct'
+  | 'proportional'
   | 'discretion'
   | 'award'
   | 'pointsEach';
@@ -136,6 +137,12 @@ export const ACTIONS: readonly [ActionKind, RegExp][] = [
   ['bonusDiscretion', /酌情(?:给予)?(?:加分|奖分|奖励)/g],
   ['bonus', new RegExp(`(?:加|奖励?)(${N})分(?:/(?:个)?(${U}))?`, 'g')],
   ['deduct', new RegExp(`扣(?:除|减)?(${N})分(?:/(?:个)?(${U}))?`, 'g')],
+  // 按实际完成比例计分, 根据完成比例打分(15分): scored in proportion, which no term holds (before
+  // discretion, whose 根据…打分 would take it). The points said after it belong to it.
+  [
+    'proportional',
+    /(?:按照?|根据|依据|视|以)[^,;。]{0,16}?(?:比例|比率|占比)[^,;。]{0,8}?(?:计分|得分|打分|评分|给分|赋分|扣分|加分|折算|计算)(?:分值|分数)?(?:\(\d+(?:\.\d+)?分\))?/g,
+  ],
   [
     'discretion',
     /酌情(?:给予|予以)?(?:扣分|打分|给分|评分|计分|扣减|赋分|处理|扣除)?|视情况(?:给予|予以)?(?:扣分|打分|给分|评分|赋分)?|(?:根据|依据|按照|结合|视)[^,;。]{0,24}?(?:打分|评分|给分|扣分|计分|评定|赋分)|按[^,;。扣]{0,24}?(?:打分|评分|给分|赋分)|综合(?:评定|打分|评分)/g,

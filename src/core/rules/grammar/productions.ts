@@ -9,7 +9,7 @@ import { deduct } from './deduction';
 import { bonusDiscretion, discretion, discretionAmount } from './judged';
 import { bonusMax, capExplicit, capItem, capNone, limit, statePoints } from './limits';
 import { consequence, outcome } from './outcomes';
-import { award, bonus, pointsEach, scoreFormula } from './scored';
+import { award, bonus, pointsEach, proportional, scoreFormula } from './scored';
 import type { Production, Site } from './types';
 
 const BUILDS: Record<ActionKind, Production['build']> = {
@@ -31,6 +31,7 @@ const BUILDS: Record<ActionKind, Production['build']> = {
   bonusDiscretion,
   bonus,
   deduct,
+  proportional,
   discretion,
   award,
   pointsEach,

@@ -1,10 +1,10 @@
 /**
  * Productions for phrases that give points: 加1分 (bonus), 得0.5分 (award), 每项0.5分 (points per
- * item), and 得分=完成率×分值 (a score formula).
+ * item), 得分=完成率×分值 (a score formula) and 按完成比例计分 (in proportion, reported).
  */
 import { numOf, okAmount, trimSeg, whatOf, without } from '../segments';
 import { eachStep, eachUnit } from '../vocab';
-import { actionSpan, made, ownOrPending, spanFrom, unreadAt } from './site';
+import { actionSpan, dePending, joinSegs, made, ownOrPending, spanFrom, unreadAt } from './site';
 import type { Outcome, Site } from './types';
 
 /** The count of `v`-point units an item of `points` holds, when whole. */
@@ -28,6 +28,22 @@ export function scoreFormula(site: Site): Outcome {
     what: `${m[1] ?? ''}率`,
     span: actionSpan(site),
   });
+}
+
+/**
+ * 按实际完成比例计分: points in proportion to what was done. The rate kind counts whole percentage
+ * points of a rate, and a shortfall needs a stated task count whose share of the points is exact, so
+ * no term holds it: reported with its condition (needs a decision), never read as discretion.
+ */
+export function proportional(site: Site): Outcome {
+  // Its condition: its own, else the "…的" clauses before it (未完成的，按比例计分); goals said before are not.
+  const de = dePending(site.pending, site.x.t);
+  const start = site.own
+    ? site.own.s
+    : de.length > 0
+      ? joinSegs(site.x.t, de, site.aSeg.s).start
+      : site.aSeg.s;
+  return unreadAt(spanFrom(site, start));
 }
 
 /** 加1分, 每一条奖励0.5分, 加0.5分/次. */
