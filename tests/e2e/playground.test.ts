@@ -108,10 +108,11 @@ describe('playground', () => {
     // the core computed, through formulas HyperFormula evaluates in the page. (An entry typed as text,
     // like the planted "1分", is an error the assessor must fix first: 得分 asks for a number there.)
     await openStep(page, 'step.write');
-    // The sample's 得分 are typed: they are conflicts, written over only when confirmed (全部覆盖).
-    const all = pane(page).getByRole('checkbox', { name: zh('overwriteAll') });
-    await all.waitFor();
-    await all.check();
+    // The sample's 得分 are typed: they are conflicts, written over only when confirmed, sheet by
+    // sheet (替换“…”中已有的内容).
+    const replace = pane(page).getByRole('checkbox', { name: /^替换“/ });
+    await replace.first().waitFor();
+    for (const box of await replace.all()) await box.check();
     await pane(page)
       .getByRole('button', { name: zh('write'), exact: true })
       .click();
@@ -175,7 +176,7 @@ describe('playground', () => {
     const firstScore = again.analysis.entries[0]?.score;
     expect(firstScore?.formula ?? '').toMatch(/^=/);
     expect(pageErrors).toEqual([]);
-  });
+  }, 180_000);
 
   it('reports "1分" typed into a 扣分 cell as not a number, with what to do', async () => {
     const { page } = browser;
