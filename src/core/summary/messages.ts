@@ -37,6 +37,8 @@ export const SUMMARY_CODES = {
   assessorsCombined: 'info',
   /** Two different workbooks for the same unit: neither is ranked until the office keeps one. */
   duplicateUnit: 'error',
+  /** A unit's workbooks from named assessors beside one naming none (and differing): none is ranked. */
+  mixedAssessors: 'error',
   /** An input's unit is not on the roster (no close name either): listed, not ranked. */
   notOnRoster: 'warning',
   /** An input's unit is not on the roster but a roster name is close: listed, not ranked. */
@@ -109,6 +111,8 @@ const zh: Record<SummaryCode, (p: P) => string> = {
     `${s(p, 'file')} 与 ${s(p, 'of')} 内容完全相同，是“${s(p, 'unit')}”的同一份评分表，只计一次（已略去 ${s(p, 'file')}）。`,
   duplicateUnit: (p) =>
     `“${s(p, 'unit')}”交了不止一份、内容不同的评分表：${s(p, 'files')}。汇总中都已列出但都不排名。请保留正确的一份（删除或移走其余），再重新汇总。`,
+  mixedAssessors: (p) =>
+    `“${s(p, 'unit')}”有考核人${s(p, 'assessors')}的评分表（${s(p, 'marked')}），另有 ${s(p, 'unmarked')} 没有写明考核人、内容也不同，无法判断它是另一位考核人的评分表还是旧版本，因此不当作重复提交处理，也不合并：该单位的评分表都已列出但都不排名。如是另一位考核人的，请在表中写上“考核人：姓名”或把文件名改成“${s(p, 'stem')}-姓名.xlsx”；如是旧版本，请移走它，再重新汇总。`,
   duplicateSheets: (p) =>
     `工作表 ${s(p, 'sheets')} 是同一个单位“${s(p, 'unit')}”，汇总中都已列出但都不排名。请删除多余的一张（或改成正确的单位名称），再重新生成汇总。`,
   notOnRoster: (p) =>
@@ -185,6 +189,8 @@ const en: Record<SummaryCode, (p: P) => string> = {
     `${s(p, 'file')} is identical to ${s(p, 'of')}, the same workbook of "${s(p, 'unit')}": it is counted once (${s(p, 'file')} left out).`,
   duplicateUnit: (p) =>
     `"${s(p, 'unit')}" handed in more than one workbook, and they differ: ${s(p, 'files')}. All are listed and none is ranked. Keep the right one (remove the others), then summarise again.`,
+  mixedAssessors: (p) =>
+    `"${s(p, 'unit')}" has workbooks from the assessors ${s(p, 'assessors')} (${s(p, 'marked')}), and ${s(p, 'unmarked')} names no assessor and differs, so it cannot be told whether it is another assessor's or an older version: it is not treated as a duplicate, nor combined; all of the unit's workbooks are listed and none is ranked. If it is another assessor's, write "考核人：name" in it or rename it "${s(p, 'stem')}-name.xlsx"; if it is an older version, remove it; then summarise again.`,
   duplicateSheets: (p) =>
     `Sheets ${s(p, 'sheets')} are the same unit "${s(p, 'unit')}": all are listed and none is ranked. Delete the extra one (or give it the right unit name), then regenerate the summary.`,
   notOnRoster: (p) =>

@@ -214,6 +214,41 @@ function combinedUnit(
   };
 }
 
+/**
+ * A unit's workbooks where some name an assessor and some do not. An unmarked workbook identical to an
+ * assessor's is that workbook's copy and is left out (said); the group without them is returned. If
+ * unmarked workbooks that differ remain, the office must say whose they are: 'mixed' (a note says
+ * which files, and how to mark them). Keeping "one of two versions" would drop an assessor's scores.
+ */
+function settleUnmarked(
+  group: readonly Candidate[],
+  copies: SummaryValuesPlan['copies'],
+  notes: SummaryNote[],
+): Candidate[] | 'mixed' {
+  const marked = group.filter((c) => c.assessor !== null && !c.perSheet);
+  const unmarked = group.filter((c) => c.assessor === null && !c.perSheet);
+  if (marked.length === 0 || unmarked.length === 0) return [...group];
+  const left: Candidate[] = [];
+  for (const c of unmarked) {
+    const same = marked.find((m) => m.fingerprint === c.fingerprint);
+    if (same) {
+      copies.push({ file: c.file, sheet: c.sheet, of: same.file });
+      notes.push(note('duplicateCopy', { file: c.file, of: same.file, unit: same.stem }));
+    } else left.push(c);
+  }
+  if (left.length === 0) return group.filter((c) => !unmarked.includes(c));
+  notes.push(
+    note('mixedAssessors', {
+      unit: marked[0]!.rosterName ?? marked[0]!.stem,
+      assessors: [...new Set(marked.map((m) => m.assessor!))].join('、'),
+      marked: marked.map((m) => m.file).join('、'),
+      unmarked: left.map((c) => c.file).join('、'),
+      stem: marked[0]!.stem,
+    }),
+  );
+  return 'mixed';
+}
+
 const GENERIC_SHEET = /(细则|评分|考核|考评|打分|得分|明细|汇总|^sheet\d*$|^工作表\d*$|^表\d*$)/i;
 
 /**
@@ -336,12 +371,22 @@ export function planSummaryValues(
   // The same unit handed in twice: an exact copy is left out, different versions are both withheld.
   const copies: SummaryValuesPlan['copies'] = [];
   const units: Candidate[] = [];
-  for (const group of sameUnitGroups(cands)) {
+  for (let group of sameUnitGroups(cands)) {
     if (group.length === 1) {
       units.push(group[0]!);
       continue;
     }
     const where = (c: Candidate) => (c.perSheet ? `${c.file} ${c.sheet}` : c.file);
+    const settled = settleUnmarked(group, copies, notes);
+    if (settled === 'mixed') {
+      for (const c of group) units.push({ ...c, hold: [...c.hold, 'duplicate'] });
+      continue;
+    }
+    group = settled;
+    if (group.length === 1) {
+      units.push(group[0]!);
+      continue;
+    }
     const combined = combinedUnit(group, copies, notes);
     if (combined) {
       units.push(combined);
