@@ -21,6 +21,7 @@ import { signedBonus, textPoints } from './content';
 import type { FoundHeader } from './header';
 import { isHeaderRow, rowHeaderCells, subHeaderCells } from './header';
 import { parseLabel, shorten, splitNumbering, UNNUMBERED_RANK } from './label';
+import { classifyHeader } from './synonyms';
 import { readPoints } from './points';
 import type { SheetView } from './view';
 
@@ -165,6 +166,10 @@ function ownCells(view: SheetView, r: number, cols: readonly number[]): OwnCell[
 }
 
 function isRepeatedHeader(view: SheetView, r: number, layout: Layout): boolean {
+  // The header's points word must stand in the points column again: most rows end here, unread.
+  const m = view.merge(r, layout.pointsCol);
+  if (m && m.left !== layout.pointsCol) return false;
+  if (classifyHeader(view.shownText(r, layout.pointsCol))?.role !== 'points') return false;
   const cells = rowHeaderCells(view, r);
   if (!isHeaderRow(cells) || cells.get('points')?.col !== layout.pointsCol) return false;
   let same = 0;
@@ -337,13 +342,15 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
   // "三、水岸联动 | 15 | (text)" over "8 | … | 3", "9 | … | 7" …: a row numbered a level above the rows
   // after it, whose points are their sum, heads them, even with text of its own in the rule column.
   const heads = new Set<number>();
+  const ranks = candidates.map(rankOf);
   candidates.forEach((cand, idx) => {
-    const k = rankOf(cand);
+    const k = ranks[idx] ?? null;
     if (k === null || cand.points === null) return;
     let sum = 0;
     let children = 0;
-    for (const next of candidates.slice(idx + 1)) {
-      const nk = rankOf(next);
+    for (let j = idx + 1; j < candidates.length; j++) {
+      const next = candidates[j]!;
+      const nk = ranks[j] ?? null;
       if (nk !== null && nk <= k) break;
       if (nk !== null && next.points !== null) {
         sum += Math.round(next.points * 100);
@@ -402,7 +409,8 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
   /** Numbering rank of the next row with text in the item column, or null. */
   const nextItemRank = (idx: number): number | null => {
     if (itemCol === null) return null;
-    for (const c of candidates.slice(idx + 1)) {
+    for (let j = idx + 1; j < candidates.length; j++) {
+      const c = candidates[j]!;
       const o = c.own.find((x) => x.col === itemCol);
       if (o) return splitNumbering(o.text).rank ?? c.seqRank;
     }
@@ -569,7 +577,9 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
       if (m && m.top === r) lastRow = Math.max(lastRow, m.bottom);
     }
     // Rows inside this item's merged points cell continue it; any other next row ends it.
-    const next = candidates.slice(idx + 1).find((c) => view.merge(c.row, pointsCol)?.top !== r);
+    let next: Candidate | undefined;
+    for (let j = idx + 1; j < candidates.length && !next; j++)
+      if (view.merge(candidates[j]!.row, pointsCol)?.top !== r) next = candidates[j];
     if (next && lastRow >= next.row) lastRow = next.row - 1;
     const groupIds = stack.map((o) => o.group.id);
     let points = cand.points;
