@@ -12,6 +12,7 @@ import type { Lang } from '../i18n';
 import { round2 } from '../num';
 import type { WriteOp } from '../plan';
 import { type CombineMode, combineScores } from './assessors';
+import { LABELS } from './messages';
 import type { HoldReason } from './readiness';
 import { statusWords } from './readiness';
 import { itemPath, type SummaryUnit } from './structure';
@@ -101,56 +102,9 @@ export function combinedSlipItems(
   });
 }
 
-const TEXT = {
-  zh: {
-    sheet: '结果通知单',
-    title: (t: string | null) => `${t ?? '考核'}结果通知单`,
-    unit: (n: string) => `被考核单位：${n}`,
-    head: ['序号', '考核项目', '考核内容', '考核项', '标准分值', '扣分', '得分'],
-    reason: '扣分原因',
-    sum: '合计',
-    total: '总分',
-    rank: '排名',
-    grade: '等次',
-    withheld: '暂不排名',
-    noGrade: '暂不评定',
-    vetoed: (r: string) => `一票否决${r ? `：${r}` : ''}，总分计 0 分。`,
-    notRanked: (w: string) => `暂不排名：${w}。改正后重新汇总。`,
-    combined: (n: number, mode: string) =>
-      `本单位由 ${n} 位考核人评分，各项得分与总分为${mode}（与汇总一致）。`,
-    modes: { mean: '平均分', trimmed: '去掉一个最高分和一个最低分后的平均分', weighted: '加权平均分' },
-    assessor: '考核人（签字）：________________    日期：______年____月____日',
-    receipt: '被考核单位签收（签字、盖章）：________________    日期：______年____月____日',
-  },
-  en: {
-    sheet: 'Result slips',
-    title: (t: string | null) => `${t ?? 'Assessment'} — result slip`,
-    unit: (n: string) => `Unit assessed: ${n}`,
-    head: ['No.', 'Category', 'Section', 'Item', 'Points', 'Deduction', 'Score'],
-    reason: 'Reason',
-    sum: 'Total',
-    total: 'Total',
-    rank: 'Rank',
-    grade: 'Grade',
-    withheld: 'not ranked yet',
-    noGrade: 'not graded yet',
-    vetoed: (r: string) => `Vetoed${r ? `: ${r}` : ''}; the total counts as 0.`,
-    notRanked: (w: string) => `Not ranked yet: ${w}. Summarise again once fixed.`,
-    combined: (n: number, mode: string) =>
-      `Scored by ${n} assessors; item scores and the total are ${mode} (as on the summary).`,
-    modes: {
-      mean: 'the mean',
-      trimmed: 'the mean without the highest and the lowest',
-      weighted: 'the weighted mean',
-    },
-    assessor: 'Assessor (signature): ________________    Date: ____________',
-    receipt: 'Received for the unit (signature, stamp): ________________    Date: ____________',
-  },
-} as const;
-
 /** The slips sheet's default name in a language. */
 export function slipsSheetName(lang: Lang): string {
-  return TEXT[lang].sheet;
+  return LABELS[lang].slip.sheet;
 }
 
 /**
@@ -163,7 +117,7 @@ export function planSlips(
   units: readonly SlipUnit[],
   o: { lang: Lang; sheet: string; reasons: boolean },
 ): SlipsPlan {
-  const T = TEXT[o.lang];
+  const T = LABELS[o.lang].slip;
   const sheet = o.sheet;
   const ops: WriteOp[] = [{ op: 'addSheet', sheet }];
   const put = (r: number, c: number, v: CellValue) => {
