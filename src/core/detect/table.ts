@@ -15,6 +15,7 @@
  * A group's level is its depth in the resulting tree (1 = outermost). Ids are g1, g2 … for groups and
  * i1, i2 … for items, numbered in sheet order (a group at the row of its label).
  */
+import { textOf } from '../grid';
 import type { ColumnRole, DetectedTable, PointsScheme, RubricGroup, RubricItem, Subtotal } from '../rubric';
 import { CN_NUM_CHARS, memoized, norm } from '../text';
 import { signedBonus, textPoints } from './content';
@@ -156,10 +157,11 @@ function seqRankOf(text: string): number | null {
 function ownCells(view: SheetView, r: number, cols: readonly number[]): OwnCell[] {
   const out: OwnCell[] = [];
   for (const c of cols) {
-    if (!view.isOwner(r, c)) continue;
-    const text = view.ownText(r, c);
-    if (text === '') continue;
+    // One merge lookup per cell: own text is the cell's value where it is not inside another's merge.
     const m = view.merge(r, c);
+    if (m && (m.top !== r || m.left !== c)) continue;
+    const text = textOf(view.value(r, c));
+    if (text === '') continue;
     out.push({ col: c, text, span: m ? m.right - m.left + 1 : 1 });
   }
   return out;
