@@ -137,6 +137,9 @@ function Preview({ state, dispatch, t }: StepProps) {
   );
 }
 
+/** Cells of a sheet listed one by one without asking; more are behind a button. */
+const CELLS_AT_ONCE = 10;
+
 /** The counts a summary sentence takes. */
 function counts(s: SheetWriteSummary) {
   return {
@@ -173,6 +176,8 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
   // Listed in the plan's conflict order, so the list does not reshuffle when a box is ticked.
   const order = props.state.write.conflicts.filter((c) => c.sheet === summary.sheet);
   const label = t('sheetReplace', { sheet: summary.sheet, count: cells.length });
+  // A long list of cells is rendered only on request: the sheet box decides for all of them at once.
+  const [open, setOpen] = useState(cells.length <= CELLS_AT_ONCE);
   return (
     <section aria-label={summary.sheet} style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Text weight="semibold" style={wrap}>
@@ -189,22 +194,29 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
                 dispatch({ type: 'toggleOverwrite', cell: cellKey(c.sheet, c.cell), on });
             }}
           />
-          <ul aria-label={label} style={{ margin: 0, paddingLeft: 16, listStyle: 'none' }}>
-            {order.map((c) => {
-              const key = cellKey(c.sheet, c.cell);
-              return (
-                <li key={key}>
-                  <Checkbox
-                    checked={ticked.has(key)}
-                    label={<span style={wrap}>{conflictText(c, props)}</span>}
-                    onChange={(_, d) =>
-                      dispatch({ type: 'toggleOverwrite', cell: key, on: d.checked === true })
-                    }
-                  />
-                </li>
-              );
-            })}
-          </ul>
+          {!open && (
+            <Button size="small" appearance="subtle" onClick={() => setOpen(true)}>
+              {t('chooseCells', { count: cells.length })}
+            </Button>
+          )}
+          {open && (
+            <ul aria-label={label} style={{ margin: 0, paddingLeft: 16, listStyle: 'none' }}>
+              {order.map((c) => {
+                const key = cellKey(c.sheet, c.cell);
+                return (
+                  <li key={key}>
+                    <Checkbox
+                      checked={ticked.has(key)}
+                      label={<span style={wrap}>{conflictText(c, props)}</span>}
+                      onChange={(_, d) =>
+                        dispatch({ type: 'toggleOverwrite', cell: key, on: d.checked === true })
+                      }
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </>
       )}
     </section>

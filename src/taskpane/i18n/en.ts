@@ -154,6 +154,7 @@ export const en: UiCatalogue = {
     `${s(p, 'count')} cells already hold content (typed numbers or edited formulas) that the write would replace. Tick the cells to overwrite (restore the formula); unticked cells are left as they are.`,
   conflictLabel: (p: P) => `${s(p, 'where')}: now "${s(p, 'existing')}" → write "${s(p, 'planned')}"`,
   overwriteAll: 'Overwrite all',
+  chooseCells: (p: P) => `Choose cell by cell (${many(p, 'count', 'cell', 'cells')})`,
   sheetPlan: (p: P) => {
     const what = [
       Number(p.score) > 0 ? many(p, 'score', 'score formula', 'score formulas') : '',

@@ -151,6 +151,7 @@ export const zhCN = {
     `有 ${s(p, 'count')} 个单元格已有内容（手填的数字或改过的公式），写入会覆盖它们。勾选要覆盖（恢复公式）的单元格；不勾选的保持原样。`,
   conflictLabel: (p: P) => `${s(p, 'where')}：现有“${s(p, 'existing')}” → 写入“${s(p, 'planned')}”`,
   overwriteAll: '全部覆盖',
+  chooseCells: (p: P) => `逐个选择（${s(p, 'count')} 个单元格）`,
   sheetPlan: (p: P) => {
     const n = (k: string) => Number(p[k] ?? 0);
     const what = [
