@@ -151,9 +151,15 @@ export const ACTIONS: readonly [ActionKind, RegExp][] = [
   ['pointsEach', new RegExp(`每(?:个)?(${U})(${N})分(?![钟之点])`, 'g')],
 ];
 
+/**
+ * A penalty in money (罚款500元, 扣发绩效工资1000元): beyond points, reported, never read as points. An
+ * amount of money alone (拾金不昧金额100元以下的) is a condition, not a penalty.
+ */
+export const MONEY = '罚款|罚金|扣发|扣(?:除|减)?(?:绩效|工资|奖金|津贴)';
+
 /** Words that show a span is about scoring (a span with none of them is a plain expectation). */
 export const VOCAB = new RegExp(
-  `扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数`,
+  `扣|${N}分(?![钟之点])|得分|满分|零分|否决|酌情|打分|评分|计分|给分|加分|赋分|分值|分数|${MONEY}`,
 );
 
 // 每降低1%, 每低于标准1个百分点, 低1个百分点 (a step stated with a fall and no 每).
@@ -172,6 +178,8 @@ export const SHORT_ONE = new RegExp(
 export const BELOW_N = new RegExp(`(?:不足|少于|低于|未达到?|不到|达不到|未满|不够)(${N})(?:个)?(${U})`);
 export const EACH_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})?(?:个|名)?(${U})(?!性)`);
 /** 每逾期一天: a unit after a number is the counted one (not the 期 of 逾期). */
+/** A condition about problems found (巡查发现问题每宗0.3分): 每宗 counts them, not items to do. */
+export const FOUND_EVENT = /发现|问题|违规|违纪|差错|错误|投诉|事故|隐患|不合格|不符合|未按|未及时/;
 export const EACH_N_UNIT = new RegExp(`每([^每,;。\\d]{0,10}?)(?:${N})(?:个|名)?(${U})(?!性)`);
 /** A requirement stated per period (每月不少于1次) is not the count for the whole assessment. */
 export const PER_PERIOD = /每(?:[两二三四五六\d]+)?(?:个)?(?:月|季度?|周|星期|旬|半年|日|天)/;

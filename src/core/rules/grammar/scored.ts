@@ -3,7 +3,7 @@
  * item), 得分=完成率×分值 (a score formula) and 按完成比例计分 (in proportion, reported).
  */
 import { numOf, okAmount, trimSeg, whatOf, without } from '../segments';
-import { eachStep, eachUnit } from '../vocab';
+import { FOUND_EVENT, eachStep, eachUnit } from '../vocab';
 import { actionSpan, dePending, joinSegs, made, ownOrPending, spanFrom, unreadAt } from './site';
 import type { Outcome, Site } from './types';
 
@@ -75,6 +75,8 @@ export function award(site: Site): Outcome {
   const v = numOf(site.a.m, 1);
   if (!okAmount(v)) return unreadAt(actionSpan(site));
   const w = ownOrPending(site);
+  // 满分5分，表现突出的可得6分: above the item's points, which no term can give.
+  if (site.ctx.points !== null && v > site.ctx.points) return unreadAt(spanFrom(site, w.start));
   const each = eachUnit(w.what);
   if (each && eachStep(each) !== 1) return unreadAt(spanFrom(site, w.start));
   const req = each && v > 0 ? unitsIn(site.ctx.points, v) : null;
@@ -99,6 +101,8 @@ export function pointsEach(site: Site): Outcome {
   if (!okAmount(v) || v === 0) return unreadAt(actionSpan(site));
   const w = ownOrPending(site);
   const span = spanFrom(site, w.start);
+  // 巡查发现问题每宗0.3分: the verb omitted, each case found deducts.
+  if (FOUND_EVENT.test(w.what)) return made({ kind: 'perUnit', amount: v, unit, what: w.what, span });
   const req = unitsIn(site.ctx.points, v);
   if (req !== null) return made({ kind: 'shortfall', amount: v, required: req, unit, what: w.what, span });
   const what = `缺少的${unit}${w.what ? `(${w.what})` : ''}`;

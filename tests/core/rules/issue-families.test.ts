@@ -1,0 +1,67 @@
+/**
+ * Families real offices write that fall outside points: money and class hours (reported, never
+ * points), a verbless 每宗0.3分 about problems found (a deduction per case), and a score above the
+ * item's points (reported).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRuleStrict } from '../../../src/core/rules/parse';
+import type { Rule } from '../../../src/core/rules/types';
+
+const unreadText = (r: Rule): string[] => r.unread.map((s) => r.source.slice(s.start, s.end));
+const amounts = (r: Rule): number[] =>
+  r.terms.flatMap((t) => ('amount' in t ? [t.amount] : 'bands' in t ? t.bands.map((b) => b.deduct) : []));
+
+describe('money, class hours and other units than points', () => {
+  it.each([
+    ['违规的罚款500元', '违规的罚款500元', 500],
+    ['未完成的扣发绩效工资1000元', '未完成的扣发绩效工资1000元', 1000],
+    ['未参加培训的扣2学时', '未参加培训的扣2学时', 2],
+    ['迟报的，罚款200元', '罚款200元', 200],
+  ])('%s is reported, never points', (text, unread, n) => {
+    const r = parseRuleStrict(text, { points: 5 });
+    expect(unreadText(r)).toEqual([unread]);
+    expect(amounts(r)).not.toContain(n);
+  });
+
+  it('beside a deduction in points, only the money is reported', () => {
+    const r = parseRuleStrict('未上报的扣1分，并罚款500元', { points: 5 });
+    expect(r.terms).toMatchObject([{ kind: 'flag', amount: 1 }]);
+    expect(unreadText(r).join('')).toContain('罚款500元');
+    expect(amounts(r)).not.toContain(500);
+  });
+});
+
+describe('verbs, signs and typos', () => {
+  it('每宗0.3分 after problems found deducts per case (the verb omitted)', () => {
+    const r = parseRuleStrict('巡查发现问题每宗0.3分', { points: 2 });
+    expect(r.terms).toMatchObject([{ kind: 'perUnit', amount: 0.3, unit: '宗', what: '巡查发现问题' }]);
+  });
+
+  it('每项0.5分 for items to do still counts the missing ones', () => {
+    const r = parseRuleStrict('资料齐全，每项0.5分', { points: 2 });
+    expect(r.terms).toMatchObject([{ kind: 'shortfall', amount: 0.5, required: 4, unit: '项' }]);
+  });
+
+  it.each([
+    ['未上报的减1分', 'flag', 1],
+    ['未上報的減1分', 'flag', 1],
+    ['迟报-0.5分/次', 'perUnit', 0.5],
+    ['未上报的没次扣1分', 'perUnit', 1],
+    ['获得表彰的奖1分', 'bonus', 1],
+  ])('%s', (text, kind, amount) => {
+    expect(parseRuleStrict(text).terms).toMatchObject([{ kind, amount }]);
+  });
+});
+
+describe('a score above the item’s points', () => {
+  it('满分5分，表现突出的可得6分 is reported, not an award of 6', () => {
+    const r = parseRuleStrict('满分5分，表现突出的可得6分');
+    expect(r.terms).toEqual([]);
+    expect(unreadText(r).join('')).toContain('表现突出的可得6分');
+  });
+
+  it('an award within the points stays an award', () => {
+    const r = parseRuleStrict('满分5分，表现突出的得2分');
+    expect(r.terms).toMatchObject([{ kind: 'award', amount: 2 }]);
+  });
+});
