@@ -39,10 +39,11 @@ function withoutShell(plugins: PluginOption[] | undefined): PluginOption[] {
 
 /**
  * Builds the task pane with the add-in's own vite.config.ts into `outDir`, leaving out only the
- * plugin that writes icons and renames pages in dist/ (so nothing outside `outDir` is touched).
+ * plugin that writes icons and renames pages in dist/ (so nothing outside `outDir` is touched);
+ * `extraPlugins` are added (a recorder of what each chunk holds, say).
  * @throws Error when vite.config.ts is missing or the build fails.
  */
-export async function buildAddinInto(outDir: string): Promise<void> {
+export async function buildAddinInto(outDir: string, extraPlugins: PluginOption[] = []): Promise<void> {
   const loaded = await loadConfigFromFile(
     { command: 'build', mode: 'production' },
     join(ROOT, 'vite.config.ts'),
@@ -54,7 +55,7 @@ export async function buildAddinInto(outDir: string): Promise<void> {
     ...loaded.config,
     configFile: false,
     logLevel: 'silent',
-    plugins: withoutShell(loaded.config.plugins),
+    plugins: [...withoutShell(loaded.config.plugins), ...extraPlugins],
     build: { ...loaded.config.build, outDir, emptyOutDir: true },
   });
 }

@@ -18,7 +18,7 @@ import { usePaneActions } from './components/actions';
 import { type Engine, coreEngine } from './components/engine';
 import { FaultBar } from './components/FaultBar';
 import { StepBoundary } from './components/StepBoundary';
-import { STEPS } from './components/steps';
+import { preloadSteps, STEPS } from './components/steps';
 import type { StepDef } from './components/types';
 import { translator, uiLangFor, type UiLang } from './i18n';
 import { type FlowState, flowReducer, initialState } from './state/flow';
@@ -52,6 +52,15 @@ export function App({ host, engine = coreEngine, steps = STEPS }: AppProps) {
   useEffect(() => {
     void actions.reload();
   }, [actions]);
+
+  // Once 识别 is on screen, the other steps' code is fetched while the assessor reads it.
+  const shown = state.report !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const preload = () => void preloadSteps();
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(preload);
+    else window.setTimeout(preload, 200);
+  }, [shown]);
 
   const step = steps.find((s) => s.id === state.step) ?? steps[0];
   const other: UiLang = state.lang === 'zh' ? 'en' : 'zh';

@@ -1,6 +1,9 @@
 /**
  * What jsdom lacks and Fluent UI uses: ResizeObserver (TabList and MessageBar measure themselves)
  * and matchMedia. Imported first by the component tests.
+ *
+ * The pane fetches every step but 识别 on demand and, once idle, all of them; the tests of what
+ * the steps do start with them fetched (tests/taskpane/steps-on-demand.test.tsx covers the fetch).
  */
 class NoopResizeObserver {
   observe(): void {}
@@ -23,3 +26,10 @@ if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+
+if (typeof window !== 'undefined') {
+  const { preloadSteps } = await import('../../src/taskpane/components/steps');
+  await preloadSteps();
+}
+
+export {};

@@ -10,8 +10,13 @@ import { hostMessage } from '../../host/messages';
 import type { T, UiLang } from '../i18n';
 import type { Fault } from '../state/faults';
 
-export function faultText(fault: Fault, lang: UiLang, t: T): { title: string; body: string } {
+/** A fault of the workbook or the host, or a step of the pane whose code could not be fetched. */
+export type PaneFault = Fault | { kind: 'stepNotLoaded' };
+
+export function faultText(fault: PaneFault, lang: UiLang, t: T): { title: string; body: string } {
   switch (fault.kind) {
+    case 'stepNotLoaded':
+      return { title: t('fault.title.stepNotLoaded'), body: t('fault.body.stepNotLoaded') };
     case 'noTable':
       return { title: t('fault.title.noTable'), body: t('fault.body.noTable') };
     case 'protected':
@@ -45,7 +50,7 @@ export function faultText(fault: Fault, lang: UiLang, t: T): { title: string; bo
 }
 
 export interface FaultBarProps {
-  fault: Fault;
+  fault: PaneFault;
   lang: UiLang;
   t: T;
   onReload: () => void;

@@ -45,7 +45,6 @@ export const en: UiCatalogue = {
   sourceText: 'As written',
   plainWords: 'How it is read',
   noCriteria: '(no scoring rule)',
-  unreadBadge: 'Not understood',
   unreadAsk: (p: P) =>
     `This text could not be read as a scoring rule: "${s(p, 'text')}". Confirm the reading below or edit the rule.`,
   unknownAsk: 'The rule does not say how to deduct. Choose: the assessor decides, or edit the rule.',
@@ -108,6 +107,7 @@ export const en: UiCatalogue = {
   'kind.tier': 'Bands by rate',
   'kind.tierCount': 'Bands by count',
   'kind.choice': 'One of several cases',
+  'kind.rank': 'Points by place',
   'kind.range': 'Points off within a range',
   'kind.consequence': 'Consequence, no points',
   recheck: 'Check again',
@@ -232,13 +232,31 @@ export const en: UiCatalogue = {
   sheetScore: (p: P) =>
     `${s(p, 'sheet')}: total ${s(p, 'total')} of ${pts(p, 'max')}${p.declared === '' ? '' : ` (the header declares ${s(p, 'declared')})`}`,
   sheetVetoed: (p: P) => `${s(p, 'sheet')}: vetoed (${s(p, 'items')}), total 0`,
-  rulesCounts: (p: P) =>
-    `${many(p, 'total', 'item', 'items')}: ${s(p, 'open')} to decide, ${s(p, 'decided')} confirmed or changed`,
+  rulesCounts: (p: P) => {
+    const open = Number(p.open);
+    const decide = Number(p.decide);
+    const which =
+      open === 1
+        ? 'which needs a decision'
+        : `${decide} of them ${decide === 1 ? 'needs' : 'need'} a decision`;
+    return `${many(p, 'confirmed', 'item', 'items')} confirmed, ${open} open${decide > 0 ? `, ${which}` : ''}`;
+  },
   rulesFilter: 'Show',
-  'rulesFilter.all': 'All',
-  'rulesFilter.open': (p: P) => `To decide (${s(p, 'count')})`,
-  'rulesFilter.changed': (p: P) => `Changed (${s(p, 'count')})`,
-  rulesNeedDecision: 'Needs your decision',
+  'rulesFilter.all': (p: P) => `All (${s(p, 'count')})`,
+  'rulesFilter.decide': (p: P) => `To decide (${s(p, 'count')})`,
+  'rulesFilter.edited': (p: P) => `Changed (${s(p, 'count')})`,
+  rulesSectionDecide: (p: P) => `${s(p, 'count')} to decide`,
+  rulesNoSection: 'Items outside any section',
+  'rulesNeed.unread': 'Not understood',
+  'rulesNeed.unknown': 'No deduction rule',
+  'rulesNeed.discretion': 'At discretion',
+  'rulesNeed.problem': 'Rule incomplete',
+  discretionAsk:
+    'The rule leaves the deduction to the assessor: the tool does not compute it for this item. Confirm, or edit the rule.',
+  ruleProblemAsk: 'This rule is not complete yet: choose "Edit" and fix it before saving.',
+  saveBlocked: (p: P) =>
+    `${many(p, 'count', 'rule is', 'rules are')} not complete yet; fix ${Number(p.count) === 1 ? 'it' : 'them'} to save: ${s(p, 'items')}.`,
+  listSeparator: ', ',
   rulesFilterEmpty: 'No items match.',
   // Score (评分)
   'step.score': 'Score',
@@ -296,6 +314,10 @@ export const en: UiCatalogue = {
   finishWrite: 'Finish writing',
   'fault.title.excelTooOld': 'Excel is too old for this',
   'fault.title.host': 'Excel reported an error',
+  'fault.title.stepNotLoaded': 'This step could not be opened',
+  'fault.body.stepNotLoaded':
+    'The code of this step could not be fetched (the network dropped, or the add-in was just updated). Nothing in the workbook was changed. Check the network and choose "Read again"; if that does not help, close the task pane and open it again.',
+  loadingStep: 'Opening this step…',
   'fault.title.unexpected': 'Something went wrong',
   'fault.body.unexpected': (p: P) =>
     `The operation did not finish: ${s(p, 'message')}. Choose "Read again" and retry; if it keeps happening, please report it.`,
