@@ -173,6 +173,19 @@ export interface WritePlan {
   conflicts: Conflict[];
   /** What callers must say before writing (absent = none). */
   warnings?: PlanWarning[];
+  /**
+   * Manual page breaks, per sheet: 1-based rows after which a printed page ends (absent = none).
+   * Applied after the ops (the sheet exists by then). Kept beside the ops rather than as an op so
+   * that appliers which do not print (the .xlsx patcher, the preview) need not know of them; hosts
+   * that cannot set them report them skipped as op `pageBreak`.
+   */
+  pageBreaks?: PageBreaks[];
+}
+
+/** Rows (1-based) of one sheet after which a printed page ends. */
+export interface PageBreaks {
+  sheet: string;
+  rows: number[];
 }
 
 /** True when `expected` describes what a cell holds now (`formula` null when it holds none). */

@@ -18,6 +18,7 @@ import type {
   XlApplication,
   XlDataValidation,
   XlNoteCollection,
+  XlPageBreakCollection,
   XlPageLayout,
   XlPageZoom,
   XlRange,
@@ -374,6 +375,7 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
   readonly notes: FakeNoteCollection;
   readonly charts: FakeChartCollection;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
 
   constructor(
     ctx: FakeRequestContext,
@@ -384,6 +386,7 @@ class FakeWorksheet extends FakeObject implements XlWorksheet {
     this.notes = new FakeNoteCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
     this.pageLayout = new FakePageLayout(ctx, this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(ctx, this);
   }
 
   /** The sheet, or ItemNotFound when this proxy is a null object being used. */
@@ -539,6 +542,25 @@ class FakePageLayout implements XlPageLayout {
       const r = parseAddress(rows);
       if (r.left !== 0) throw new FakeOfficeError('InvalidArgument', `Not whole rows: '${rows}'.`);
       s.print.titleRows = `${r.top + 1}:${r.bottom + 1}`;
+    });
+  }
+}
+
+/** Manual row page breaks (ExcelApi 1.9): recorded as the row after which a page ends. */
+class FakePageBreakCollection implements XlPageBreakCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  add(pageBreakRange: string): void {
+    this.ctx.requireApi('1.9', 'horizontalPageBreaks');
+    this.ctx.enqueue(pageBreakRange.length, () => {
+      const sheet = this.ws.sheet();
+      if (sheet.protected) throw accessDenied(sheet);
+      const r = parseAddress(pageBreakRange);
+      if (r.top === 0) throw new FakeOfficeError('InvalidArgument', `No break above row 1.`);
+      if (!sheet.print.rowBreaks.includes(r.top)) sheet.print.rowBreaks.push(r.top);
     });
   }
 }

@@ -61,6 +61,8 @@ export interface FakePrint {
   paperSize: string;
   orientation: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Manual page breaks: 1-based rows after which a page ends, in the order added. */
+  rowBreaks: number[];
 }
 
 /** Input as Excel parses typed text: "=…" is a formula, "'…" is text, "12" is a number. */
@@ -187,6 +189,7 @@ export class FakeWorkbook {
         paperSize: 'Letter',
         orientation: 'Portrait',
         zoom: { scale: 100 },
+        rowBreaks: [],
       },
     };
     this.order.push(sheet);

@@ -88,6 +88,12 @@ export interface XlPageLayout {
   setPrintTitleRows(printTitleRows: string): void;
 }
 
+/** Manual page breaks of a sheet (ExcelApi 1.9). */
+export interface XlPageBreakCollection {
+  /** A break above the top-left cell of the range ("A5": page ends after row 4). */
+  add(pageBreakRange: string): unknown;
+}
+
 export interface XlWorksheetProtection {
   readonly protected: boolean;
 }
@@ -120,6 +126,8 @@ export interface XlWorksheet extends XlClientObject {
   readonly notes: XlNoteCollection;
   readonly charts: XlChartCollection;
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.9. */
+  readonly horizontalPageBreaks: XlPageBreakCollection;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;

@@ -356,6 +356,7 @@ async function writePlan(ctx: XlRequestContext, plan: WritePlan, opt: WriteOptio
   syncs += await compareCells(ctx, plan.ops, opt);
 
   const { actions, skipped } = buildActions(plan.ops, opt);
+  actions.push(...pageBreakActions(plan, opt, skipped));
   const chunks = packChunks(actions, opt.maxChunkBytes);
   const total = actions.reduce((n, a) => n + a.ops, 0);
   let done = 0;
@@ -779,6 +780,35 @@ function buildActions(
   }
   actions.push(...deletes);
   return { actions, skipped: [...skipped.values()] };
+}
+
+/**
+ * The plan's manual page breaks, queued after every op (their sheets exist by then) and packed into
+ * the same chunks, so they cost no round trip of their own. Without ExcelApi 1.9 they are skipped and
+ * reported (`pageBreak`, feature pageLayout) for the caller to say.
+ */
+function pageBreakActions(plan: WritePlan, opt: WriteOptions, skipped: SkippedOps[]): Action[] {
+  const actions: Action[] = [];
+  let missed = 0;
+  for (const b of plan.pageBreaks ?? []) {
+    for (const row of b.rows) {
+      if (!opt.pageLayout) {
+        missed++;
+        continue;
+      }
+      // Excel puts the break above the cell given: after row r is above row r + 1.
+      actions.push({
+        sheet: b.sheet,
+        bytes: ACTION_OVERHEAD_BYTES,
+        ops: 1,
+        queue: (ctx) => {
+          ctx.workbook.worksheets.getItem(b.sheet).horizontalPageBreaks.add(`A${row + 1}`);
+        },
+      });
+    }
+  }
+  if (missed > 0) skipped.push({ feature: 'pageLayout', op: 'pageBreak', count: missed });
+  return actions;
 }
 
 type CellContent = string | number | boolean;

@@ -15,7 +15,7 @@ import { unparse } from '../formula/unparse';
 import type { CellValue, WorkbookGrid } from '../grid';
 import type { Lang } from '../i18n';
 import { META_SHEET, metaOps, metaSheetState } from '../meta';
-import type { WriteOp, WritePlan } from '../plan';
+import type { PageBreaks, WriteOp, WritePlan } from '../plan';
 import { countDeductions, linkTo, sumColumn, sumScores, textRef, vetoItems, vetoReason } from './live';
 import {
   assignGrades,
@@ -46,6 +46,8 @@ import {
 } from './readiness';
 import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type SummaryUnit } from './structure';
 import { ownSummarySheets, pickName, workbookUnits } from './units';
+import { planSlips, type SlipUnit, slipItems, slipsSheetName } from './slips';
+import { unitFigures } from './values';
 
 export { findRosterSheet } from './units';
 export {
@@ -126,6 +128,11 @@ export interface SummaryOptions {
   roster?: readonly string[];
   /** 等次 thresholds and quotas (over what the rubrics' notes say). */
   grades?: GradeOptions;
+  /**
+   * Add the 结果通知单 sheet (one printable page per unit, the figures of the 汇总 as values), with a
+   * manual page break after each unit (`pageBreaks`), as the CLI's --slips does.
+   */
+  slips?: boolean;
 }
 
 /** What the pane shows per unit: the figures as read now, and whether the unit is ready. */
@@ -150,7 +157,7 @@ export interface UnitStatus {
 /** A generated sheet and whether the plan creates it or replaces the product's earlier one. */
 export interface PlannedSheet {
   name: string;
-  role: 'summary' | 'deductions';
+  role: 'summary' | 'deductions' | 'slips';
   action: 'create' | 'replace';
 }
 
@@ -251,9 +258,14 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
   const userSheets = new Set(wb.sheets.map((s) => s.name.toLowerCase()).filter((n) => !ownLower.has(n)));
   const summaryName = pickName(L.summarySheet, userSheets, []);
   const deductionName = pickName(L.deductionSheet, userSheets, [summaryName]);
+  const slipsName =
+    opts.slips === true
+      ? pickName(slipsSheetName(opts.lang), userSheets, [summaryName, deductionName])
+      : null;
   for (const [wanted, used] of [
     [L.summarySheet, summaryName],
     [L.deductionSheet, deductionName],
+    ...(slipsName === null ? [] : [[slipsSheetName(opts.lang), slipsName] as const]),
   ] as const) {
     if (wanted !== used) notes.push(note('nameTaken', { wanted, used }));
   }
@@ -313,6 +325,19 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     ...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status, missing, grades }),
   );
   ops.push(...deductionOps(deductionName, units, opts.lang));
+  const pageBreaks: PageBreaks[] = [];
+  if (slipsName !== null) {
+    const slips = planSlips(
+      units.map((u, i) => slipUnitOf(u, status[i]!)),
+      {
+        lang: opts.lang,
+        sheet: slipsName,
+        reasons: units.some((u) => u.analysis.table.columns.reason !== undefined),
+      },
+    );
+    ops.push(...slips.ops);
+    if (slips.breaks.length > 0) pageBreaks.push({ sheet: slipsName, rows: slips.breaks });
+  }
 
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   let previousChunks = 0;
@@ -324,7 +349,10 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
   }
   ops.push(
     ...metaOps(
-      { ...report.meta, summarySheets: [summaryName, deductionName] },
+      {
+        ...report.meta,
+        summarySheets: [summaryName, deductionName, ...(slipsName === null ? [] : [slipsName])],
+      },
       metaSheetState(wb),
       previousChunks,
     ),
@@ -335,9 +363,19 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     ops,
     owned: [],
     conflicts: [],
+    ...(pageBreaks.length > 0 ? { pageBreaks } : {}),
     sheets: [
       { name: summaryName, role: 'summary', action: isOwn(summaryName) ? 'replace' : 'create' },
       { name: deductionName, role: 'deductions', action: isOwn(deductionName) ? 'replace' : 'create' },
+      ...(slipsName === null
+        ? []
+        : [
+            {
+              name: slipsName,
+              role: 'slips' as const,
+              action: isOwn(slipsName) ? 'replace' : 'create',
+            } as const,
+          ]),
     ],
     deletes: own,
     units: units.map((u) => u.sheet),
@@ -346,6 +384,24 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
     grades,
     missing,
     notes,
+  };
+}
+
+/** What a unit's slip shows: the figures and readiness the 汇总 was planned with. */
+function slipUnitOf(u: SummaryUnit, st: UnitStatus): SlipUnit {
+  const vetoReason = u.analysis.score.vetoed ? unitFigures(u, []).vetoReason : '';
+  return {
+    name: u.name,
+    title: u.analysis.table.title ?? null,
+    items: slipItems(u),
+    total: st.total,
+    rank: st.rank,
+    grade: st.grade,
+    vetoed: st.vetoed,
+    vetoReason,
+    errors: st.errors,
+    hold: st.hold,
+    combined: null,
   };
 }
 

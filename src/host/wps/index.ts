@@ -410,6 +410,9 @@ function writePlan(
   checkPlan(plan.ops, protectedByName, lang);
   compareCells(book, plan.ops, lang);
   const { actions, skipped } = buildActions(plan.ops);
+  // Print settings are not set in WPS (see above): manual page breaks are reported as skipped too.
+  const breaks = (plan.pageBreaks ?? []).reduce((n, b) => n + b.rows.length, 0);
+  if (breaks > 0) skipped.push({ feature: 'pageLayout', op: 'pageBreak', count: breaks });
   const total = actions.reduce((n, a) => n + a.ops, 0);
   let done = 0;
   const screen = app.ScreenUpdating;
