@@ -2,22 +2,35 @@
  * 汇总: plans the 汇总 and 扣分明细 sheets from the workbook as read, lists which sheets it will
  * create or replace (and why some were left out), and applies the plan through the Host.
  *
- * Regenerating deletes the earlier generated sheets in a first write and adds the new ones in a second:
- * a host may add sheets before deleting them within one plan, which would collide on the name.
+ * Units that are not ready (open entry errors, two versions of one unit, not on the roster) and roster
+ * names without a sheet are listed in their own block, each selecting where to look; their rank is
+ * "—" as in the written 汇总. A 名单 sheet in the workbook is the roster. With 生成结果通知单 the plan
+ * also writes the 结果通知单 sheet, one printed page per unit.
  */
 import {
   Button,
   Caption1,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Subtitle2,
   Text,
 } from '@fluentui/react-components';
-import { useMemo, useReducer } from 'react';
+import { useMemo, useReducer, useState } from 'react';
 import type { WorkbookReport } from '../../core/analyze';
 import type { WorkbookGrid } from '../../core/grid';
-import { formatNote, planSummary, type SummaryPlan } from '../../core/summary';
+import { a1 } from '../../core/a1';
+import {
+  entryErrors,
+  findRosterSheet,
+  formatNote,
+  LABELS,
+  planSummary,
+  rosterNames,
+  type SummaryPlan,
+  statusWords,
+} from '../../core/summary';
 import type { Host } from '../../host/types';
 
 export interface SummaryStepProps {
@@ -32,13 +45,13 @@ export interface SummaryStepProps {
 export type SummaryUi =
   | { phase: 'idle' }
   | { phase: 'writing'; done: number; total: number }
-  | { phase: 'done'; skippedChart: boolean }
+  | { phase: 'done'; skippedChart: boolean; skippedBreaks: boolean }
   | { phase: 'failed'; message: string };
 
 export type SummaryUiAction =
   | { type: 'start' }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; skippedChart: boolean }
+  | { type: 'done'; skippedChart: boolean; skippedBreaks: boolean }
   | { type: 'failed'; message: string };
 
 /** The step's state as a pure reducer. */
@@ -49,7 +62,7 @@ export function summaryUiReducer(_: SummaryUi, a: SummaryUiAction): SummaryUi {
     case 'progress':
       return { phase: 'writing', done: a.done, total: a.total };
     case 'done':
-      return { phase: 'done', skippedChart: a.skippedChart };
+      return { phase: 'done', skippedChart: a.skippedChart, skippedBreaks: a.skippedBreaks };
     case 'failed':
       return { phase: 'failed', message: a.message };
   }
@@ -69,6 +82,15 @@ const TEXT = {
     noChart: '当前 Excel 版本不支持通过插件添加图表，汇总中没有柱形图。',
     failed: '生成汇总失败：',
     notRead: '请先读取工作簿。',
+    slips: '生成结果通知单（每个单位一页，可直接打印用于公示）',
+    ranked: '排名',
+    unitLine: (n: string, total: number, rank: string) => `${n}：总分 ${total}，排名 ${rank}`,
+    notReadyTitle: (n: number) => `未就绪的单位 ${n} 个（改正前排名显示为“—”）`,
+    notReadyLine: (n: string, total: number, why: string) => `${n}：总分 ${total}（暂定），排名 —，${why}`,
+    missingTitle: (n: number) => `名单中未找到评分表的单位 ${n} 个`,
+    missingLine: (n: string, maybe: string) => (maybe ? `${n}（可能是：${maybe}）` : n),
+    noBreaks:
+      '当前 Excel 版本不能通过插件设置分页符：结果通知单已生成，但各单位之间没有分页，打印前请在“页面布局 → 分隔符”中插入分页符。',
   },
   en: {
     title: 'Summary',
@@ -83,17 +105,46 @@ const TEXT = {
     noChart: 'This Excel cannot add charts from an add-in: the summary has no bar chart.',
     failed: 'Could not create the summary: ',
     notRead: 'Read the workbook first.',
+    slips: 'Create result slips (one printable page per unit, for posting)',
+    ranked: 'Ranking',
+    unitLine: (n: string, total: number, rank: string) => `${n}: total ${total}, rank ${rank}`,
+    notReadyTitle: (n: number) => `${n} unit(s) not ready (rank shown as "—" until fixed)`,
+    notReadyLine: (n: string, total: number, why: string) =>
+      `${n}: total ${total} (provisional), rank —, ${why}`,
+    missingTitle: (n: number) => `${n} unit(s) on the roster without a rubric sheet`,
+    missingLine: (n: string, maybe: string) => (maybe ? `${n} (perhaps: ${maybe})` : n),
+    noBreaks:
+      'This Excel cannot set page breaks from an add-in: the result slips were written without breaks between units; insert them under Page Layout → Breaks before printing.',
   },
 } as const;
+
+/** Where the roster lists a name (to select it), or null. */
+function rosterCell(workbook: WorkbookGrid, sheet: string, name: string): string | null {
+  const values = workbook.sheets.find((s) => s.name === sheet)?.values ?? [];
+  for (const [r, row] of values.entries())
+    for (const [c, v] of row.entries()) if (typeof v === 'string' && v.trim() === name) return a1(r, c);
+  return null;
+}
 
 export function SummaryStep({ host, workbook, report, lang, onApplied }: SummaryStepProps) {
   const T = TEXT[lang];
   const [ui, dispatch] = useReducer(summaryUiReducer, { phase: 'idle' });
-  const plan: SummaryPlan | null = useMemo(
-    () => (workbook && report ? planSummary(workbook, report, { lang }) : null),
-    [workbook, report, lang],
+  const [slips, setSlips] = useState(false);
+  const rosterSheet = useMemo(
+    () => (workbook && report ? findRosterSheet(workbook, report) : null),
+    [workbook, report],
   );
-  if (!plan) return <Text>{T.notRead}</Text>;
+  const plan: SummaryPlan | null = useMemo(() => {
+    if (!workbook || !report) return null;
+    const grid = rosterSheet ? workbook.sheets.find((s) => s.name === rosterSheet) : undefined;
+    const roster = grid ? rosterNames(grid.values) : [];
+    return planSummary(workbook, report, {
+      lang,
+      ...(roster.length > 0 ? { roster } : {}),
+      ...(slips ? { slips: true } : {}),
+    });
+  }, [workbook, report, lang, rosterSheet, slips]);
+  if (!plan || !workbook || !report) return <Text>{T.notRead}</Text>;
 
   const apply = async () => {
     dispatch({ type: 'start' });
@@ -101,13 +152,20 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       // One write: the host deletes the sheets it re-creates before adding them again.
       const res = await host.applyPlan(plan, (done, total) => dispatch({ type: 'progress', done, total }));
       const skippedChart = !host.supports('charts') || res.skipped.some((s) => s.op === 'chart');
-      dispatch({ type: 'done', skippedChart });
+      const skippedBreaks = res.skipped.some((s) => s.op === 'pageBreak');
+      dispatch({ type: 'done', skippedChart, skippedBreaks });
       await onApplied?.();
     } catch (e) {
       dispatch({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   };
 
+  /** The unit's first open entry error, else its sheet's first cell. */
+  const firstError = (sheet: string) =>
+    entryErrors(report.sheets.find((s) => s.sheet === sheet)?.issues ?? []).find((i) => i.cell)?.cell ?? 'A1';
+  const ready = plan.status.filter((st) => st.hold.length === 0);
+  const notReady = plan.status.filter((st) => st.hold.length > 0);
+  const withheld = LABELS[lang].rankWithheld;
   const intent = (s: 'error' | 'warning' | 'info') => s;
   const replacing = plan.sheets.some((s) => s.action === 'replace');
   return (
@@ -121,7 +179,8 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         ))}
       </ul>
       {plan.notes
-        .filter((n) => n.code !== 'replaces')
+        // Not-ready and missing units have their own block below.
+        .filter((n) => !['replaces', 'notReady', 'missingUnit', 'missingUnitClose'].includes(n.code))
         .map((n) => (
           <MessageBar
             key={`${n.code}-${JSON.stringify(n.params)}`}
@@ -131,6 +190,69 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
             <MessageBarBody>{formatNote(n, lang)}</MessageBarBody>
           </MessageBar>
         ))}
+      {ready.length > 0 && (
+        <ul aria-label={T.ranked} style={{ margin: 0, paddingLeft: 18 }}>
+          {ready.map((st) => (
+            <li key={st.sheet}>
+              {T.unitLine(st.sheet, st.total, st.rank === null ? withheld : String(st.rank))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {notReady.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <Text weight="semibold">{T.notReadyTitle(notReady.length)}</Text>
+            <ul aria-label={T.notReadyTitle(notReady.length)} style={{ margin: 0, paddingLeft: 18 }}>
+              {notReady.map((st) => (
+                <li key={st.sheet}>
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    onClick={() => void host.selectCell(st.sheet, firstError(st.sheet)).catch(() => {})}
+                  >
+                    {T.notReadyLine(st.sheet, st.total, statusWords(st, lang))}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {plan.missing.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <Text weight="semibold">{T.missingTitle(plan.missing.length)}</Text>
+            <ul aria-label={T.missingTitle(plan.missing.length)} style={{ margin: 0, paddingLeft: 18 }}>
+              {plan.missing.map((m) => {
+                const at = rosterSheet ? rosterCell(workbook, rosterSheet, m.name) : null;
+                const line = T.missingLine(m.name, m.maybe.join('、'));
+                return (
+                  <li key={m.name}>
+                    {rosterSheet && at ? (
+                      <Button
+                        appearance="transparent"
+                        size="small"
+                        onClick={() => void host.selectCell(rosterSheet, at).catch(() => {})}
+                      >
+                        {line}
+                      </Button>
+                    ) : (
+                      line
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Checkbox
+        label={T.slips}
+        checked={slips}
+        disabled={ui.phase === 'writing'}
+        onChange={(_, d) => setSlips(d.checked === true)}
+      />
       {ui.phase === 'writing' &&
         (ui.total > 0 ? <ProgressBar value={ui.done / ui.total} /> : <ProgressBar />)}
       {ui.phase === 'done' && (
@@ -138,6 +260,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
           <MessageBarBody>
             {T.done}
             {ui.skippedChart ? ` ${T.noChart}` : ''}
+            {ui.skippedBreaks ? ` ${T.noBreaks}` : ''}
           </MessageBarBody>
         </MessageBar>
       )}
