@@ -79,6 +79,7 @@ describe('registry', () => {
       'tier',
       'tierCount',
       'choice',
+      'rank',
       'range',
       'consequence',
     ];

@@ -46,6 +46,7 @@
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
 import { accountFor } from './account';
+import { readRanks } from './ranks';
 import { readAcrossClauses } from './escalate';
 import { readText } from './grammar/driver';
 import type { BonusMax, Ctx, Reading } from './grammar/types';
@@ -118,13 +119,21 @@ function read(
   ctx: Omit<Ctx, 'crit'> & { crit?: Text },
 ): { parsed: Reading; bonusCap: number | undefined } {
   const whole = prepare(original, base);
-  const tiers = readTiers(whole, ctx.points);
+  const ranks = readRanks(whole, ctx.points);
+  const tiers = readTiers(
+    blank(
+      whole,
+      ranks.map((r) => r.seg),
+    ),
+    ctx.points,
+  );
+  const ladders = [...ranks, ...tiers];
   const x = blank(
     whole,
-    tiers.map((r) => r.seg),
+    ladders.map((r) => r.seg),
   );
   const clauses = readText(x, { crit: ctx.crit ?? x, req: ctx.req, points: ctx.points });
-  const terms = [...clauses.terms, ...tiers.map((r) => r.term)].sort((p, q) => p.span.start - q.span.start);
+  const terms = [...clauses.terms, ...ladders.map((r) => r.term)].sort((p, q) => p.span.start - q.span.start);
   const across = readAcrossClauses(x, { ...clauses, terms }, ctx.points);
   const bonus = applyBonusMax(across.terms, clauses.bonusMax, x);
   return { parsed: { ...clauses, ...across, terms: bonus.terms }, bonusCap: bonus.sumCap };

@@ -64,6 +64,12 @@ export type Term =
    * 差-3). Input: the number of the alternative that applies (1, 2, …); bands carry no bounds.
    */
   | { kind: 'choice'; bands: TierBand[]; what: string; span: Span }
+  /**
+   * 第一名得10分，第二名得8分，其余不得分; 排名前三的依次得5、4、3分: the unit's place decides its score.
+   * Input: the place (a whole number ≥ 1). Each band holds one place (lo = hi); the last holds every
+   * place after them (hi null).
+   */
+  | { kind: 'rank'; bands: TierBand[]; what: string; span: Span }
   /** 视情况扣0.5—2分: the assessor chooses a deduction within [min, max]. Input: the deduction. */
   | { kind: 'range'; min: number; max: number; what: string; span: Span }
   /**

@@ -91,6 +91,7 @@ describe('the kinds list', () => {
         'tier',
         'tierCount',
         'choice',
+        'rank',
         'range',
       ].sort(),
     );

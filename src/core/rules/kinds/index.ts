@@ -10,6 +10,7 @@ import { flag } from './flag';
 import { fullIf } from './fullIf';
 import { perUnit } from './perUnit';
 import { range } from './range';
+import { rank } from './rank';
 import { rate } from './rate';
 import { shortfall } from './shortfall';
 import { threshold } from './threshold';
@@ -34,6 +35,7 @@ export const HANDLERS: { [K in TermKind]: TermHandler<K> } = {
   tier,
   tierCount,
   choice,
+  rank,
   range,
   consequence,
 };
