@@ -4,6 +4,7 @@
  * item's points (reported).
  */
 import { describe, expect, it } from 'vitest';
+import { explainRule } from '../../../src/core/rules/explain';
 import { parseRuleStrict } from '../../../src/core/rules/parse';
 import type { Rule } from '../../../src/core/rules/types';
 
@@ -63,5 +64,19 @@ describe('a score above the item’s points', () => {
   it('an award within the points stays an award', () => {
     const r = parseRuleStrict('满分5分，表现突出的得2分');
     expect(r.terms).toMatchObject([{ kind: 'award', amount: 2 }]);
+  });
+});
+
+describe('a frequency as the required count', () => {
+  it.each([
+    ['每季度召开一次，少一次扣1分', 4],
+    ['每月召开一次会议，少一次扣1分', 12],
+    ['每半年开展一次，少一次扣1分', 2],
+    ['每周巡查一次，少一次扣0.5分', 52],
+  ])('%s counts %i in the year and says it assumed the year', (text, n) => {
+    const r = parseRuleStrict(text);
+    expect(r.terms).toMatchObject([{ kind: 'shortfall', required: n }]);
+    expect(explainRule(r, 5, 'zh')).toContain(`考核期按一年计`);
+    expect(explainRule(r, 5, 'zh')).toContain(`应不少于${n}次`);
   });
 });

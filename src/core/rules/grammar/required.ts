@@ -69,7 +69,7 @@ function countOf(x: Text, m: RegExpMatchArray & { index: number }, v: number): C
     return {
       value: v * times,
       ...place,
-      context: `${phrase.replace(/^.*?(?=每)/, '')}(全年)`,
+      context: `${phrase.replace(/^.*?(?=每)/, '')}(考核期按一年计)`,
       periodic: null,
     };
   if (period) return { value: v, ...place, context: before, periodic: phrase };
