@@ -1,7 +1,8 @@
 /**
  * .xlsx → the core's WorkbookGrid by streaming: each part is inflated in pieces and parsed as a
  * stream of XML events (saxes), keeping only what the core reads — cell values and formulas, merges,
- * sheet names and states, sheet protection. Memory grows with the cells kept, not with the size of
+ * sheet names and states, sheet protection, and the user's own layout the write planner must not
+ * override (data validation, hidden columns, print area: see ./layout). Memory grows with the cells kept, not with the size of
  * the sheet XML: formatted but empty rows cost nothing. Used by the CLI, the playground and `fill`
  * (which reads the parts of the package it patches, so the file is unzipped once).
  */
@@ -12,6 +13,7 @@ import { isoDate, type SheetProblem, type SheetState, XlsxReadError, type XlsxWo
 import { slide } from '../patch/formula';
 import { Package, resolve } from '../patch/package';
 import { fromOoxmlText } from '../patch/xml';
+import { hiddenColumns, parseDefinedAreas, parseSqref } from './layout';
 import { type ByteSource, sourceOf, streamEntry, ZipError, zipEntries } from './zip';
 
 export type { ByteSource } from './zip';
@@ -332,6 +334,11 @@ function readSheet(
   let inT = false;
   let skip = 0;
   let isText: string[] = [];
+  // Data validation: <dataValidation sqref>, and the x14 form's <xm:sqref> text inside <extLst>.
+  const validations: MergeArea[] = [];
+  let sqref: string[] | null = null;
+  // <col min max hidden="1"> spans, 1-based inclusive; listed against the used range at the end.
+  const hiddenSpans: [number, number][] = [];
   const widths = ctx.layout ? new Map<number, number>() : undefined;
   const wrapped = ctx.layout ? new Set<string>() : undefined;
   if (ctx.layout && widths && wrapped) {
@@ -357,6 +364,13 @@ function readSheet(
       formulas[r] = fr;
       fr[c] = formula;
       anyFormula = true;
+    }
+  };
+
+  const addValidated = (ref: string) => {
+    for (const r of parseSqref(ref)) {
+      ctx.kept.bytes += CELL_BYTES;
+      validations.push(r);
     }
   };
 
@@ -462,6 +476,13 @@ function readSheet(
             break;
           }
           case 'col': {
+            const h = tag.attributes.hidden;
+            if (h === '1' || h === 'true') {
+              const min = Number(tag.attributes.min);
+              const max = Number(tag.attributes.max ?? min);
+              if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)
+                hiddenSpans.push([min, max]);
+            }
             if (!widths) break;
             const w = Number(tag.attributes.width);
             const min = Number(tag.attributes.min);
@@ -470,6 +491,14 @@ function readSheet(
               for (let i = min; i <= max; i++) widths.set(i - 1, w);
             break;
           }
+          case 'dataValidation': {
+            const ref = tag.attributes.sqref;
+            if (ref !== undefined) addValidated(ref);
+            break;
+          }
+          case 'sqref':
+            sqref = [];
+            break;
           case 'sheetProtection': {
             const sh = tag.attributes.sheet;
             if (sh === '1' || sh === 'true') isProtected = true;
@@ -478,7 +507,13 @@ function readSheet(
         }
       },
       close: (name) => {
-        if (!inCell) return;
+        if (!inCell) {
+          if (sqref && local(name) === 'sqref') {
+            addValidated(sqref.join(''));
+            sqref = null;
+          }
+          return;
+        }
         const n = local(name);
         if (n === 'v') inV = false;
         else if (n === 'f') inF = false;
@@ -494,6 +529,7 @@ function readSheet(
         if (inV) v.push(x);
         else if (inF) f?.push(x);
         else if (inT) isText.push(x);
+        else if (sqref) sqref.push(x);
       },
     },
     ctx.fileName,
@@ -551,6 +587,16 @@ function readSheet(
   if (anyFormula) grid.formulas = dense(formulas);
   if (state !== 'visible') grid.hidden = true;
   if (isProtected) grid.protected = true;
+  // Set when there are any, as the Office adapter and the fake Excel do; the planner reads absent as none.
+  if (validations.length > 0) grid.validations = validations;
+  if (hiddenSpans.length > 0) {
+    let lastCol = -1;
+    for (const r of grid.values) lastCol = Math.max(lastCol, r.length - 1);
+    for (const r of grid.formulas ?? []) lastCol = Math.max(lastCol, r.length - 1);
+    for (const m of merges) lastCol = Math.max(lastCol, m.right);
+    const hidden = hiddenColumns(hiddenSpans, lastCol);
+    if (hidden.length > 0) grid.hiddenCols = hidden;
+  }
   return grid;
 }
 
@@ -611,6 +657,10 @@ export function readParts(
   const wbRels = rels(src, wbPart, fileName);
   const listed: { name: string; rid: string; state: SheetState }[] = [];
   let date1904 = false;
+  // _xlnm.Print_Area per localSheetId (the sheet's index in <sheets>, chart sheets included).
+  const printAreas = new Map<number, string>();
+  let printText: string[] | null = null;
+  let printOf = -1;
   parse(
     src,
     wbPart,
@@ -627,7 +677,22 @@ export function readParts(
         } else if (n === 'workbookPr') {
           const d = t.attributes.date1904;
           date1904 = d === '1' || d === 'true';
+        } else if (n === 'definedName' && t.attributes.name?.toLowerCase() === '_xlnm.print_area') {
+          const id = Number(t.attributes.localSheetId);
+          if (Number.isInteger(id) && id >= 0) {
+            printOf = id;
+            printText = [];
+          }
         }
+      },
+      close: (name) => {
+        if (printText && local(name) === 'definedName') {
+          printAreas.set(printOf, printText.join(''));
+          printText = null;
+        }
+      },
+      text: (x) => {
+        if (printText) printText.push(x);
       },
     },
     fileName,
@@ -649,7 +714,7 @@ export function readParts(
   const states: Record<string, SheetState> = {};
   const skipped: SheetProblem[] = [];
   const seen = new Set<string>();
-  for (const s of listed) {
+  for (const [index, s] of listed.entries()) {
     const rel = wbRels.get(s.rid);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel?.type.endsWith('/worksheet') || !src.has(rel.part)) continue;
@@ -666,6 +731,9 @@ export function readParts(
       skipped.push(sheet);
       continue;
     }
+    const print = printAreas.get(index);
+    const areas = print === undefined ? [] : parseDefinedAreas(fromOoxmlText(print));
+    if (areas.length > 0) sheet.printArea = areas;
     sheets.push(sheet);
     states[s.name] = s.state;
   }
