@@ -18,10 +18,10 @@ import {
 import { type ReactNode, useState } from 'react';
 import { a1 } from '../../core/a1';
 import { fmt } from '../../core/num';
-import type { DetectedTable, RubricItem } from '../../core/rubric';
-import type { Rule, Span } from '../../core/rules/types';
+import type { Span } from '../../core/rules/types';
 import { rubricSheets } from '../state/flow';
-import { draftOf, ruleKey, ruleOfDraft } from '../state/rule-edit';
+import { draftOf, parseRuleKey, ruleOfDraft } from '../state/rule-edit';
+import { blockedDrafts, RULES_FILTERS, type RuleRow, type RulesFilter, rulesView } from '../state/rules-view';
 import { RuleEditor } from './RuleEditor';
 import { SheetPicker } from './SheetPicker';
 import type { StepProps } from './types';
@@ -33,16 +33,16 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   text: { overflowWrap: 'anywhere', whiteSpace: 'normal', minWidth: 0 },
-  sticky: {
+  saveBar: {
     position: 'sticky',
-    top: 0,
+    bottom: 0,
     zIndex: 1,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
     paddingBlock: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   heading: {
     display: 'flex',
@@ -79,27 +79,14 @@ function SourceText({ source, unread }: { source: string; unread: Span[] }): Rea
   return <span style={wrap}>{parts}</span>;
 }
 
-function ItemRule({
-  item,
-  rule,
-  sheet,
-  needsDecision,
-  props,
-}: {
-  item: RubricItem;
-  rule: Rule;
-  sheet: string;
-  needsDecision: boolean;
-  props: StepProps;
-}) {
+function ItemRule({ row, sheet, props }: { row: RuleRow; sheet: string; props: StepProps }) {
   const { state, dispatch, engine, t } = props;
-  const key = ruleKey(sheet, item.text, item.criteria);
-  const draft = state.drafts[key];
-  const resetPending = state.resets.includes(key);
+  const { item, rule, key, draft, resetPending } = row;
   const shown = draft ? ruleOfDraft(rule.source, draft) : rule;
   const editing = state.editing === key;
   const unreadText = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join('；');
   const heading = `${item.numbering ? `${item.numbering} ` : ''}${item.label || item.text}`;
+  const asks = row.status === 'decide' && !draft;
   const styles = useStyles();
   const cell = item.criteriaCell
     ? a1(item.criteriaCell.row, item.criteriaCell.col)
@@ -119,11 +106,11 @@ function ItemRule({
         <Caption1 className={styles.points} data-points="">
           {t('itemPoints', { points: item.points === null ? '' : fmt(item.points) })}
         </Caption1>
-        {needsDecision && !draft && (
-          <Badge color="warning" size="small">
-            {t('unreadBadge')}
+        {row.needs.map((n) => (
+          <Badge key={n} color="warning" size="small">
+            {t(`rulesNeed.${n}`)}
           </Badge>
-        )}
+        ))}
         {rule.overridden && !resetPending && (
           <Badge color="informative" size="small">
             {t('overriddenBadge')}
@@ -143,10 +130,19 @@ function ItemRule({
         <Caption1>{t('plainWords')}</Caption1>
         <div style={wrap}>{engine.explain(shown, item.points, state.lang)}</div>
       </div>
-      {needsDecision && !draft && (
+      {row.problems.length > 0 && !editing && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody style={wrap}>{t('ruleProblemAsk')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {asks && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody style={wrap}>
-            {unreadText ? t('unreadAsk', { text: unreadText }) : t('unknownAsk')}
+            {unreadText
+              ? t('unreadAsk', { text: unreadText })
+              : row.needs.includes('unknown')
+                ? t('unknownAsk')
+                : t('discretionAsk')}
           </MessageBarBody>
           <MessageBarActions>
             {rule.terms.length > 0 && (
@@ -206,128 +202,99 @@ function ItemRule({
   );
 }
 
-type Filter = 'all' | 'open' | 'changed';
-
-/** Items of the sheet in sections: those needing a decision first, then each group in table order. */
-function sections(
-  table: DetectedTable,
-  open: ReadonlySet<string>,
-  changed: ReadonlySet<string>,
-  filter: Filter,
-): { id: string; title: string | null; items: RubricItem[] }[] {
-  const keep = (i: RubricItem) =>
-    filter === 'all' || (filter === 'open' ? open.has(i.id) : changed.has(i.id));
-  const out: { id: string; title: string | null; items: RubricItem[] }[] = [];
-  const first = table.items.filter((i) => open.has(i.id) && keep(i));
-  if (first.length > 0) out.push({ id: 'open', title: null, items: first });
-  const rest = table.items.filter((i) => !open.has(i.id) && keep(i));
-  const byGroup = new Map<string, RubricItem[]>();
-  for (const i of rest) {
-    const key = i.groupIds.join('/');
-    byGroup.set(key, [...(byGroup.get(key) ?? []), i]);
-  }
-  for (const [key, items] of byGroup) {
-    const title = key
-      .split('/')
-      .map((id) => table.groups.find((g) => g.id === id))
-      .map((g) => (g ? `${g.numbering ?? ''}${g.label}` : ''))
-      .filter(Boolean)
-      .join(' › ');
-    out.push({ id: `g:${key}`, title: title || null, items });
-  }
-  return out;
+/** The drafts that cannot be saved yet, as the save bar names them. */
+function blockedText(keys: readonly string[], sheet: string, t: StepProps['t']): string {
+  const names = keys.map((k) => {
+    const id = parseRuleKey(k);
+    const label = id.itemText.length > 20 ? `${id.itemText.slice(0, 20)}…` : id.itemText;
+    return id.sheet === sheet ? label : `${id.sheet}${t('listColon')}${label}`;
+  });
+  return t('saveBlocked', { count: keys.length, items: names.join(t('listSeparator')) });
 }
 
 export function RulesStep(props: StepProps) {
   const { state, actions, t } = props;
   const styles = useStyles();
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<RulesFilter>('all');
   const sheets = rubricSheets(state.report);
   const current = sheets.find((s) => s.sheet === state.sheet);
   const pending = Object.keys(state.drafts).length + state.resets.length;
-  const undecided = new Set(
-    (current?.issues ?? []).flatMap((i) =>
-      (i.code === 'ruleUnread' || i.code === 'ruleUnknown') && i.itemId ? [i.itemId] : [],
-    ),
-  );
+  const blocked = blockedDrafts(state.drafts);
   const table = current?.analysis.table;
-  const rules = current?.analysis.rules ?? {};
-  const keyOf = (item: RubricItem) => ruleKey(current?.sheet ?? '', item.text, item.criteria);
-  const needs = (item: RubricItem) => {
-    const rule = rules[item.id];
-    return rule !== undefined && !rule.overridden && (rule.unread.length > 0 || undecided.has(item.id));
+  const input = table &&
+    current && {
+      sheet: current.sheet,
+      table,
+      rules: current.analysis.rules,
+      drafts: state.drafts,
+      resets: state.resets,
+    };
+  const view = input ? rulesView(input, filter) : null;
+  const counts = view?.counts ?? { total: 0, confirmed: 0, open: 0, decide: 0, edited: 0 };
+  const optionCount: Record<RulesFilter, number> = {
+    all: counts.total,
+    decide: counts.decide,
+    edited: counts.edited,
   };
-  const open = new Set(
-    (table?.items ?? []).filter((i) => needs(i) && !state.drafts[keyOf(i)]).map((i) => i.id),
-  );
-  const changed = new Set(
-    (table?.items ?? [])
-      .filter((i) => rules[i.id]?.overridden || state.drafts[keyOf(i)] || state.resets.includes(keyOf(i)))
-      .map((i) => i.id),
-  );
-  const decided =
-    (table?.items ?? []).filter((i) => needs(i) && state.drafts[keyOf(i)]).length +
-    (table?.items ?? []).filter((i) => rules[i.id]?.overridden).length;
   return (
     <section className={styles.root}>
       <SheetPicker {...props} sheets={sheets.map((s) => s.sheet)} />
       <Text className={styles.text}>{t('rulesIntro')}</Text>
-      <div className={styles.sticky}>
-        <div className={styles.row}>
-          <Button
-            appearance="primary"
-            disabled={pending === 0 || state.busy !== null}
-            onClick={() => void actions.saveRules()}
-          >
-            {t('saveRules', { count: pending })}
-          </Button>
-          {state.busy === 'saving' && <Spinner size="tiny" label={t('savingRules')} />}
-        </div>
-        <Text role="status" className={styles.text}>
-          {t('rulesCounts', { open: open.size, decided, total: table?.items.length ?? 0 })}
-        </Text>
-        <Field label={t('rulesFilter')} orientation="horizontal">
-          <Select value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>
-            <option value="all">{t('rulesFilter.all')}</option>
-            <option value="open">{t('rulesFilter.open', { count: open.size })}</option>
-            <option value="changed">{t('rulesFilter.changed', { count: changed.size })}</option>
-          </Select>
-        </Field>
-      </div>
+      <Field label={t('rulesFilter')} orientation="horizontal">
+        <Select value={filter} onChange={(_, d) => setFilter(d.value as RulesFilter)}>
+          {RULES_FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`rulesFilter.${f}`, { count: optionCount[f] })}
+            </option>
+          ))}
+        </Select>
+      </Field>
       {state.notice === 'rulesSaved' && (
         <MessageBar intent="success">
           <MessageBarBody>{t('rulesSaved')}</MessageBarBody>
         </MessageBar>
       )}
       {current &&
-        table &&
-        sections(table, open, changed, filter).map((sec) => (
-          <section key={sec.id} aria-label={sec.title ?? t('rulesNeedDecision')} className={styles.section}>
-            <Subtitle2 as="h2" className={styles.text}>
-              {sec.title ?? t('rulesNeedDecision')}{' '}
-              <Badge size="small" color={sec.title === null ? 'warning' : 'informative'}>
-                {sec.items.length}
-              </Badge>
-            </Subtitle2>
-            {sec.items.map((item) => {
-              const rule = rules[item.id];
-              if (!rule) return null;
-              return (
-                <ItemRule
-                  key={item.id}
-                  item={item}
-                  rule={rule}
-                  sheet={current.sheet}
-                  needsDecision={needs(item)}
-                  props={props}
-                />
-              );
-            })}
-          </section>
-        ))}
-      {current && table && filter !== 'all' && (filter === 'open' ? open.size : changed.size) === 0 && (
-        <Text>{t('rulesFilterEmpty')}</Text>
-      )}
+        view?.sections.map((sec) => {
+          const title = sec.titles.join(' › ') || t('rulesNoSection');
+          return (
+            <section key={sec.id} aria-label={title} className={styles.section}>
+              <Subtitle2 as="h2" className={styles.text}>
+                {title}{' '}
+                {sec.decide > 0 && (
+                  <Badge size="small" color="warning">
+                    {t('rulesSectionDecide', { count: sec.decide })}
+                  </Badge>
+                )}
+              </Subtitle2>
+              {sec.rows.map((row) => (
+                <ItemRule key={row.item.id} row={row} sheet={current.sheet} props={props} />
+              ))}
+            </section>
+          );
+        })}
+      {view && view.listed === 0 && <Text>{t('rulesFilterEmpty')}</Text>}
+      <div className={styles.saveBar}>
+        <Text role="status" className={styles.text}>
+          {t('rulesCounts', { confirmed: counts.confirmed, open: counts.open, decide: counts.decide })}
+        </Text>
+        {blocked.length > 0 && (
+          <Text id="rules-save-blocked" className={styles.text}>
+            {blockedText(blocked, current?.sheet ?? '', t)}
+          </Text>
+        )}
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={pending === 0 || blocked.length > 0 || state.busy !== null}
+            aria-describedby={blocked.length > 0 ? 'rules-save-blocked' : undefined}
+            onClick={() => void actions.saveRules()}
+          >
+            {t('saveRules', { count: pending })}
+          </Button>
+          {state.busy === 'saving' && <Spinner size="tiny" label={t('savingRules')} />}
+        </div>
+      </div>
     </section>
   );
 }
