@@ -18,6 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { parseA1 } from '../../core/a1';
 import type { Issue } from '../../core/issues';
 import { fmt } from '../../core/num';
 import type { DetectedTable } from '../../core/rubric';
@@ -207,6 +208,21 @@ export function FindingRow({ issue, text, props }: { issue: Issue; text: string;
   );
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Where a finding stands on its sheet, for reading order: a sheet-level finding (no cell) first. */
+function place(issue: Issue): [number, number] {
+  const p = issue.cell ? parseA1(issue.cell) : null;
+  return p ? [p.row, p.col] : [-1, -1];
+}
+
+/** Errors before warnings before notes; within each, top to bottom and left to right on the sheet. */
+function bySeverityThenPlace(a: Issue, b: Issue): number {
+  const [ra, ca] = place(a);
+  const [rb, cb] = place(b);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || ra - rb || ca - cb;
+}
+
 function IntegrityList({ issues, ...props }: StepProps & { issues: Issue[] }) {
   const { engine, state, t } = props;
   const styles = useDetectStyles();
@@ -217,8 +233,7 @@ function IntegrityList({ issues, ...props }: StepProps & { issues: Issue[] }) {
       </MessageBar>
     );
   }
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...issues].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = [...issues].sort(bySeverityThenPlace);
   return (
     <ul aria-label={t('integrity')} className={styles.list}>
       {keyedIssues(sorted).map(({ key, issue }) => (
