@@ -80,3 +80,33 @@ describe('a frequency as the required count', () => {
     expect(explainRule(r, 5, 'zh')).toContain(`应不少于${n}次`);
   });
 });
+
+describe('caps said in a sentence of their own', () => {
+  const capOf = (text: string) => parseRuleStrict(text, { points: 10 });
+  it.each(['扣满为止', '扣光为止', '扣分扣完为止'])(
+    '未上报的每次扣1分，%s keeps the item cap, all read',
+    (c) => {
+      const r = capOf(`未上报的每次扣1分，${c}`);
+      expect(r.cap.kind).toBe('item');
+      expect(r.cap.span).not.toBeNull();
+      expect(r.unread).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['未上报的每次扣1分，扣分总数不超过3分', 3],
+    ['未上报的每次扣1分；迟报的每次扣0.5分。本项共扣4分', 4],
+    ['本项共扣4分，其中未建台账扣2分', 4],
+  ])('%s caps the deductions', (text, n) => {
+    const r = capOf(text);
+    expect(r.cap).toMatchObject({ kind: 'explicit', amount: n });
+    expect(r.terms.every((t) => !('amount' in t) || t.amount !== n)).toBe(true);
+    expect(r.unread).toEqual([]);
+  });
+
+  it('with a condition, 本项共扣4分 is a deduction', () => {
+    const r = capOf('未建台账的，本项共扣4分');
+    expect(r.terms).toMatchObject([{ kind: 'flag', amount: 4 }]);
+    expect(r.cap.kind).toBe('item');
+  });
+});

@@ -5,6 +5,7 @@
 import { DEDUCTING_KINDS } from '../registry';
 import { numOf, okAmount, whatOf } from '../segments';
 import type { Cap } from '../types';
+import { deduct } from './deduction';
 import { actionSpan, unreadAt } from './site';
 import type { Outcome, Site } from './types';
 
@@ -24,6 +25,17 @@ export function capExplicit(site: Site): Outcome {
   const v = numOf(site.a.m, 1, 2, 3, 4, 5);
   if (!okAmount(v)) return unreadAt(actionSpan(site));
   return capAt(site, { kind: 'explicit', amount: v, span: actionSpan(site) });
+}
+
+/**
+ * 本项共扣4分: in a clause of its own after a deduction, the total the deductions may reach; with a
+ * condition of its own or waiting (未建台账的，本项共扣4分), or before any deduction, a deduction.
+ */
+export function capTotal(site: Site): Outcome {
+  const prev = site.prev ?? site.last;
+  const alone = site.own === null && site.pending.length === 0;
+  if (!alone || !prev || !DEDUCTING_KINDS.has(prev.kind)) return deduct(site);
+  return capExplicit(site);
 }
 
 /** 累计不超过2分: limits a bonus before it, else the deductions; unread after anything else. */

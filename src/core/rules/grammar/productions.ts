@@ -7,7 +7,7 @@
 import { ACTIONS, type Action, type ActionKind } from '../vocab';
 import { deduct } from './deduction';
 import { bonusDiscretion, discretion, discretionAmount } from './judged';
-import { bonusMax, capExplicit, capItem, capNone, limit, statePoints } from './limits';
+import { bonusMax, capExplicit, capItem, capNone, capTotal, limit, statePoints } from './limits';
 import { consequence, outcome } from './outcomes';
 import { award, bonus, pointsEach, proportional, scoreFormula } from './scored';
 import type { Production, Site } from './types';
@@ -16,6 +16,7 @@ const BUILDS: Record<ActionKind, Production['build']> = {
   statePoints,
   capNone,
   capItem,
+  capTotal,
   capExplicit,
   limit,
   bonusMax,
