@@ -65,6 +65,24 @@ export function addinShell(source: OfficeJsSource): Plugin {
   };
 }
 
+const TRADITIONAL = resolve(PANE, 'traditional.ts');
+
+/**
+ * src/core/text.ts imports opencc-js/t2cn; in the pane that import gets src/taskpane/traditional.ts,
+ * whose converter fetches the dictionary only for a workbook in traditional characters. Its own
+ * import of opencc-js/t2cn is the real one, a chunk of its own.
+ */
+export function openccOnDemand(): Plugin {
+  return {
+    name: 'rubric-scorer-opencc-on-demand',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id !== 'opencc-js/t2cn' || !importer) return null;
+      return importer.split('?')[0] === TRADITIONAL ? null : TRADITIONAL;
+    },
+  };
+}
+
 /** The dev certificate, or none (then the server is plain http and Office will not load it). */
 async function devHttps(): Promise<ServerOptions['https']> {
   try {
@@ -86,7 +104,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => {
     root: PANE,
     base: './',
     publicDir: false,
-    plugins: [react(), addinShell(source)],
+    plugins: [react(), openccOnDemand(), addinShell(source)],
     build: {
       outDir: DIST,
       emptyOutDir: true,

@@ -12,7 +12,7 @@ import {
   Text,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Host } from '../host/types';
 import { usePaneActions } from './components/actions';
 import { type Engine, coreEngine } from './components/engine';
@@ -22,6 +22,26 @@ import { preloadSteps, STEPS } from './components/steps';
 import type { StepDef } from './components/types';
 import { translator, uiLangFor, type UiLang } from './i18n';
 import { type FlowState, flowReducer, initialState } from './state/flow';
+import { readyFor } from './traditional';
+
+/**
+ * The host with each read held until its workbook can be normalised: a workbook in traditional
+ * characters waits for the converter, fetched then (./traditional), before anything analyses it.
+ */
+function readingTraditional(host: Host): Host {
+  const readWorkbook: Host['readWorkbook'] = async () => {
+    const read = await host.readWorkbook();
+    await readyFor(read.workbook);
+    return read;
+  };
+  return new Proxy(host, {
+    get(target, key) {
+      if (key === 'readWorkbook') return readWorkbook;
+      const v: unknown = Reflect.get(target, key, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
 
 export interface AppProps {
   host: Host;
@@ -40,7 +60,8 @@ function startLang(host: Host): UiLang {
   }
 }
 
-export function App({ host, engine = coreEngine, steps = STEPS }: AppProps) {
+export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProps) {
+  const host = useMemo(() => readingTraditional(given), [given]);
   const [state, dispatch] = useReducer(flowReducer, host, (h: Host) =>
     initialState(startLang(h), steps[0]?.id ?? 'detect'),
   );
