@@ -46,7 +46,8 @@ import {
 } from './readiness';
 import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type SummaryUnit } from './structure';
 import { ownSummarySheets, pickName, workbookUnits } from './units';
-import { planSlips, type SlipUnit, slipItems, slipsSheetName } from './slips';
+import { assessorOf, type CombineMode, combineExpr, combineScores } from './assessors';
+import { combinedSlipItems, planSlips, type SlipUnit, slipItems, slipsSheetName } from './slips';
 import { unitFigures } from './values';
 
 export { findRosterSheet } from './units';
@@ -133,11 +134,22 @@ export interface SummaryOptions {
    * manual page break after each unit (`pageBreaks`), as the CLI's --slips does.
    */
   slips?: boolean;
+  /**
+   * Several assessors' sheets of one unit (新华社区-张三, 新华社区-李四, or a 考核人 cell on each) become
+   * one row, as the CLI combines several workbooks: how (default mean) and, for `weighted`, each
+   * assessor's weight (default 1).
+   */
+  assessors?: { mode: CombineMode; weights?: ReadonlyMap<string, number> };
 }
 
 /** What the pane shows per unit: the figures as read now, and whether the unit is ready. */
 export interface UnitStatus {
+  /** The unit's sheet (the first assessor's, for a unit scored by several). */
   sheet: string;
+  /** The unit's name as the 汇总 shows it (the sheet's name, or the unit of several assessors' sheets). */
+  name: string;
+  /** The assessors combined into this unit (empty: one sheet). */
+  assessors: string[];
   total: number;
   vetoed: boolean;
   /** Open errors in the unit's own entries; > 0 withholds its rank. */
@@ -252,7 +264,10 @@ function groupHeader(c: GroupColumn, lang: Lang): string {
  */
 export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: SummaryOptions): SummaryPlan {
   const L = LABELS[opts.lang];
-  const { units, notes } = workbookUnits(wb, report, opts.unitSheets);
+  const found = workbookUnits(wb, report, opts.unitSheets);
+  const { notes } = found;
+  const combine = { mode: opts.assessors?.mode ?? 'mean', weights: opts.assessors?.weights } as const;
+  const units = combineAssessorSheets(wb, found.units, combine.mode, notes);
   const own = ownSummarySheets(wb, report);
   const ownLower = new Set(own.map((n) => n.toLowerCase()));
   const userSheets = new Set(wb.sheets.map((s) => s.name.toLowerCase()).filter((n) => !ownLower.has(n)));
@@ -286,7 +301,7 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
       missing: [],
       notes,
     };
-  const { status, missing } = unitStatus(wb, units, rankMode, opts.roster ?? null, notes);
+  const { status, missing } = unitStatus(wb, units, rankMode, opts.roster ?? null, notes, combine);
   const grades = resolveGradeRules(
     units.map((u) => {
       const grid = wb.sheets.find((s) => s.name === u.sheet);
@@ -322,13 +337,26 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
   for (const n of own) ops.push({ op: 'deleteSheet', sheet: n });
   ops.push({ op: 'addSheet', sheet: summaryName }, { op: 'addSheet', sheet: deductionName });
   ops.push(
-    ...summaryOps(summaryName, units, columns, { lang: opts.lang, rankMode, status, missing, grades }),
+    ...summaryOps(summaryName, units, columns, {
+      lang: opts.lang,
+      rankMode,
+      status,
+      missing,
+      grades,
+      combine,
+    }),
   );
-  ops.push(...deductionOps(deductionName, units, opts.lang));
+  ops.push(
+    ...deductionOps(
+      deductionName,
+      units.flatMap((u) => (u.members && u.members.length > 0 ? u.members : [u])),
+      opts.lang,
+    ),
+  );
   const pageBreaks: PageBreaks[] = [];
   if (slipsName !== null) {
     const slips = planSlips(
-      units.map((u, i) => slipUnitOf(u, status[i]!)),
+      units.map((u, i) => slipUnitOf(u, status[i]!, combine)),
       {
         lang: opts.lang,
         sheet: slipsName,
@@ -388,12 +416,18 @@ export function planSummary(wb: WorkbookGrid, report: WorkbookReport, opts: Summ
 }
 
 /** What a unit's slip shows: the figures and readiness the 汇总 was planned with. */
-function slipUnitOf(u: SummaryUnit, st: UnitStatus): SlipUnit {
-  const vetoReason = u.analysis.score.vetoed ? unitFigures(u, []).vetoReason : '';
+function slipUnitOf(u: SummaryUnit, st: UnitStatus, combine: Combine): SlipUnit {
+  const members = u.members ?? [];
+  const vetoReason =
+    (members.length > 0 ? members : [u]).map((m) => unitFigures(m, [])).find((f) => f.vetoed)?.vetoReason ??
+    '';
   return {
     name: u.name,
     title: u.analysis.table.title ?? null,
-    items: slipItems(u),
+    items:
+      members.length > 0
+        ? combinedSlipItems(members, combine.mode, weightsOf(members, combine))
+        : slipItems(u),
     total: st.total,
     rank: st.rank,
     grade: st.grade,
@@ -401,9 +435,102 @@ function slipUnitOf(u: SummaryUnit, st: UnitStatus): SlipUnit {
     vetoReason,
     errors: st.errors,
     hold: st.hold,
-    combined: null,
+    combined: members.length > 0 ? { count: members.length, mode: combine.mode } : null,
   };
 }
+
+interface Combine {
+  mode: CombineMode;
+  weights: ReadonlyMap<string, number> | undefined;
+}
+
+/** A unit's total and veto as the core computes them: its assessors' combined, as the CLI does. */
+function totalOf(u: SummaryUnit, combine: Combine): { total: number; vetoed: boolean } {
+  const members = u.members ?? [];
+  if (members.length === 0) return { total: u.analysis.score.total, vetoed: u.analysis.score.vetoed };
+  const total = combineScores(
+    members.map((m) => m.analysis.score.total),
+    combine.mode,
+    weightsOf(members, combine),
+  ).value;
+  return { total: total ?? 0, vetoed: members.some((m) => m.analysis.score.vetoed) };
+}
+
+/** The assessor a unit sheet is from (its name's last part, or a 考核人 cell), or null. */
+function sheetAssessor(wb: WorkbookGrid, u: SummaryUnit): { unit: string; assessor: string | null } {
+  const cells = wb.sheets.find((s) => s.name === u.sheet)?.values.flat() ?? [];
+  return assessorOf(u.sheet, cells);
+}
+
+function weightsOf(members: readonly SummaryUnit[], combine: Combine): number[] {
+  return members.map((m) => combine.weights?.get(ASSESSOR.get(m) ?? '') ?? 1);
+}
+
+/** Each member sheet's assessor, for the weights. */
+const ASSESSOR = new WeakMap<SummaryUnit, string>();
+
+/**
+ * Sheets of one unit from two or more different assessors (新华社区-张三, 新华社区-李四) become one unit
+ * whose row combines theirs, as the CLI combines workbooks; a note says which and how.
+ */
+function combineAssessorSheets(
+  wb: WorkbookGrid,
+  units: readonly SummaryUnit[],
+  mode: CombineMode,
+  notes: SummaryNote[],
+): SummaryUnit[] {
+  const who = units.map((u) => sheetAssessor(wb, u));
+  const byUnit = new Map<string, number[]>();
+  who.forEach((w, i) => {
+    if (w.assessor === null) return;
+    const k = unitKey(w.unit);
+    byUnit.set(k, [...(byUnit.get(k) ?? []), i]);
+  });
+  const out: SummaryUnit[] = [];
+  const done = new Set<number>();
+  units.forEach((u, i) => {
+    if (done.has(i)) return;
+    const w = who[i]!;
+    const same = w.assessor === null ? [i] : (byUnit.get(unitKey(w.unit)) ?? [i]);
+    const assessors = new Set(same.map((j) => who[j]!.assessor));
+    if (same.length < 2 || assessors.size < same.length) {
+      out.push(u);
+      done.add(i);
+      return;
+    }
+    for (const j of same) done.add(j);
+    const members = same.map((j) => units[j]!);
+    for (const [k, m] of members.entries()) ASSESSOR.set(m, who[same[k]!]!.assessor!);
+    out.push({
+      name: w.unit,
+      sheet: u.sheet,
+      analysis: u.analysis,
+      errors: members.reduce((a, m) => a + (m.errors ?? 0), 0),
+      members,
+    });
+    const totals = combineScores(
+      members.map((m) => m.analysis.score.total),
+      mode,
+    );
+    notes.push(
+      note('assessorsCombined', {
+        unit: w.unit,
+        count: members.length,
+        assessors: members.map((m) => ASSESSOR.get(m)!).join('、'),
+        mode: MODE_WORDS[mode].zh,
+        modeEn: MODE_WORDS[mode].en,
+        spread: totals.spread ?? 0,
+      }),
+    );
+  });
+  return out;
+}
+
+const MODE_WORDS: Record<CombineMode, { zh: string; en: string }> = {
+  mean: { zh: '平均分', en: 'the mean' },
+  trimmed: { zh: '去掉一个最高分和一个最低分后的平均分', en: 'the mean without the highest and the lowest' },
+  weighted: { zh: '加权平均分', en: 'the weighted mean' },
+};
 
 /**
  * Each unit's readiness and rank now: open entry errors, two sheets for one unit (东风社区 and its copy
@@ -415,12 +542,13 @@ function unitStatus(
   mode: RankMode,
   roster: readonly string[] | null,
   notes: SummaryNote[],
+  combine: Combine,
 ): { status: UnitStatus[]; missing: SummaryPlan['missing'] } {
-  const rosterName = units.map((u) => (roster ? rosterMatch([u.sheet], roster) : null));
+  const rosterName = units.map((u) => (roster ? rosterMatch([u.name, u.sheet], roster) : null));
   const hold: HoldReason[][] = units.map((u) => ((u.errors ?? 0) > 0 ? ['errors'] : []));
   for (const u of units)
     if ((u.errors ?? 0) > 0) notes.push(note('notReady', { sheet: u.sheet, errors: u.errors ?? 0 }));
-  const keyOf = (i: number) => rosterName[i] ?? unitKey(units[i]!.sheet);
+  const keyOf = (i: number) => rosterName[i] ?? unitKey(units[i]!.name);
   const seen = new Set<number>();
   units.forEach((u, i) => {
     if (seen.has(i)) return;
@@ -468,25 +596,29 @@ function unitStatus(
       );
     }
   }
+  const figures = units.map((u) => totalOf(u, combine));
   const ranks = rankValues(
-    units.map((u, i) => ({
-      total: u.analysis.score.total,
-      vetoed: u.analysis.score.vetoed,
+    units.map((_, i) => ({
+      total: figures[i]!.total,
+      vetoed: figures[i]!.vetoed,
       ranked: hold[i]!.length === 0,
     })),
     mode,
   );
   const status = units.map((u, i) => {
     const grid = wb.sheets.find((s) => s.name === u.sheet);
+    const members = u.members ?? [];
     return {
       sheet: u.sheet,
-      total: u.analysis.score.total,
-      vetoed: u.analysis.score.vetoed,
+      name: u.name,
+      assessors: members.map((m) => ASSESSOR.get(m) ?? m.sheet),
+      total: figures[i]!.total,
+      vetoed: figures[i]!.vetoed,
       errors: u.errors ?? 0,
       hold: hold[i]!,
       rosterName: rosterName[i] ?? null,
       rank: ranks[i] ?? null,
-      self: grid ? compareSelfScores(grid, u.analysis) : null,
+      self: grid && members.length === 0 ? compareSelfScores(grid, u.analysis) : null,
       grade: null,
     };
   });
@@ -511,6 +643,7 @@ function summaryOps(
     status: readonly UnitStatus[];
     missing: SummaryPlan['missing'];
     grades: GradeRules | null;
+    combine: Combine;
   },
 ): WriteOp[] {
   const { lang } = o;
@@ -547,20 +680,62 @@ function summaryOps(
     { op: 'fill', sheet, range: a1Range(lay.headerRow, 0, lay.headerRow, last), color: COLORS.header },
     { op: 'font', sheet, range: a1Range(lay.headerRow, 0, lay.headerRow, last), bold: true },
   );
-  const anyVeto = units.some((u) => vetoItems(u).length > 0);
+  const membersOf = (u: SummaryUnit) => (u.members && u.members.length > 0 ? u.members : [u]);
+  const anyVeto = units.some((u) => membersOf(u).some((m) => vetoItems(m).length > 0));
 
   units.forEach((u, i) => {
     const r = lay.firstRow + i;
     const table = u.analysis.table;
     ops.push(value(sheet, r, 0, i + 1), value(sheet, r, 1, u.name));
-    columns.forEach((c, j) => {
-      const g = groupFor(u, c);
-      if (g) ops.push(formula(sheet, r, lay.groupCol0 + j, sumScores(u, itemsOf(table, g.id))));
-    });
+    const members = u.members && u.members.length > 0 ? u.members : null;
+    if (members) {
+      // Several assessors: each cell combines theirs as the CLI does (a member's 一票否决 zeroes only
+      // that member's total; the unit is vetoed when any member's is).
+      columns.forEach((c, j) => {
+        const parts = members.flatMap((m) => {
+          const g = groupFor(m, c);
+          return g ? [{ m, e: sumScores(m, itemsOf(m.analysis.table, g.id)) }] : [];
+        });
+        if (parts.length > 0)
+          ops.push(
+            formula(
+              sheet,
+              r,
+              lay.groupCol0 + j,
+              combineExpr(
+                parts.map((p) => p.e),
+                o.combine.mode,
+                weightsOf(
+                  parts.map((p) => p.m),
+                  o.combine,
+                ),
+              ),
+            ),
+          );
+      });
+      const totals = members.map((m) => {
+        const all = sumScores(m, itemsOf(m.analysis.table, null));
+        const v = vetoItems(m);
+        return v.length > 0 ? fn('IF', bin('<>', vetoReason(m, v), str('')), num(0), all) : all;
+      });
+      ops.push(
+        formula(sheet, r, lay.total, combineExpr(totals, o.combine.mode, weightsOf(members, o.combine))),
+      );
+    } else {
+      columns.forEach((c, j) => {
+        const g = groupFor(u, c);
+        if (g) ops.push(formula(sheet, r, lay.groupCol0 + j, sumScores(u, itemsOf(table, g.id))));
+      });
+    }
     const vetoes = vetoItems(u);
     const all = sumScores(u, itemsOf(table, null));
     const vetoed = bin('<>', ref(r, lay.veto), str(''));
-    ops.push(formula(sheet, r, lay.total, vetoes.length > 0 ? fn('IF', vetoed, num(0), all) : all));
+    const reasons = membersOf(u).flatMap((m) => {
+      const v = vetoItems(m);
+      return v.length > 0 ? [vetoReason(m, v)] : [];
+    });
+    if (!members)
+      ops.push(formula(sheet, r, lay.total, vetoes.length > 0 ? fn('IF', vetoed, num(0), all) : all));
     const cells = {
       row: r,
       firstRow: lay.firstRow,
@@ -583,24 +758,30 @@ function summaryOps(
             r,
             lay.grade,
             gradeExpr(
-              { row: r, total: lay.total, hold: lay.hold, ...(vetoes.length > 0 ? { veto: lay.veto } : {}) },
+              { row: r, total: lay.total, hold: lay.hold, ...(reasons.length > 0 ? { veto: lay.veto } : {}) },
               o.grades.bands,
               L.rankWithheld,
             ),
           ),
         );
     }
-    if (vetoes.length > 0) {
+    if (reasons.length > 0) {
       ops.push(
         formula(sheet, r, lay.veto, fn('IF', bin('=', ref(r, lay.reason), str('')), str(''), str(L.veto))),
       );
-      ops.push(formula(sheet, r, lay.reason, vetoReason(u, vetoes)));
+      // The first member's reason that is not empty.
+      const last = reasons[reasons.length - 1]!;
+      const reason = reasons
+        .slice(0, -1)
+        .reduceRight<Expr>((acc, e) => fn('IF', bin('<>', e, str('')), e, acc), last);
+      ops.push(formula(sheet, r, lay.reason, reason));
     }
-    ops.push(formula(sheet, r, lay.deductions, countDeductions(u, itemsOf(table, null))));
+    const counts = membersOf(u).map((m) => countDeductions(m, itemsOf(m.analysis.table, null)));
+    ops.push(formula(sheet, r, lay.deductions, counts.length > 1 ? fn('MAX', ...counts) : counts[0]!));
     const st = o.status[i];
     ops.push(value(sheet, r, lay.status, st ? statusWords(st, lang) : L.statusOk));
     ops.push(value(sheet, r, lay.hold, st?.hold.length ?? 0));
-    const selfCol = table.columns.selfScore;
+    const selfCol = members ? undefined : table.columns.selfScore;
     if (lay.selfTotal !== null && lay.selfDiff !== null && selfCol !== undefined) {
       ops.push(formula(sheet, r, lay.selfTotal, sumColumn(u, itemsOf(table, null), selfCol)));
       ops.push(

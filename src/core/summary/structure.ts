@@ -19,6 +19,11 @@ export interface SummaryUnit {
   analysis: SheetAnalysis;
   /** Open errors in the unit's own entries (not faults of the shared rubric): the rank is withheld. */
   errors?: number;
+  /**
+   * Several assessors' sheets (or workbooks) of this one unit, combined into its row; absent or empty:
+   * the unit is its own sheet alone. `sheet` and `analysis` are then the first member's.
+   */
+  members?: readonly SummaryUnit[];
 }
 
 /** A subtotal column of the summary: a category (level 1) or a section (level 2). */

@@ -194,7 +194,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         <ul aria-label={T.ranked} style={{ margin: 0, paddingLeft: 18 }}>
           {ready.map((st) => (
             <li key={st.sheet}>
-              {T.unitLine(st.sheet, st.total, st.rank === null ? withheld : String(st.rank))}
+              {T.unitLine(st.name, st.total, st.rank === null ? withheld : String(st.rank))}
             </li>
           ))}
         </ul>
@@ -211,7 +211,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
                     size="small"
                     onClick={() => void host.selectCell(st.sheet, firstError(st.sheet)).catch(() => {})}
                   >
-                    {T.notReadyLine(st.sheet, st.total, statusWords(st, lang))}
+                    {T.notReadyLine(st.name, st.total, statusWords(st, lang))}
                   </Button>
                 </li>
               ))}
