@@ -79,6 +79,19 @@ describe('several assessors in one workbook', () => {
     expect(written(fake, 3)).toEqual(expected);
   });
 
+  it('the pane offers the trimmed mean and then shows the CLI trimmed figures', async () => {
+    const { host, workbook, report } = await setUp();
+    render(<SummaryStep host={host} workbook={workbook} report={report} lang="zh" />);
+    fireEvent.click(screen.getByRole('radio', { name: /去掉一个最高分和一个最低分/ }));
+    const expected = cli(workbook, report, 'trimmed').map((r) => r.map(String));
+    await waitFor(() => {
+      const pane = within(screen.getByRole('list', { name: '排名' }))
+        .getAllByRole('listitem')
+        .map((li) => /^(.+)：总分 ([\d.]+)，排名 (.+)$/.exec(li.textContent ?? '')!.slice(1));
+      expect(pane).toEqual(expected);
+    });
+  });
+
   it('trimmed: the written 汇总 and the plan agree with the CLI', async () => {
     const { fake, host, workbook, report } = await setUp();
     const expected = cli(workbook, report, 'trimmed');

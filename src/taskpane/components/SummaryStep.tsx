@@ -11,6 +11,8 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Radio,
+  RadioGroup,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -83,6 +85,9 @@ const TEXT = {
     failed: '生成汇总失败：',
     notRead: '请先读取工作簿。',
     slips: '生成结果通知单（每个单位一页，可直接打印用于公示）',
+    combine: '同一单位有几位考核人的评分表时：',
+    mean: '取平均分',
+    trimmed: '去掉一个最高分和一个最低分后取平均（不足 3 人时取平均）',
     ranked: '排名',
     unitLine: (n: string, total: number, rank: string) => `${n}：总分 ${total}，排名 ${rank}`,
     notReadyTitle: (n: number) => `未就绪的单位 ${n} 个（改正前排名显示为“—”）`,
@@ -106,6 +111,9 @@ const TEXT = {
     failed: 'Could not create the summary: ',
     notRead: 'Read the workbook first.',
     slips: 'Create result slips (one printable page per unit, for posting)',
+    combine: 'A unit scored by several assessors:',
+    mean: 'their mean',
+    trimmed: 'the mean without the highest and the lowest (the mean with fewer than 3)',
     ranked: 'Ranking',
     unitLine: (n: string, total: number, rank: string) => `${n}: total ${total}, rank ${rank}`,
     notReadyTitle: (n: number) => `${n} unit(s) not ready (rank shown as "—" until fixed)`,
@@ -130,6 +138,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
   const T = TEXT[lang];
   const [ui, dispatch] = useReducer(summaryUiReducer, { phase: 'idle' });
   const [slips, setSlips] = useState(false);
+  const [combine, setCombine] = useState<'mean' | 'trimmed'>('mean');
   const rosterSheet = useMemo(
     () => (workbook && report ? findRosterSheet(workbook, report) : null),
     [workbook, report],
@@ -142,8 +151,9 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       lang,
       ...(roster.length > 0 ? { roster } : {}),
       ...(slips ? { slips: true } : {}),
+      ...(combine === 'trimmed' ? { assessors: { mode: 'trimmed' as const } } : {}),
     });
-  }, [workbook, report, lang, rosterSheet, slips]);
+  }, [workbook, report, lang, rosterSheet, slips, combine]);
   if (!plan || !workbook || !report) return <Text>{T.notRead}</Text>;
 
   const apply = async () => {
@@ -246,6 +256,18 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
             </ul>
           </MessageBarBody>
         </MessageBar>
+      )}
+      {plan.status.some((st) => st.assessors.length > 0) && (
+        <RadioGroup
+          aria-label={T.combine}
+          value={combine}
+          disabled={ui.phase === 'writing'}
+          onChange={(_, d) => setCombine(d.value === 'trimmed' ? 'trimmed' : 'mean')}
+        >
+          <Caption1>{T.combine}</Caption1>
+          <Radio value="mean" label={T.mean} />
+          <Radio value="trimmed" label={T.trimmed} />
+        </RadioGroup>
       )}
       <Checkbox
         label={T.slips}
