@@ -121,13 +121,13 @@ describe('the reader reports validations, hidden columns and the print area', ()
     expect(other.printArea).toBeUndefined();
   });
 
-  it('the x14 form inside extLst (lists from another sheet), beside a plain one; print area of two areas', () => {
+  it('the x14 form inside extLst (lists from another sheet), beside a plain one, not an x14 conditional format’s range; print area of two areas', () => {
     const sheet = `<sheetData>
 <row r="1"><c r="A1" t="inlineStr"><is><t>考核项目</t></is></c><c r="E1" t="inlineStr"><is><t>扣分</t></is></c></row>
 <row r="2"><c r="A2" t="inlineStr"><is><t>台账</t></is></c></row>
 </sheetData>
 <dataValidations count="1"><dataValidation type="whole" sqref="C2 D2:D3"><formula1>0</formula1><formula2>9</formula2></dataValidation></dataValidations>
-<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>说明!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E2:E20 G5</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000001}"/><xm:sqref>A1:A50</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>说明!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>E2:E20 G5</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
     const bytes = buildPackage({
       sheets: [
         { name: '说明', xml: '<sheetData/>' },

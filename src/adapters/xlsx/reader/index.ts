@@ -337,6 +337,9 @@ function readSheet(
   // Data validation: <dataValidation sqref>, and the x14 form's <xm:sqref> text inside <extLst>.
   const validations: MergeArea[] = [];
   let sqref: string[] | null = null;
+  // Inside an <x14:dataValidation>: only its <xm:sqref> counts (conditional formats and sparklines
+  // in extLst have one too).
+  let inX14Validation = false;
   // <col min max hidden="1"> spans, 1-based inclusive; listed against the used range at the end.
   const hiddenSpans: [number, number][] = [];
   const widths = ctx.layout ? new Map<number, number>() : undefined;
@@ -494,10 +497,11 @@ function readSheet(
           case 'dataValidation': {
             const ref = tag.attributes.sqref;
             if (ref !== undefined) addValidated(ref);
+            else inX14Validation = true;
             break;
           }
           case 'sqref':
-            sqref = [];
+            if (inX14Validation) sqref = [];
             break;
           case 'sheetProtection': {
             const sh = tag.attributes.sheet;
@@ -508,10 +512,11 @@ function readSheet(
       },
       close: (name) => {
         if (!inCell) {
-          if (sqref && local(name) === 'sqref') {
+          const n = local(name);
+          if (sqref && n === 'sqref') {
             addValidated(sqref.join(''));
             sqref = null;
-          }
+          } else if (n === 'dataValidation') inX14Validation = false;
           return;
         }
         const n = local(name);
