@@ -229,10 +229,36 @@ describe('summary', () => {
 describe('a newline in a sheet or file name', () => {
   // Reproduced: a sheet named "东风&#10;可以提交" (a newline in workbook.xml) or a file named
   // "新华\n可以提交.xlsx" breaks the printed line in two, so the name's second part stands alone.
-  it.todo(
-    'fill: sheet names stay on their line in the written-sheet lines, warnings, hidden-rubric and protected notes (src/cli/commands/fill.ts:59 `at`, :65/:105 hiddenRubric, :73/:113 protected, :92/:132 sheet do not pass the name through oneLine)',
-  );
-  it.todo(
-    'summary: a unit named by a file name with a newline stays on its line (src/cli/commands/summary.ts:63/:76 `unit` prints the name raw)',
-  );
+  it('fill: the sheet name stays on its line in the written-sheet line and in warnings (zh and en)', async () => {
+    const f = await mkdtemp(join(dir, 'fill-newline-'));
+    const input = join(f, 'in.xlsx');
+    // Text in 扣分 gives a warning that names the sheet; the write itself names it per sheet.
+    await writeFile(input, await hostileWorkbook({ deduction: '1分', sheet: '东风⟪000A⟫可以提交' }));
+    for (const lang of ['zh', 'en'] as const) {
+      const c = capture();
+      await run(['fill', input, '-o', join(f, `out-${lang}.xlsx`), '--lang', lang], c.io);
+      const lines = (c.out() + c.err()).split('\n');
+      expect(
+        lines.some((l) => l.includes('东风\\n可以提交')),
+        lang,
+      ).toBe(true);
+      // No line begins with the name's second half.
+      expect(
+        lines.filter((l) => l.trimStart().startsWith('可以提交')),
+        lang,
+      ).toEqual([]);
+    }
+  });
+
+  it('summary: a unit named by a file name with a newline stays on its line', async () => {
+    const f = await mkdtemp(join(dir, 'summary-newline-'));
+    const units = join(f, 'units');
+    await mkdir(units);
+    await writeFile(join(units, '新华\n可以提交.xlsx'), await hostileWorkbook({ sheet: '考核细则' }));
+    const c = capture();
+    await run(['summary', units, '-o', join(f, 'summary.xlsx')], c.io);
+    const lines = (c.out() + c.err()).split('\n');
+    expect(lines.some((l) => l.includes('新华\\n可以提交'))).toBe(true);
+    expect(lines.filter((l) => l.trimStart().startsWith('可以提交'))).toEqual([]);
+  });
 });

@@ -62,7 +62,8 @@ describe('fill and the user’s own validation on the 扣分 cells', () => {
     const c = capture();
     expect(await run(['fill', file, '-o', out], c.io)).toBe(1);
     const text = c.out() + c.err();
-    expect(text).toContain('考核表!E3');
+    expect(text).toContain('考核表!E3：已有您自己设置的数据验证');
+    expect(text).toContain('考核表!E4：已有您自己设置的数据验证');
     expect(text).toContain('考核表!E4');
     expect(text).toContain('--overwrite');
     expect(existsSync(out)).toBe(false);

@@ -56,22 +56,24 @@ export interface FillWarning {
   blocking?: boolean;
 }
 
-const at = (w: FillWarning) => (w.cell ? `${w.sheet}!${w.cell}` : `「${w.sheet}」`);
+const at = (w: FillWarning) => (w.cell ? `${oneLine(w.sheet)}!${w.cell}` : `「${oneLine(w.sheet)}」`);
 
 const TEXT = {
   zh: {
     sameFile: (f: string) => `输出文件 ${f} 就是输入文件；fill 从不覆盖输入，请换一个输出文件名。`,
     noRubric: (f: string) => `${f} 中没有找到评分表，未写入任何内容。`,
     hiddenRubric: (s: string) =>
-      `工作表「${s}」是隐藏的评分表，不写入。如需写入，请在 Excel 中取消隐藏后重试。`,
+      `工作表「${oneLine(s)}」是隐藏的评分表，不写入。如需写入，请在 Excel 中取消隐藏后重试。`,
     conflicts: (n: number) =>
       `有 ${n} 个单元格已有内容，而本工具需要在那里写入公式；为免覆盖，未写入任何内容：`,
     conflict: (c: Conflict) =>
-      `  ${oneLine(c.sheet)}!${c.cell}：现有“${oneLine(c.existing)}”，计划写入 ${oneLine(c.planned)}`,
+      c.kind === 'validation'
+        ? `  ${oneLine(c.sheet)}!${c.cell}：已有您自己设置的数据验证（输入限制），写入会换成本工具的输入限制`
+        : `  ${oneLine(c.sheet)}!${c.cell}：现有“${oneLine(c.existing)}”，计划写入 ${oneLine(c.planned)}`,
     conflictHint:
       '请清空或移走这些单元格中的内容后重试；或加 --overwrite 用公式覆盖它们（原内容不保留，输入文件不变）；也可在加载项中确认覆盖。',
     protected: (sheets: string[]) =>
-      `工作表${sheets.map((s) => `「${s}」`).join('、')}受保护，本工具不会写入受保护的工作表；未写入任何内容。请在 Excel 中“审阅 → 撤销工作表保护”后重试。`,
+      `工作表${sheets.map((s) => `「${oneLine(s)}」`).join('、')}受保护，本工具不会写入受保护的工作表；未写入任何内容。请在 Excel 中“审阅 → 撤销工作表保护”后重试。`,
     warnings: '写入前请注意：',
     warning: (w: FillWarning): string => {
       switch (w.code) {
@@ -90,7 +92,7 @@ const TEXT = {
     blocked: '因此未写入任何内容。',
     overwritten: (n: number) => `已按 --overwrite 覆盖 ${n} 个原有内容的单元格。`,
     sheet: (s: string, f: number, v: number, e: number) =>
-      `  工作表「${s}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
+      `  工作表「${oneLine(s)}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
     wrote: (f: string) => `已写入 ${f}。`,
     nothingLost: '输入文件的其余内容均已保留，原样未动。',
     skipped: (n: number) => `有 ${n} 个图表操作未执行（.xlsx 写入程序不能绘制图表）。`,
@@ -103,15 +105,17 @@ const TEXT = {
       `The output ${f} is the input file; fill never overwrites its input. Choose another output file.`,
     noRubric: (f: string) => `No rubric table was found in ${f}; nothing was written.`,
     hiddenRubric: (s: string) =>
-      `Sheet "${s}" is a hidden rubric and is not filled. To fill it, unhide it in Excel and run again.`,
+      `Sheet "${oneLine(s)}" is a hidden rubric and is not filled. To fill it, unhide it in Excel and run again.`,
     conflicts: (n: number) =>
       `${n} cell(s) already hold content where formulas would go; nothing was written, so nothing is overwritten:`,
     conflict: (c: Conflict) =>
-      `  ${oneLine(c.sheet)}!${c.cell}: holds "${oneLine(c.existing)}", would get ${oneLine(c.planned)}`,
+      c.kind === 'validation'
+        ? `  ${oneLine(c.sheet)}!${c.cell}: carries your own data validation, which the write would replace with the product's input limit`
+        : `  ${oneLine(c.sheet)}!${c.cell}: holds "${oneLine(c.existing)}", would get ${oneLine(c.planned)}`,
     conflictHint:
       'Clear or move that content and run again; or add --overwrite to write the formulas over it (that content is not kept; the input file is unchanged); or confirm the overwrite in the add-in.',
     protected: (sheets: string[]) =>
-      `Sheet(s) ${sheets.map((s) => `"${s}"`).join(', ')} are protected, and the product never writes into a protected sheet; nothing was written. In Excel, choose Review → Unprotect Sheet, then run again.`,
+      `${sheets.length === 1 ? 'Sheet' : 'Sheets'} ${sheets.map((s) => `"${oneLine(s)}"`).join(', ')} ${sheets.length === 1 ? 'is' : 'are'} protected, and the product never writes into a protected sheet; nothing was written. In Excel, choose Review → Unprotect Sheet, then run again.`,
     warnings: 'Before writing, note:',
     warning: (w: FillWarning): string => {
       switch (w.code) {
@@ -130,7 +134,7 @@ const TEXT = {
     blocked: 'So nothing was written.',
     overwritten: (n: number) => `Overwrote ${n} cell(s) that held other content (--overwrite).`,
     sheet: (s: string, f: number, v: number, e: number) =>
-      `  Sheet "${s}": ${f} formulas, ${v} input checks${e > 0 ? `, ${e} entry columns` : ''}`,
+      `  Sheet "${oneLine(s)}": ${f} ${f === 1 ? 'formula' : 'formulas'}, ${v} ${v === 1 ? 'input check' : 'input checks'}${e > 0 ? `, ${e} ${e === 1 ? 'entry column' : 'entry columns'}` : ''}`,
     wrote: (f: string) => `Wrote ${f}.`,
     nothingLost: 'Everything else in the input was kept exactly as it was.',
     skipped: (n: number) =>

@@ -34,7 +34,7 @@ import { COMBINE_MODES, type CombineMode, parseWeights } from '../../core/summar
 import { DEFAULT_SPREAD } from '../../core/summary/spread';
 import { expandInputs, pathProblemText, sameFile } from '../files';
 import { unexpectedText } from './check';
-import { type CliIO, parseLang, UsageError } from '../io';
+import { type CliIO, oneLine, parseLang, UsageError } from '../io';
 import { CliFsError, checkOutputPath, errnoCode, fsErrorText, writeOutputFile } from '../output';
 
 export interface SummaryCliOptions {
@@ -84,7 +84,7 @@ const TEXT = {
     cannotWrite: (f: string) =>
       `无法写入 ${f}：写入时出错，已有的同名文件（如有）未被改动。请检查磁盘空间和文件夹权限后重试。`,
     unit: (n: string, t: number, r: number | null) =>
-      `${n}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
+      `${oneLine(n)}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
     wrote: (f: string, n: number) => `已写入 ${f}（${n} 个单位）。`,
     rosterEmpty: (f: string) => `名单 ${f} 中没有找到单位名称（每行一个单位名称，或 .xlsx 的一列）。`,
     rosterUnreadable: (f: string) =>
@@ -103,7 +103,7 @@ const TEXT = {
     cannotWrite: (f: string) =>
       `Could not write ${f}: the write failed, and any file already there is unchanged. Check the disk space and the folder's permissions, then try again.`,
     unit: (n: string, t: number, r: number | null) =>
-      `${n}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
+      `${oneLine(n)}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
     wrote: (f: string, n: number) => `Wrote ${f} (${n} ${n === 1 ? 'unit' : 'units'}).`,
     rosterEmpty: (f: string) =>
       `No unit names found in the roster ${f} (one unit name a line, or one column of an .xlsx).`,
