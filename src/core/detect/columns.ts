@@ -212,6 +212,8 @@ export interface ColumnPlan {
   notes: DetectNote[];
   /** Why no points were found, for the message of a skipped sheet. */
   noPointsWhy: string;
+  /** The column profiles the plan was made from, by column. */
+  profiles: ColumnProfile[];
 }
 
 const DESCRIPTIVE: readonly ColumnRole[] = ['project', 'content', 'requirement'];
@@ -487,14 +489,26 @@ export function planColumns(
     if (why) use.reason = why;
     uses.push(use);
   }
-  return { cells, extraDesc, rolePoints, pointsText, scheme, baseScore, source, uses, notes, noPointsWhy };
+  return {
+    cells,
+    extraDesc,
+    rolePoints,
+    pointsText,
+    scheme,
+    baseScore,
+    source,
+    uses,
+    notes,
+    noPointsWhy,
+    profiles,
+  };
 }
 
 /**
  * Whether a row reads like a header even without a points header word: at least three short cells,
- * one of them a known header word, none of them a number.
+ * one of them a known header word (unless `needWord` is false), none of them a number.
  */
-export function headerLike(view: SheetView, r: number): boolean {
+export function headerLike(view: SheetView, r: number, needWord = true): boolean {
   let cells = 0;
   let known = 0;
   for (let c = 0; c < view.cols; c++) {
@@ -507,7 +521,7 @@ export function headerLike(view: SheetView, r: number): boolean {
     if (typeof v === 'number') return false;
     if (charCount(norm(t)) > 14) return false;
     cells++;
-    if (classifyHeader(t)) known++;
+    if (needWord && classifyHeader(t)) known++;
   }
-  return cells >= 3 && known >= 1;
+  return cells >= 3 && (!needWord || known >= 1);
 }

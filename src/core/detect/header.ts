@@ -158,7 +158,81 @@ export function findHeader(view: SheetView): HeaderSearch {
     if (cells.size > 0 && (!best || cells.size > best.cells.length))
       best = { row: r, cells: [...cells.values()] };
   }
+  const byContent = headerByContent(view);
+  if (byContent) return { found: byContent };
   return { found: null, best, noPoints };
+}
+
+/** Rows tried as a header by content: an unknown office's header sits near the top of its sheet. */
+const CONTENT_SEARCH_ROWS = 40;
+/** Body rows a header found by content must stand above. */
+const CONTENT_MIN_ROWS = 3;
+
+/**
+ * A header row with no listed word, found by what lies below it: a row of short texts above at
+ * least three rows with item text, a column of small numbers (the points) and either a column of
+ * scoring rules or further points columns per role. Every column so found is recorded as read by
+ * content, so the reading is said, never taken silently.
+ */
+function headerByContent(view: SheetView): FoundHeader | null {
+  const last = Math.min(view.rows - 1 - CONTENT_MIN_ROWS, CONTENT_SEARCH_ROWS);
+  for (let r = 0; r <= last; r++) {
+    if (!headerLike(view, r, false)) continue;
+    const found = withSubHeader(view, r, readHeaderRow(view, r), false);
+    const plan = found.plan;
+    const points = plan.cells.get('points');
+    if (plan.source !== 'column' || !points) continue;
+    if (!plan.uses.some((u) => u.col === points.col && u.by === 'content')) continue;
+    const pointsRows = profileFilled(found, points.col);
+    if (pointsRows < CONTENT_MIN_ROWS) continue;
+    const ruled = plan.cells.has('criteria');
+    if (!ruled && plan.rolePoints.length < 2) continue;
+    const desc = DESCRIPTIVE.map((role) => plan.cells.get(role)).filter((c) => c !== undefined);
+    if (desc.length === 0) continue;
+    // Without rules, the items must read as items (迟到早退), not as a data table's row keys (一月).
+    if (!ruled && !desc.some((c) => describesItems(view, found, c.col))) continue;
+    entryByContent(view, found);
+    return found;
+  }
+  return null;
+}
+
+const ITEM_LENGTH = 4;
+
+function describesItems(view: SheetView, found: FoundHeader, col: number): boolean {
+  const rows = found.plan.profiles[col]?.rows ?? [];
+  const long = rows.filter((r) => [...view.ownText(r, col).replace(/\s+/g, '')].length >= ITEM_LENGTH);
+  return rows.length > 0 && long.length >= rows.length * 0.7;
+}
+
+function profileFilled(found: FoundHeader, col: number): number {
+  return found.plan.profiles[col]?.filled ?? 0;
+}
+
+/**
+ * An unknown header right of the points and the rules with nothing below it (实得, 核定): the column
+ * the assessor fills in, read as the score.
+ */
+function entryByContent(view: SheetView, found: FoundHeader): void {
+  const plan = found.plan;
+  if (plan.cells.has('score') || plan.cells.has('deduction')) return;
+  const used = new Set(plan.uses.map((u) => u.col));
+  const after = Math.max(...[...plan.cells.values()].map((c) => c.col));
+  for (let c = after + 1; c <= found.right; c++) {
+    const p = plan.profiles[c];
+    if (!p || used.has(c) || p.header === '' || p.headerRole !== null || p.filled > 0) continue;
+    if (view.shownText(found.row, c) === '') continue;
+    plan.cells.set('score', { role: 'score', col: c, text: p.header, declared: null });
+    plan.uses.push({
+      col: c,
+      header: p.header,
+      role: 'score',
+      by: 'content',
+      reason: 'empty column for the score',
+    });
+    plan.uses.sort((a, b) => a.col - b.col);
+    return;
+  }
 }
 
 function withSubHeader(view: SheetView, r: number, read: HeaderRow, byWords: boolean): FoundHeader {
@@ -190,5 +264,6 @@ function withSubHeader(view: SheetView, r: number, read: HeaderRow, byWords: boo
   }
   const profiles = profileColumns(view, r, lastRow, right);
   const plan = planColumns(view, profiles, cells, byWords, left, right);
+  plan.profiles = profiles;
   return { row: r, lastRow, cells: plan.cells, left, right, groupPoints, plan };
 }
