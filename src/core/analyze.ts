@@ -75,9 +75,15 @@ function parsedRule(criteria: string, requirement: string, points: number | null
     parsedCount = 0;
   }
   let reqs = PARSED.get(criteria);
-  if (!reqs) PARSED.set(criteria, (reqs = new Map()));
+  if (!reqs) {
+    reqs = new Map();
+    PARSED.set(criteria, reqs);
+  }
   let pts = reqs.get(requirement);
-  if (!pts) reqs.set(requirement, (pts = new Map()));
+  if (!pts) {
+    pts = new Map();
+    reqs.set(requirement, pts);
+  }
   pts.set(points, rule);
   parsedCount++;
   return rule;
