@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
-import { RUBRIC, writeUnitWorkbook } from './units';
+import { captureIo as capture, RUBRIC, shownValue as shown, writeUnitWorkbook } from './units';
 
 const MAX = RUBRIC.reduce((a, r) => a + r[3], 0);
 
@@ -36,16 +36,6 @@ beforeAll(async () => {
   await copyFile(join(dir, 'units', '东风社区-张三.xlsx'), join(dir, 'units', '备份', '东风社区-张三.xlsx'));
 });
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), errIsTTY: false },
-  };
-}
-
 interface Row {
   unit: string;
   total: number;
@@ -57,8 +47,6 @@ async function summaryRows(file: string): Promise<Row[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet('汇总')!;
-  const shown = (v: ExcelJS.CellValue) =>
-    v !== null && typeof v === 'object' && 'formula' in v ? (v.result ?? null) : v;
   const header = (ws.getRow(2).values as ExcelJS.CellValue[]).map((v) => String(v ?? ''));
   const col = (re: RegExp) => header.findIndex((h) => re.test(h));
   const rows: Row[] = [];

@@ -12,7 +12,7 @@ import { analyzeWorkbook } from '../../src/core/analyze';
 import type { WorkbookGrid } from '../../src/core/grid';
 import { planSummary, summaryLayout } from '../../src/core/summary';
 import { applyPlan, evaluate, valueAt } from './harness';
-import { type UnitFile, writeUnitWorkbook } from './units';
+import { captureIo, shownValue, type UnitFile, writeUnitWorkbook } from './units';
 
 const UNITS: Record<string, UnitFile> = {
   东风社区: {
@@ -51,10 +51,8 @@ async function sheetRows(file: string, sheet: string): Promise<ExcelJS.CellValue
   if (!ws) throw new Error(`no sheet ${sheet} in ${file}`);
   const rows: ExcelJS.CellValue[][] = [];
   // Formula cells (rank and its helpers) read as their cached result.
-  const shown = (v: ExcelJS.CellValue): ExcelJS.CellValue =>
-    v !== null && typeof v === 'object' && 'formula' in v ? ((v.result as ExcelJS.CellValue) ?? null) : v;
   ws.eachRow((row, r) => {
-    rows[r - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(shown);
+    rows[r - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(shownValue);
   });
   return rows;
 }
@@ -208,15 +206,7 @@ describe('rubric-scorer summary', () => {
 });
 
 describe('rubric-scorer summary --grades / --quota', () => {
-  const io = () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), errIsTTY: false },
-    };
-  };
+  const io = captureIo;
 
   it('writes a 等次 column from the options: thresholds, the vetoed unit lowest, then a quota', async () => {
     // Totals: 彩屯 19, 东风 18.3, 新华 vetoed.

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
-import { RUBRIC, writeUnitWorkbook } from './units';
+import { captureIo as io, RUBRIC, shownValue as shown, writeUnitWorkbook } from './units';
 
 const MAX = RUBRIC.reduce((a, r) => a + r[3], 0);
 
@@ -24,17 +24,6 @@ const UNITS: Record<string, { deductions: (number | null)[]; reasons?: (string |
 };
 
 let dir = '';
-const io = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), errIsTTY: false },
-  };
-};
-const shown = (v: ExcelJS.CellValue) =>
-  v !== null && typeof v === 'object' && 'formula' in v ? (v.result ?? null) : v;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'slips-'));

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
 import { DEFAULT_SPREAD } from '../../src/core/summary/spread';
-import { RUBRIC, writeUnitWorkbook } from './units';
+import { captureIo as capture, RUBRIC, shownValue as shown, writeUnitWorkbook } from './units';
 
 const FILES: Record<string, number[]> = {
   '东风社区-张三': [0, 1, 0, 0, 0, 0, 0],
@@ -23,17 +23,6 @@ const FILES: Record<string, number[]> = {
 const score = (stem: string, i: number) => RUBRIC[i]![3] - FILES[stem]![i]!;
 
 let dir = '';
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), errIsTTY: false },
-  };
-};
-const shown = (v: ExcelJS.CellValue) =>
-  v !== null && typeof v === 'object' && 'formula' in v ? (v.result ?? null) : v;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'spread-'));

@@ -61,3 +61,21 @@ export async function writeUnitWorkbook(file: string, unit: UnitFile): Promise<v
   ws.mergeCells('B5:B7');
   await wb.xlsx.writeFile(file);
 }
+
+/** The CLI's io for a test: every line printed to stdout and stderr, kept in order. */
+export function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), errIsTTY: false },
+  };
+}
+
+/** A cell as a reader sees it: a formula cell's cached result, any other cell's value. */
+export function shownValue(v: ExcelJS.CellValue): ExcelJS.CellValue {
+  return v !== null && typeof v === 'object' && 'formula' in v
+    ? ((v.result as ExcelJS.CellValue) ?? null)
+    : v;
+}

@@ -13,6 +13,13 @@ import { round2 } from '../num';
 import { fileStem } from './identity';
 
 export type CombineMode = 'mean' | 'trimmed' | 'weighted';
+
+/** How each way of combining is named in notes, zh and en. */
+export const MODE_WORDS: Record<CombineMode, { zh: string; en: string }> = {
+  mean: { zh: '平均分', en: 'the mean' },
+  trimmed: { zh: '去掉一个最高分和一个最低分后的平均分', en: 'the mean without the highest and the lowest' },
+  weighted: { zh: '加权平均分', en: 'the weighted mean' },
+};
 export const COMBINE_MODES: readonly CombineMode[] = ['mean', 'trimmed', 'weighted'];
 
 export interface Combined {

@@ -46,7 +46,7 @@ import {
 } from './readiness';
 import { type GroupColumn, groupColumns, groupFor, itemPath, itemsOf, type SummaryUnit } from './structure';
 import { ownSummarySheets, pickName, workbookUnits } from './units';
-import { assessorOf, type CombineMode, combineExpr, combineScores } from './assessors';
+import { assessorOf, type CombineMode, MODE_WORDS, combineExpr, combineScores } from './assessors';
 import { combinedSlipItems, planSlips, type SlipUnit, slipItems, slipsSheetName } from './slips';
 import { unitFigures } from './values';
 
@@ -525,12 +525,6 @@ function combineAssessorSheets(
   });
   return out;
 }
-
-const MODE_WORDS: Record<CombineMode, { zh: string; en: string }> = {
-  mean: { zh: '平均分', en: 'the mean' },
-  trimmed: { zh: '去掉一个最高分和一个最低分后的平均分', en: 'the mean without the highest and the lowest' },
-  weighted: { zh: '加权平均分', en: 'the weighted mean' },
-};
 
 /**
  * Each unit's readiness and rank now: open entry errors, two sheets for one unit (东风社区 and its copy

@@ -14,7 +14,7 @@ import type { WriteOp, WritePlan } from '../plan';
 import { unparse } from '../formula/unparse';
 import { round2 } from '../num';
 import { norm } from '../text';
-import { assessorOf, type CombineMode, combineScores } from './assessors';
+import { assessorOf, type CombineMode, MODE_WORDS, combineScores } from './assessors';
 import { closeMatches, fileStem, preferredCopy, rosterMatch, unitKey } from './identity';
 import {
   assignGrades,
@@ -171,12 +171,6 @@ interface Candidate extends SummaryUnit {
   /** The assessors' workbooks combined into this unit (empty: the unit is this workbook alone). */
   members: Candidate[];
 }
-
-const MODE_WORDS: Record<CombineMode, { zh: string; en: string }> = {
-  mean: { zh: '平均分', en: 'the mean' },
-  trimmed: { zh: '去掉一个最高分和一个最低分后的平均分', en: 'the mean without the highest and the lowest' },
-  weighted: { zh: '加权平均分', en: 'the weighted mean' },
-};
 
 /**
  * A group of one unit's workbooks from two or more different assessors, each handing in one version

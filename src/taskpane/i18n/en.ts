@@ -12,6 +12,16 @@ const list = (parts: string[]): string =>
 /** "1 point", "2 points", "0.5 points". */
 const pts = (p: P, k: string): string => `${s(p, k)} ${Number(p[k]) === 1 ? 'point' : 'points'}`;
 
+/** What a write does to one sheet, in counts (sheetPlan, sheetWritten). */
+function writtenParts(p: P): string[] {
+  return [
+    Number(p.score) > 0 ? many(p, 'score', 'score formula', 'score formulas') : '',
+    Number(p.totals) > 0 ? many(p, 'totals', 'subtotal or total', 'subtotals and totals') : '',
+    Number(p.texts) > 0 ? many(p, 'texts', 'column header or text', 'column headers and texts') : '',
+    Number(p.settings) > 0 ? many(p, 'settings', 'format or input limit', 'formats and input limits') : '',
+  ].filter(Boolean);
+}
+
 export const en: UiCatalogue = {
   appTitle: 'Rubric Scorer',
   language: 'Language',
@@ -156,12 +166,7 @@ export const en: UiCatalogue = {
   overwriteAll: 'Overwrite all',
   chooseCells: (p: P) => `Choose cell by cell (${many(p, 'count', 'cell', 'cells')})`,
   sheetPlan: (p: P) => {
-    const what = [
-      Number(p.score) > 0 ? many(p, 'score', 'score formula', 'score formulas') : '',
-      Number(p.totals) > 0 ? many(p, 'totals', 'subtotal or total', 'subtotals and totals') : '',
-      Number(p.texts) > 0 ? many(p, 'texts', 'column header or text', 'column headers and texts') : '',
-      Number(p.settings) > 0 ? many(p, 'settings', 'format or input limit', 'formats and input limits') : '',
-    ].filter(Boolean);
+    const what = writtenParts(p);
     const cells = [
       Number(p.replace) > 0
         ? `${many(p, 'replace', 'cell already filled in (a typed score or an edited formula) will be replaced', 'cells already filled in (typed scores or edited formulas) will be replaced')}`
@@ -172,12 +177,7 @@ export const en: UiCatalogue = {
     return `${s(p, 'sheet')}: ${head}${cells.length > 0 ? `; ${cells.join(', ')}` : ''}.`;
   },
   sheetWritten: (p: P) => {
-    const what = [
-      Number(p.score) > 0 ? many(p, 'score', 'score formula', 'score formulas') : '',
-      Number(p.totals) > 0 ? many(p, 'totals', 'subtotal or total', 'subtotals and totals') : '',
-      Number(p.texts) > 0 ? many(p, 'texts', 'column header or text', 'column headers and texts') : '',
-      Number(p.settings) > 0 ? many(p, 'settings', 'format or input limit', 'formats and input limits') : '',
-    ].filter(Boolean);
+    const what = writtenParts(p);
     const cells = [
       Number(p.replace) > 0 ? `${many(p, 'replace', 'filled-in cell', 'filled-in cells')} replaced` : '',
       Number(p.keep) > 0 ? `${many(p, 'keep', 'filled-in cell', 'filled-in cells')} kept` : '',

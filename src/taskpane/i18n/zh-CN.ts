@@ -6,6 +6,17 @@ import type { UndoGapKind } from '../../core/writeback/undo';
 type P = Record<string, string | number>;
 const s = (p: P, k: string): string => String(p[k] ?? '');
 
+/** 一次写入对一张表做的事，按个数（sheetPlan、sheetWritten 共用）。 */
+function writtenParts(p: P): string[] {
+  const n = (k: string) => Number(p[k] ?? 0);
+  return [
+    n('score') > 0 ? `${n('score')} 个得分公式` : '',
+    n('totals') > 0 ? `${n('totals')} 个小计和合计` : '',
+    n('texts') > 0 ? `${n('texts')} 个列标题和文字` : '',
+    n('settings') > 0 ? `${n('settings')} 项格式和输入限制` : '',
+  ].filter(Boolean);
+}
+
 export const zhCN = {
   appTitle: '评分表助手',
   language: '语言',
@@ -154,12 +165,7 @@ export const zhCN = {
   chooseCells: (p: P) => `逐个选择（${s(p, 'count')} 个单元格）`,
   sheetPlan: (p: P) => {
     const n = (k: string) => Number(p[k] ?? 0);
-    const what = [
-      n('score') > 0 ? `${n('score')} 个得分公式` : '',
-      n('totals') > 0 ? `${n('totals')} 个小计和合计` : '',
-      n('texts') > 0 ? `${n('texts')} 个列标题和文字` : '',
-      n('settings') > 0 ? `${n('settings')} 项格式和输入限制` : '',
-    ].filter(Boolean);
+    const what = writtenParts(p);
     const cells = [
       n('replace') > 0 ? `${n('replace')} 个已有内容（手填得分或改过的公式）将被替换` : '',
       n('keep') > 0 ? `${n('keep')} 个已有内容保持原样` : '',
@@ -169,12 +175,7 @@ export const zhCN = {
   },
   sheetWritten: (p: P) => {
     const n = (k: string) => Number(p[k] ?? 0);
-    const what = [
-      n('score') > 0 ? `${n('score')} 个得分公式` : '',
-      n('totals') > 0 ? `${n('totals')} 个小计和合计` : '',
-      n('texts') > 0 ? `${n('texts')} 个列标题和文字` : '',
-      n('settings') > 0 ? `${n('settings')} 项格式和输入限制` : '',
-    ].filter(Boolean);
+    const what = writtenParts(p);
     const cells = [
       n('replace') > 0 ? `替换了 ${n('replace')} 个已有内容` : '',
       n('keep') > 0 ? `${n('keep')} 个已有内容保持原样` : '',
