@@ -46,6 +46,10 @@ const END_ROW =
 /** A note's label standing alone in its cell, the note itself beside or below it. */
 const END_LABEL = /^(备注|说明|注|附注|填表说明|注意事项)$/;
 const PUNCT = /[\s()（）:：、,，.。;；]/g;
+/** A numbered note ("1. 90分以上为优秀…", "（2）本细则由…负责解释"): a number and its mark, then prose. */
+const NOTE_NUMBER = /^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])(?!\d)/;
+/** A note is prose: at least this many characters once spaces and punctuation are removed. */
+const NOTE_MIN = 10;
 const BARE_NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 
 /** A cell's text normalised, without spaces, brackets and punctuation (for the row-kind patterns). */
@@ -215,6 +219,27 @@ function rowPoints(
   return { points: readPoints(view.value(r, layout.pointsCol)), raw, bonus: null };
 }
 
+/**
+ * A numbered row of prose alone in its row (merged across the table or with the other columns empty),
+ * after scored items and with no scored row after it: a note under the table ("1. 90分以上为优秀…"),
+ * not an item, even without a 说明 / 注 row leading it.
+ */
+function isNotesRow(
+  view: SheetView,
+  r: number,
+  cell: OwnCell,
+  layout: Layout,
+  candidates: readonly Candidate[],
+): boolean {
+  if (!NOTE_NUMBER.test(cell.text) || bareText(cell.text).length < NOTE_MIN) return false;
+  if (!candidates.some((c) => c.points !== null)) return false;
+  for (let k = r + 1; k < view.rows; k++) {
+    if (ownCells(view, k, layout.contentCols).length === 0) continue;
+    if (rowPoints(view, k, layout).points !== null) return false;
+  }
+  return true;
+}
+
 /** Pass 1: sort body rows into candidates, repeated headers, the total row; stop where the table ends. */
 function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
   const candidates: Candidate[] = [];
@@ -258,6 +283,7 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
       continue;
     }
     if (points === null && (END_ROW.test(norm(own[0]!.text)) || END_LABEL.test(first))) break;
+    if (points === null && own.length === 1 && isNotesRow(view, r, own[0]!, layout, candidates)) break;
     let seqRank: number | null = null;
     const rest = own.filter((o) => {
       if (!layout.seqCols.includes(o.col) || o.span > 1) return true;
