@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntries } from '../../src/core/checks/entries';
+import { checkEntries, stepCents } from '../../src/core/checks/entries';
 import { checkIntegrity, ordinal } from '../../src/core/checks/integrity';
 import { readEntries } from '../../src/core/entries';
 import { formatIssue } from '../../src/core/i18n';
@@ -280,5 +280,72 @@ describe('an entry outside the range its rule states (视情况扣0.5—2分)', 
     expect(zh).toMatch(/按 2 分计/);
     expect(zh).toMatch(/请改为 0\.5 到 2 之间/);
     expect(formatIssue(found[0]!, 'en')).toMatch(/0\.5 to 2.*counted as 2/);
+  });
+});
+
+describe('a typed 扣分 outside the range its rule states (视情况扣0.5—2分)', () => {
+  const range = rule([{ kind: 'range', min: 0.5, max: 2, what: '台账不全', span: SPAN }]);
+
+  function check(r: typeof range, deductions: (number | null)[]) {
+    const { sheet, table } = makeTable(
+      'S',
+      [],
+      deductions.map((d, k) => ({ text: `项目${k + 1}`, points: 5, deduction: d, reason: '原因' })),
+    );
+    const rules = Object.fromEntries(table.items.map((i) => [i.id, r]));
+    const entries = readEntries(sheet, table);
+    const score = scoreSheet(table, rules, entries);
+    return { found: checkEntries(sheet, table, rules, entries, score), score };
+  }
+
+  it('is reported at its cell, with the range and what it counts as; 0, blank and in-range are not', () => {
+    const { found, score } = check(range, [3, 0.2, 1.5, 0, null, 2, 0.5]);
+    const out = found.filter((i) => i.code === 'entryOutsideRange');
+    expect(out.map((i) => [i.cell, i.params.value, i.params.column, i.params.counted])).toEqual([
+      ['E2', '3', '扣分', fmtScore(score.items[0]!.score, 5)],
+      ['E3', '0.2', '扣分', fmtScore(score.items[1]!.score, 5)],
+    ]);
+    expect(formatIssue(out[0]!, 'zh')).toMatch(/^扣分填的是 3，.*0\.5 至 2 分/);
+    expect(formatIssue(out[0]!, 'en')).toMatch(/^扣分 holds 3, outside the 0\.5 to 2 points/);
+  });
+
+  it('is not reported where another term of the rule can add to the deduction', () => {
+    const two = rule([
+      { kind: 'range', min: 0.5, max: 2, what: '台账不全', span: SPAN },
+      { kind: 'perUnit', amount: 1, unit: '处', what: '缺失', span: SPAN },
+    ]);
+    const { found } = check(two, [3]);
+    expect(found.filter((i) => i.code === 'entryOutsideRange')).toEqual([]);
+  });
+});
+
+/** The deduction a score stands for, as the finding says it is counted. */
+function fmtScore(score: number, points: number): string {
+  return String(Math.round((points - score) * 100) / 100);
+}
+
+describe('the step a deduction must be a multiple of, from the kinds’ declared flags', () => {
+  it('has none where a term deducts an amount of the assessor’s choosing (a range beside 每处扣1分)', () => {
+    const mixed = rule([
+      { kind: 'perUnit', amount: 1, unit: '处', what: '缺失', span: SPAN },
+      { kind: 'range', min: 0.5, max: 2, what: '台账不全', span: SPAN },
+    ]);
+    expect(stepCents(mixed)).toBeNull();
+    const { sheet, table } = makeTable('S', [], [{ text: '台账', points: 5, deduction: 1.5, reason: 'r' }]);
+    const rules = { [table.items[0]!.id]: mixed };
+    const entries = readEntries(sheet, table);
+    const found = checkEntries(sheet, table, rules, entries, scoreSheet(table, rules, entries));
+    expect(found.map((i) => i.code)).not.toContain('notStepMultiple');
+  });
+
+  it('is the common step of the stepped terms, bonuses aside; none with an all-or-nothing term', () => {
+    const stepped = rule([
+      { kind: 'perUnit', amount: 0.5, unit: '处', what: 'a', span: SPAN },
+      { kind: 'flag', amount: 0.2, what: 'b', span: SPAN },
+      { kind: 'bonus', amount: 0.3, max: null, unit: '次', what: 'c', span: SPAN },
+    ]);
+    expect(stepCents(stepped)).toBe(10);
+    expect(stepCents(rule([...stepped.terms, { kind: 'zeroIf', what: 'd', span: SPAN }]))).toBeNull();
+    expect(stepCents(rule([{ kind: 'discretion', what: 'e', span: SPAN }]))).toBeNull();
   });
 });

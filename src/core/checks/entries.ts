@@ -20,16 +20,27 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-/** The step a deduction must be a whole multiple of, in cents; null when the rule has none. */
+/**
+ * The step a deduction must be a whole multiple of, in cents; null when the rule has none: where a
+ * term can take all the item's points, or deducts an amount of the assessor's choosing (the kinds'
+ * declared flags say which).
+ */
 export function stepCents(rule: Rule): number | null {
-  if (rule.terms.some((t) => t.kind === 'discretion' || t.kind === 'zeroIf' || t.kind === 'veto'))
-    return null;
-  const amounts = rule.terms
-    .filter((t): t is Extract<Term, { amount: number }> => 'amount' in t && t.kind !== 'bonus')
-    .map((t) => toCents(t.amount))
+  const flags = rule.terms.map((t) => ({ t, f: handlerFor(t).flags }));
+  if (flags.some(({ f }) => f.allOrNothing || (f.deducting && !f.hasStep))) return null;
+  const amounts = flags
+    .filter(({ t, f }) => f.hasStep && 'amount' in t)
+    .map(({ t }) => toCents((t as Extract<Term, { amount: number }>).amount))
     .filter((c) => c > 0);
   if (amounts.length === 0) return null;
   return amounts.reduce((g, c) => gcd(g, c));
+}
+
+/** The rule's only deducting term when it is a 视情况扣0.5—2分 range (a typed 扣分 must lie within it). */
+function soleRange(rule: Rule): Extract<Term, { kind: 'range' }> | null {
+  const deducting = rule.terms.filter((t) => handlerFor(t).flags.deducting);
+  const only = deducting.length === 1 ? deducting[0]! : null;
+  return only?.kind === 'range' ? only : null;
 }
 
 /** Text for a not-a-number entry, with the suggestion when there is one. */
@@ -83,6 +94,8 @@ function outsideRange(
   cell: RawEntry,
   column: string,
   out: Issue[],
+  /** A typed 扣分 counts as typed (within the cap: cents, null = none), not held within the range. */
+  typed?: { cap: number | null },
 ): void {
   const v = readEntryValue(cell.value);
   if (v.kind !== 'number') return;
@@ -90,11 +103,13 @@ function outsideRange(
   const lo = toCents(term.min);
   const hi = toCents(term.max);
   if (c <= 0 || (c >= lo && c <= hi)) return;
+  const held = c > hi ? hi : lo;
+  const counted = typed ? (typed.cap === null ? c : Math.min(c, typed.cap)) : held;
   const params = {
     value: fmt(v.value),
     min: fmt(term.min),
     max: fmt(term.max),
-    counted: fmt(fromCents(c > hi ? hi : lo)),
+    counted: fmt(fromCents(counted)),
     column,
     item: item.label,
   };
@@ -168,6 +183,9 @@ function checkItem(c: Ctx, out: Issue[]): void {
           item.id,
         ),
       );
+    } else if (soleRange(rule) !== null) {
+      // One mistake, one finding: a deduction above the cap is said above, not again here.
+      outsideRange(sheet, item, soleRange(rule)!, ded, '扣分', out, { cap });
     } else {
       const step = stepCents(rule);
       if (step !== null && dc % step !== 0 && dc !== cap) {
