@@ -4,14 +4,10 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, f, isNo, NONE, whatDe, whatEn, yes, pts } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
+import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
 
 /** A award term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('award'), amount, what: text, span });
-
-/** Compiles only while the schema describes exactly the award Term. */
-export type AwardSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'award' }>>>;
+export const schema = z.object({ kind: z.literal('award'), amount, what: text, span });
 
 export const award: TermHandler<'award'> = {
   kind: 'award',

@@ -5,11 +5,10 @@ import type { TermEffect, TermHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatDe, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, AMOUNT, NO_DEDUCTION, UNIT, WHAT, amount, span, text } from './schema-parts';
+import { AMOUNT, NO_DEDUCTION, UNIT, WHAT, amount, span, text } from './schema-parts';
 
 /** A bonus term as stored in a workbook. */
-const schema = z.object({
+export const schema = z.object({
   kind: z.literal('bonus'),
   amount,
   max: amount.nullable(),
@@ -17,9 +16,6 @@ const schema = z.object({
   what: text,
   span,
 });
-
-/** Compiles only while the schema describes exactly the bonus Term. */
-export type BonusSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'bonus' }>>>;
 
 export const bonus: TermHandler<'bonus'> = {
   kind: 'bonus',

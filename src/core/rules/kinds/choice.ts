@@ -6,8 +6,7 @@ import type { TermHandler } from '../registry';
 import { bandEffect, choiceFormula, chosenBand, outcome } from './bands';
 import { clip } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
+import { BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
 
 function list(
   term: Parameters<TermHandler<'choice'>['explain']>[0],
@@ -23,10 +22,7 @@ function list(
 }
 
 /** A choice term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('choice'), bands, what: text, span });
-
-/** Compiles only while the schema describes exactly the choice Term. */
-export type ChoiceSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'choice' }>>>;
+export const schema = z.object({ kind: z.literal('choice'), bands, what: text, span });
 
 export const choice: TermHandler<'choice'> = {
   kind: 'choice',

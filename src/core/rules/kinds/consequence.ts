@@ -2,8 +2,7 @@
 import type { TermHandler } from '../registry';
 import { NONE, whatDe, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, NO_DEDUCTION, WHAT, span, text } from './schema-parts';
+import { NO_DEDUCTION, WHAT, span, text } from './schema-parts';
 
 /** English names of the consequences rubrics write. */
 const EN: readonly [RegExp, string][] = [
@@ -29,12 +28,7 @@ export function effectEn(effect: string): string {
 }
 
 /** A consequence term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('consequence'), effect: text, what: text, span });
-
-/** Compiles only while the schema describes exactly the consequence Term. */
-export type ConsequenceSchemaMatches = Assert<
-  Same<z.infer<typeof schema>, Extract<Term, { kind: 'consequence' }>>
->;
+export const schema = z.object({ kind: z.literal('consequence'), effect: text, what: text, span });
 
 export const consequence: TermHandler<'consequence'> = {
   kind: 'consequence',

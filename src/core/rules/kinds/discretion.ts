@@ -3,16 +3,10 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, ifNumber, NONE, nonNeg, round2, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, DEDUCTS, WHAT, span, text } from './schema-parts';
+import { DEDUCTS, WHAT, span, text } from './schema-parts';
 
 /** A discretion term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('discretion'), what: text, span });
-
-/** Compiles only while the schema describes exactly the discretion Term. */
-export type DiscretionSchemaMatches = Assert<
-  Same<z.infer<typeof schema>, Extract<Term, { kind: 'discretion' }>>
->;
+export const schema = z.object({ kind: z.literal('discretion'), what: text, span });
 
 export const discretion: TermHandler<'discretion'> = {
   kind: 'discretion',

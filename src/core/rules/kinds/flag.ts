@@ -4,14 +4,10 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, f, isYes, NONE, whatDe, whatEn, yes, pts } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
+import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
 
 /** A flag term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('flag'), amount, what: text, span });
-
-/** Compiles only while the schema describes exactly the flag Term. */
-export type FlagSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'flag' }>>>;
+export const schema = z.object({ kind: z.literal('flag'), amount, what: text, span });
 
 export const flag: TermHandler<'flag'> = {
   kind: 'flag',

@@ -2,14 +2,10 @@
 import type { TermHandler } from '../registry';
 import { clip, NONE, whatDe, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
+import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
 
 /** A fullIf term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('fullIf'), what: text, span });
-
-/** Compiles only while the schema describes exactly the fullIf Term. */
-export type FullIfSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'fullIf' }>>>;
+export const schema = z.object({ kind: z.literal('fullIf'), what: text, span });
 
 export const fullIf: TermHandler<'fullIf'> = {
   kind: 'fullIf',

@@ -19,11 +19,10 @@ import {
 } from './common';
 import { escalatedCents, escalatedFormula, escalates, escalationWords } from './escalation';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, AMOUNT, STEPPED, UNIT, WHAT, amount, span, text } from './schema-parts';
+import { AMOUNT, STEPPED, UNIT, WHAT, amount, span, text } from './schema-parts';
 
 /** A perUnit term as stored in a workbook. */
-const schema = z.object({
+export const schema = z.object({
   kind: z.literal('perUnit'),
   amount,
   unit: text,
@@ -35,9 +34,6 @@ const schema = z.object({
   extraAt: amount.optional(),
   extra: amount.optional(),
 });
-
-/** Compiles only while the schema describes exactly the perUnit Term. */
-export type PerUnitSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'perUnit' }>>>;
 
 export const perUnit: TermHandler<'perUnit'> = {
   kind: 'perUnit',

@@ -8,14 +8,10 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, f, ifNumber, NONE, round2, whatDe, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, DEDUCTS, WHAT, amount, span, text } from './schema-parts';
+import { DEDUCTS, WHAT, amount, span, text } from './schema-parts';
 
 /** A range term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('range'), min: amount, max: amount, what: text, span });
-
-/** Compiles only while the schema describes exactly the range Term. */
-export type RangeSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'range' }>>>;
+export const schema = z.object({ kind: z.literal('range'), min: amount, max: amount, what: text, span });
 
 export const range: TermHandler<'range'> = {
   kind: 'range',

@@ -4,17 +4,14 @@
  */
 import { bin, type Expr, fn, num } from '../../formula/ast';
 import type { Lang, TermHandler } from '../registry';
-import type { Term, TierBand } from '../types';
+import type { TierBand } from '../types';
 import { bandEffect, bandOf, outcome } from './bands';
 import { clip, ifNumber, NONE, whatEn } from './common';
 import { z } from 'zod';
-import { type Assert, type Same, BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
+import { BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
 
 /** A rank term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('rank'), bands, what: text, span });
-
-/** Compiles only while the schema describes exactly the rank Term. */
-export type RankSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'rank' }>>>;
+export const schema = z.object({ kind: z.literal('rank'), bands, what: text, span });
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cnPlace = (n: number): string =>

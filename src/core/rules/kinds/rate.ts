@@ -7,11 +7,10 @@ import { toCents } from '../../num';
 import type { TermHandler } from '../registry';
 import { clip, deduct, f, floorDiv, hundredths, ifNumber, NONE, nonNeg, round2, whatEn, pts } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
+import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
 
 /** A rate term as stored in a workbook. */
-const schema = z.object({
+export const schema = z.object({
   kind: z.literal('rate'),
   amount,
   step: amount,
@@ -19,9 +18,6 @@ const schema = z.object({
   what: text,
   span,
 });
-
-/** Compiles only while the schema describes exactly the rate Term. */
-export type RateSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'rate' }>>>;
 
 export const rate: TermHandler<'rate'> = {
   kind: 'rate',

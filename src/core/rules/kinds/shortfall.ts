@@ -5,22 +5,10 @@ import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, deduct, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatEn, pts } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import {
-  type Assert,
-  type Same,
-  AMOUNT,
-  REQUIRED,
-  STEPPED,
-  UNIT,
-  WHAT,
-  amount,
-  span,
-  text,
-} from './schema-parts';
+import { AMOUNT, REQUIRED, STEPPED, UNIT, WHAT, amount, span, text } from './schema-parts';
 
 /** A shortfall term as stored in a workbook. */
-const schema = z.object({
+export const schema = z.object({
   kind: z.literal('shortfall'),
   amount,
   required: amount,
@@ -28,11 +16,6 @@ const schema = z.object({
   what: text,
   span,
 });
-
-/** Compiles only while the schema describes exactly the shortfall Term. */
-export type ShortfallSchemaMatches = Assert<
-  Same<z.infer<typeof schema>, Extract<Term, { kind: 'shortfall' }>>
->;
 
 export const shortfall: TermHandler<'shortfall'> = {
   kind: 'shortfall',

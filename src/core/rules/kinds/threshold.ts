@@ -5,22 +5,10 @@ import type { TermHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, deduct, f, hundredths, ifNumber, NONE, whatEn, pts } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import {
-  type Assert,
-  type Same,
-  AMOUNT,
-  REQUIRED,
-  STEPPED,
-  UNIT,
-  WHAT,
-  amount,
-  span,
-  text,
-} from './schema-parts';
+import { AMOUNT, REQUIRED, STEPPED, UNIT, WHAT, amount, span, text } from './schema-parts';
 
 /** A threshold term as stored in a workbook. */
-const schema = z.object({
+export const schema = z.object({
   kind: z.literal('threshold'),
   amount,
   required: amount,
@@ -28,11 +16,6 @@ const schema = z.object({
   what: text,
   span,
 });
-
-/** Compiles only while the schema describes exactly the threshold Term. */
-export type ThresholdSchemaMatches = Assert<
-  Same<z.infer<typeof schema>, Extract<Term, { kind: 'threshold' }>>
->;
 
 export const threshold: TermHandler<'threshold'> = {
   kind: 'threshold',

@@ -3,14 +3,16 @@ import type { TermHandler } from '../registry';
 import { bandEffect, bandOf, bandsText, measuredFormula } from './bands';
 import { clip, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
+import { BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
 
 /** A tier term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('tier'), bands, unit: z.enum(['%', '分']), what: text, span });
-
-/** Compiles only while the schema describes exactly the tier Term. */
-export type TierSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'tier' }>>>;
+export const schema = z.object({
+  kind: z.literal('tier'),
+  bands,
+  unit: z.enum(['%', '分']),
+  what: text,
+  span,
+});
 
 export const tier: TermHandler<'tier'> = {
   kind: 'tier',

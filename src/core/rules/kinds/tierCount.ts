@@ -4,16 +4,10 @@ import { unitEn } from '../units';
 import { bandEffect, bandOf, bandsText, measuredFormula } from './bands';
 import { clip, whatEn } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, BANDS, DEDUCTS, UNIT, WHAT, bands, span, text } from './schema-parts';
+import { BANDS, DEDUCTS, UNIT, WHAT, bands, span, text } from './schema-parts';
 
 /** A tierCount term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('tierCount'), bands, unit: text, what: text, span });
-
-/** Compiles only while the schema describes exactly the tierCount Term. */
-export type TierCountSchemaMatches = Assert<
-  Same<z.infer<typeof schema>, Extract<Term, { kind: 'tierCount' }>>
->;
+export const schema = z.object({ kind: z.literal('tierCount'), bands, unit: text, what: text, span });
 
 export const tierCount: TermHandler<'tierCount'> = {
   kind: 'tierCount',

@@ -4,14 +4,15 @@
 import type { TermHandler } from '../registry';
 import { clip, isYes, NONE, whatDe, whatEn, yes } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
+import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
 
 /** A veto term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('veto'), scope: z.enum(['item', 'assessment']), what: text, span });
-
-/** Compiles only while the schema describes exactly the veto Term. */
-export type VetoSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'veto' }>>>;
+export const schema = z.object({
+  kind: z.literal('veto'),
+  scope: z.enum(['item', 'assessment']),
+  what: text,
+  span,
+});
 
 export const veto: TermHandler<'veto'> = {
   kind: 'veto',

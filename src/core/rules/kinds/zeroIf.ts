@@ -2,14 +2,10 @@
 import type { TermHandler } from '../registry';
 import { clip, isYes, NONE, whatDe, whatEn, yes } from './common';
 import { z } from 'zod';
-import type { Term } from '../types';
-import { type Assert, type Same, ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
+import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
 
 /** A zeroIf term as stored in a workbook. */
-const schema = z.object({ kind: z.literal('zeroIf'), what: text, span });
-
-/** Compiles only while the schema describes exactly the zeroIf Term. */
-export type ZeroIfSchemaMatches = Assert<Same<z.infer<typeof schema>, Extract<Term, { kind: 'zeroIf' }>>>;
+export const schema = z.object({ kind: z.literal('zeroIf'), what: text, span });
 
 export const zeroIf: TermHandler<'zeroIf'> = {
   kind: 'zeroIf',
