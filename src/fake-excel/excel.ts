@@ -487,7 +487,7 @@ class FakeWorksheetProtection extends FakeObject implements XlWorksheetProtectio
   }
 }
 
-/** Print settings: writes only (the add-in never reads them back), ExcelApi 1.9. */
+/** Print settings (ExcelApi 1.9): writes, and the print area's ranges to load. */
 class FakePageLayout implements XlPageLayout {
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -534,6 +534,14 @@ class FakePageLayout implements XlPageLayout {
     this.edit(printArea.length, (s) => {
       const areas = printArea.split(',').map((a) => parseAddress(a.trim()));
       s.print.area = areas.map((r) => a1Range(r.top, r.left, r.bottom, r.right));
+    });
+  }
+
+  getPrintAreaOrNullObject(): FakeRangeAreas {
+    this.ctx.requireApi('1.9', 'getPrintAreaOrNullObject');
+    return new FakeRangeAreas(this.ctx, () => {
+      const sheet = this.ws.sheet();
+      return sheet.print.area ? { sheet, areas: sheet.print.area.map(parseAddress) } : null;
     });
   }
 
@@ -1146,8 +1154,17 @@ class FakeDataValidation extends FakeObject implements XlDataValidation {
     return v;
   }
 
+  get type(): string {
+    return this.read('type');
+  }
+
   protected snapshot(name: string): unknown {
     const { sheet, rect } = this.range.target();
+    if (name === 'type') {
+      if (compareVersions(this.ctx.excel.apiVersion, '1.8') < 0)
+        throw new FakeOfficeError('ApiNotFound', 'dataValidation needs ExcelApi 1.8.');
+      return validationType(sheet, rect);
+    }
     const v = sheet.validations.get(a1Range(rect.top, rect.left, rect.top, rect.left));
     if (name === 'rule') return v?.rule ?? {};
     if (name === 'prompt') return v?.prompt ?? { showPrompt: false, title: '', message: '' };
@@ -1155,4 +1172,34 @@ class FakeDataValidation extends FakeObject implements XlDataValidation {
       return v?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' };
     throw unknownProperty(name);
   }
+}
+
+/** Excel.DataValidationRule keys → Excel.DataValidationType names. */
+const RULE_TYPES: Record<string, string> = {
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  list: 'List',
+  date: 'Date',
+  time: 'Time',
+  textLength: 'TextLength',
+  custom: 'Custom',
+};
+
+/** What `dataValidation.type` reads over a rectangle, counted from the validated cells only. */
+function validationType(sheet: FakeSheet, rect: Rect): string {
+  const types = new Set<string>();
+  let cells = 0;
+  for (const [key, v] of sheet.validations) {
+    const p = parseA1(key)!;
+    if (p.row < rect.top || p.row > rect.bottom || p.col < rect.left || p.col > rect.right) continue;
+    const kind = Object.entries(v.rule ?? {}).find(([, part]) => part !== undefined)?.[0];
+    // A cell with only an input message allows any value, as in Excel.
+    if (kind === undefined) continue;
+    types.add(RULE_TYPES[kind] ?? 'Custom');
+    cells++;
+  }
+  const { rows, cols } = rectSize(rect);
+  if (cells === 0) return 'None';
+  if (cells < rows * cols) return 'MixedCriteria';
+  return types.size === 1 ? [...types][0]! : 'Inconsistent';
 }

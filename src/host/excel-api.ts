@@ -32,6 +32,12 @@ export interface XlRangeFormat {
 
 export interface XlDataValidation {
   clear(): void;
+  /**
+   * An Excel.DataValidationType name (ExcelApi 1.8): "None" where no cell has a rule, the rule's type
+   * ("List", "Decimal" …) where every cell has the same, "MixedCriteria" where some cells have one and
+   * others none, "Inconsistent" where the cells' rules differ.
+   */
+  readonly type: string;
   rule: Excel.DataValidationRule;
   prompt: Excel.DataValidationPrompt;
   errorAlert: Excel.DataValidationErrorAlert;
@@ -58,7 +64,10 @@ export interface XlRange extends XlClientObject {
   numberFormat: any[][];
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
-  /** Whether every column of the range is hidden (write: hide or show them). */
+  /**
+   * Whether every column of the range is hidden (write: hide or show them). Read: true, false, or
+   * null where some of its columns are hidden and others not.
+   */
   columnHidden: boolean;
   load(propertyNames: string | string[]): unknown;
   merge(across?: boolean): void;
@@ -84,6 +93,8 @@ export interface XlPageLayout {
   zoom: XlPageZoom;
   /** One range or several, comma-separated ("A1:M40" or "A1:M40,A50:M60"). */
   setPrintArea(printArea: string): void;
+  /** The print area's ranges; a null object where none is set. */
+  getPrintAreaOrNullObject(): XlRangeAreas;
   /** Rows repeated at the top of each page, e.g. "$2:$3". */
   setPrintTitleRows(printTitleRows: string): void;
 }

@@ -139,3 +139,84 @@ describe('fake Excel: load before read', () => {
     }
   });
 });
+
+describe('fake Excel: what it reports of the user’s own layout', () => {
+  const decimal = { decimal: { formula1: 0, formula2: 5, operator: 'Between' as const } };
+  const list = { list: { inCellDropDown: true, source: '0,1' } };
+  function book(): FakeWorkbook {
+    const wb = FakeWorkbook.fromGrid({ sheets: [rubricSheet('表', 4)] });
+    const s = wb.sheet('表')!;
+    for (const k of ['D2', 'D3']) s.validations.set(k, { rule: decimal, prompt: null, errorAlert: null });
+    s.validations.set('E2', { rule: decimal, prompt: null, errorAlert: null });
+    s.validations.set('E3', { rule: list, prompt: null, errorAlert: null });
+    // An input message alone allows any value.
+    s.validations.set('F2', { rule: null, prompt: { showPrompt: true, message: 'm' }, errorAlert: null });
+    s.hiddenCols.add(2);
+    s.hiddenCols.add(3);
+    return wb;
+  }
+
+  it('dataValidation.type: None, the one type, MixedCriteria (some cells), Inconsistent (different rules)', async () => {
+    await new FakeExcel(book()).run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      const at = ['A2:A3', 'D2:D3', 'D2:D4', 'E2:E3', 'D2', 'E3', 'F2', 'D:D'].map((a) => {
+        const dv = ws.getRange(a).dataValidation;
+        expect(codeOf(() => dv.type)).toBe('PropertyNotLoaded');
+        dv.load('type');
+        return dv;
+      });
+      expect(codeOf(() => at[0]!.type)).toBe('PropertyNotLoaded');
+      await ctx.sync();
+      expect(at.map((dv) => dv.type)).toEqual([
+        'None',
+        'Decimal',
+        'MixedCriteria',
+        'Inconsistent',
+        'Decimal',
+        'List',
+        'None',
+        'MixedCriteria',
+      ]);
+    });
+    const old = new FakeExcel(book(), { apiVersion: '1.7' }).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').getRange('D2').dataValidation.load('type');
+      await ctx.sync();
+    });
+    await expect(old).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('columnHidden: true where every column is hidden, false where none, null where some', async () => {
+    await new FakeExcel(book()).run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      const ranges = ['C:C', 'C:D', 'A:A', 'B:C', 'D2:D3'].map((a) => {
+        const r = ws.getRange(a);
+        r.load('columnHidden');
+        return r;
+      });
+      await ctx.sync();
+      expect(ranges.map((r) => r.columnHidden)).toEqual([true, true, false, null, true]);
+    });
+  });
+
+  it('pageLayout.getPrintAreaOrNullObject: a null object where none is set, else its areas (ExcelApi 1.9)', async () => {
+    const wb = book();
+    wb.addSheet('无');
+    wb.sheet('表')!.print.area = ['A1:E5', 'A8:E9'];
+    await new FakeExcel(wb).run(async (ctx) => {
+      const set = ctx.workbook.worksheets.getItem('表').pageLayout.getPrintAreaOrNullObject();
+      const none = ctx.workbook.worksheets.getItem('无').pageLayout.getPrintAreaOrNullObject();
+      set.load('areas/items/address');
+      none.load('areas/items/address');
+      expect(codeOf(() => set.isNullObject)).toBe('PropertyNotLoaded');
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(set.isNullObject).toBe(false);
+      expect(set.areas.items.map((r) => r.address)).toEqual(["'表'!A1:E5", "'表'!A8:E9"]);
+    });
+    const old = new FakeExcel(wb, { apiVersion: '1.8' }).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').pageLayout.getPrintAreaOrNullObject().load('address');
+      await ctx.sync();
+    });
+    await expect(old).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
