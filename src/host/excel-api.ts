@@ -41,6 +41,7 @@ export interface XlDataValidation {
   rule: Excel.DataValidationRule;
   prompt: Excel.DataValidationPrompt;
   errorAlert: Excel.DataValidationErrorAlert;
+  load(propertyNames: string | string[]): unknown;
 }
 
 export interface XlRangeCollection {

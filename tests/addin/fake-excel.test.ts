@@ -150,7 +150,11 @@ describe('fake Excel: what it reports of the user’s own layout', () => {
     s.validations.set('E2', { rule: decimal, prompt: null, errorAlert: null });
     s.validations.set('E3', { rule: list, prompt: null, errorAlert: null });
     // An input message alone allows any value.
-    s.validations.set('F2', { rule: null, prompt: { showPrompt: true, message: 'm' }, errorAlert: null });
+    s.validations.set('F2', {
+      rule: null,
+      prompt: { showPrompt: true, title: 't', message: 'm' },
+      errorAlert: null,
+    });
     s.hiddenCols.add(2);
     s.hiddenCols.add(3);
     return wb;
