@@ -52,7 +52,9 @@ async function summaryRows(file: string): Promise<Row[]> {
   const rows: Row[] = [];
   for (let r = 3; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    if (!row.getCell(col(/^单位$/)).value) continue;
+    // The signature line below is merged across the columns: not a unit.
+    const unit = row.getCell(col(/^单位$/));
+    if (!unit.value || unit.isMerged) continue;
     rows.push({
       unit: String(row.getCell(col(/^单位$/)).value),
       total: Number(shown(row.getCell(col(/^总分/)).value)),

@@ -128,10 +128,20 @@ describe.skipIf(skip)(`rank formulas in LibreOffice Calc${skip ? ` (skipped: ${m
         });
       }
       applyToXlsx(live, withoutResults(planSummary(wb, report, { lang: 'zh', rankMode: mode })));
+      // Written as printed for 公示: the rank helpers hidden, which must not change what Calc computes.
+      const lay0 = summaryLayout(0);
+      expect(live.getWorksheet('汇总')!.getColumn(lay0.key + 1).hidden).toBe(true);
+      expect(live.getWorksheet('汇总')!.getColumn(lay0.first + 1).hidden).toBe(true);
       const lf = join(dir, `live-${mode}.xlsx`);
       writeFileSync(lf, new Uint8Array(await live.xlsx.writeBuffer()));
       const cli = new ExcelJS.Workbook();
       applyToXlsx(cli, withoutResults(planSummaryValues(cliInputs, { lang: 'zh', rankMode: mode })));
+      const helpers = cli.getWorksheet('汇总')!.columns.filter((c) => c.hidden);
+      expect(helpers.map((c) => c.number)).toEqual([
+        cliRankCol(planSummaryValues(cliInputs, { lang: 'zh' })) + 7,
+        cliRankCol(planSummaryValues(cliInputs, { lang: 'zh' })) + 8,
+      ]);
+      expect(cli.getWorksheet('汇总')!.pageSetup.printArea).toMatch(/^A1:/);
       const cf = join(dir, `cli-${mode}.xlsx`);
       writeFileSync(cf, new Uint8Array(await cli.xlsx.writeBuffer()));
       files.push(lf, cf);

@@ -49,6 +49,7 @@ import { ownSummarySheets, pickName, workbookUnits } from './units';
 import { assessorOf, type CombineMode, MODE_WORDS, combineExpr, combineScores } from './assessors';
 import { combinedSlipItems, planSlips, type SlipUnit, slipItems, slipsSheetName } from './slips';
 import { unitFigures } from './values';
+import { planSummaryPrint } from './print';
 
 export { findRosterSheet } from './units';
 export {
@@ -109,6 +110,7 @@ export {
   unitKey,
 } from './identity';
 export type { GroupColumn, SummaryUnit } from './structure';
+export { planSummaryPrint, type SummaryPrintInput, type SummaryPrintPlan } from './print';
 export {
   combinedSlipItems,
   planSlips,
@@ -647,9 +649,6 @@ function summaryOps(
   const last = lay.first;
   const lastRow = lay.firstRow + units.length - 1;
   const ops: WriteOp[] = [
-    value(sheet, 0, 0, titleOf(units, lang)),
-    { op: 'merge', sheet, range: a1Range(0, 0, 0, last) },
-    { op: 'font', sheet, range: 'A1', bold: true },
     value(sheet, 1, 0, L.generated),
     { op: 'font', sheet, range: a1(1, 0), color: COLORS.muted },
   ];
@@ -861,6 +860,18 @@ function summaryOps(
     { op: 'columnWidth', sheet, col: colLetters(lay.first), width: 8 },
   );
 
+  // Title, signature line and page setup for 公示, as the CLI's 汇总 has them.
+  const print = planSummaryPrint({
+    sheet,
+    lang,
+    title: titleOf(units, lang),
+    headerRow: lay.headerRow,
+    below,
+    lastCol: last,
+    helperCols: [lay.key, lay.first],
+  });
+  ops.push(...print.ops);
+  const chartTop = print.signatureRow + 2;
   ops.push({
     op: 'chart',
     sheet,
@@ -868,7 +879,7 @@ function summaryOps(
     dataRange: a1Range(lay.firstRow, lay.total, lastRow, lay.total),
     labelsRange: a1Range(lay.firstRow, 1, lastRow, 1),
     title: L.chartTitle,
-    range: a1Range(below + 2, 0, below + 2 + Math.max(14, units.length + 4), Math.min(last, 9)),
+    range: a1Range(chartTop, 0, chartTop + Math.max(14, units.length + 4), Math.min(last, 9)),
   });
   return ops;
 }

@@ -27,6 +27,7 @@ import {
   resolveGradeRules,
 } from './grades';
 import { formatNote, LABELS, note, type SummaryNote } from './messages';
+import { planSummaryPrint } from './print';
 import { DEFAULT_SPREAD, planSpread, unitSpread } from './spread';
 import { combinedSlipItems, planSlips, slipItems, slipsSheetName } from './slips';
 import {
@@ -531,17 +532,12 @@ export function planSummaryValues(
     L.rankFirst,
   ];
   const last = head.length - 1;
-  put(
-    S,
-    0,
-    0,
+  const title =
     units.length > 0 &&
-      new Set(units.map((u) => u.analysis.table.title)).size === 1 &&
-      units[0]?.analysis.table.title
+    new Set(units.map((u) => u.analysis.table.title)).size === 1 &&
+    units[0]?.analysis.table.title
       ? `${units[0].analysis.table.title}（${L.summarySheet}）`
-      : L.title,
-  );
-  ops.push({ op: 'font', sheet: S, range: 'A1', bold: true });
+      : L.title;
   putRow(S, 1, 0, head);
   ops.push(
     { op: 'fill', sheet: S, range: a1Range(1, 0, 1, last), color: '#D9E1F2' },
@@ -645,7 +641,20 @@ export function planSummaryValues(
     ops.push({ op: 'font', sheet: S, range: a1(below, 0), bold: true });
     putRow(S, below + 1, 0, [L.no, L.unit, L.maybe]);
     for (const [i, m] of missing.entries()) putRow(S, below + 2 + i, 0, [i + 1, m.name, m.maybe.join('、')]);
+    below += 1 + missing.length;
   }
+  // Title, signature line and page setup for 公示, as the add-in's 汇总 has them.
+  ops.push(
+    ...planSummaryPrint({
+      sheet: S,
+      lang: opts.lang,
+      title,
+      headerRow: 1,
+      below,
+      lastCol: last,
+      helperCols: [lay.key, lay.key + 1],
+    }).ops,
+  );
   widths(S, [6, 16, 24, 14]);
   ops.push({ op: 'columnWidth', sheet: S, col: colLetters(lay.veto + 1), width: 30 });
 
