@@ -1,7 +1,7 @@
 /**
  * Each rule term kind is a small handler (./kinds/<kind>.ts) that knows how it is entered, how it
- * scores, how it explains itself and what formula it emits. Adding a kind touches one file there,
- * its test, and the list below.
+ * scores, how it explains itself, how the pane names it and what formula it emits. Adding a kind
+ * touches one file there, its test, one line in ./kinds/index.ts and the grammar rows that read it.
  */
 import type { z } from 'zod';
 import type { Expr } from '../formula/ast';
@@ -101,22 +101,38 @@ export interface TermFormula {
   veto?: Expr;
 }
 
-export interface TermHandler<K extends TermKind = TermKind> {
-  kind: K;
+/** A kind's name as the task pane shows it (its `kind.<name>` entry in each pane catalogue). */
+export interface KindLabel {
+  zh: string;
+  en: string;
+}
+
+/**
+ * A kind's handler over its own term type T. A kind's file declares its handler as
+ * `KindHandler<z.infer<typeof schema>>`, so the Term union can be derived from the handlers without
+ * a cycle; elsewhere the same type is named by kind, as TermHandler<K>.
+ */
+export interface KindHandler<T extends { kind: string }> {
+  kind: T['kind'];
+  /** How the rule editor names the kind. */
+  label: KindLabel;
   input: InputKind;
   /** The schema of a term of this kind read back from a workbook (an override typed or saved). */
-  schema: z.ZodType<Extract<Term, { kind: K }>>;
+  schema: z.ZodType<T>;
   /** The fields the rule editor shows and a kind change carries over, in the order shown. */
   fields: readonly FieldDecl[];
   /** Keys of the schema that are neither `kind`, `span` nor a field, each with why (none so far). */
   derived?: Readonly<Record<string, string>>;
   flags: KindFlags;
   /** The effect of an input (null = nothing entered: no effect). */
-  evaluate(term: Extract<Term, { kind: K }>, input: number | boolean | null): TermEffect;
+  evaluate(term: T, input: number | boolean | null): TermEffect;
   /** One plain sentence, e.g. "每人扣0.5分" / "0.5 points off per person". */
-  explain(term: Extract<Term, { kind: K }>, lang: Lang): string;
+  explain(term: T, lang: Lang): string;
   /** Entry-column prompt: what to count and what it costs (≤ 200 characters). */
-  prompt(term: Extract<Term, { kind: K }>, lang: Lang): string;
+  prompt(term: T, lang: Lang): string;
   /** Formula pieces over the input cell (yes/no inputs hold "是" or "否"). */
-  formula(term: Extract<Term, { kind: K }>, input: Expr): TermFormula;
+  formula(term: T, input: Expr): TermFormula;
 }
+
+/** The handler of kind K. */
+export type TermHandler<K extends TermKind = TermKind> = KindHandler<Extract<Term, { kind: K }>>;

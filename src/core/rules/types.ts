@@ -13,7 +13,7 @@ export interface Span {
 
 /**
  * What an assessor counts for a term, and how that turns into points: the union of the kinds' terms,
- * derived from their schemas (./kinds/index.ts SCHEMAS; each kind's file documents its term), so a
+ * derived from their schemas (the kinds listed in ./kinds/index.ts; each kind's file documents its term), so a
  * new kind is declared in its own file only.
  */
 export type Term = SchemaTerm;

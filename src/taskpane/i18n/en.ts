@@ -1,4 +1,5 @@
 /** Task pane UI strings (English), with the same keys as the zh-CN catalogue. */
+import { kindLabels } from '../../core/rules/kinds';
 import type { UiCatalogue } from './index';
 
 type P = Record<string, string | number>;
@@ -103,23 +104,7 @@ export const en: UiCatalogue = {
   savingRules: 'Saving rules…',
   rulesSaved: 'Rules saved in the workbook.',
   nothingToSave: 'No changes to save.',
-  'kind.perUnit': 'Points off per unit',
-  'kind.shortfall': 'Points off per missing unit',
-  'kind.threshold': 'Points off below a count',
-  'kind.rate': 'Points off per % below target',
-  'kind.flag': 'Points off if it happened',
-  'kind.award': 'Points earned when met',
-  'kind.fullIf': 'Full points when',
-  'kind.zeroIf': 'Zero when',
-  'kind.veto': 'Veto',
-  'kind.bonus': 'Bonus',
-  'kind.discretion': 'Assessor decides',
-  'kind.tier': 'Bands by rate',
-  'kind.tierCount': 'Bands by count',
-  'kind.choice': 'One of several cases',
-  'kind.rank': 'Points by place',
-  'kind.range': 'Points off within a range',
-  'kind.consequence': 'Consequence, no points',
+  ...kindLabels('en'),
   recheck: 'Check again',
   counts: (p: P) =>
     `${many(p, 'error', 'error', 'errors')}, ${many(p, 'warning', 'warning', 'warnings')}, ${many(p, 'info', 'note', 'notes')}`,

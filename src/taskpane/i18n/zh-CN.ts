@@ -1,5 +1,6 @@
 /** 任务窗格界面文字（中文）。每条按键名取用；带参数的写成函数，说明发现了什么、该怎么做。 */
 import type { WriteOp } from '../../core/plan';
+import { kindLabels } from '../../core/rules/kinds';
 import type { TermKind } from '../../core/rules/types';
 import type { UndoGapKind } from '../../core/writeback/undo';
 
@@ -100,23 +101,7 @@ export const zhCN = {
   savingRules: '正在保存规则…',
   rulesSaved: '规则已保存在工作簿中。',
   nothingToSave: '没有需要保存的修改。',
-  'kind.perUnit': '每次/每人扣分',
-  'kind.shortfall': '每少一次扣分',
-  'kind.threshold': '不足数量扣分',
-  'kind.rate': '比率每低扣分',
-  'kind.flag': '出现即扣分',
-  'kind.award': '达到得分',
-  'kind.fullIf': '满分条件',
-  'kind.zeroIf': '不得分条件',
-  'kind.veto': '一票否决',
-  'kind.bonus': '加分',
-  'kind.discretion': '酌情扣分',
-  'kind.tier': '按比率分档',
-  'kind.tierCount': '按次数分档',
-  'kind.choice': '多种情形取其一',
-  'kind.rank': '按名次计分',
-  'kind.range': '在范围内扣分',
-  'kind.consequence': '不计分的后果',
+  ...kindLabels('zh'),
   // Check
   recheck: '重新检查',
   counts: (p: P) => `错误 ${s(p, 'error')} 处，警告 ${s(p, 'warning')} 处，提示 ${s(p, 'info')} 处`,

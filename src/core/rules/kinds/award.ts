@@ -1,7 +1,7 @@
 /** …的得1分: part of the item's points, earned when met (是) and lost (amount) when not (否). */
 import { fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, deduct, f, isNo, NONE, whatDe, whatEn, yes, pts } from './common';
 import { z } from 'zod';
 import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
@@ -9,8 +9,9 @@ import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
 /** A award term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('award'), amount, what: text, span });
 
-export const award: TermHandler<'award'> = {
+export const award: KindHandler<z.infer<typeof schema>> = {
   kind: 'award',
+  label: { zh: '达到得分', en: 'Points earned when met' },
   schema,
   fields: [AMOUNT, WHAT],
   flags: STEPPED,

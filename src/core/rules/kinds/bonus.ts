@@ -1,7 +1,7 @@
 /** 加N分 / 每…加N分 / 最高加N分: amount × count, limited to max. */
 import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermEffect, TermHandler } from '../registry';
+import type { TermEffect, KindHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatDe, whatEn } from './common';
 import { z } from 'zod';
@@ -17,8 +17,9 @@ export const schema = z.object({
   span,
 });
 
-export const bonus: TermHandler<'bonus'> = {
+export const bonus: KindHandler<z.infer<typeof schema>> = {
   kind: 'bonus',
+  label: { zh: '加分', en: 'Bonus' },
   schema,
   fields: [AMOUNT, { name: 'max', type: 'nullableNumber', default: null, label: 'maxBonus' }, UNIT, WHAT],
   flags: NO_DEDUCTION,

@@ -2,17 +2,13 @@
  * Alternatives that exclude each other, one chosen (有方案有记录得满分；有记录无方案得2分; 优-0、良-1).
  * Input: the number of the alternative that applies; blank or any other number deducts nothing.
  */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { bandEffect, choiceFormula, chosenBand, outcome } from './bands';
 import { clip } from './common';
 import { z } from 'zod';
 import { BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
 
-function list(
-  term: Parameters<TermHandler<'choice'>['explain']>[0],
-  lang: 'zh' | 'en',
-  numbered: boolean,
-): string {
+function list(term: z.infer<typeof schema>, lang: 'zh' | 'en', numbered: boolean): string {
   return term.bands
     .map((b, i) => {
       const n = numbered ? `${i + 1}=` : '';
@@ -24,8 +20,9 @@ function list(
 /** A choice term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('choice'), bands, what: text, span });
 
-export const choice: TermHandler<'choice'> = {
+export const choice: KindHandler<z.infer<typeof schema>> = {
   kind: 'choice',
+  label: { zh: '多种情形取其一', en: 'One of several cases' },
   schema,
   fields: [BANDS, WHAT],
   flags: DEDUCTS,

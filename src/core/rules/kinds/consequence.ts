@@ -1,5 +1,5 @@
 /** 取消评优资格, 否优, 降档, 不合格: a consequence beyond points; it scores nothing and is always said. */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { NONE, whatDe, whatEn } from './common';
 import { z } from 'zod';
 import { NO_DEDUCTION, WHAT, span, text } from './schema-parts';
@@ -30,8 +30,9 @@ export function effectEn(effect: string): string {
 /** A consequence term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('consequence'), effect: text, what: text, span });
 
-export const consequence: TermHandler<'consequence'> = {
+export const consequence: KindHandler<z.infer<typeof schema>> = {
   kind: 'consequence',
+  label: { zh: '不计分的后果', en: 'Consequence, no points' },
   schema,
   fields: [{ name: 'effect', type: 'text', default: '取消评优资格', label: 'effect' }, WHAT],
   flags: NO_DEDUCTION,

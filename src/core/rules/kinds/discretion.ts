@@ -1,6 +1,6 @@
 /** 酌情扣分, 根据平时工作打分: the assessor enters the deduction itself. */
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, deduct, ifNumber, NONE, nonNeg, round2, whatEn } from './common';
 import { z } from 'zod';
 import { DEDUCTS, WHAT, span, text } from './schema-parts';
@@ -8,8 +8,9 @@ import { DEDUCTS, WHAT, span, text } from './schema-parts';
 /** A discretion term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('discretion'), what: text, span });
 
-export const discretion: TermHandler<'discretion'> = {
+export const discretion: KindHandler<z.infer<typeof schema>> = {
   kind: 'discretion',
+  label: { zh: '酌情扣分', en: 'Assessor decides' },
   schema,
   fields: [WHAT],
   flags: DEDUCTS,

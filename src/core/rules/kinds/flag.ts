@@ -1,7 +1,7 @@
 /** 出现过期药的扣0.1分: amount once when it happened (是). */
 import { fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, deduct, f, isYes, NONE, whatDe, whatEn, yes, pts } from './common';
 import { z } from 'zod';
 import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
@@ -9,8 +9,9 @@ import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
 /** A flag term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('flag'), amount, what: text, span });
 
-export const flag: TermHandler<'flag'> = {
+export const flag: KindHandler<z.infer<typeof schema>> = {
   kind: 'flag',
+  label: { zh: '出现即扣分', en: 'Points off if it happened' },
   schema,
   fields: [AMOUNT, WHAT],
   flags: STEPPED,

@@ -1,5 +1,5 @@
 /** …的记满分: describes when the item earns full points; nothing to enter, no effect by itself. */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, NONE, whatDe, whatEn } from './common';
 import { z } from 'zod';
 import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
@@ -7,8 +7,9 @@ import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
 /** A fullIf term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('fullIf'), what: text, span });
 
-export const fullIf: TermHandler<'fullIf'> = {
+export const fullIf: KindHandler<z.infer<typeof schema>> = {
   kind: 'fullIf',
+  label: { zh: '满分条件', en: 'Full points when' },
   schema,
   fields: [WHAT],
   flags: ALL_OR_NOTHING,

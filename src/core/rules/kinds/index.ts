@@ -1,54 +1,31 @@
 /** The registry of term handlers: one per TermKind. */
 import type { z } from 'zod';
+import type { KindLabel, TermHandler } from '../registry';
 import type { Term, TermKind } from '../types';
-import type { TermHandler } from '../registry';
-import { award, schema as awardSchema } from './award';
-import { bonus, schema as bonusSchema } from './bonus';
-import { choice, schema as choiceSchema } from './choice';
-import { consequence, schema as consequenceSchema } from './consequence';
-import { discretion, schema as discretionSchema } from './discretion';
-import { flag, schema as flagSchema } from './flag';
-import { fullIf, schema as fullIfSchema } from './fullIf';
-import { perUnit, schema as perUnitSchema } from './perUnit';
-import { range, schema as rangeSchema } from './range';
-import { rank, schema as rankSchema } from './rank';
-import { rate, schema as rateSchema } from './rate';
-import { shortfall, schema as shortfallSchema } from './shortfall';
-import { threshold, schema as thresholdSchema } from './threshold';
-import { tier, schema as tierSchema } from './tier';
-import { tierCount, schema as tierCountSchema } from './tierCount';
-import { veto, schema as vetoSchema } from './veto';
-import { zeroIf, schema as zeroIfSchema } from './zeroIf';
+import { award } from './award';
+import { bonus } from './bonus';
+import { choice } from './choice';
+import { consequence } from './consequence';
+import { discretion } from './discretion';
+import { flag } from './flag';
+import { fullIf } from './fullIf';
+import { perUnit } from './perUnit';
+import { range } from './range';
+import { rank } from './rank';
+import { rate } from './rate';
+import { shortfall } from './shortfall';
+import { threshold } from './threshold';
+import { tier } from './tier';
+import { tierCount } from './tierCount';
+import { veto } from './veto';
+import { zeroIf } from './zeroIf';
 
 /**
- * Every kind's schema: the Term union (../types) is derived from this list, so a kind exists once it
- * is here; HANDLERS below then fails to compile until the kind has its handler.
+ * Every kind, each a handler holding its schema, label and functions. The Term union (../types) is
+ * derived from the schemas here, so a kind exists once its one line is here; HANDLERS below then
+ * fails to compile when a line's name differs from its handler's kind.
  */
-export const SCHEMAS = {
-  perUnit: perUnitSchema,
-  shortfall: shortfallSchema,
-  threshold: thresholdSchema,
-  rate: rateSchema,
-  flag: flagSchema,
-  award: awardSchema,
-  fullIf: fullIfSchema,
-  zeroIf: zeroIfSchema,
-  veto: vetoSchema,
-  bonus: bonusSchema,
-  discretion: discretionSchema,
-  tier: tierSchema,
-  tierCount: tierCountSchema,
-  choice: choiceSchema,
-  rank: rankSchema,
-  range: rangeSchema,
-  consequence: consequenceSchema,
-} as const;
-
-/** The union of the kinds' terms, as their schemas describe them. */
-export type SchemaTerm = { [K in keyof typeof SCHEMAS]: z.infer<(typeof SCHEMAS)[K]> }[keyof typeof SCHEMAS];
-
-/** Every kind's handler; the mapped type makes a missing kind a compile error. */
-export const HANDLERS: { [K in TermKind]: TermHandler<K> } = {
+const KINDS = {
   perUnit,
   shortfall,
   threshold,
@@ -66,7 +43,26 @@ export const HANDLERS: { [K in TermKind]: TermHandler<K> } = {
   rank,
   range,
   consequence,
-};
+} as const;
+
+/** The union of the kinds' terms, as their schemas describe them. */
+export type SchemaTerm = {
+  [K in keyof typeof KINDS]: z.infer<(typeof KINDS)[K]['schema']>;
+}[keyof typeof KINDS];
+
+/** Every kind's handler, by kind. */
+export const HANDLERS: { readonly [K in TermKind]: TermHandler<K> } = KINDS;
+
+/**
+ * The pane's `kind.<name>` entries in one language, from the kinds' labels.
+ * @example kindLabels('zh')['kind.veto'] === '一票否决'
+ */
+export function kindLabels(lang: keyof KindLabel): Record<`kind.${TermKind}`, string> {
+  return Object.fromEntries(Object.values(HANDLERS).map((h) => [`kind.${h.kind}`, h.label[lang]])) as Record<
+    `kind.${TermKind}`,
+    string
+  >;
+}
 
 /**
  * The handler for a term, typed loosely so callers can pass the term they hold.

@@ -1,7 +1,7 @@
 /** 扣0.5分/人, 每次扣0.1分, 每发现一处扣2分: amount × the count entered. */
 import { bin, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { unitEn } from '../units';
 import {
   clip,
@@ -35,8 +35,9 @@ export const schema = z.object({
   extra: amount.optional(),
 });
 
-export const perUnit: TermHandler<'perUnit'> = {
+export const perUnit: KindHandler<z.infer<typeof schema>> = {
   kind: 'perUnit',
+  label: { zh: '每次/每人扣分', en: 'Points off per unit' },
   schema,
   fields: [
     AMOUNT,

@@ -5,7 +5,7 @@
  */
 import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, deduct, f, ifNumber, NONE, round2, whatDe, whatEn } from './common';
 import { z } from 'zod';
 import { DEDUCTS, WHAT, amount, span, text } from './schema-parts';
@@ -13,8 +13,9 @@ import { DEDUCTS, WHAT, amount, span, text } from './schema-parts';
 /** A range term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('range'), min: amount, max: amount, what: text, span });
 
-export const range: TermHandler<'range'> = {
+export const range: KindHandler<z.infer<typeof schema>> = {
   kind: 'range',
+  label: { zh: '在范围内扣分', en: 'Points off within a range' },
   schema,
   fields: [
     { name: 'min', type: 'number', default: 0, label: 'min' },

@@ -3,7 +3,7 @@
  * its score. Input: the place, a whole number ≥ 1 (anything else scores nothing, as the formula does).
  */
 import { bin, type Expr, fn, num } from '../../formula/ast';
-import type { Lang, TermHandler } from '../registry';
+import type { Lang, KindHandler } from '../registry';
 import type { TierBand } from '../types';
 import { bandEffect, bandOf, outcome } from './bands';
 import { clip, ifNumber, NONE, whatEn } from './common';
@@ -46,8 +46,9 @@ function bandsInWords(bs: readonly TierBand[], lang: Lang): string {
 const place = (input: number | boolean | null): number | null =>
   typeof input === 'number' && Number.isInteger(input) && input >= 1 ? input : null;
 
-export const rank: TermHandler<'rank'> = {
+export const rank: KindHandler<z.infer<typeof schema>> = {
   kind: 'rank',
+  label: { zh: '按名次计分', en: 'Points by place' },
   schema,
   fields: [BANDS, WHAT],
   flags: DEDUCTS,

@@ -4,7 +4,7 @@
  */
 import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, deduct, f, floorDiv, hundredths, ifNumber, NONE, nonNeg, round2, whatEn, pts } from './common';
 import { z } from 'zod';
 import { AMOUNT, STEPPED, WHAT, amount, span, text } from './schema-parts';
@@ -19,8 +19,9 @@ export const schema = z.object({
   span,
 });
 
-export const rate: TermHandler<'rate'> = {
+export const rate: KindHandler<z.infer<typeof schema>> = {
   kind: 'rate',
+  label: { zh: '比率每低扣分', en: 'Points off per % below target' },
   schema,
   fields: [
     AMOUNT,

@@ -1,7 +1,7 @@
 /** 每少一次扣0.5分 (不少于4次): amount × max(0, required − done). Input: the count done. */
 import { bin, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, deduct, f, hundredths, ifNumber, NONE, nonNeg, round2, times, whatEn, pts } from './common';
 import { z } from 'zod';
@@ -17,8 +17,9 @@ export const schema = z.object({
   span,
 });
 
-export const shortfall: TermHandler<'shortfall'> = {
+export const shortfall: KindHandler<z.infer<typeof schema>> = {
   kind: 'shortfall',
+  label: { zh: '每少一次扣分', en: 'Points off per missing unit' },
   schema,
   fields: [AMOUNT, REQUIRED, UNIT, WHAT],
   flags: STEPPED,

@@ -1,7 +1,7 @@
 /** 投稿不足5篇的扣1分: amount once when the count done is below required. */
 import { bin, fn, num } from '../../formula/ast';
 import { toCents } from '../../num';
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { unitEn } from '../units';
 import { clip, deduct, f, hundredths, ifNumber, NONE, whatEn, pts } from './common';
 import { z } from 'zod';
@@ -17,8 +17,9 @@ export const schema = z.object({
   span,
 });
 
-export const threshold: TermHandler<'threshold'> = {
+export const threshold: KindHandler<z.infer<typeof schema>> = {
   kind: 'threshold',
+  label: { zh: '不足数量扣分', en: 'Points off below a count' },
   schema,
   fields: [AMOUNT, REQUIRED, UNIT, WHAT],
   flags: STEPPED,

@@ -1,5 +1,5 @@
 /** 完成率≥90%得满分，≥85%得5分，＜80%不得分: one band of a rate applies. Input: the rate in percent. */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { bandEffect, bandOf, bandsText, measuredFormula } from './bands';
 import { clip, whatEn } from './common';
 import { z } from 'zod';
@@ -14,8 +14,9 @@ export const schema = z.object({
   span,
 });
 
-export const tier: TermHandler<'tier'> = {
+export const tier: KindHandler<z.infer<typeof schema>> = {
   kind: 'tier',
+  label: { zh: '按比率分档', en: 'Bands by rate' },
   schema,
   fields: [BANDS, { name: 'unit', type: 'choice', default: '%', label: 'unit', options: ['%', '分'] }, WHAT],
   flags: DEDUCTS,

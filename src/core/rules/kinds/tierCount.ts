@@ -1,5 +1,5 @@
 /** 差错2次以内得满分，3至5次得3分，6次以上不得分: one band of a count applies. Input: the count. */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { unitEn } from '../units';
 import { bandEffect, bandOf, bandsText, measuredFormula } from './bands';
 import { clip, whatEn } from './common';
@@ -9,8 +9,9 @@ import { BANDS, DEDUCTS, UNIT, WHAT, bands, span, text } from './schema-parts';
 /** A tierCount term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('tierCount'), bands, unit: text, what: text, span });
 
-export const tierCount: TermHandler<'tierCount'> = {
+export const tierCount: KindHandler<z.infer<typeof schema>> = {
   kind: 'tierCount',
+  label: { zh: '按次数分档', en: 'Bands by count' },
   schema,
   fields: [BANDS, UNIT, WHAT],
   flags: DEDUCTS,

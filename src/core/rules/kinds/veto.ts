@@ -1,7 +1,7 @@
 /**
  * 一票否决: scope 'assessment' sets the whole assessment to 0; scope 'item' (本项否决) only this item.
  */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, isYes, NONE, whatDe, whatEn, yes } from './common';
 import { z } from 'zod';
 import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
@@ -14,8 +14,9 @@ export const schema = z.object({
   span,
 });
 
-export const veto: TermHandler<'veto'> = {
+export const veto: KindHandler<z.infer<typeof schema>> = {
   kind: 'veto',
+  label: { zh: '一票否决', en: 'Veto' },
   schema,
   fields: [
     { name: 'scope', type: 'choice', default: 'item', label: 'scope', options: ['item', 'assessment'] },

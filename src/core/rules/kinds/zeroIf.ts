@@ -1,5 +1,5 @@
 /** …的不得分, 计零分, 否决计分法: the item scores 0 when it happened (是). */
-import type { TermHandler } from '../registry';
+import type { KindHandler } from '../registry';
 import { clip, isYes, NONE, whatDe, whatEn, yes } from './common';
 import { z } from 'zod';
 import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
@@ -7,8 +7,9 @@ import { ALL_OR_NOTHING, WHAT, span, text } from './schema-parts';
 /** A zeroIf term as stored in a workbook. */
 export const schema = z.object({ kind: z.literal('zeroIf'), what: text, span });
 
-export const zeroIf: TermHandler<'zeroIf'> = {
+export const zeroIf: KindHandler<z.infer<typeof schema>> = {
   kind: 'zeroIf',
+  label: { zh: '不得分条件', en: 'Zero when' },
   schema,
   fields: [WHAT],
   flags: ALL_OR_NOTHING,
