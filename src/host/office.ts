@@ -3,7 +3,7 @@
  * round trips (context.sync) as Excel allows. It never imports Office.js itself: `Excel` and the
  * requirement check are passed in, so tests run it against src/fake-excel.
  */
-import { a1, a1Range, colIndex, parseA1, parseRange } from '../core/a1';
+import { a1, a1Range, colIndex, colLetters, parseA1, parseRange } from '../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../core/grid';
 import {
   type Expected,
@@ -21,7 +21,14 @@ import {
   WriteInterruptedError,
   type WriteProgress,
 } from './errors';
-import type { ExcelApi, IsSetSupported, XlRequestContext, XlWorksheet } from './excel-api';
+import type {
+  ExcelApi,
+  IsSetSupported,
+  XlDataValidation,
+  XlRangeAreas,
+  XlRequestContext,
+  XlWorksheet,
+} from './excel-api';
 import { hostLang } from './messages';
 import type { Host, HostFeature, HostRead, HostSelection, HostWrite, SkippedOps } from './types';
 
@@ -91,7 +98,17 @@ export function createOfficeHost(options: OfficeHostOptions): Host {
   }
 
   return {
-    readWorkbook: () => readWorkbook(run, has('mergedAreas'), maxChunkBytes),
+    readWorkbook: () =>
+      readWorkbook(
+        run,
+        {
+          merges: has('mergedAreas'),
+          specialCells: has('specialCells'),
+          validationType: has('dataValidation'),
+          printArea: has('pageLayout'),
+        },
+        maxChunkBytes,
+      ),
     applyPlan: (plan, onProgress) =>
       run((ctx) =>
         writePlan(ctx, plan, {
@@ -132,16 +149,18 @@ const EST_CELL_BYTES = 100;
  */
 async function readWorkbook(
   run: <T>(batch: (ctx: XlRequestContext) => Promise<T>) => Promise<T>,
-  mergesKnown: boolean,
+  known: ReadFeatures,
   maxBytes: number,
 ): Promise<HostRead> {
+  const mergesKnown = known.merges;
   try {
-    const { sheets, syncs } = await run((ctx) => readStructure(ctx, mergesKnown, true));
+    const { sheets, syncs } = await run((ctx) => readStructure(ctx, known, true));
     return { workbook: { sheets: sheets.map((s) => s.grid) }, syncs, mergesKnown };
   } catch (e) {
     if (!(e instanceof HostError && PAYLOAD_CODES.has(e.officeCode))) throw e;
   }
-  const structure = await run((ctx) => readStructure(ctx, mergesKnown, false));
+  const structure = await run((ctx) => readStructure(ctx, known, false));
+  // The whole-workbook attempt failed at its second sync, the one bringing the cells.
   let syncs = 2 + structure.syncs;
   const bands: Band[] = [];
   for (const { grid, used } of structure.sheets) {
@@ -231,35 +250,85 @@ async function readBands(
   }
 }
 
+/** What this Excel can tell the read besides cells (each by its ExcelApi version). */
+interface ReadFeatures {
+  /** Merged areas (1.13). */
+  merges: boolean;
+  /** Every validated cell of a sheet at once, through special cells (1.9). */
+  specialCells: boolean;
+  /** `dataValidation.type` (1.8): validated cells found column by column where special cells are missing. */
+  validationType: boolean;
+  /** The print area (1.9). */
+  printArea: boolean;
+}
+
 /**
- * Two syncs whatever the size: the first learns the sheets, the second brings every sheet's used
- * range (with its contents when `withContents`) and merged areas in one batch. Office cannot
- * enumerate sheets and load their ranges in the same request: the sheet proxies exist only after
- * the first sync.
+ * Columns looked at for hidden ones (and, without special cells, for validation): the used range and
+ * this many more to its right, where the plan adds its columns (subtotals, entry columns, a veto
+ * column, assessors' columns), which are empty until written and so outside the used range.
+ */
+const ADDED_COLS_MARGIN = 32;
+
+/**
+ * No sheet's columns are looked at past this one (IV, old Excel's last), so that a stray entry far
+ * to the right cannot make the request too large; columns past it are read as shown.
+ */
+const LAST_SCANNED_COL = 255;
+
+/**
+ * Validated cells found one by one (without special cells), at most this many over the workbook;
+ * past it a column with validation somewhere counts as validated over the used rows, so that the
+ * user's rules are kept (and listed) rather than replaced unseen.
+ */
+const CELL_PROBE_BUDGET = 20_000;
+
+/**
+ * A fixed number of syncs whatever the size: the first learns the sheets; the second brings every
+ * sheet's used range (with its contents when `withContents`), merged areas, validated cells and print
+ * area in one batch; the third, each used column's hidden state (and, without special cells, its
+ * validation type). Office cannot enumerate sheets and load their ranges in the same request: the
+ * sheet proxies exist only after the first sync, and the columns are known only after the second.
+ * Without special cells, a fourth finds which cells of a partly validated column carry a rule.
  */
 async function readStructure(
   ctx: XlRequestContext,
-  mergesKnown: boolean,
+  known: ReadFeatures,
   withContents: boolean,
 ): Promise<{ sheets: { grid: SheetGrid; used: MergeArea | null }[]; syncs: number }> {
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/visibility,items/protection/protected');
   await ctx.sync();
+  let syncs = 1;
 
+  const areasOf = (areas: XlRangeAreas | null): MergeArea[] => {
+    if (!areas || areas.isNullObject) return [];
+    return areas.areas.items.flatMap((a) => {
+      const r = parseRange(localAddress(a.address));
+      return r ? [r] : [];
+    });
+  };
   const pending = worksheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load(withContents ? 'address,values,formulas' : 'address');
-    const merged = mergesKnown ? ws.getRange().getMergedAreasOrNullObject() : null;
-    merged?.load('areas/items/address');
-    return { ws, used, merged };
+    const loadAreas = (areas: XlRangeAreas) => {
+      areas.load('areas/items/address');
+      return areas;
+    };
+    const merged = known.merges ? loadAreas(ws.getRange().getMergedAreasOrNullObject()) : null;
+    const validated = known.specialCells
+      ? loadAreas(ws.getRange().getSpecialCellsOrNullObject('DataValidations'))
+      : null;
+    const printArea = known.printArea ? loadAreas(ws.pageLayout.getPrintAreaOrNullObject()) : null;
+    return { ws, used, merged, validated, printArea };
   });
   await ctx.sync();
+  syncs++;
 
-  const sheets = pending.map(({ ws, used, merged }) => {
+  const sheets = pending.map(({ ws, used, merged, validated, printArea }) => {
     const grid: SheetGrid = {
       name: ws.name,
       values: [],
-      merges: [],
+      merges: areasOf(merged),
       hidden: ws.visibility !== 'Visible',
       protected: ws.protection.protected,
     };
@@ -269,15 +338,80 @@ async function readStructure(
       grid.values = placed.values;
       grid.formulas = placed.formulas;
     }
-    if (merged && !merged.isNullObject) {
-      for (const area of merged.areas.items) {
-        const m = parseRange(localAddress(area.address));
-        if (m) grid.merges.push(m);
-      }
-    }
-    return { grid, used: rect };
+    const validations = areasOf(validated);
+    if (validations.length > 0) grid.validations = validations;
+    const print = areasOf(printArea);
+    if (print.length > 0) grid.printArea = print;
+    return { ws, grid, used: rect };
   });
-  return { sheets, syncs: 2 };
+
+  // Per column: hidden or not and, without special cells, which validation type it carries.
+  const probeTypes = !known.specialCells && known.validationType;
+  const columns = sheets.flatMap(({ ws, grid, used }) => {
+    if (!used) return [];
+    const last = Math.min(used.right + ADDED_COLS_MARGIN, LAST_SCANNED_COL);
+    return Array.from({ length: Math.max(0, last + 1) }, (_, col) => {
+      const letters = colLetters(col);
+      const whole = ws.getRange(`${letters}:${letters}`);
+      whole.load('columnHidden');
+      let type: XlDataValidation | null = null;
+      if (probeTypes) {
+        type = ws.getRange(a1Range(used.top, col, used.bottom, col)).dataValidation;
+        type.load('type');
+      }
+      return { ws, grid, used, col, whole, type };
+    });
+  });
+  if (columns.length === 0) return { sheets, syncs };
+  await ctx.sync();
+  syncs++;
+
+  const hidden = new Map<SheetGrid, number[]>();
+  const mixed: typeof columns = [];
+  for (const c of columns) {
+    // Office reads true only where the whole column is hidden.
+    if (c.whole.columnHidden === true) hidden.set(c.grid, [...(hidden.get(c.grid) ?? []), c.col]);
+    if (!c.type || c.type.type === 'None') continue;
+    if (c.type.type === 'Inconsistent' || c.type.type === 'MixedCriteria') mixed.push(c);
+    else addValidation(c.grid, { top: c.used.top, left: c.col, bottom: c.used.bottom, right: c.col });
+  }
+  for (const [grid, cols] of hidden) grid.hiddenCols = cols;
+  if (mixed.length === 0) return { sheets, syncs };
+
+  // Which cells of the partly validated columns carry a rule: one more sync, one load per cell.
+  let budget = CELL_PROBE_BUDGET;
+  const probes: { grid: SheetGrid; col: number; row: number; dv: XlDataValidation }[] = [];
+  for (const c of mixed) {
+    const rows = c.used.bottom - c.used.top + 1;
+    if (rows > budget) {
+      addValidation(c.grid, { top: c.used.top, left: c.col, bottom: c.used.bottom, right: c.col });
+      continue;
+    }
+    budget -= rows;
+    for (let row = c.used.top; row <= c.used.bottom; row++) {
+      const dv = c.ws.getRange(a1(row, c.col)).dataValidation;
+      dv.load('type');
+      probes.push({ grid: c.grid, col: c.col, row, dv });
+    }
+  }
+  if (probes.length > 0) {
+    await ctx.sync();
+    syncs++;
+  }
+  for (const p of probes) {
+    if (p.dv.type === 'None') continue;
+    const last = p.grid.validations?.at(-1);
+    // Consecutive validated cells of one column make one rectangle.
+    if (last && last.left === p.col && last.right === p.col && last.bottom === p.row - 1) last.bottom = p.row;
+    else addValidation(p.grid, { top: p.row, left: p.col, bottom: p.row, right: p.col });
+  }
+  // One order for the rectangles however they were found, as special cells give them.
+  for (const { grid } of sheets) grid.validations?.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { sheets, syncs };
+}
+
+function addValidation(grid: SheetGrid, rect: MergeArea): void {
+  grid.validations = [...(grid.validations ?? []), rect];
 }
 
 /** "'张 村'!B3:D9" → "B3:D9". The address part never holds "!", so the last one splits. */

@@ -116,3 +116,82 @@ describe('the Office host reads the user’s own validation, hidden columns and 
     expect(wb.sheet('一村')!.print.area).toEqual(['A1:H7']);
   });
 });
+
+describe('what the read costs, and Excel versions that cannot tell everything', () => {
+  it('takes three syncs for 1 sheet and for 5, with the user’s things on them or not', async () => {
+    const counts: number[] = [];
+    for (const spec of [
+      {},
+      { extraSheets: 4 },
+      { listed: ['E3'], hidden: [7], printArea: 'A1:G7' },
+      { listed: ['E3'], hidden: [7], printArea: 'A1:G7', extraSheets: 4 },
+    ]) {
+      const { excel, host } = hostOver(book(spec));
+      const read = await host.readWorkbook();
+      expect(read.syncs).toBe(excel.syncs);
+      counts.push(read.syncs);
+    }
+    expect(counts).toEqual([3, 3, 3, 3]);
+  });
+
+  it('without special cells (ExcelApi 1.8) finds the validated cells column by column, in one more sync', async () => {
+    const wb = book({ listed: ['E3', 'E4', 'I2'], hidden: [7], printArea: 'A1:G7' });
+    // A column validated whole over the used rows needs no look at its cells.
+    for (const r of [1, 2, 3, 4, 5, 6])
+      wb.sheet('一村')!.validations.set(`J${r}`, { rule: USERS_LIST, prompt: null, errorAlert: null });
+    const counts: number[] = [];
+    for (const extraSheets of [0, 4]) {
+      const { excel, host } = hostOver(
+        book({ listed: ['E3', 'E4'], hidden: [7], printArea: 'A1:G7', extraSheets }),
+        '1.8',
+      );
+      const read = await host.readWorkbook();
+      expect(read.syncs).toBe(excel.syncs);
+      counts.push(read.syncs);
+    }
+    expect(counts).toEqual([4, 4]);
+    const { host } = hostOver(wb, '1.8');
+    const { read, plan } = await readAndPlan(host);
+    const s = read.workbook.sheets[0]!;
+    expect(s.validations).toEqual([
+      { top: 0, left: 9, bottom: 5, right: 9 },
+      { top: 1, left: 8, bottom: 1, right: 8 },
+      { top: 2, left: 4, bottom: 3, right: 4 },
+    ]);
+    expect(s.hiddenCols).toEqual([7]);
+    // No print area without ExcelApi 1.9: none is read, and the write goes on without one.
+    expect(s.printArea).toBeUndefined();
+    expect(plan.conflicts.filter((c) => c.kind === 'validation').map((c) => c.cell)).toEqual(['E3', 'E4']);
+    const out = await host.applyPlan(plan);
+    expect(out.skipped.map((k) => k.feature)).toContain('pageLayout');
+    expect(wb.sheet('一村')!.validations.get('E3')?.rule).toEqual(USERS_LIST);
+    expect(wb.at('一村', 'H1').value).toBe('一级小计');
+    expect(wb.sheet('一村')!.hiddenCols.has(7)).toBe(false);
+    expect(wb.sheet('一村')!.print.area).toEqual(['A1:G7']);
+  });
+
+  it('without data validation at all (ExcelApi 1.7) knows no validation, and reads the rest', async () => {
+    const { excel, host } = hostOver(book({ listed: ['E3'], hidden: [7] }), '1.7');
+    const read = await host.readWorkbook();
+    expect(read.workbook.sheets[0]!.validations).toBeUndefined();
+    expect(read.workbook.sheets[0]!.hiddenCols).toEqual([7]);
+    expect(read.syncs).toBe(excel.syncs);
+  });
+
+  it('a workbook read in row bands (too large for one response) carries them too', async () => {
+    const wb = book({ listed: ['E3', 'E4'], hidden: [7], printArea: 'A1:G7' });
+    // Long 扣分原因 make the cells too large for one response, not any one row.
+    for (const row of [2, 3, 5]) wb.setContents('一村', row, 6, [[`'${'原因'.repeat(500)}`]]);
+    const whole = await hostOver(wb).host.readWorkbook();
+    const excel = new FakeExcel(wb, { payloadLimit: 3_500 });
+    const host = createOfficeHost({
+      excel,
+      isSetSupported: excel.isSetSupported,
+      displayLanguage: () => 'zh-CN',
+      maxChunkBytes: 2_000,
+    });
+    const banded = await host.readWorkbook();
+    expect(banded.syncs).toBeGreaterThan(whole.syncs);
+    expect(banded.workbook).toEqual(whole.workbook);
+  });
+});
