@@ -39,8 +39,8 @@ export interface HostSelection {
 
 export interface Host {
   /**
-   * Read every sheet in one batch: used-range values and formulas, merged areas, names, visibility
-   * and protection.
+   * Read every sheet in one batch: used-range values and formulas, merged areas, names, visibility,
+   * protection, and the user's data validation, hidden columns and print area where Excel can tell.
    * @throws HostError when Excel rejects the batch.
    */
   readWorkbook(): Promise<HostRead>;
