@@ -252,4 +252,18 @@ describe('rubric-scorer summary --grades / --quota', () => {
     expect(() => parseQuota('优秀:三成')).toThrow(/--quota takes "grade:share%"/);
     expect(parseQuota('优秀:30%')).toEqual([{ grade: '优秀', share: 0.3 }]);
   });
+
+  it('a --quota count that is not a whole number of 1 or more says so in both languages (exit 2)', async () => {
+    for (const bad of ['优秀:0', '优秀:2.5', '优秀:-1']) {
+      const out = join(dir, 'bad-quota.xlsx');
+      const c = io();
+      expect(await run(['summary', join(dir, 'units'), '-o', out, '--quota', bad], c.io)).toBe(2);
+      const msg = c.err.join('');
+      expect(msg).toContain('名额个数应为 1 或以上的整数');
+      expect(msg).toContain('a count of units must be a whole number, 1 or more');
+      expect(msg).toContain(`“${bad}”`);
+      await expect(readFile(out)).rejects.toThrow();
+    }
+    expect(() => parseQuota('优秀:150%')).toThrow(/大于 0、不超过 100%.*above 0% and at most 100%/);
+  });
 });

@@ -143,6 +143,16 @@ describe('options', () => {
     ]);
     expect(parseQuotaOption('优秀30%')).toEqual({ error: '优秀30%' });
   });
+  it('--quota: a count of units is a whole number, 1 or more; a share above 0 and at most 100%', () => {
+    for (const bad of ['优秀:0', '优秀:1.5', '优秀:-2', '优秀:2,良好:0.5'])
+      expect(parseQuotaOption(bad)).toMatchObject({ problem: 'count' });
+    expect(parseQuotaOption('优秀:2,良好:0.5')).toEqual({ error: '良好:0.5', problem: 'count' });
+    for (const bad of ['优秀:0%', '优秀:120%', '优秀:-5%'])
+      expect(parseQuotaOption(bad)).toMatchObject({ problem: 'share' });
+    expect(parseQuotaOption('优秀:1')).toEqual([{ grade: '优秀', count: 1 }]);
+    expect(parseQuotaOption('优秀:12.5%')).toEqual([{ grade: '优秀', share: 0.125 }]);
+    expect(parseQuotaOption('优秀:100%')).toEqual([{ grade: '优秀', share: 1 }]);
+  });
 });
 
 describe('assignGrades', () => {

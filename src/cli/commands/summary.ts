@@ -422,6 +422,14 @@ export function parseWeightsOption(v: string): Map<string, number> {
 export function parseQuota(v: string): GradeQuota[] {
   const r = parseQuotaOption(v);
   if (Array.isArray(r)) return r;
+  if (r.problem === 'count')
+    throw new UsageError(
+      `--quota 的名额个数应为 1 或以上的整数，如“优秀:3”（收到“${r.error}”）/ --quota: a count of units must be a whole number, 1 or more, e.g. "优秀:3" (got "${r.error}")`,
+    );
+  if (r.problem === 'share')
+    throw new UsageError(
+      `--quota 的名额比例应大于 0、不超过 100%，如“优秀:30%”（收到“${r.error}”）/ --quota: a share must be above 0% and at most 100%, e.g. "优秀:30%" (got "${r.error}")`,
+    );
   throw new UsageError(
     `--quota 应写成“等次:百分比%”或“等次:个数”，如“优秀:30%”或“优秀:3”（无法读取“${r.error}”）/ --quota takes "grade:share%" or "grade:count", e.g. "优秀:30%" or "优秀:3" (could not read "${r.error}")`,
   );

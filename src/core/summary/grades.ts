@@ -222,7 +222,13 @@ function colName(c: number): string {
 
 /** Why an option could not be read. */
 export interface GradeOptionError {
+  /** The part that could not be used. */
   error: string;
+  /**
+   * Why, where the form was right but the number is not (a quota's count of units must be a whole
+   * number, 1 or more; its share above 0% and at most 100%). Absent: the part's form is wrong.
+   */
+  problem?: 'count' | 'share';
 }
 
 /**
@@ -247,10 +253,17 @@ export function parseGradesOption(v: string): GradeBand[] | GradeOptionError {
 export function parseQuotaOption(v: string): GradeQuota[] | GradeOptionError {
   const out: GradeQuota[] = [];
   for (const part of v.split(/[,，;；]/).filter((p) => p.trim() !== '')) {
-    const m = /^\s*([^:：=\d]+?)\s*[:：=]\s*(\d+(?:\.\d+)?)\s*([%％])?\s*$/.exec(part);
+    const m = /^\s*([^:：=\d-]+?)\s*[:：=]\s*(-?\d+(?:\.\d+)?)\s*([%％])?\s*$/.exec(part);
     if (!m) return { error: part };
     const n = Number(m[2]);
-    out.push(m[3] ? { grade: m[1]!, share: n / 100 } : { grade: m[1]!, count: n });
+    if (m[3]) {
+      if (!(n > 0 && n <= 100)) return { error: part.trim(), problem: 'share' };
+      out.push({ grade: m[1]!, share: n / 100 });
+    } else {
+      // A number of units: 1.5 or 0 units is no quota the office can mean.
+      if (!Number.isInteger(n) || n < 1) return { error: part.trim(), problem: 'count' };
+      out.push({ grade: m[1]!, count: n });
+    }
   }
   return out.length > 0 ? out : { error: v };
 }
