@@ -6,11 +6,18 @@
  * names without a sheet are listed in their own block, each selecting where to look; their rank is
  * "—" as in the written 汇总. A 名单 sheet in the workbook is the roster. With 生成结果通知单 the plan
  * also writes the 结果通知单 sheet, one printed page per unit.
+ *
+ * Inputs take what the CLI's options take, read by the same core parsers: 等次名额 as --quota
+ * (优秀:3 or 优秀:30%; a count is a whole number, 1 or more) and, for several assessors combined by
+ * weight, each assessor's weight as --weights (张三=2,李四=1). A bad input is said under its field
+ * and the summary is not written until it is fixed.
  */
 import {
   Button,
   Caption1,
   Checkbox,
+  Field,
+  Input,
   Radio,
   RadioGroup,
   MessageBar,
@@ -27,12 +34,15 @@ import {
   entryErrors,
   findRosterSheet,
   formatNote,
+  type GradeQuota,
   LABELS,
+  parseQuotaOption,
   planSummary,
   rosterNames,
   type SummaryPlan,
   statusWords,
 } from '../../core/summary';
+import { parseWeights } from '../../core/summary/assessors';
 import type { Host } from '../../host/types';
 
 export interface SummaryStepProps {
@@ -88,6 +98,18 @@ const TEXT = {
     combine: '同一单位有几位考核人的评分表时：',
     mean: '取平均分',
     trimmed: '去掉一个最高分和一个最低分后取平均（不足 3 人时取平均）',
+    weighted: '按权重加权平均',
+    weights: '各考核人的权重，如“张三=2,李四=1”（未填的为 1）',
+    weightsHint: (names: string) => `本工作簿的考核人：${names}`,
+    weightsBad: (part: string) =>
+      `无法读取“${part}”：请写成“考核人=权重”，用逗号分隔，权重为正数，每位考核人只写一次。`,
+    weightsUnknown: (name: string, names: string) =>
+      `没有名为“${name}”的考核人（本工作簿的考核人：${names}）。`,
+    quota: '等次名额（可选），如“优秀:3”或“优秀:30%”',
+    quotaCount: (part: string) => `名额个数应为 1 或以上的整数，如“优秀:3”（收到“${part}”）。`,
+    quotaShare: (part: string) => `名额比例应大于 0、不超过 100%，如“优秀:30%”（收到“${part}”）。`,
+    quotaBad: (part: string) =>
+      `无法读取“${part}”：请写成“等次:个数”或“等次:百分比%”，如“优秀:3”或“优秀:30%”。`,
     ranked: '排名',
     unitLine: (n: string, total: number, rank: string) => `${n}：总分 ${total}，排名 ${rank}`,
     notReadyTitle: (n: number) => `未就绪的单位 ${n} 个（改正前排名显示为“—”）`,
@@ -114,6 +136,20 @@ const TEXT = {
     combine: 'A unit scored by several assessors:',
     mean: 'their mean',
     trimmed: 'the mean without the highest and the lowest (the mean with fewer than 3)',
+    weighted: 'the weighted mean',
+    weights: 'Weight of each assessor, e.g. "张三=2,李四=1" (others 1)',
+    weightsHint: (names: string) => `Assessors in this workbook: ${names}`,
+    weightsBad: (part: string) =>
+      `Could not read "${part}": write "assessor=weight" pairs separated by commas, each weight positive, each assessor once.`,
+    weightsUnknown: (name: string, names: string) =>
+      `No assessor is named "${name}" (assessors in this workbook: ${names}).`,
+    quota: 'Grade quota (optional), e.g. "优秀:3" or "优秀:30%"',
+    quotaCount: (part: string) =>
+      `A count of units must be a whole number, 1 or more, e.g. "优秀:3" (got "${part}").`,
+    quotaShare: (part: string) =>
+      `A share must be above 0% and at most 100%, e.g. "优秀:30%" (got "${part}").`,
+    quotaBad: (part: string) =>
+      `Could not read "${part}": write "grade:count" or "grade:share%", e.g. "优秀:3" or "优秀:30%".`,
     ranked: 'Ranking',
     unitLine: (n: string, total: number, rank: string) => `${n}: total ${total}, rank ${rank}`,
     notReadyTitle: (n: number) => `${n} unit(s) not ready (rank shown as "—" until fixed)`,
@@ -125,6 +161,34 @@ const TEXT = {
       'This Excel cannot set page breaks from an add-in: the result slips were written without breaks between units; insert them under Page Layout → Breaks before printing.',
   },
 } as const;
+
+type CombineChoice = 'mean' | 'trimmed' | 'weighted';
+
+/** The 等次名额 field as the CLI's --quota reads it: none when empty, else the quotas or what is wrong. */
+function readQuota(text: string, lang: 'zh' | 'en'): { quotas: GradeQuota[] } | { error: string } | null {
+  if (text.trim() === '') return null;
+  const r = parseQuotaOption(text);
+  if (Array.isArray(r)) return { quotas: r };
+  const T = TEXT[lang];
+  return {
+    error:
+      r.problem === 'count'
+        ? T.quotaCount(r.error)
+        : r.problem === 'share'
+          ? T.quotaShare(r.error)
+          : T.quotaBad(r.error),
+  };
+}
+
+/** The weights field as the CLI's --weights reads it: none when empty, else the weights or what is wrong. */
+function readWeights(
+  text: string,
+  lang: 'zh' | 'en',
+): { map: Map<string, number> } | { error: string } | null {
+  if (text.trim() === '') return null;
+  const r = parseWeights(text);
+  return r instanceof Map ? { map: r } : { error: TEXT[lang].weightsBad(r.error) };
+}
 
 /** Where the roster lists a name (to select it), or null. */
 function rosterCell(workbook: WorkbookGrid, sheet: string, name: string): string | null {
@@ -138,7 +202,14 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
   const T = TEXT[lang];
   const [ui, dispatch] = useReducer(summaryUiReducer, { phase: 'idle' });
   const [slips, setSlips] = useState(false);
-  const [combine, setCombine] = useState<'mean' | 'trimmed'>('mean');
+  const [combine, setCombine] = useState<CombineChoice>('mean');
+  const [quotaText, setQuotaText] = useState('');
+  const [weightsText, setWeightsText] = useState('');
+  const quota = useMemo(() => readQuota(quotaText, lang), [quotaText, lang]);
+  const weights = useMemo(
+    () => (combine === 'weighted' ? readWeights(weightsText, lang) : null),
+    [combine, weightsText, lang],
+  );
   const rosterSheet = useMemo(
     () => (workbook && report ? findRosterSheet(workbook, report) : null),
     [workbook, report],
@@ -152,9 +223,30 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       ...(roster.length > 0 ? { roster } : {}),
       ...(slips ? { slips: true } : {}),
       ...(combine === 'trimmed' ? { assessors: { mode: 'trimmed' as const } } : {}),
+      ...(combine === 'weighted'
+        ? {
+            assessors: {
+              mode: 'weighted' as const,
+              ...(weights && 'map' in weights ? { weights: weights.map } : {}),
+            },
+          }
+        : {}),
+      ...(quota && 'quotas' in quota ? { grades: { quotas: quota.quotas } } : {}),
     });
-  }, [workbook, report, lang, rosterSheet, slips, combine]);
+  }, [workbook, report, lang, rosterSheet, slips, combine, weights, quota]);
   if (!plan || !workbook || !report) return <Text>{T.notRead}</Text>;
+
+  const assessors = [...new Set(plan.status.flatMap((st) => st.assessors))];
+  const unknown =
+    weights && 'map' in weights ? [...weights.map.keys()].find((n) => !assessors.includes(n)) : undefined;
+  const weightsError =
+    weights && 'error' in weights
+      ? weights.error
+      : unknown !== undefined
+        ? T.weightsUnknown(unknown, assessors.join('、'))
+        : null;
+  const quotaError = quota && 'error' in quota ? quota.error : null;
+  const inputsBad = weightsError !== null || quotaError !== null;
 
   const apply = async () => {
     dispatch({ type: 'start' });
@@ -262,13 +354,39 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
           aria-label={T.combine}
           value={combine}
           disabled={ui.phase === 'writing'}
-          onChange={(_, d) => setCombine(d.value === 'trimmed' ? 'trimmed' : 'mean')}
+          onChange={(_, d) => setCombine(d.value === 'trimmed' || d.value === 'weighted' ? d.value : 'mean')}
         >
           <Caption1>{T.combine}</Caption1>
           <Radio value="mean" label={T.mean} />
           <Radio value="trimmed" label={T.trimmed} />
+          <Radio value="weighted" label={T.weighted} />
         </RadioGroup>
       )}
+      {combine === 'weighted' && plan.status.some((st) => st.assessors.length > 0) && (
+        <Field
+          label={T.weights}
+          hint={T.weightsHint(assessors.join('、'))}
+          {...(weightsError !== null
+            ? { validationState: 'error' as const, validationMessage: weightsError }
+            : {})}
+        >
+          <Input
+            value={weightsText}
+            disabled={ui.phase === 'writing'}
+            onChange={(_, d) => setWeightsText(d.value)}
+          />
+        </Field>
+      )}
+      <Field
+        label={T.quota}
+        {...(quotaError !== null ? { validationState: 'error' as const, validationMessage: quotaError } : {})}
+      >
+        <Input
+          value={quotaText}
+          disabled={ui.phase === 'writing'}
+          onChange={(_, d) => setQuotaText(d.value)}
+        />
+      </Field>
       <Checkbox
         label={T.slips}
         checked={slips}
@@ -296,7 +414,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       )}
       <Button
         appearance="primary"
-        disabled={plan.ops.length === 0 || ui.phase === 'writing'}
+        disabled={plan.ops.length === 0 || ui.phase === 'writing' || inputsBad}
         onClick={() => void apply()}
       >
         {replacing ? T.reapply : T.apply}
