@@ -3,10 +3,20 @@
  * Exit codes: 0 no errors, 1 errors found in the workbooks, 2 could not run.
  */
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check';
-import { registerFill } from './commands/fill';
-import { registerSummary } from './commands/summary';
 import { type CliIO, processIO, safeIO, UsageError } from './io';
+
+type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: a command's module brings the core
+ * and its readers or writers with it, and start-up is most of a one-file run. In the order
+ * commander lists them.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  check: async () => (await import('./commands/check')).registerCheck,
+  summary: async () => (await import('./commands/summary')).registerSummary,
+  fill: async () => (await import('./commands/fill')).registerFill,
+};
 
 const UNEXPECTED = {
   zh: (files: string) =>
@@ -43,8 +53,16 @@ function langOf(argv: readonly string[]): 'zh' | 'en' {
   return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'zh';
 }
 
-/** Build the program; commands report their exit code through setExit. */
-export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+/**
+ * Build the program; commands report their exit code through setExit. Only the command named first
+ * is registered; anything else (help, --version, a mistyped name) gets every command, so commander's
+ * listing and its "did you mean" stay whole.
+ */
+export async function buildProgram(
+  io: CliIO,
+  setExit: (code: number) => void,
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command();
   program
     .name('rubric-scorer')
@@ -54,9 +72,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  registerCheck(program, io, setExit);
-  registerSummary(program, io, setExit);
-  registerFill(program, io, setExit);
+  const first = argv[0];
+  const names = first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((n) => COMMANDS[n]!()));
+  for (const register of registers) register(program, io, setExit);
   return program;
 }
 
@@ -68,10 +87,14 @@ export async function run(argv: string[], rawIO: CliIO = processIO): Promise<num
   // Everything printed is escaped: cell text, sheet and file names can hold escape sequences.
   const io = safeIO(rawIO);
   let code = 0;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
   try {
+    const program = await buildProgram(
+      io,
+      (c) => {
+        code = c;
+      },
+      argv,
+    );
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
