@@ -240,8 +240,7 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     expect(t.rootGroupIds).toHaveLength(6);
   });
 
-  // Wrong now: "(5)" after a label is not read as the element's points (declaredPoints null).
-  it.fails('coal-dispatch: an element label "一、组织机构(5)" states its points in bare brackets', async () => {
+  it('coal-dispatch: an element label "一、组织机构(5)" states its points in bare brackets', async () => {
     const t = await tableOf('coal-dispatch-spimp.xlsx');
     expect(topGroups(t)).toEqual([
       '组织机构=5/5',
@@ -422,8 +421,7 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     ]);
   });
 
-  // Wrong now: 类目 is not a header word, so column A is not read and the 47 项目 are the top level.
-  it.fails('warehouse-safety: the 13 elements of 类目 (A, written on every row) are the top-level groups', async () => {
+  it('warehouse-safety: the 13 elements of 类目 (A, written on every row) are the top-level groups', async () => {
     const t = await tableOf('warehouse-safety-ssms.xlsx');
     expect(t.rootGroupIds).toHaveLength(13);
     expect(t.groups.find((g) => g.id === t.rootGroupIds[0])!.text).toBe('1.安全生产目标');

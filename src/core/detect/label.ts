@@ -82,6 +82,25 @@ function parseLabelOnce(original: string): ParsedLabel {
   return { numbering, rank, declaredPoints, label: label.replace(EDGE_PUNCT, '') };
 }
 
+// "一、组织机构(5)": a number in digits alone in brackets closing a numbered group label ("(一)" is not).
+const BARE_BRACKET_TAIL = /[(（]\s*(\d+(?:\.\d+)?)\s*[)）]\s*$/;
+
+/**
+ * A group's label: as parseLabel, and, when it states no points in words, a number alone in brackets at
+ * the end of a numbered label ("一、组织机构(5)") is read as its points. Only on group labels: an item's
+ * text can end in "(2)" meaning something else, and a year ("(2018)") is never points.
+ * @example parseGroupLabel('一、组织机构(5)') → { numbering: '一、', declaredPoints: 5, label: '组织机构', … }
+ */
+export function parseGroupLabel(original: string): ParsedLabel {
+  const p = parseLabel(original);
+  if (p.declaredPoints !== null || p.rank === null) return p;
+  const m = BARE_BRACKET_TAIL.exec(p.label);
+  if (!m || m.index === 0) return p;
+  const points = parseNumber(m[1]!);
+  if (points === null || points <= 0 || points >= 1000) return p;
+  return { ...p, declaredPoints: points, label: p.label.slice(0, m.index).replace(EDGE_PUNCT, '') };
+}
+
 /** The numbering at the start of a text and the text after it. */
 export function splitNumbering(original: string): {
   numbering: string | null;

@@ -20,6 +20,7 @@ export const HEADER_SYNONYMS: Record<ColumnRole, string[]> = {
     '考核类别',
     '类别',
     '考核类目',
+    '类目',
     '考评项目',
     '评价项目',
     '考核大项',

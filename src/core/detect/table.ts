@@ -21,7 +21,7 @@ import { CN_NUM_CHARS, memoized, norm } from '../text';
 import { signedBonus, textPoints } from './content';
 import type { FoundHeader } from './header';
 import { isHeaderRow, rowHeaderCells, subHeaderCells } from './header';
-import { parseLabel, shorten, splitNumbering, UNNUMBERED_RANK } from './label';
+import { parseGroupLabel, parseLabel, shorten, splitNumbering, UNNUMBERED_RANK } from './label';
 import { classifyHeader } from './synonyms';
 import { readPoints } from './points';
 import type { SheetView } from './view';
@@ -411,7 +411,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
   ): RubricGroup => {
     while (stack.length > 0 && cmpRank(stack[stack.length - 1]!.rank, rank) >= 0) stack.pop();
     const parent = stack[stack.length - 1]?.group ?? null;
-    const p = parseLabel(text);
+    const p = parseGroupLabel(text);
     const group: RubricGroup = {
       id: `g${groups.length + 1}`,
       level: stack.length + 1,
