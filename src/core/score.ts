@@ -46,11 +46,7 @@ export function schemeOf(table: DetectedTable): {
  * added up, within the 最高加N分 cap; Infinity when a bonus term has no limit, 0 without bonus terms.
  */
 export function bonusMaxCents(rule: Rule): number {
-  const terms = rule.terms.reduce(
-    (acc, t) =>
-      t.kind === 'bonus' ? acc + (t.max === null ? Number.POSITIVE_INFINITY : toCents(t.max)) : acc,
-    0,
-  );
+  const terms = rule.terms.reduce((acc, t) => acc + (handlerFor(t).bonusLimitCents?.(t) ?? 0), 0);
   return rule.bonusCap === undefined ? terms : Math.min(terms, toCents(rule.bonusCap));
 }
 
@@ -69,15 +65,12 @@ export function typedScoreLimitCents(item: RubricItem, rule: Rule, signed = fals
 
 /** True when the rule can end the whole assessment (一票否决). */
 export function hasAssessmentVeto(rule: Rule): boolean {
-  return rule.terms.some((t) => t.kind === 'veto' && t.scope === 'assessment');
+  return rule.terms.some((t) => handlerFor(t).vetoesAssessment?.(t) ?? false);
 }
 
 /** True when the rule's only way to lose points is to lose all of them (veto / zeroIf alone). */
 function allOrNothing(rule: Rule): boolean {
-  return (
-    rule.terms.length > 0 &&
-    rule.terms.every((t) => t.kind === 'veto' || t.kind === 'zeroIf' || t.kind === 'fullIf')
-  );
+  return rule.terms.length > 0 && rule.terms.every((t) => handlerFor(t).flags.allOrNothing);
 }
 
 /** The numeric value of an entry cell, or null when empty or not a number. */

@@ -124,6 +124,13 @@ export interface KindHandler<T extends { kind: string }> {
   /** Keys of the schema that are neither `kind`, `span` nor a field, each with why (none so far). */
   derived?: Readonly<Record<string, string>>;
   flags: KindFlags;
+  /**
+   * The most a term of the kind can add on top of the item's points, in cents (Infinity: no limit).
+   * Only kinds that give points have it.
+   */
+  bonusLimitCents?(term: T): number;
+  /** Whether the term can set the whole assessment to 0 (一票否决). Only kinds that can veto have it. */
+  vetoesAssessment?(term: T): boolean;
   /** The effect of an input (null = nothing entered: no effect). */
   evaluate(term: T, input: number | boolean | null): TermEffect;
   /** One plain sentence, e.g. "每人扣0.5分" / "0.5 points off per person". */

@@ -24,6 +24,9 @@ export const bonus: KindHandler<z.infer<typeof schema>> = {
   fields: [AMOUNT, { name: 'max', type: 'nullableNumber', default: null, label: 'maxBonus' }, UNIT, WHAT],
   flags: NO_DEDUCTION,
   input: 'count',
+  bonusLimitCents(term) {
+    return term.max === null ? Number.POSITIVE_INFINITY : toCents(term.max);
+  },
   evaluate(term, input): TermEffect {
     const n = hundredths(input);
     if (n === null) return NONE;

@@ -24,6 +24,9 @@ export const veto: KindHandler<z.infer<typeof schema>> = {
   ],
   flags: ALL_OR_NOTHING,
   input: 'yesNo',
+  vetoesAssessment(term) {
+    return term.scope === 'assessment';
+  },
   evaluate(term, input) {
     if (yes(input) !== true) return NONE;
     return term.scope === 'assessment' ? { ...NONE, veto: true } : { ...NONE, zero: true };
