@@ -6,6 +6,7 @@ import { a1 } from '../../src/core/a1';
 import { cellAt, formulaAt, type WorkbookGrid } from '../../src/core/grid';
 import { FakeExcel, type FakeWorkbook } from '../../src/fake-excel';
 import { createOfficeHost } from '../../src/host/office';
+import type { WritePlan } from '../../src/core/plan';
 import type { Host } from '../../src/host/types';
 import { App } from '../../src/taskpane/App';
 
@@ -74,4 +75,16 @@ export function cellsOf(grid: WorkbookGrid): Cells {
     }
   }
   return out;
+}
+
+/** The host, recording every plan it is given to apply (the plans Excel receives, in order). */
+export function recordingHost(inner: Host): { host: Host; plans: WritePlan[] } {
+  const plans: WritePlan[] = [];
+  const host: Host = Object.assign(Object.create(Object.getPrototypeOf(inner)), inner, {
+    applyPlan: (...args: Parameters<Host['applyPlan']>) => {
+      plans.push(args[0]);
+      return inner.applyPlan(...args);
+    },
+  });
+  return { host, plans };
 }
