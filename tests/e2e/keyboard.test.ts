@@ -33,7 +33,7 @@ async function focused(
     const el = document.activeElement as HTMLElement | null;
     if (!el) return { role: '', text: '', disabled: false, inPane: false };
     const role = el.getAttribute('role') ?? el.tagName.toLowerCase();
-    // innerText: what is shown (a tab also holds a hidden copy of its label, for its bold width).
+    // biome-ignore lint/performance/useDomNodeTextContent: the shown text is wanted (a tab also holds a hidden copy of its label, for its bold width)
     const text = (el.getAttribute('aria-label') ?? el.innerText ?? '').trim();
     const disabled = el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
     return { role, text, disabled, inPane: el.closest('[data-testid="task-pane"]') !== null };
