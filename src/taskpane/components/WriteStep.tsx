@@ -346,6 +346,39 @@ function ChangedCells({ changed, t }: { changed: ChangedCell[]; t: StepProps['t'
   );
 }
 
+/** What the pane had chosen when a write started, to count what that write did. */
+interface WriteChoices {
+  conflicts: Conflict[];
+  overwrite: string[];
+  report: StepProps['state']['report'];
+  sheets: string[];
+}
+
+/**
+ * Per sheet, what the last write did: the plan Excel received (kept for its undo) counted with the
+ * choices of the press that started it, whether 写入 or 继续写入 after an interrupted write. The
+ * choices are taken as the write starts, since the read after it plans anew and drops them.
+ */
+function useWrittenSummaries({ state }: StepProps, chosen: string[]): SheetWriteSummary[] {
+  const started = state.busy === 'writing' && state.write.progress !== null;
+  const [wasStarted, setWasStarted] = useState(started);
+  const [choices, setChoices] = useState<WriteChoices | null>(null);
+  if (started !== wasStarted) {
+    setWasStarted(started);
+    if (started)
+      setChoices({
+        conflicts: state.write.conflicts,
+        overwrite: state.write.overwrite,
+        report: state.report,
+        sheets: chosen,
+      });
+  }
+  const applied = state.write.undo?.plans.at(-1);
+  if (!state.write.result || !applied) return [];
+  const c = choices ?? { conflicts: [], overwrite: [], report: state.report, sheets: chosen };
+  return summarizeWrite(applied, c.conflicts, c.overwrite, c.report, c.sheets);
+}
+
 export function WriteStep(props: StepProps) {
   const { state, dispatch, actions, t } = props;
   const sheets = rubricSheets(state.report).map((s) => s.sheet);
@@ -358,7 +391,7 @@ export function WriteStep(props: StepProps) {
   const summaries = plan
     ? summarizeWrite(plan, state.write.conflicts, state.write.overwrite, state.report, chosen)
     : [];
-  const [pending, setPending] = useState<SheetWriteSummary[]>([]);
+  const written = useWrittenSummaries(props, chosen);
 
   // The plan is derived from the report and the options; it is recomputed whenever either changes.
   useEffect(() => {
@@ -416,10 +449,7 @@ export function WriteStep(props: StepProps) {
             <Button
               appearance="primary"
               disabled={!plan || plan.ops.length === 0 || state.busy !== null}
-              onClick={() => {
-                setPending(summaries);
-                void actions.write();
-              }}
+              onClick={() => void actions.write()}
             >
               {t('write')}
             </Button>
@@ -439,7 +469,7 @@ export function WriteStep(props: StepProps) {
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>
             <div style={wrap}>{t('writeDone', { ops: result.ops, syncs: result.syncs })}</div>
-            <Written written={pending} {...props} />
+            <Written written={written} {...props} />
             {result.skipped.map((s) => (
               <div key={`${s.feature}-${s.op}`} style={wrap}>
                 {t('skippedFeature', {
