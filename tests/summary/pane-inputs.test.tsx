@@ -140,3 +140,36 @@ describe('assessors’ weights in the pane', () => {
     expect(button('生成汇总').disabled).toBe(false);
   });
 });
+
+describe('printing the 汇总 from the pane', () => {
+  it('writes the print layout; where the host cannot set it (ExcelApi 1.8), says what to set by hand', async () => {
+    const { wb, tables } = workbookOf(SPECS);
+    for (const api of ['1.9', '1.8'] as const) {
+      const fake = FakeWorkbook.fromGrid(wb);
+      const excel = new FakeExcel(fake, { apiVersion: api });
+      const host = createOfficeHost({
+        excel,
+        isSetSupported: excel.isSetSupported,
+        displayLanguage: () => 'zh-CN',
+      });
+      const { workbook } = await host.readWorkbook();
+      render(<SummaryStep host={host} workbook={workbook} report={reportOf(workbook, tables)} lang="zh" />);
+      fireEvent.click(button('生成汇总'));
+      await waitFor(() => expect(screen.getByText(/汇总已生成/)).toBeTruthy());
+      const said = screen.queryByText(/不能通过插件设置打印格式/) !== null;
+      const print = fake.sheet(LABELS.zh.summarySheet)!.print;
+      if (api === '1.9') {
+        expect(said).toBe(false);
+        expect(print.titleRows).toBe('3:3');
+        expect(print.area).toHaveLength(1);
+      } else {
+        expect(said).toBe(true);
+        expect(print.titleRows ?? null).toBeNull();
+      }
+      // The signature line is written either way.
+      const rows = Array.from({ length: 40 }, (_, r) => fake.cell(LABELS.zh.summarySheet, r, 0).value);
+      expect(rows).toContain(LABELS.zh.signature);
+      cleanup();
+    }
+  });
+});

@@ -57,13 +57,13 @@ export interface SummaryStepProps {
 export type SummaryUi =
   | { phase: 'idle' }
   | { phase: 'writing'; done: number; total: number }
-  | { phase: 'done'; skippedChart: boolean; skippedBreaks: boolean }
+  | { phase: 'done'; skippedChart: boolean; skippedBreaks: boolean; skippedPrint: boolean }
   | { phase: 'failed'; message: string };
 
 export type SummaryUiAction =
   | { type: 'start' }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; skippedChart: boolean; skippedBreaks: boolean }
+  | { type: 'done'; skippedChart: boolean; skippedBreaks: boolean; skippedPrint: boolean }
   | { type: 'failed'; message: string };
 
 /** The step's state as a pure reducer. */
@@ -74,7 +74,12 @@ export function summaryUiReducer(_: SummaryUi, a: SummaryUiAction): SummaryUi {
     case 'progress':
       return { phase: 'writing', done: a.done, total: a.total };
     case 'done':
-      return { phase: 'done', skippedChart: a.skippedChart, skippedBreaks: a.skippedBreaks };
+      return {
+        phase: 'done',
+        skippedChart: a.skippedChart,
+        skippedBreaks: a.skippedBreaks,
+        skippedPrint: a.skippedPrint,
+      };
     case 'failed':
       return { phase: 'failed', message: a.message };
   }
@@ -116,6 +121,8 @@ const TEXT = {
     notReadyLine: (n: string, total: number, why: string) => `${n}：总分 ${total}（暂定），排名 —，${why}`,
     missingTitle: (n: number) => `名单中未找到评分表的单位 ${n} 个`,
     missingLine: (n: string, maybe: string) => (maybe ? `${n}（可能是：${maybe}）` : n),
+    noPrint:
+      '当前版本不能通过插件设置打印格式：汇总表的打印区域、每页重复的表头行和“纸张 A4、适合一页宽”未设置，打印前请在“页面布局”中设置（表格内容与签字栏已写好）。',
     noBreaks:
       '当前 Excel 版本不能通过插件设置分页符：结果通知单已生成，但各单位之间没有分页，打印前请在“页面布局 → 分隔符”中插入分页符。',
   },
@@ -157,6 +164,8 @@ const TEXT = {
       `${n}: total ${total} (provisional), rank —, ${why}`,
     missingTitle: (n: number) => `${n} unit(s) on the roster without a rubric sheet`,
     missingLine: (n: string, maybe: string) => (maybe ? `${n} (perhaps: ${maybe})` : n),
+    noPrint:
+      "This version cannot set print settings from an add-in: the summary's print area, the header row repeated on each page and A4 fitted to one page wide were not set; set them under Page Layout before printing (the table and the signature line are written).",
     noBreaks:
       'This Excel cannot set page breaks from an add-in: the result slips were written without breaks between units; insert them under Page Layout → Breaks before printing.',
   },
@@ -255,7 +264,9 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       const res = await host.applyPlan(plan, (done, total) => dispatch({ type: 'progress', done, total }));
       const skippedChart = !host.supports('charts') || res.skipped.some((s) => s.op === 'chart');
       const skippedBreaks = res.skipped.some((s) => s.op === 'pageBreak');
-      dispatch({ type: 'done', skippedChart, skippedBreaks });
+      // Print area, title rows and page setup of the 汇总 (and slips), where the host cannot set them.
+      const skippedPrint = res.skipped.some((s) => s.feature === 'pageLayout' && s.op !== 'pageBreak');
+      dispatch({ type: 'done', skippedChart, skippedBreaks, skippedPrint });
       await onApplied?.();
     } catch (e) {
       dispatch({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -401,6 +412,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
             {T.done}
             {ui.skippedChart ? ` ${T.noChart}` : ''}
             {ui.skippedBreaks ? ` ${T.noBreaks}` : ''}
+            {ui.skippedPrint ? ` ${T.noPrint}` : ''}
           </MessageBarBody>
         </MessageBar>
       )}
