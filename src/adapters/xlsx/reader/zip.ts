@@ -5,7 +5,7 @@
  * large file need not be held whole either. fflate does the inflating; the central directory is
  * read here because streaming one entry needs its offset.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -131,6 +131,26 @@ export function zipEntries(input: Uint8Array | ByteSource): ZipEntry[] {
 /** Compressed input is fed to the inflater in pieces of this size, so output arrives in pieces too. */
 const PIECE = 256 * 1024;
 
+/** Entries up to this size (uncompressed, as the directory says) may be inflated in one go. */
+const ONE_GO_MAX = 16 * 1024 * 1024;
+
+/**
+ * An entry that fits in one piece, inflated in one go into a buffer of the size the directory
+ * gives: the streaming inflater hands over such an entry as one chunk too, but grows and copies its
+ * buffers on the way, which is most of the time on the small parts of a rubric. Null when the data
+ * does not inflate to exactly that size (damaged, or a directory that lies): the streaming path then
+ * says what it says.
+ */
+function inflatedInOneGo(compressed: Uint8Array, size: number): Uint8Array | null {
+  try {
+    // One byte more than announced, so that data longer than announced shows as a size mismatch.
+    const out = inflateSync(compressed, { out: new Uint8Array(size + 1) });
+    return out.length === size ? out : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Stream one entry's content to `onChunk`, in order; the compressed bytes are read a piece at a time.
  * @throws ZipError for a compression method other than stored or deflate, or damaged data.
@@ -154,6 +174,13 @@ export function streamEntry(
     return;
   }
   if (e.method !== 8) throw new ZipError(`zip entry ${e.name} uses compression method ${e.method}`);
+  if (total > 0 && total <= PIECE && e.size > 0 && e.size <= ONE_GO_MAX) {
+    const whole = inflatedInOneGo(piece(0), e.size);
+    if (whole !== null) {
+      onChunk(whole);
+      return;
+    }
+  }
   const inflate = new Inflate((chunk) => onChunk(chunk));
   try {
     for (let i = 0; i < total; i += PIECE) inflate.push(piece(i), i + PIECE >= total);
