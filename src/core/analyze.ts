@@ -7,7 +7,7 @@ import type { WorkbookGrid } from './grid';
 import { type Issue, issue } from './issues';
 import { type Meta, readMeta } from './meta';
 import type { SheetAnalysis } from './model';
-import type { DetectedTable, RubricItem, SkippedSheet } from './rubric';
+import type { DetectedTable, RubricGroup, RubricItem, SkippedSheet } from './rubric';
 import { parseRule } from './rules/parse';
 import type { Rule, RuleOverride } from './rules/types';
 import { scoreSheet } from './score';
@@ -58,18 +58,16 @@ export function findOverride(
  * changed once read (items of a merged 评分标准 cell already share one), so it is read once. Bounded:
  * emptied when full.
  */
-const PARSED = new Map<string, Map<string, Map<number | null, Rule>>>();
+const PARSED = new Map<string, Map<string, Map<number | null, Map<string, Rule>>>>();
 const PARSED_MAX = 20_000;
 let parsedCount = 0;
 
-/** The rule read before for (criteria, requirement, points), else read now and remembered. */
-function parsedRule(criteria: string, requirement: string, points: number | null): Rule {
+/** The rule read before for (criteria, requirement, points, title), else read now and remembered. */
+function parsedRule(criteria: string, requirement: string, points: number | null, title: string): Rule {
   // Keyed by the texts themselves, level by level: no key string is built per item.
-  const byReq = PARSED.get(criteria);
-  const byPoints = byReq?.get(requirement);
-  const known = byPoints?.get(points);
+  const known = PARSED.get(criteria)?.get(requirement)?.get(points)?.get(title);
   if (known !== undefined) return known;
-  const rule = parseRule(criteria, { requirement, points });
+  const rule = parseRule(criteria, { requirement, points, title });
   if (parsedCount >= PARSED_MAX) {
     PARSED.clear();
     parsedCount = 0;
@@ -84,13 +82,34 @@ function parsedRule(criteria: string, requirement: string, points: number | null
     pts = new Map();
     reqs.set(requirement, pts);
   }
-  pts.set(points, rule);
+  let titles = pts.get(points);
+  if (!titles) {
+    titles = new Map();
+    pts.set(points, titles);
+  }
+  titles.set(title, rule);
   parsedCount++;
   return rule;
 }
 
+/**
+ * Where a cap on the item may be written besides its rule: its own text (when the rule is read from
+ * another column), and the label of each category or section that holds this item alone
+ * (安全管理（最高扣10分） over one row). A label over several items is not the item's: its cap would
+ * bound their sum. Only texts that speak of 扣 are kept, so most items have none.
+ */
+function titleOf(groups: ReadonlyMap<string, RubricGroup>, item: RubricItem, criteria: string): string {
+  const texts = criteria === item.text ? [] : [item.text];
+  for (const id of item.groupIds) {
+    const g = groups.get(id);
+    if (g && g.itemIds.length === 1 && g.groupIds.length === 0) texts.push(g.text);
+  }
+  return texts.filter((t) => t.includes('扣')).join('\n');
+}
+
 export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[]): Record<string, Rule> {
   const rules: Record<string, Rule> = {};
+  const groups = new Map(table.groups.map((g) => [g.id, g]));
   for (const item of table.items) {
     const o = overrides.length === 0 ? undefined : findOverride(overrides, table.sheet, item);
     if (o) {
@@ -108,7 +127,7 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
     // Some offices write the rule into the item's own text ("考核内容及评分标准"): with no 评分标准
     // column, the item text is where the rule is read from.
     const criteria = table.columns.criteria === undefined ? item.text : item.criteria;
-    const rule = parsedRule(criteria, item.requirement, item.points);
+    const rule = parsedRule(criteria, item.requirement, item.points, titleOf(groups, item, criteria));
     rules[item.id] = withTableFacts(table, item, rule);
   }
   return rules;

@@ -61,6 +61,34 @@ export interface ParseOptions {
   requirement?: string;
   /** The item's 标准分值, used where a rule is stated relative to it (每项0.5分, 得分=完成率×分值). */
   points?: number | null;
+  /**
+   * The item's title as the table shows it (its own text, or the label of a category or section
+   * holding only it), when that is not the text the rule is read from: a cap written there
+   * (安全管理（最高扣10分）, ……，本项最多扣5分) limits the item's deductions.
+   */
+  title?: string;
+}
+
+/** A cap stated in a title has no span in the rule's source: the empty span at 0, as table facts have. */
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+/**
+ * The caps a title states (最高扣10分, 本项最多扣5分, 扣分不超过3分, 本项共扣4分): explicit amounts only;
+ * the title's other words (its points, what it is about) are not a rule.
+ * @example titleCaps('安全管理（最高扣10分）') // [{ kind: 'explicit', amount: 10, span: { start: 0, end: 0 } }]
+ */
+export function titleCaps(title: string): Cap[] {
+  if (!title.includes('扣')) return [];
+  const t = prepare(title, 0).t;
+  const out: Cap[] = [];
+  for (const [kind, re] of ACTIONS) {
+    if (kind !== 'capExplicit' && kind !== 'capTotal') continue;
+    for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
+      const v = numOf(m, 1, 2, 3, 4, 5);
+      if (okAmount(v)) out.push({ kind: 'explicit', amount: v, span: NO_SPAN });
+    }
+  }
+  return out;
 }
 
 /** The cap: 倒扣 > an explicit amount (the smallest) > 扣完为止 > the default (the item's points). */
@@ -184,7 +212,7 @@ function parseStrict(criteria: string, opts: ParseOptions): Rule {
   const { source, terms, caps, unread } = r
     ? fromRequirement({ c: base, r: r.parsed, criteria, requirement })
     : { source: criteria, terms: base.terms, caps: base.caps, unread: base.unread };
-  const cap = chooseCap(caps);
+  const cap = chooseCap([...caps, ...titleCaps(opts.title ?? '').map((c) => ({ cap: c }))]);
   // 扣完为止 and 不倒扣 agree with any explicit cap; they are read even where another cap is chosen.
   const agreeing = caps.filter((k) => k.cap.kind !== 'explicit' && k.cap.span).map((k) => k.cap.span!);
   const neutral: Span[] = [...base.neutral, ...base.used, ...agreeing];
