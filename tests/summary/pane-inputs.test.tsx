@@ -11,7 +11,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkbookReport } from '../../src/core/analyze';
 import type { WorkbookGrid } from '../../src/core/grid';
-import { LABELS, planSummaryValues } from '../../src/core/summary';
+import { LABELS, planSummaryValues, type SummaryValuesOptions } from '../../src/core/summary';
 import { FakeExcel, FakeWorkbook } from '../../src/fake-excel';
 import { createOfficeHost } from '../../src/host/office';
 import { SummaryStep } from '../../src/taskpane/components/SummaryStep';
@@ -171,5 +171,51 @@ describe('printing the 汇总 from the pane', () => {
       expect(rows).toContain(LABELS.zh.signature);
       cleanup();
     }
+  });
+});
+
+describe('等次分数线 in the pane', () => {
+  it('thresholds and a quota typed as for --grades and --quota give the CLI grades in the written 汇总', async () => {
+    const { fake, host, workbook, report } = await setUp();
+    const cliPlan = (grades?: SummaryValuesOptions['grades']) =>
+      planSummaryValues(
+        report.sheets.map((s) => ({
+          file: `${s.sheet}.xlsx`,
+          report: { ...report, sheets: [s] },
+          grid: { sheets: workbook.sheets.filter((g) => g.name === s.sheet) },
+        })),
+        { lang: 'zh', ...(grades ? { grades } : {}) },
+      ).units;
+    // 优秀 from the second-best total: more than one unit reaches it, the quota of 1 keeps one.
+    const line = [...new Set(cliPlan().map((u) => u.figures.total))].sort((a, b) => b - a)[1]!;
+    const grades = {
+      bands: [
+        { grade: '优秀', min: line },
+        { grade: '合格', min: null },
+      ],
+      quotas: [{ grade: '优秀', count: 1 }],
+    };
+    const cli = cliPlan(grades).map((u) => [u.name, u.grade]);
+    expect(cli.filter((u) => u[1] === '优秀')).toHaveLength(1);
+    expect(cliPlan({ bands: grades.bands }).filter((u) => u.grade === '优秀').length).toBeGreaterThan(1);
+    render(<SummaryStep host={host} workbook={workbook} report={report} lang="zh" />);
+    const field = screen.getByRole('textbox', { name: /等次分数线/ });
+    fireEvent.change(field, { target: { value: '优秀90,合格' } });
+    expect(screen.getByText(/无法读取“优秀90”：请写成“等次:最低分”/)).toBeTruthy();
+    expect(button('生成汇总').disabled).toBe(true);
+    fireEvent.change(field, { target: { value: `优秀:${line},合格` } });
+    fireEvent.change(screen.getByRole('textbox', { name: /等次名额/ }), { target: { value: '优秀:1' } });
+    expect(screen.queryByText(/无法读取/)).toBeNull();
+    fireEvent.click(button('生成汇总'));
+    await waitFor(() => expect(screen.getByText(/汇总已生成/)).toBeTruthy());
+    const L = LABELS.zh;
+    const header = Array.from({ length: 30 }, (_, c) => fake.cell(L.summarySheet, 2, c).value);
+    const grade = header.indexOf(L.grade);
+    expect(grade).toBeGreaterThan(0);
+    const written = cli.map((_, i) => [
+      fake.cell(L.summarySheet, 3 + i, 1).value,
+      fake.cell(L.summarySheet, 3 + i, grade).value,
+    ]);
+    expect(written).toEqual(cli);
   });
 });

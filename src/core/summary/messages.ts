@@ -131,7 +131,7 @@ const zh: Record<SummaryCode, (p: P) => string> = {
   gradesNone: () =>
     '评分表说明中没有找到等次规则（如“90分以上为优秀，80—89分为良好……”），也没有给出等次选项，汇总不评等次。',
   gradesQuotaOnly: () =>
-    '只找到等次名额（如“优秀不超过30%”），没有分数线，无法评定等次。请给出分数线（命令行 --grades），再重新汇总。',
+    '只找到等次名额（如“优秀不超过30%”），没有分数线，无法评定等次。请给出分数线（命令行用 --grades，插件在“汇总”的“等次分数线”中填写），再重新汇总。',
   gradeQuotaUnknown: (p) => `名额中的等次“${s(p, 'grade')}”不在分数线中，该名额未采用。`,
   gradesDiffer: (p) =>
     `${where(p, 'zh')}的说明写的等次规则不同（${s(p, 'rule')}），汇总按第一份说明评定。请核对各单位用的是否同一份细则。`,
@@ -210,7 +210,7 @@ const en: Record<SummaryCode, (p: P) => string> = {
   gradesNone: () =>
     'No grade rules were found in the rubric\'s notes (such as "90分以上为优秀，80—89分为良好…") and none were given: the summary has no grades.',
   gradesQuotaOnly: () =>
-    'Only a grade quota was found (such as "优秀不超过30%"), without score thresholds: no grades can be given. Give the thresholds (--grades on the command line) and summarise again.',
+    'Only a grade quota was found (such as "优秀不超过30%"), without score thresholds: no grades can be given. Give the thresholds (--grades on the command line, the grade thresholds field of the add-in\'s Summary) and summarise again.',
   gradeQuotaUnknown: (p) =>
     `The quota's grade "${s(p, 'grade')}" is not among the thresholds; that quota is not used.`,
   gradesDiffer: (p) =>

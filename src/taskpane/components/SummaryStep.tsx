@@ -7,7 +7,8 @@
  * "—" as in the written 汇总. A 名单 sheet in the workbook is the roster. With 生成结果通知单 the plan
  * also writes the 结果通知单 sheet, one printed page per unit.
  *
- * Inputs take what the CLI's options take, read by the same core parsers: 等次名额 as --quota
+ * Inputs take what the CLI's options take, read by the same core parsers: 等次分数线 as --grades
+ * (优秀:90,良好:80,合格:60,不合格), 等次名额 as --quota
  * (优秀:3 or 优秀:30%; a count is a whole number, 1 or more) and, for several assessors combined by
  * weight, each assessor's weight as --weights (张三=2,李四=1). A bad input is said under its field
  * and the summary is not written until it is fixed.
@@ -34,8 +35,10 @@ import {
   entryErrors,
   findRosterSheet,
   formatNote,
+  type GradeBand,
   type GradeQuota,
   LABELS,
+  parseGradesOption,
   parseQuotaOption,
   planSummary,
   rosterNames,
@@ -110,6 +113,9 @@ const TEXT = {
       `无法读取“${part}”：请写成“考核人=权重”，用逗号分隔，权重为正数，每位考核人只写一次。`,
     weightsUnknown: (name: string, names: string) =>
       `没有名为“${name}”的考核人（本工作簿的考核人：${names}）。`,
+    grades: '等次分数线（可选，替代评分表说明中的分数线），如“优秀:90,良好:80,合格:60,不合格”',
+    gradesBad: (part: string) =>
+      `无法读取“${part}”：请写成“等次:最低分”，用逗号分隔，最低一档可不写分数，如“优秀:90,良好:80,合格:60,不合格”；每个等次、每个分数只能出现一次。`,
     quota: '等次名额（可选），如“优秀:3”或“优秀:30%”',
     quotaCount: (part: string) => `名额个数应为 1 或以上的整数，如“优秀:3”（收到“${part}”）。`,
     quotaShare: (part: string) => `名额比例应大于 0、不超过 100%，如“优秀:30%”（收到“${part}”）。`,
@@ -150,6 +156,10 @@ const TEXT = {
       `Could not read "${part}": write "assessor=weight" pairs separated by commas, each weight positive, each assessor once.`,
     weightsUnknown: (name: string, names: string) =>
       `No assessor is named "${name}" (assessors in this workbook: ${names}).`,
+    grades:
+      'Grade thresholds (optional, over the rubric notes\' ones), e.g. "优秀:90,良好:80,合格:60,不合格"',
+    gradesBad: (part: string) =>
+      `Could not read "${part}": write "grade:minimum" pairs separated by commas, the lowest without a number, e.g. "优秀:90,良好:80,合格:60,不合格"; each grade and each minimum once.`,
     quota: 'Grade quota (optional), e.g. "优秀:3" or "优秀:30%"',
     quotaCount: (part: string) =>
       `A count of units must be a whole number, 1 or more, e.g. "优秀:3" (got "${part}").`,
@@ -189,6 +199,13 @@ function readQuota(text: string, lang: 'zh' | 'en'): { quotas: GradeQuota[] } | 
   };
 }
 
+/** The thresholds field as the CLI's --grades reads it: none when empty, else the bands or what is wrong. */
+function readGrades(text: string, lang: 'zh' | 'en'): { bands: GradeBand[] } | { error: string } | null {
+  if (text.trim() === '') return null;
+  const r = parseGradesOption(text);
+  return Array.isArray(r) ? { bands: r } : { error: TEXT[lang].gradesBad(r.error) };
+}
+
 /** The weights field as the CLI's --weights reads it: none when empty, else the weights or what is wrong. */
 function readWeights(
   text: string,
@@ -213,6 +230,8 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
   const [slips, setSlips] = useState(false);
   const [combine, setCombine] = useState<CombineChoice>('mean');
   const [quotaText, setQuotaText] = useState('');
+  const [gradesText, setGradesText] = useState('');
+  const bands = useMemo(() => readGrades(gradesText, lang), [gradesText, lang]);
   const [weightsText, setWeightsText] = useState('');
   const quota = useMemo(() => readQuota(quotaText, lang), [quotaText, lang]);
   const weights = useMemo(
@@ -240,9 +259,16 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
             },
           }
         : {}),
-      ...(quota && 'quotas' in quota ? { grades: { quotas: quota.quotas } } : {}),
+      ...((quota && 'quotas' in quota) || (bands && 'bands' in bands)
+        ? {
+            grades: {
+              ...(bands && 'bands' in bands ? { bands: bands.bands } : {}),
+              ...(quota && 'quotas' in quota ? { quotas: quota.quotas } : {}),
+            },
+          }
+        : {}),
     });
-  }, [workbook, report, lang, rosterSheet, slips, combine, weights, quota]);
+  }, [workbook, report, lang, rosterSheet, slips, combine, weights, quota, bands]);
   if (!plan || !workbook || !report) return <Text>{T.notRead}</Text>;
 
   const assessors = [...new Set(plan.status.flatMap((st) => st.assessors))];
@@ -255,7 +281,8 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         ? T.weightsUnknown(unknown, assessors.join('、'))
         : null;
   const quotaError = quota && 'error' in quota ? quota.error : null;
-  const inputsBad = weightsError !== null || quotaError !== null;
+  const gradesError = bands && 'error' in bands ? bands.error : null;
+  const inputsBad = weightsError !== null || quotaError !== null || gradesError !== null;
 
   const apply = async () => {
     dispatch({ type: 'start' });
@@ -388,6 +415,18 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
           />
         </Field>
       )}
+      <Field
+        label={T.grades}
+        {...(gradesError !== null
+          ? { validationState: 'error' as const, validationMessage: gradesError }
+          : {})}
+      >
+        <Input
+          value={gradesText}
+          disabled={ui.phase === 'writing'}
+          onChange={(_, d) => setGradesText(d.value)}
+        />
+      </Field>
       <Field
         label={T.quota}
         {...(quotaError !== null ? { validationState: 'error' as const, validationMessage: quotaError } : {})}
