@@ -1,4 +1,4 @@
-/** 写入: options, a paged preview of the plan, conflicts to confirm, then the write with progress. */
+/** 写入: options, per sheet what the write does and the cells to keep or replace, a paged preview of the plan, then the write with progress. */
 import {
   Button,
   Caption1,
@@ -39,7 +39,11 @@ import type { StepProps } from './types';
 const OP_KINDS: readonly string[] = WRITE_OP_KINDS;
 const wrap = { overflowWrap: 'anywhere', whiteSpace: 'normal', wordBreak: 'break-word' } as const;
 
-function Conflicts({ state, dispatch, t }: StepProps) {
+/**
+ * The whole workbook's keep-or-replace at once. Each cell's own box is in its sheet's list (one box
+ * per cell in the pane), so this holds only the box that decides for every sheet.
+ */
+function OverwriteAll({ state, dispatch, t }: StepProps) {
   const { conflicts, overwrite } = state.write;
   if (conflicts.length === 0) return null;
   const all = conflicts.every((c) => overwrite.includes(cellKey(c.sheet, c.cell)));
@@ -54,26 +58,6 @@ function Conflicts({ state, dispatch, t }: StepProps) {
           label={t('overwriteAll')}
           onChange={(_, d) => dispatch({ type: 'overwriteAll', on: d.checked === true })}
         />
-        <ul aria-label={t('conflictsTitle')} style={{ margin: 0, padding: 0, listStyle: 'none' }}>
-          {conflicts.map((c) => {
-            const key = cellKey(c.sheet, c.cell);
-            return (
-              <li key={key}>
-                <Checkbox
-                  checked={overwrite.includes(key)}
-                  label={
-                    <span style={wrap}>
-                      {t('conflictLabel', { where: key, existing: c.existing, planned: c.planned })}
-                    </span>
-                  }
-                  onChange={(_, d) =>
-                    dispatch({ type: 'toggleOverwrite', cell: key, on: d.checked === true })
-                  }
-                />
-              </li>
-            );
-          })}
-        </ul>
       </MessageBarBody>
     </MessageBar>
   );
@@ -178,6 +162,12 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
   const label = t('sheetReplace', { sheet: summary.sheet, count: cells.length });
   // A long list of cells is rendered only on request: the sheet box decides for all of them at once.
   const [open, setOpen] = useState(cells.length <= CELLS_AT_ONCE);
+  // The button that opens the list goes away with the press: the keyboard moves on to the first box.
+  const list = useRef<HTMLUListElement>(null);
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (opened) list.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
+  }, [opened]);
   return (
     <section aria-label={summary.sheet} style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Text weight="semibold" style={wrap}>
@@ -195,12 +185,19 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
             }}
           />
           {!open && (
-            <Button size="small" appearance="subtle" onClick={() => setOpen(true)}>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => {
+                setOpen(true);
+                setOpened(true);
+              }}
+            >
               {t('chooseCells', { count: cells.length })}
             </Button>
           )}
           {open && (
-            <ul aria-label={label} style={{ margin: 0, paddingLeft: 16, listStyle: 'none' }}>
+            <ul ref={list} aria-label={label} style={{ margin: 0, paddingLeft: 16, listStyle: 'none' }}>
               {order.map((c) => {
                 const key = cellKey(c.sheet, c.cell);
                 return (
@@ -426,13 +423,13 @@ export function WriteStep(props: StepProps) {
       ) : (
         <>
           <ChangedCells changed={changed} t={t} />
+          <OverwriteAll {...props} />
           {summaries.map((summary) => (
             <SheetSummary key={summary.sheet} summary={summary} {...props} />
           ))}
           {plan && plan.ops.length > 0 && (
             <details>
               <summary>{t('opDetails', { count: plan.ops.length })}</summary>
-              <Conflicts {...props} />
               <Preview {...props} />
             </details>
           )}
