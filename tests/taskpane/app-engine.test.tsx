@@ -53,14 +53,16 @@ describe('write step with conflicts and long plans', () => {
     const host = stubHost({ sheets: [cleanRubric()] });
     const engine = withPlan(() => formulas(3), ['F3', 'F4']);
     await openWrite(host, engine);
-    const list = screen.getByRole('list', { name: '写入会覆盖已有内容的单元格' });
+    // The cells are listed under their sheet, one box each.
+    const LIST = '替换“一村”中已有的内容（2 个）';
+    const list = screen.getByRole('list', { name: LIST });
     const boxes = within(list).getAllByRole('checkbox');
     expect(boxes).toHaveLength(2);
-    expect(list.textContent).toContain('一村!F3：现有“4” → 写入“=C3-E3”');
+    expect(list.textContent).toContain('一村!F3：现为“4”，写入后为“公式计算的结果”');
     fireEvent.click(boxes[1]!);
     await waitFor(() => expect(engine.calls.at(-1)?.overwrite).toEqual(['一村!F4']));
     // The list stays (it comes from the plan without overwrites), with the confirmed cell ticked.
-    const again = within(screen.getByRole('list', { name: '写入会覆盖已有内容的单元格' })).getAllByRole(
+    const again = within(screen.getByRole('list', { name: LIST })).getAllByRole(
       'checkbox',
     ) as HTMLInputElement[];
     expect(again.map((b) => b.checked)).toEqual([false, true]);
