@@ -153,17 +153,18 @@ async function readWorkbook(
   maxBytes: number,
 ): Promise<HostRead> {
   const mergesKnown = known.merges;
+  // Syncs spent, failed ones included.
+  const spent = { syncs: 0 };
   try {
-    const { sheets, syncs } = await run((ctx) => readStructure(ctx, known, true));
-    return { workbook: { sheets: sheets.map((s) => s.grid) }, syncs, mergesKnown };
+    const sheets = await run((ctx) => readStructure(ctx, known, true, spent));
+    return { workbook: { sheets: sheets.map((s) => s.grid) }, syncs: spent.syncs, mergesKnown };
   } catch (e) {
     if (!(e instanceof HostError && PAYLOAD_CODES.has(e.officeCode))) throw e;
   }
-  const structure = await run((ctx) => readStructure(ctx, known, false));
-  // The whole-workbook attempt failed at its second sync, the one bringing the cells.
-  let syncs = 2 + structure.syncs;
+  const sheets = await run((ctx) => readStructure(ctx, known, false, spent));
+  let syncs = spent.syncs;
   const bands: Band[] = [];
-  for (const { grid, used } of structure.sheets) {
+  for (const { grid, used } of sheets) {
     if (!used) continue;
     const width = used.right + 1;
     grid.values = Array.from({ length: used.bottom + 1 }, () => new Array<CellValue>(width).fill(null));
@@ -189,7 +190,7 @@ async function readWorkbook(
   }
   if (cur.length > 0) batches.push(cur);
   for (const batch of batches) syncs += await readBands(run, batch);
-  return { workbook: { sheets: structure.sheets.map((s) => s.grid) }, syncs, mergesKnown };
+  return { workbook: { sheets: sheets.map((s) => s.grid) }, syncs, mergesKnown };
 }
 
 interface Band {
@@ -294,11 +295,15 @@ async function readStructure(
   ctx: XlRequestContext,
   known: ReadFeatures,
   withContents: boolean,
-): Promise<{ sheets: { grid: SheetGrid; used: MergeArea | null }[]; syncs: number }> {
+  spent: { syncs: number },
+): Promise<{ grid: SheetGrid; used: MergeArea | null }[]> {
+  const sync = () => {
+    spent.syncs++;
+    return ctx.sync();
+  };
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/visibility,items/protection/protected');
-  await ctx.sync();
-  let syncs = 1;
+  await sync();
 
   const areasOf = (areas: XlRangeAreas | null): MergeArea[] => {
     if (!areas || areas.isNullObject) return [];
@@ -321,8 +326,7 @@ async function readStructure(
     const printArea = known.printArea ? loadAreas(ws.pageLayout.getPrintAreaOrNullObject()) : null;
     return { ws, used, merged, validated, printArea };
   });
-  await ctx.sync();
-  syncs++;
+  await sync();
 
   const sheets = pending.map(({ ws, used, merged, validated, printArea }) => {
     const grid: SheetGrid = {
@@ -362,9 +366,8 @@ async function readStructure(
       return { ws, grid, used, col, whole, type };
     });
   });
-  if (columns.length === 0) return { sheets, syncs };
-  await ctx.sync();
-  syncs++;
+  if (columns.length === 0) return sheets;
+  await sync();
 
   const hidden = new Map<SheetGrid, number[]>();
   const mixed: typeof columns = [];
@@ -376,7 +379,7 @@ async function readStructure(
     else addValidation(c.grid, { top: c.used.top, left: c.col, bottom: c.used.bottom, right: c.col });
   }
   for (const [grid, cols] of hidden) grid.hiddenCols = cols;
-  if (mixed.length === 0) return { sheets, syncs };
+  if (mixed.length === 0) return sheets;
 
   // Which cells of the partly validated columns carry a rule: one more sync, one load per cell.
   let budget = CELL_PROBE_BUDGET;
@@ -395,8 +398,7 @@ async function readStructure(
     }
   }
   if (probes.length > 0) {
-    await ctx.sync();
-    syncs++;
+    await sync();
   }
   for (const p of probes) {
     if (p.dv.type === 'None') continue;
@@ -407,7 +409,7 @@ async function readStructure(
   }
   // One order for the rectangles however they were found, as special cells give them.
   for (const { grid } of sheets) grid.validations?.sort((a, b) => a.top - b.top || a.left - b.left);
-  return { sheets, syncs };
+  return sheets;
 }
 
 function addValidation(grid: SheetGrid, rect: MergeArea): void {
