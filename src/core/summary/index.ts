@@ -3,7 +3,8 @@
  * per unit: category and section subtotals, total, veto, rank, number of deductions, all live
  * cross-sheet formulas, plus a bar chart of the totals) and a 扣分明细 sheet (every deduction, linked
  * to its cell). Regenerating deletes only the sheets the product generated before (recorded in the
- * workbook metadata) and never a sheet the user made.
+ * workbook metadata) and never a sheet the user made. The 汇总 is laid out to be printed for 公示
+ * (title, header row on each page, helpers hidden, signature line, A4 one page wide: print.ts).
  *
  * Layout: units as rows, one rubric sheet per unit. A single table with one column per unit
  * (东风社区得分 | 新华社区得分 …) is detected and reported as not supported (note `unitsAsColumns`).

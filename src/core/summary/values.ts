@@ -2,7 +2,7 @@
  * The summary as values, for the CLI: one workbook per unit comes in, one new workbook goes out with a
  * 汇总 sheet (each row's source file and sheet), a 扣分明细 sheet and a 检查问题 sheet. Units whose
  * workbook has error-severity findings are included but flagged and not ranked, so nothing is summed
- * silently; unreadable files are listed on 检查问题.
+ * silently; unreadable files are listed on 检查问题. The 汇总 prints as the add-in's does (print.ts).
  */
 import { a1, a1Range, colLetters } from '../a1';
 import type { WorkbookReport } from '../analyze';
