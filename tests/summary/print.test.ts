@@ -150,6 +150,33 @@ describe('the 汇总 plans', () => {
   });
 });
 
+describe('the signature line comes after every block below the table', () => {
+  it('after the missing units of a roster, in the add-in and in the CLI 汇总', () => {
+    const { wb, report } = setUp();
+    const roster = ['东风社区', '新华社区', '彩屯社区', '站前社区', '立山社区'];
+    const live = only(on(planSummary(wb, report, { lang: 'zh', roster }).ops, '汇总'), 'value');
+    const cli = only(
+      on(
+        planSummaryValues(
+          report.sheets.map((s) => ({
+            file: `${s.sheet}.xlsx`,
+            report: { ...report, sheets: [s] },
+            grid: { sheets: wb.sheets.filter((g) => g.name === s.sheet) },
+          })),
+          { lang: 'zh', roster },
+        ).ops,
+        '汇总',
+      ),
+      'value',
+    );
+    for (const ops of [live, cli]) {
+      const row = (v: string) => Number(ops.find((o) => o.value === v)!.cell.replace(/^[A-Z]+/, ''));
+      expect(row(LABELS.zh.signature)).toBe(row('立山社区') + 2);
+      expect(row('立山社区')).toBeGreaterThan(row('站前社区'));
+    }
+  });
+});
+
 describe('the 汇总 as written', () => {
   let dir = '';
   beforeAll(async () => {
