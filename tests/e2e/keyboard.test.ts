@@ -2,7 +2,8 @@
  * The task pane driven by keyboard alone (Tab, Shift+Tab, Enter, Space, arrows), at Excel's default
  * pane width of 350 px, in Chromium over the playground (its stub host: office.js is never loaded):
  * 规则 (a rule confirmed and saved), 写入 (the plan written), 汇总 (the summary built). After each step
- * nothing reaches sideways out of the page or the pane, and every item's points label stays on one line.
+ * nothing reaches sideways out of the page or the pane, and every item's points label stays on one line
+ * (写入 and 汇总 show none: the 识别 tree's are checked after them, reached by keyboard too).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -101,6 +102,18 @@ async function layoutFaults(page: Page): Promise<{ faults: string[]; points: num
   });
 }
 
+/**
+ * 写入 and 汇总 show no item points: after them, back to 识别 by keyboard, whose tree shows every
+ * item's points as the workbook now reads, each on one line.
+ */
+async function pointsAfter(page: Page, step: string): Promise<void> {
+  await goToStep(page, 'step.detect');
+  await pane(page).getByRole('tree').waitFor();
+  const after = await layoutFaults(page);
+  expect(after.faults, `识别 after ${step}`).toEqual([]);
+  expect(after.points, `识别 after ${step} shows items with points`).toBeGreaterThan(0);
+}
+
 beforeAll(async () => {
   [server, browser] = await Promise.all([startPlayground(SAMPLES), launchBrowser(pageErrors)]);
 });
@@ -153,6 +166,7 @@ describe('task pane by keyboard only, 350 px', () => {
       .getByText(/已写入 \d+ 项操作/)
       .waitFor({ timeout: 60_000 });
     expect((await layoutFaults(page)).faults, '写入').toEqual([]);
+    await pointsAfter(page, '写入');
 
     // 汇总: the create button, Enter.
     await goToStep(page, 'step.summary');
@@ -166,6 +180,7 @@ describe('task pane by keyboard only, 350 px', () => {
       .getByText(/^汇总已生成/)
       .waitFor({ timeout: 60_000 });
     expect((await layoutFaults(page)).faults, '汇总').toEqual([]);
+    await pointsAfter(page, '汇总');
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });
