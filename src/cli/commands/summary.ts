@@ -311,7 +311,7 @@ export function registerSummary(program: Command, io: CliIO, setExit: (code: num
     )
     .option(
       '--quota <quotas>',
-      '等次名额，如 "优秀:30%" 或 "优秀:3"（替代评分表说明中的名额）/ grade quotas, e.g. "优秀:30%" or "优秀:3"',
+      '等次名额，如 "优秀:30%" 或 "优秀:3"（个数为 1 或以上的整数；替代评分表说明中的名额）/ grade quotas, e.g. "优秀:30%" or "优秀:3" (a count is a whole number, 1 or more)',
     )
     .option(
       '--assessors <mode>',
