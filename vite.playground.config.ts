@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { PREACT_ALIASES } from './vite.config';
 
 const ROOT = import.meta.dirname;
 
@@ -16,11 +17,20 @@ export default defineConfig({
   // PLAYGROUND_SAMPLES serves another folder of workbooks instead (a test's fixtures, say).
   publicDir: resolve(ROOT, process.env.PLAYGROUND_SAMPLES ?? 'samples'),
   plugins: [react()],
+  // The pane as the add-in ships it: React as preact/compat (vite.config.ts).
+  resolve: { alias: PREACT_ALIASES },
   // Its own cache, so the add-in's dev server and this one never re-optimise each other's deps.
   cacheDir: resolve(ROOT, 'node_modules/.vite-playground'),
   // Known up front, so the first page load is not reloaded when the optimiser finds them late.
   optimizeDeps: {
-    include: ['react', 'react-dom/client', '@fluentui/react-components', 'hyperformula', 'exceljs'],
+    include: [
+      'preact/compat',
+      'preact/compat/client',
+      'preact/jsx-runtime',
+      '@fluentui/react-components',
+      'hyperformula',
+      'exceljs',
+    ],
   },
   build: {
     outDir: resolve(ROOT, 'dist-playground'),

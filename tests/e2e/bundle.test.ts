@@ -1,6 +1,7 @@
 /**
  * The add-in's production build carries neither HyperFormula nor the fake Excel: they belong to the
- * playground and the tests only (vite.playground.config.ts is a separate build).
+ * playground and the tests only (vite.playground.config.ts is a separate build). React is
+ * preact/compat there (vite.config.ts), so react-dom is left out too.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,5 +35,11 @@ describe('add-in production bundle', () => {
     // HyperFormula's licence check names its GPL key; the fake's refusal of a last sheet deletion is its own.
     expect(text).not.toContain('gpl-v3');
     expect(text).not.toContain('A workbook must contain at least one visible worksheet.');
+  });
+
+  it('renders with preact/compat: react-dom is left out', () => {
+    // Every build of react-dom (production, or development as under the tests) looks for React's
+    // developer tools by this name; preact does not.
+    expect(text).not.toContain('__REACT_DEVTOOLS_GLOBAL_HOOK__');
   });
 });

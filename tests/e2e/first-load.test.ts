@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { buildAddinInto, filesUnder, firstLoadFiles } from '../../bench/page-load';
 
 let outDir: string;
@@ -49,5 +50,13 @@ describe('the pane first load', () => {
       expect([...first].filter((n) => n.includes(step))).toEqual([]);
       expect(later.filter((n) => n.includes(step))).toHaveLength(1);
     }
+  });
+
+  it('stays within its budget: 220 KiB gzip (206 KiB with React as preact/compat, 263 KiB with react-dom)', () => {
+    const gzip = [...first].reduce(
+      (n, f) => n + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length,
+      0,
+    );
+    expect(gzip / 1024).toBeLessThan(220);
   });
 });
