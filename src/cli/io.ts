@@ -1,3 +1,5 @@
+import type { Lang } from '../core/i18n';
+
 /** The CLI's connection to the outside, injectable so commands run in-process in tests. */
 export interface CliIO {
   out(text: string): void;
@@ -22,7 +24,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export function parseLang(v: string | undefined): Lang {
   if (v === undefined || v === 'zh' || v === 'zh-CN') return 'zh';

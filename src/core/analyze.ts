@@ -1,7 +1,7 @@
 /** The facade: workbook grid → detected rubric sheets, rules, entries, scores and issues. */
 import { checkEntries } from './checks/entries';
 import { checkIntegrity } from './checks/integrity';
-import { detectWorkbook } from './detect';
+import { detectWorkbook, skippedParams } from './detect';
 import { readEntries } from './entries';
 import type { WorkbookGrid } from './grid';
 import { type Issue, issue } from './issues';
@@ -209,7 +209,7 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
     const sheet = wb.sheets[i]!;
     // The product's own summary sheets are never read as rubrics.
     const d: typeof found = productSheets.has(sheet.name)
-      ? { ok: false, skipped: { sheet: sheet.name, reason: 'productSheet', detail: '' } }
+      ? { ok: false, skipped: { sheet: sheet.name, reason: 'productSheet', code: 'productSheet' } }
       : found;
     if (!d.ok) {
       const quiet = d.skipped.reason === 'productSheet' || d.skipped.reason === 'hidden';
@@ -217,9 +217,7 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
         sheet: sheet.name,
         analysis: null,
         skipped: d.skipped,
-        issues: quiet
-          ? []
-          : [issue('sheetSkipped', sheet.name, null, { reason: d.skipped.reason, detail: d.skipped.detail })],
+        issues: quiet ? [] : [issue('sheetSkipped', sheet.name, null, skippedParams(d.skipped))],
       };
     }
     const state = meta.sheets.find((s) => s.sheet === sheet.name);

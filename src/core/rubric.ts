@@ -163,12 +163,50 @@ export interface DetectedTable {
   notes?: DetectNote[];
 }
 
-/** Why a sheet was not read as a rubric. */
-export interface SkippedSheet {
-  sheet: string;
-  reason: 'empty' | 'hidden' | 'noHeader' | 'noItems' | 'productSheet';
-  /** Details for the message, e.g. which header cells were found. */
-  detail: string;
-}
+/**
+ * Joins a list inside message parameters (which hold strings): each catalogue splits on it and joins
+ * the parts its own way ("处理”“评分标准" in Chinese, "处理", "评分标准" in English).
+ */
+export const PARAM_LIST_SEP = '\u001f';
+
+/** Why a sheet was not read as a rubric, in one stable word (the CLI's JSON `reason`). */
+export type SkipReason = 'empty' | 'hidden' | 'noHeader' | 'noItems' | 'productSheet';
+
+/**
+ * What a skipped sheet was found to hold instead: the nearest thing to a rubric table, as data (the
+ * messages are built from it in each language). Rows are 0-based sheet rows; texts are as written.
+ */
+export type SkipFinding =
+  | { reason: 'productSheet'; code: 'productSheet' }
+  | { reason: 'hidden'; code: 'hidden' }
+  | { reason: 'empty'; code: 'empty' }
+  /** No header row; `nearest` is the row with the most header words, when a row has any. */
+  | { reason: 'noHeader'; code: 'noHeader'; nearest: { row: number; headers: string[] } | null }
+  /** A header row, and nothing on the sheet gives points (no points column, none in the text). */
+  | { reason: 'noItems'; code: 'noPoints'; row: number; headers: string[] }
+  /** As noPoints, with columns that hold sanctions (降职, 降薪两级 …) where points would be. */
+  | {
+      reason: 'noItems';
+      code: 'sanctions';
+      row: number;
+      headers: string[];
+      /** The headers of the sanction columns, and a few of the sanctions they hold. */
+      sanctionHeaders: string[];
+      sanctions: string[];
+    }
+  /** A header row with its points column, but no row under it states points. */
+  | {
+      reason: 'noItems';
+      code: 'noScoredRows';
+      row: number;
+      headers: string[];
+      pointsHeader: string;
+      rows: number;
+    };
+
+export type SkipCode = SkipFinding['code'];
+
+/** A sheet not read as a rubric: which one, why, and what was found on it. */
+export type SkippedSheet = { sheet: string } & SkipFinding;
 
 export type Detection = { ok: true; table: DetectedTable } | { ok: false; skipped: SkippedSheet };

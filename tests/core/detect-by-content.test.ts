@@ -8,7 +8,7 @@ import type { DetectedTable, Detection } from '../../src/core/rubric';
 import { GridBuilder } from '../helpers/grid';
 
 function table(d: Detection): DetectedTable {
-  if (!d.ok) throw new Error(`expected a table, got ${d.skipped.reason}: ${d.skipped.detail}`);
+  if (!d.ok) throw new Error(`expected a table, got ${d.skipped.reason} (${d.skipped.code})`);
   return d.table;
 }
 

@@ -11,7 +11,7 @@ import type { DetectedTable, Detection, RubricGroup } from '../../src/core/rubri
 import { GridBuilder } from '../helpers/grid';
 
 function table(d: Detection): DetectedTable {
-  if (!d.ok) throw new Error(`expected a table, got ${d.skipped.reason}: ${d.skipped.detail}`);
+  if (!d.ok) throw new Error(`expected a table, got ${d.skipped.reason} (${d.skipped.code})`);
   return d.table;
 }
 
@@ -139,5 +139,53 @@ describe('layout: a 类目 column written on every row over a 项目 column, 小
       [9, 2],
     ]);
     expect(t.declaredTotal).toBe(16);
+  });
+});
+
+describe('layout: a red/yellow-line table of sanctions (降职/降薪) in place of points', () => {
+  // 序号 | 类别 | 考核标准 | 考核细则 | 处罚标准 merged over three columns (one per role), one row per
+  // violation.
+  const build = (penalties: (string | number)[][]) => {
+    const b = new GridBuilder('红黄线')
+      .row('A1', ['序号', '类别', '考核标准', '考核细则', '处罚标准', null, null])
+      .merge('E1:G1');
+    penalties.forEach((p, k) => {
+      b.row(`A${k + 2}`, [k + 1, k < 2 ? '红线' : '黄线', `违规行为${k + 1}`, '发现即处理', ...p]);
+    });
+    return b.build();
+  };
+
+  it('is skipped, saying the header row and the sanction column with some of its sanctions', () => {
+    const d = detectTable(
+      build([
+        ['撤职', '降薪两级', '通报批评'],
+        ['降职', '降薪一级', '通报批评'],
+        ['降薪一级', '通报批评', '警告'],
+        ['警告', '通报批评', '通报批评'],
+      ]),
+    );
+    expect(d.ok).toBe(false);
+    if (d.ok) return;
+    expect(d.skipped).toMatchObject({ reason: 'noItems', code: 'sanctions', row: 0 });
+    if (d.skipped.code !== 'sanctions') return;
+    expect(d.skipped.headers).toEqual(['序号', '类别', '考核标准', '考核细则', '处罚标准']);
+    expect(d.skipped.sanctionHeaders).toEqual(['处罚标准']);
+    expect(d.skipped.sanctions.length).toBeGreaterThan(0);
+    for (const v of d.skipped.sanctions) expect(v).toMatch(/^(撤职|降职|降薪|通报批评|警告)/);
+  });
+
+  it('is read when the same layout charges points instead (points per role)', () => {
+    const t = table(
+      detectTable(
+        build([
+          [12, 6, 3],
+          [12, 3, 1],
+          [6, 3, 2],
+          [3, 2, 1],
+        ]),
+      ),
+    );
+    expect(t.items.map((i) => i.points)).toEqual([12, 12, 6, 3]);
+    expect(t.items[0]!.rolePoints).toEqual([12, 6, 3]);
   });
 });

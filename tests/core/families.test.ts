@@ -12,7 +12,7 @@ function analyze(values: CellValue[][], merges: MergeArea[] = []) {
   const report = analyzeWorkbook({ sheets: [{ name: 'S', values, merges }] });
   const s = report.sheets[0]!;
   const a = s.analysis;
-  if (!a) throw new Error(`not read as a rubric: ${s.skipped?.reason} ${s.skipped?.detail}`);
+  if (!a) throw new Error(`not read as a rubric: ${s.skipped?.reason} ${s.skipped?.code}`);
   const rubricErrors = s.issues.filter((i) => i.severity === 'error' && RUBRIC_ISSUE_CODES.has(i.code));
   return { a, issues: s.issues, rubricErrors };
 }

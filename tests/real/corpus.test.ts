@@ -276,10 +276,22 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     expect(t.groups.filter((g) => g.level === 2)).toHaveLength(14);
   });
 
-  it('gas-redyellow-line: the sanctions sheet (降职/降薪, no points) is skipped as having no scored items', () => {
+  it('gas-redyellow-line: the sanctions sheet (降职/降薪, no points) is skipped, saying what it holds', () => {
     const f = file('gas-redyellow-line-nnzr.xlsx');
     expect(f.sheets).toEqual([]);
-    expect(f.skipped.map((k) => [k.name, k.reason])).toEqual([['客服条口红黄线考核细则', 'noItems']]);
+    // Row 1: 序号 | 类别 | 考核标准 | 考核细则 | 数据统计原则 | 处罚标准 (over F:H); F3:H21 hold 降职,
+    // 降薪两级, 降薪一级, 通报批评: sanctions, and no cell of the sheet states points.
+    const { message: _m, ...said } = f.skipped[0]!;
+    expect(f.skipped).toHaveLength(1);
+    expect(said).toEqual({
+      name: '客服条口红黄线考核细则',
+      reason: 'noItems',
+      code: 'sanctions',
+      row: 1,
+      headers: ['序号', '类别', '考核标准', '考核细则', '数据统计原则', '处罚标准'],
+      sanctionHeaders: ['处罚标准'],
+      sanctions: ['降职', '降薪两级', '降薪一级'],
+    });
   });
 
   it('health-supervision: 27 items whose points are in 工作要求 "（2分）", seven groups as labelled, 100', async () => {
@@ -401,8 +413,10 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
       expect(errors(s), s.name).toEqual([]);
       noFalseAlarm(s);
     }
-    // 其他: one row, "村级自设奖分项(最多 5 条)", its 信用赋分 empty.
-    expect(f.skipped.map((k) => [k.name, k.reason])).toEqual([['其他', 'noItems']]);
+    // 其他: one row under the header, "村级自设奖分项(最多 5 条)", its 信用赋分 empty.
+    expect(f.skipped.map((k) => [k.name, k.reason, k.code, k.row, k.pointsHeader, k.rows])).toEqual([
+      ['其他', 'noItems', 'noScoredRows', 2, '信用赋分', 1],
+    ]);
   });
 
   it('warehouse-safety: 164 items, 13 小计 rows and 总计 1000, rule in E 考评办法', async () => {

@@ -123,7 +123,7 @@ export function reportOf(wb: WorkbookGrid, tables: Map<string, DetectedTable>): 
         : {
             sheet: s.name,
             analysis: null,
-            skipped: { sheet: s.name, reason: 'noHeader', detail: '' },
+            skipped: { sheet: s.name, reason: 'noHeader', code: 'noHeader', nearest: null },
             issues: [],
           };
     }),

@@ -41,7 +41,7 @@ export function skippedSheet(name: string): SheetReport {
   return {
     sheet: name,
     analysis: null,
-    skipped: { sheet: name, reason: 'noHeader', detail: '' },
+    skipped: { sheet: name, reason: 'noHeader', code: 'noHeader', nearest: null },
     issues: [],
   };
 }

@@ -22,6 +22,7 @@ import {
   RUBRIC_ISSUE_CODES,
   ruleSummary,
   type SheetReport,
+  type SkippedSheet,
   type WorkbookGrid,
   type WorkbookReport,
 } from '../../core';
@@ -118,11 +119,60 @@ export interface JsonFile {
    * Sheets not read as rubrics, with why; `badSheetName` and `overlappingMerge` are sheets the reader
    * left out (a name Excel does not allow, overlapping merged areas), so they were not checked.
    */
-  skipped: { name: string; reason: string; message: string }[];
+  skipped: JsonSkipped[];
   /** Workbook-level findings. */
   issues: JsonIssue[];
   /** Present when the file could not be read at all. */
   error?: { code: string; message: string };
+}
+
+/**
+ * A sheet not read as a rubric. `reason` is the stable word (empty, hidden, noHeader, noItems,
+ * productSheet; or the reader's badSheetName, overlappingMerge, unreadable); `code` says in more
+ * detail what was found, with its fields: noHeader (the nearest row to a header, if any), noPoints (a
+ * header row, no points anywhere), sanctions (a header row whose columns hold 降职/降薪 … instead of
+ * points), noScoredRows (a header with its points column, no row under it with points).
+ */
+export interface JsonSkipped {
+  name: string;
+  reason: string;
+  code: string;
+  /** The sheet row (as Excel numbers it) of the header, or of the nearest row to one. */
+  row?: number;
+  /** That row's texts, left to right. */
+  headers?: string[];
+  /** sanctions: the columns holding them, and a few of them. */
+  sanctionHeaders?: string[];
+  sanctions?: string[];
+  /** noScoredRows: the points column's header, and how many rows were read under the header. */
+  pointsHeader?: string;
+  rows?: number;
+  message: string;
+}
+
+/** A skipped sheet for the JSON report: its reason and finding, rows as Excel numbers them. */
+function jsonSkipped(s: SkippedSheet, message: string): JsonSkipped {
+  const out: JsonSkipped = { name: s.sheet, reason: s.reason, code: s.code, message };
+  switch (s.code) {
+    case 'noHeader':
+      if (s.nearest) Object.assign(out, { row: s.nearest.row + 1, headers: s.nearest.headers });
+      break;
+    case 'noPoints':
+      Object.assign(out, { row: s.row + 1, headers: s.headers });
+      break;
+    case 'sanctions':
+      Object.assign(out, {
+        row: s.row + 1,
+        headers: s.headers,
+        sanctionHeaders: s.sanctionHeaders,
+        sanctions: s.sanctions,
+      });
+      break;
+    case 'noScoredRows':
+      Object.assign(out, { row: s.row + 1, headers: s.headers, pointsHeader: s.pointsHeader, rows: s.rows });
+      break;
+  }
+  return out;
 }
 
 export interface CheckReport {
@@ -326,11 +376,12 @@ export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
       .filter((s): s is JsonSheet => s !== null);
     const skipped: JsonFile['skipped'] = report.sheets
       .filter((s) => s.skipped && s.issues.length > 0)
-      .map((s) => ({ name: s.sheet, reason: s.skipped!.reason, message: formatIssue(s.issues[0]!, lang) }));
+      .map((s) => jsonSkipped(s.skipped!, formatIssue(s.issues[0]!, lang)));
     // Sheets the reader left out (a name Excel does not allow, overlapping merges) are never silent.
     for (const p of book.skipped ?? [])
-      skipped.push({ name: p.sheet, reason: p.code, message: sheetProblemText(p, lang) });
-    for (const name of failed) skipped.push({ name, reason: 'unreadable', message: T.sheetFailed(name) });
+      skipped.push({ name: p.sheet, reason: p.code, code: p.code, message: sheetProblemText(p, lang) });
+    for (const name of failed)
+      skipped.push({ name, reason: 'unreadable', code: 'unreadable', message: T.sheetFailed(name) });
     const issues = report.issues.map((i) => jsonIssue(i, lang));
     for (const name of failed)
       issues.push({ cell: null, severity: 'error', code: 'fileUnreadable', message: T.sheetFailed(name) });

@@ -210,8 +210,8 @@ export interface ColumnPlan {
   source: 'column' | 'text' | 'base' | null;
   uses: ColumnUse[];
   notes: DetectNote[];
-  /** Why no points were found, for the message of a skipped sheet. */
-  noPointsWhy: string;
+  /** When nothing gives points: the columns holding sanctions (降职 …) instead, for a skipped sheet. */
+  sanctions: { headers: string[]; values: string[] } | null;
   /** The column profiles the plan was made from, by column. */
   profiles: ColumnProfile[];
 }
@@ -359,7 +359,7 @@ export function planColumns(
   let rolePoints: HeaderCell[] = [];
   let pointsText: number | null = null;
   let baseScore: number | null = null;
-  let noPointsWhy = '';
+  let sanctions: ColumnPlan['sanctions'] = null;
   const pointsCell = cells.get('points');
   const pointsProf = pointsCell ? prof(pointsCell.col) : undefined;
   if (pointsProf && share(pointsProf.signed, pointsProf.filled) >= 0.6) scheme = 'bonus';
@@ -441,25 +441,18 @@ export function planColumns(
   }
   if (source === null) {
     const sanction = inTable.filter((p) => share(p.sanctions, p.filled) >= 0.5);
-    const why: string[] = [
-      '没有分值列（没有一列是各项的分数）',
-      '文字中也没有写明各项分值（如“（2分）”“得2分”）',
-    ];
     if (sanction.length > 0) {
-      const samples = new Set<string>();
+      const values = new Set<string>();
       for (const p of sanction)
         for (const r of p.rows.slice(0, 8)) {
           const t = view.ownText(r, p.col);
-          if (looksLikeSanction(t)) samples.add(t);
+          if (looksLikeSanction(t)) values.add(t);
         }
-      why.push(
-        `“${[...new Set(sanction.map((p) => p.header))].join('、')}”列写的是${[...samples]
-          .slice(0, 3)
-          .map((t) => `“${t}”`)
-          .join('')}等处理，不是分数`,
-      );
+      sanctions = {
+        headers: [...new Set(sanction.map((p) => p.header).filter((h) => h !== ''))],
+        values: [...values].slice(0, 3),
+      };
     }
-    noPointsWhy = why.join('；');
   }
   if (scheme === 'bonus') notes.push({ kind: 'scheme', scheme: 'bonus', base: null, max: null });
   if (scheme === 'demerit' && !notes.some((n) => n.kind === 'scheme'))
@@ -499,7 +492,7 @@ export function planColumns(
     source,
     uses,
     notes,
-    noPointsWhy,
+    sanctions,
     profiles,
   };
 }

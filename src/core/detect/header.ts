@@ -113,11 +113,11 @@ export function subHeaderCells(view: SheetView, r: number, right = view.cols - 1
   return out.length > 0 ? out : null;
 }
 
-/** A row that reads like a header but gives no points, and why (for the skipped sheet's message). */
+/** A row that reads like a header but gives no points, and what stands where points would (for a skipped sheet). */
 export interface NoPoints {
   row: number;
   texts: string[];
-  why: string;
+  sanctions: { headers: string[]; values: string[] } | null;
 }
 
 export type HeaderSearch =
@@ -152,7 +152,7 @@ export function findHeader(view: SheetView): HeaderSearch {
           const t = view.ownText(r, c);
           if (t !== '' && !texts.includes(t)) texts.push(t);
         }
-        noPoints = { row: r, texts, why: found.plan.noPointsWhy };
+        noPoints = { row: r, texts, sanctions: found.plan.sanctions };
       }
     }
     if (cells.size > 0 && (!best || cells.size > best.cells.length))

@@ -13,12 +13,18 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { META_SHEET } from '../meta';
-import type { DetectNote, Detection, SkippedSheet } from '../rubric';
+import type { IssueParams } from '../issues';
+import {
+  type DetectNote,
+  type Detection,
+  PARAM_LIST_SEP,
+  type SkipFinding,
+  type SkippedSheet,
+} from '../rubric';
 import { norm } from '../text';
 import { statedTotal } from './content';
-import { findHeader, HEADER_PARTNERS, type FoundHeader } from './header';
+import { type FoundHeader, findHeader } from './header';
 import { parseLabel } from './label';
-import { HEADER_SYNONYMS } from './synonyms';
 import { readBody } from './table';
 import { SheetView } from './view';
 
@@ -28,8 +34,43 @@ export { readPoints } from './points';
 
 const ATTACHMENT_LINE = /^(附件|附表)[\d一二三四五六七八九十]*[:：]?$/;
 
-function skipped(sheet: string, reason: SkippedSheet['reason'], detail: string): Detection {
-  return { ok: false, skipped: { sheet, reason, detail } };
+function skipped(sheet: string, finding: SkipFinding): Detection {
+  return { ok: false, skipped: { sheet, ...finding } };
+}
+
+/**
+ * A skipped sheet's finding as message parameters (rows 1-based as Excel shows them, lists joined
+ * with PARAM_LIST_SEP): what the catalogues' sheetSkipped and the pane's skipped.* texts are built from.
+ * @example skippedParams({ sheet: 'S', reason: 'empty', code: 'empty' }) → { reason: 'empty', code: 'empty' }
+ */
+export function skippedParams(s: SkippedSheet): IssueParams {
+  const list = (xs: readonly string[]) => xs.join(PARAM_LIST_SEP);
+  const out: IssueParams = { reason: s.reason, code: s.code };
+  switch (s.code) {
+    case 'noHeader':
+      if (s.nearest) {
+        out.row = s.nearest.row + 1;
+        out.headers = list(s.nearest.headers);
+      }
+      break;
+    case 'sanctions':
+      out.sanctionHeaders = list(s.sanctionHeaders);
+      out.sanctions = list(s.sanctions);
+      out.row = s.row + 1;
+      out.headers = list(s.headers);
+      break;
+    case 'noScoredRows':
+      out.pointsHeader = s.pointsHeader;
+      out.rows = s.rows;
+      out.row = s.row + 1;
+      out.headers = list(s.headers);
+      break;
+    case 'noPoints':
+      out.row = s.row + 1;
+      out.headers = list(s.headers);
+      break;
+  }
+  return out;
 }
 
 function titleAbove(view: SheetView, header: FoundHeader): string | null {
@@ -63,10 +104,6 @@ function hasAnyText(view: SheetView): boolean {
   return false;
 }
 
-const LOOKED_FOR = `需要同一行中既有分值列（${HEADER_SYNONYMS.points.slice(0, 4).join('、')}…），又有${HEADER_PARTNERS.map(
-  (r) => `${HEADER_SYNONYMS[r][0]}`,
-).join('、')}等列之一`;
-
 /**
  * Find the rubric table on one sheet. Hidden sheets, the product's own data sheet, empty sheets and
  * sheets without a rubric header or without scored rows come back as skipped with a reason.
@@ -76,28 +113,43 @@ const LOOKED_FOR = `需要同一行中既有分值列（${HEADER_SYNONYMS.points
  */
 export function detectTable(sheet: SheetGrid): Detection {
   const name = sheet.name;
-  if (name === META_SHEET) return skipped(name, 'productSheet', '评分表助手自身的数据表');
-  if (sheet.hidden) return skipped(name, 'hidden', '隐藏的工作表');
+  if (name === META_SHEET) return skipped(name, { reason: 'productSheet', code: 'productSheet' });
+  if (sheet.hidden) return skipped(name, { reason: 'hidden', code: 'hidden' });
   const view = new SheetView(sheet);
-  if (!hasAnyText(view)) return skipped(name, 'empty', '工作表为空');
+  if (!hasAnyText(view)) return skipped(name, { reason: 'empty', code: 'empty' });
   const search = findHeader(view);
   if (!search.found && search.noPoints) {
-    const n = search.noPoints;
+    const { row, texts: headers, sanctions } = search.noPoints;
     return skipped(
       name,
-      'noItems',
-      `第${n.row + 1}行像是表头（${n.texts.join('、')}），但表中没有分值：${n.why}。这张表不是计分的评分表。`,
+      sanctions
+        ? {
+            reason: 'noItems',
+            code: 'sanctions',
+            row,
+            headers,
+            sanctionHeaders: sanctions.headers,
+            sanctions: sanctions.values,
+          }
+        : { reason: 'noItems', code: 'noPoints', row, headers },
     );
   }
   if (!search.found) {
     const best = search.best;
-    const near = best ? `；最接近的是第${best.row + 1}行：${best.cells.map((c) => c.text).join('、')}` : '';
-    return skipped(name, 'noHeader', `未找到表头行：${LOOKED_FOR}${near}`);
+    const nearest = best ? { row: best.row, headers: best.cells.map((c) => c.text) } : null;
+    return skipped(name, { reason: 'noHeader', code: 'noHeader', nearest });
   }
   const header = search.found;
   const { statedTotal: rowTotal, ...body } = readBody(view, header);
   if (body.items.every((i) => i.points === null)) {
-    return skipped(name, 'noItems', `第${header.row + 1}行是表头，但其下没有带分值的考核项`);
+    return skipped(name, {
+      reason: 'noItems',
+      code: 'noScoredRows',
+      row: header.row,
+      headers: headerTexts(view, header),
+      pointsHeader: header.cells.get('points')?.text ?? '',
+      rows: body.items.length,
+    });
   }
   const title = titleAbove(view, header);
   const plan = header.plan;
@@ -128,6 +180,16 @@ export function detectTable(sheet: SheetGrid): Detection {
   if (plan.rolePoints.length > 0)
     table.table.rolePoints = plan.rolePoints.map((c) => ({ header: c.text, col: c.col }));
   return table;
+}
+
+/** The header row's texts, left to right, each once. */
+function headerTexts(view: SheetView, header: FoundHeader): string[] {
+  const texts: string[] = [];
+  for (let c = 0; c < view.cols; c++) {
+    const t = view.ownText(header.row, c);
+    if (t !== '' && !texts.includes(t)) texts.push(t);
+  }
+  return texts;
 }
 
 /** The header of the column an item's text comes from (for the note that rules were read from it). */

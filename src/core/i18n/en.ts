@@ -1,8 +1,16 @@
 /** English message catalogue, keyed like the Chinese one. */
 import type { IssueCode, IssueParams } from '../issues';
+import { PARAM_LIST_SEP } from '../rubric';
 
 type P = IssueParams;
 const s = (p: P, k: string): string => String(p[k] ?? '');
+/** A list parameter (see PARAM_LIST_SEP), joined with commas, or each part in quotes. */
+const list = (p: P, k: string): string => s(p, k).split(PARAM_LIST_SEP).join(', ');
+const quoted = (p: P, k: string): string =>
+  s(p, k)
+    .split(PARAM_LIST_SEP)
+    .map((x) => `"${x}"`)
+    .join(', ');
 const col = (p: P): string =>
   p.column === '扣分' ? 'Deduction' : p.column === '得分' ? 'Score' : s(p, 'column');
 
@@ -88,9 +96,11 @@ export const en: Record<IssueCode, (p: P) => string> = {
       empty: 'The sheet is empty; skipped.',
       hidden: 'Hidden sheet; skipped.',
       productSheet: "This tool's own data sheet; skipped.",
-      noHeader: `No rubric header found (looked for columns such as 标准分值 and 评分标准); skipped. ${s(p, 'detail')}`,
-      noItems: `A header was found but no scored rows below it; skipped. ${s(p, 'detail')}`,
-    })[s(p, 'reason')] ?? `Sheet not read as a rubric: ${s(p, 'detail')}`,
+      noHeader: `No rubric header found (a row naming a points column such as 标准分值 beside columns such as 评分标准, 考核项目 or 考核内容); skipped.${p.row === undefined ? '' : ` The nearest is row ${s(p, 'row')}: ${list(p, 'headers')}.`}`,
+      noPoints: `Row ${s(p, 'row')} reads like a header (${list(p, 'headers')}), but the table gives no points: no column holds the items' points, and no text states them (such as "（2分）" or "得2分"). This is not a points rubric; skipped.`,
+      sanctions: `Row ${s(p, 'row')} reads like a header (${list(p, 'headers')}), but the table has no points column: ${quoted(p, 'sanctionHeaders')} holds sanctions such as ${list(p, 'sanctions')}, not points. This is not a points rubric; skipped.`,
+      noScoredRows: `Row ${s(p, 'row')} is a header (${list(p, 'headers')}), but none of the ${s(p, 'rows')} rows under it states points${p.pointsHeader ? ` (the "${s(p, 'pointsHeader')}" column is empty)` : ''}; skipped. To score it, fill in each item's points.`,
+    })[s(p, 'code')] ?? 'Sheet not read as a rubric; skipped.',
   fileUnreadable: (p) =>
     `Cannot read ${s(p, 'file')}: ${s(p, 'detail')}. Make sure it is an undamaged .xlsx file (Excel 2007 or later).`,
   noRubric: (p) =>

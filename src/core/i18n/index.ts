@@ -3,6 +3,10 @@ import type { Issue } from '../issues';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
+/**
+ * The one language type of every catalogue (core, CLI, task pane, host). Office's language codes
+ * ("zh-CN", "en-US" …) are mapped to it only at the host edge (src/host/messages.ts).
+ */
 export type Lang = 'zh' | 'en';
 
 /**

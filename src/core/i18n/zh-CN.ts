@@ -1,8 +1,16 @@
 /** 中文消息目录：每个问题代码一条，说明发现了什么、在哪里、该怎么做。 */
 import type { IssueCode, IssueParams } from '../issues';
+import { PARAM_LIST_SEP } from '../rubric';
 
 type P = IssueParams;
 const s = (p: P, k: string): string => String(p[k] ?? '');
+/** A list parameter (see PARAM_LIST_SEP), joined with 、, or each part in quotes. */
+const list = (p: P, k: string): string => s(p, k).split(PARAM_LIST_SEP).join('、');
+const quoted = (p: P, k: string): string =>
+  s(p, k)
+    .split(PARAM_LIST_SEP)
+    .map((x) => `“${x}”`)
+    .join('');
 
 export const zhCN: Record<IssueCode, (p: P) => string> = {
   notANumber: (p) =>
@@ -82,9 +90,11 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
       empty: '工作表是空的，已跳过。',
       hidden: '隐藏的工作表，已跳过。',
       productSheet: '本工具的数据表，已跳过。',
-      noHeader: `没有找到评分表表头（需要“标准分值”和“评分标准”等列），已跳过。${s(p, 'detail')}`,
-      noItems: `找到了表头，但下面没有带标准分值的考核项，已跳过。${s(p, 'detail')}`,
-    })[s(p, 'reason')] ?? `工作表未作为评分表读取：${s(p, 'detail')}`,
+      noHeader: `没有找到评分表表头（需要同一行中既有“标准分值”等分值列，又有“评分标准”“考核项目”“考核内容”等列），已跳过。${p.row === undefined ? '' : `最接近的是第${s(p, 'row')}行：${list(p, 'headers')}。`}`,
+      noPoints: `第${s(p, 'row')}行像是表头（${list(p, 'headers')}），但表中没有分值：没有一列是各项的分数，文字中也没有写明各项分值（如“（2分）”“得2分”）。这张表不是计分的评分表，已跳过。`,
+      sanctions: `第${s(p, 'row')}行像是表头（${list(p, 'headers')}），但表中没有分值列：${quoted(p, 'sanctionHeaders')}列写的是${list(p, 'sanctions')}等处理，不是分数。这张表不是计分的评分表，已跳过。`,
+      noScoredRows: `第${s(p, 'row')}行是表头（${list(p, 'headers')}），但其下 ${s(p, 'rows')} 行都没有分值${p.pointsHeader ? `（“${s(p, 'pointsHeader')}”列是空的）` : ''}，已跳过。要计分，请在分值列填写各项分值。`,
+    })[s(p, 'code')] ?? '工作表未作为评分表读取，已跳过。',
   fileUnreadable: (p) =>
     `无法读取文件 ${s(p, 'file')}：${s(p, 'detail')}。请确认它是 Excel 2007 及以上的 .xlsx 文件且未损坏。`,
   noRubric: (p) => `在 ${s(p, 'file')} 中没有找到评分表（需要含“标准分值”和“评分标准”等列的表头）。`,

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Expr } from '../formula/ast';
+import type { Lang } from '../i18n';
 import { HANDLERS } from './kinds';
 import type { Term, TermKind, TierBand } from './types';
 
@@ -77,7 +78,8 @@ export type InputKind =
   /** Nothing to enter (fullIf). */
   | 'none';
 
-export type Lang = 'zh' | 'en';
+/** The message language, declared once with the catalogues. */
+export type { Lang };
 
 /** What one term contributes, in hundredths of a point. */
 export interface TermEffect {

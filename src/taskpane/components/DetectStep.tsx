@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { parseA1 } from '../../core/a1';
+import { skippedParams } from '../../core/detect';
 import type { Issue } from '../../core/issues';
 import { fmt } from '../../core/num';
 import type { DetectedTable } from '../../core/rubric';
@@ -158,10 +159,7 @@ export function DetectStep(props: StepProps) {
               <li key={s.sheet} className={styles.text}>
                 <Text weight="semibold">{s.sheet}</Text>
                 {t('listColon')}
-                {t(`skipped.${s.reason}`)}
-                {s.detail && (s.reason === 'noHeader' || s.reason === 'noItems') ? (
-                  <Caption1> {s.detail}</Caption1>
-                ) : null}
+                {t(`skipped.${s.code}`, skippedParams(s))}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 /** Task pane UI strings (English), with the same keys as the zh-CN catalogue. */
+import { PARAM_LIST_SEP } from '../../core/rubric';
 import { kindLabels } from '../../core/rules/kinds';
 import type { UiCatalogue } from './index';
 
@@ -7,6 +8,8 @@ const s = (p: P, k: string): string => String(p[k] ?? '');
 /** "1 item", "2 items": the count with the word in the number it needs. */
 const many = (p: P, k: string, one: string, other: string): string =>
   `${s(p, k)} ${Number(p[k]) === 1 ? one : other}`;
+/** The parts of a list parameter (see PARAM_LIST_SEP). */
+const parts = (p: P, k: string): string[] => s(p, k).split(PARAM_LIST_SEP);
 /** "a", "a and b", "a, b and c". */
 const list = (parts: string[]): string =>
   parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -48,8 +51,14 @@ export const en: UiCatalogue = {
   skippedSheets: 'Sheets not read as rubrics',
   'skipped.empty': 'The sheet is empty.',
   'skipped.hidden': 'Hidden sheet.',
-  'skipped.noHeader': 'No rubric header found (needs columns such as 标准分值 and 评分标准).',
-  'skipped.noItems': 'A header was found but no items with points below it.',
+  'skipped.noHeader': (p: P) =>
+    `No rubric header found (a row naming a points column such as 标准分值 beside columns such as 评分标准 or 考核项目).${p.row === undefined ? '' : ` The nearest is row ${s(p, 'row')}: ${parts(p, 'headers').join(', ')}.`}`,
+  'skipped.noPoints': (p: P) =>
+    `Row ${s(p, 'row')} reads like a header (${parts(p, 'headers').join(', ')}), but there is no points column and no text states the items' points. This is not a points rubric.`,
+  'skipped.sanctions': (p: P) =>
+    `Row ${s(p, 'row')} reads like a header (${parts(p, 'headers').join(', ')}), but there is no points column: ${list(parts(p, 'sanctionHeaders').map((h) => `"${h}"`))} holds sanctions such as ${parts(p, 'sanctions').join(', ')}, not points. This is not a points rubric.`,
+  'skipped.noScoredRows': (p: P) =>
+    `Row ${s(p, 'row')} is a header (${parts(p, 'headers').join(', ')}), but none of the ${s(p, 'rows')} rows under it states points${p.pointsHeader ? ` (the "${s(p, 'pointsHeader')}" column is empty)` : ''}. To score it, fill in each item's points first.`,
   'skipped.productSheet': "This tool's own data sheet.",
   rulesIntro:
     "Each item's 评分标准 as written, and how this tool reads it. Correct a reading here; saved rules are stored in the workbook so everyone who opens it sees the same rules.",

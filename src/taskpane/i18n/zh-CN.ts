@@ -1,11 +1,19 @@
 /** 任务窗格界面文字（中文）。每条按键名取用；带参数的写成函数，说明发现了什么、该怎么做。 */
 import type { WriteOp } from '../../core/plan';
+import { PARAM_LIST_SEP } from '../../core/rubric';
 import { kindLabels } from '../../core/rules/kinds';
 import type { TermKind } from '../../core/rules/types';
 import type { UndoGapKind } from '../../core/writeback/undo';
 
 type P = Record<string, string | number>;
 const s = (p: P, k: string): string => String(p[k] ?? '');
+/** A list parameter (see PARAM_LIST_SEP), joined with 、, or each part in quotes. */
+const list = (p: P, k: string): string => s(p, k).split(PARAM_LIST_SEP).join('、');
+const quoted = (p: P, k: string): string =>
+  s(p, k)
+    .split(PARAM_LIST_SEP)
+    .map((x) => `“${x}”`)
+    .join('');
 
 /** 一次写入对一张表做的事，按个数（sheetPlan、sheetWritten 共用）。 */
 function writtenParts(p: P): string[] {
@@ -45,8 +53,14 @@ export const zhCN = {
   skippedSheets: '未作为评分表读取的工作表',
   'skipped.empty': '工作表是空的。',
   'skipped.hidden': '隐藏的工作表。',
-  'skipped.noHeader': '没有找到评分表表头（需要“标准分值”和“评分标准”等列）。',
-  'skipped.noItems': '找到了表头，但下面没有带标准分值的考核项。',
+  'skipped.noHeader': (p: P) =>
+    `没有找到评分表表头（需要同一行中既有“标准分值”等分值列，又有“评分标准”“考核项目”等列）。${p.row === undefined ? '' : `最接近的是第${s(p, 'row')}行：${list(p, 'headers')}。`}`,
+  'skipped.noPoints': (p: P) =>
+    `第${s(p, 'row')}行像是表头（${list(p, 'headers')}），但没有分值列，文字中也没有写明各项分值。这张表不是计分的评分表。`,
+  'skipped.sanctions': (p: P) =>
+    `第${s(p, 'row')}行像是表头（${list(p, 'headers')}），但没有分值列：${quoted(p, 'sanctionHeaders')}列写的是${list(p, 'sanctions')}等处理，不是分数。这张表不是计分的评分表。`,
+  'skipped.noScoredRows': (p: P) =>
+    `第${s(p, 'row')}行是表头（${list(p, 'headers')}），但其下 ${s(p, 'rows')} 行都没有分值${p.pointsHeader ? `（“${s(p, 'pointsHeader')}”列是空的）` : ''}。要计分，请先填写各项分值。`,
   'skipped.productSheet': '本工具的数据表。',
   // Rules
   rulesIntro:
