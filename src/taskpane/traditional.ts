@@ -19,21 +19,41 @@ type Convert = (text: string) => string;
 let real: Convert | null = null;
 let loading: Promise<void> | null = null;
 
-/** Fetch the dictionary and the converter (once; again after a failed fetch). */
+/**
+ * The dictionary's code could not be fetched (the network dropped, or the add-in was updated since
+ * the pane opened): the workbook cannot be read as it is meant. The pane says so (a fault of its
+ * own, state/faults.ts), never the browser's text.
+ */
+export class DictionaryNotLoadedError extends Error {
+  override readonly cause: unknown;
+
+  constructor(cause: unknown) {
+    super('the traditional → simplified dictionary could not be fetched');
+    this.name = 'DictionaryNotLoadedError';
+    this.cause = cause;
+  }
+}
+
+/**
+ * Fetch the dictionary and the converter (once; again after a failed fetch).
+ * @throws DictionaryNotLoadedError when the fetch (or building the converter) fails.
+ */
 export function loadConverter(): Promise<void> {
-  loading ??= import('opencc-js/t2cn').then(
-    (m) => {
+  loading ??= import('opencc-js/t2cn')
+    .then((m) => {
       real = m.Converter({ from: 't', to: 'cn' });
-    },
-    (e: unknown) => {
+    })
+    .catch((e: unknown) => {
       loading = null;
-      throw e;
-    },
-  );
+      throw new DictionaryNotLoadedError(e);
+    });
   return loading;
 }
 
-/** Resolves once `workbook` can be normalised: at once, or when the converter has come. */
+/**
+ * Resolves once `workbook` can be normalised: at once, or when the converter has come.
+ * @throws DictionaryNotLoadedError when the workbook needs the dictionary and it cannot be fetched.
+ */
 export async function readyFor(workbook: WorkbookGrid): Promise<void> {
   if (workbookHasTraditional(workbook)) await loadConverter();
 }

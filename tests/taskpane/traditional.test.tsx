@@ -5,7 +5,7 @@
  * add-in's build gives it, so the pane reads over the on-demand path.
  */
 import './jsdom-setup';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import * as ToTraditional from 'opencc-js/cn2t';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SheetGrid } from '../../src/core/grid';
@@ -13,7 +13,7 @@ import { App } from '../../src/taskpane/App';
 import { converterLoaded, hasTraditional } from '../../src/taskpane/traditional';
 import { cleanRubric, stubHost } from './stub-host';
 
-const fetched = vi.hoisted(() => ({ dictionaries: 0 }));
+const fetched = vi.hoisted(() => ({ dictionaries: 0, attempts: 0, offline: false }));
 const actualT2s = await vi.importActual<typeof import('opencc-js/t2cn')>('opencc-js/t2cn');
 const OpenCC = actualT2s;
 
@@ -29,6 +29,12 @@ vi.mock('opencc-js/t2cn', async () => {
         first = false;
         return onDemand.Converter(o);
       }
+      fetched.attempts++;
+      // The chunk's fetch failing, as the browser says it (the network dropped).
+      if (fetched.offline)
+        throw new TypeError(
+          'Failed to fetch dynamically imported module: https://localhost/assets/t2cn-x.js',
+        );
       fetched.dictionaries++;
       return actual.Converter(o as never);
     },
@@ -53,6 +59,29 @@ describe('traditional characters in the pane', () => {
     expect(within(tree).getByText(/会议记录/)).toBeTruthy();
     expect(converterLoaded()).toBe(false);
     expect(fetched.dictionaries).toBe(0);
+  });
+
+  it("a dictionary that cannot be fetched is said in zh and en, never the browser's words, and 重新读取 fetches it again", async () => {
+    fetched.offline = true;
+    const before = fetched.attempts;
+    render(<App host={stubHost({ sheets: [traditional(cleanRubric())] })} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('繁体字没能转换');
+    expect(alert.textContent).toContain('工作簿未被改动');
+    expect(alert.textContent).not.toMatch(/Failed to fetch|t2cn|\.js/);
+    expect(screen.queryByRole('tree')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /English/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Traditional characters could not be converted',
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Nothing in the workbook was changed');
+    expect(fetched.attempts).toBe(before + 1);
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Read again' }));
+    await vi.waitFor(() => expect(fetched.attempts).toBe(before + 2));
+    expect((await screen.findByRole('alert')).textContent).toContain('Nothing in the workbook was changed');
+    expect(converterLoaded()).toBe(false);
+    expect(fetched.dictionaries).toBe(0);
+    fetched.offline = false;
   });
 
   it('a workbook in traditional characters fetches it first, and reads as its simplified twin', async () => {

@@ -19,6 +19,8 @@ export function faultText(fault: PaneFault, lang: UiLang, t: T): { title: string
       return { title: t('fault.title.stepNotLoaded'), body: t('fault.body.stepNotLoaded') };
     case 'noTable':
       return { title: t('fault.title.noTable'), body: t('fault.body.noTable') };
+    case 'dictionaryNotLoaded':
+      return { title: t('fault.title.dictionaryNotLoaded'), body: t('fault.body.dictionaryNotLoaded') };
     case 'protected':
       return { title: t('fault.title.protected'), body: t('fault.body.protected', { sheet: fault.sheet }) };
     case 'changed':
@@ -26,7 +28,7 @@ export function faultText(fault: PaneFault, lang: UiLang, t: T): { title: string
     case 'host':
       return {
         title: t(fault.code === 'excelTooOld' ? 'fault.title.excelTooOld' : 'fault.title.host'),
-        body: hostMessage(fault.code, fault.params, lang === 'zh' ? 'zh-CN' : 'en'),
+        body: hostMessage(fault.code, fault.params, lang),
       };
     case 'interrupted': {
       const list = (names: string[]) =>

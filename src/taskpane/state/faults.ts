@@ -6,6 +6,7 @@
 import { META_SHEET } from '../../core/meta';
 import { HostEnvironmentError, WriteInterruptedError } from '../../host/errors';
 import type { HostErrorCode, HostMessageParams } from '../../host/messages';
+import { DictionaryNotLoadedError } from '../traditional';
 
 export type Fault =
   /** No sheet of the workbook reads as a rubric. */
@@ -21,6 +22,8 @@ export type Fault =
    * product's hidden data sheet left out), and Office's code. Finishing writes the plan made again.
    */
   | { kind: 'interrupted'; written: string[]; partly: string[]; notWritten: string[]; code: string }
+  /** The workbook has traditional characters and the dictionary to read them could not be fetched. */
+  | { kind: 'dictionaryNotLoaded' }
   /** Anything else, caught at the edge so that nothing throws at the user. */
   | { kind: 'unexpected'; message: string };
 
@@ -37,6 +40,7 @@ export function faultFrom(error: unknown): Fault {
       code: error.officeCode,
     };
   }
+  if (error instanceof DictionaryNotLoadedError) return { kind: 'dictionaryNotLoaded' };
   if (error instanceof HostEnvironmentError) {
     if (error.code === 'sheetProtected')
       return { kind: 'protected', sheet: String(error.params.sheet ?? '') };
