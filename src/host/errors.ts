@@ -5,14 +5,15 @@
  */
 import type { CellValue } from '../core/grid';
 import type { Expected } from '../core/plan';
-import { type HostErrorCode, type HostLang, type HostMessageParams, hostMessage } from './messages';
+import type { Lang } from '../core/i18n';
+import { type HostErrorCode, type HostMessageParams, hostMessage } from './messages';
 
-/** Base class: `code` and `params` are stable; `message` is zh-CN unless another language is given. */
+/** Base class: `code` and `params` are stable; `message` is Chinese unless another language is given. */
 export class HostEnvironmentError extends Error {
   readonly code: HostErrorCode;
   readonly params: HostMessageParams;
 
-  constructor(code: HostErrorCode, params: HostMessageParams, lang: HostLang = 'zh-CN') {
+  constructor(code: HostErrorCode, params: HostMessageParams, lang: Lang = 'zh') {
     super(hostMessage(code, params, lang));
     this.name = new.target.name;
     this.code = code;
@@ -20,7 +21,7 @@ export class HostEnvironmentError extends Error {
   }
 
   /** The message in another language. */
-  localized(lang: HostLang): string {
+  localized(lang: Lang): string {
     return hostMessage(this.code, this.params, lang);
   }
 }
@@ -30,7 +31,7 @@ export class ExcelTooOldError extends HostEnvironmentError {
   constructor(
     readonly feature: string,
     readonly requiredSet: string,
-    lang: HostLang = 'zh-CN',
+    lang: Lang = 'zh',
   ) {
     super('excelTooOld', { feature, requiredSet }, lang);
   }
@@ -41,7 +42,7 @@ export class HostError extends HostEnvironmentError {
   readonly officeCode: string;
   override readonly cause: unknown;
 
-  constructor(cause: unknown, lang: HostLang = 'zh-CN') {
+  constructor(cause: unknown, lang: Lang = 'zh') {
     const officeCode = officeCodeOf(cause);
     // The catalogue adds its own full stop.
     const message = (cause instanceof Error ? cause.message : String(cause)).replace(/[.。]\s*$/, '');
@@ -57,7 +58,7 @@ export class PlanNotApplicableError extends HostEnvironmentError {
     code: 'sheetMissing' | 'sheetProtected' | 'sheetExists' | 'badAddress',
     readonly sheet: string,
     address?: string,
-    lang: HostLang = 'zh-CN',
+    lang: Lang = 'zh',
   ) {
     super(code, address === undefined ? { sheet } : { sheet, address }, lang);
   }
@@ -82,7 +83,7 @@ const NAMED_CELLS = 5;
 export class PlanStaleError extends HostEnvironmentError {
   constructor(
     readonly cells: StaleCell[],
-    lang: HostLang = 'zh-CN',
+    lang: Lang = 'zh',
   ) {
     const named = cells.slice(0, NAMED_CELLS).map((c) => `${c.sheet}!${c.cell}`);
     super(
@@ -113,7 +114,7 @@ export class WriteInterruptedError extends HostEnvironmentError {
   constructor(
     cause: HostError,
     readonly progress: WriteProgress,
-    lang: HostLang = 'zh-CN',
+    lang: Lang = 'zh',
   ) {
     super('writeInterrupted', { code: cause.officeCode, message: String(cause.params.message ?? '') }, lang);
     this.cause = cause;

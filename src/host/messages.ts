@@ -1,7 +1,12 @@
 /**
  * Messages for environment faults raised by the host adapter, one catalogue per language (zh-CN
  * first), keyed by error code. Each says what happened and what to do.
+ *
+ * This is also where Office's language codes meet the one `Lang` of every catalogue: `hostLang`
+ * maps a display language in, `langTag` maps a `Lang` back out to a BCP 47 tag for `lang`
+ * attributes. Nothing else maps them.
  */
+import type { Lang } from '../core/i18n';
 
 export type HostErrorCode =
   | 'excelTooOld'
@@ -17,8 +22,6 @@ export type HostErrorCode =
   | 'writeInterrupted';
 
 export type HostMessageParams = Record<string, string | number>;
-
-export type HostLang = 'zh-CN' | 'en';
 
 type Catalogue = Record<HostErrorCode, (p: HostMessageParams) => string>;
 
@@ -66,18 +69,22 @@ const en: Catalogue = {
     `Excel reported ${p.code} in the middle of the write: ${p.message}. Part of it was written; see which sheets were written, then choose "Finish writing".`,
 };
 
-const CATALOGUES: Record<HostLang, Catalogue> = { 'zh-CN': zhCN, en };
+const CATALOGUES: Record<Lang, Catalogue> = { zh: zhCN, en };
 
-/** The catalogue language for an Office display language ("zh-CN", "zh-TW", "en-US" …). */
-export function hostLang(displayLanguage: string): HostLang {
-  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+/**
+ * The language for an Office display language: Chinese of any region → zh, anything else → en.
+ * @example hostLang('zh-TW') // 'zh'
+ */
+export function hostLang(displayLanguage: string): Lang {
+  return displayLanguage.trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The BCP 47 tag for a language, as HTML's `lang` attribute takes it. */
+export function langTag(lang: Lang): 'zh-CN' | 'en' {
+  return lang === 'zh' ? 'zh-CN' : 'en';
 }
 
 /** The message for a host error code in the given language. */
-export function hostMessage(
-  code: HostErrorCode,
-  params: HostMessageParams,
-  lang: HostLang = 'zh-CN',
-): string {
+export function hostMessage(code: HostErrorCode, params: HostMessageParams, lang: Lang = 'zh'): string {
   return CATALOGUES[lang][code](params);
 }

@@ -5,6 +5,7 @@
  */
 import { a1, a1Range, colIndex, colLetters, parseA1, parseRange } from '../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../core/grid';
+import type { Lang } from '../core/i18n';
 import {
   type Expected,
   matchesExpected,
@@ -465,7 +466,7 @@ interface WriteOptions {
   charts: boolean;
   suspendCalc: boolean;
   pageLayout: boolean;
-  lang: 'zh-CN' | 'en';
+  lang: Lang;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -624,11 +625,7 @@ async function compareCells(
  * sheets exist (or are added earlier in the plan), are not protected, and addresses parse.
  * @throws PlanNotApplicableError
  */
-function checkPlan(
-  ops: readonly WriteOp[],
-  protectedByName: Map<string, boolean>,
-  lang: 'zh-CN' | 'en',
-): void {
+function checkPlan(ops: readonly WriteOp[], protectedByName: Map<string, boolean>, lang: Lang): void {
   const sheets = new Map(protectedByName);
   for (const op of ops) {
     const key = op.sheet.toLowerCase();

@@ -2,7 +2,10 @@
  * The playground page's own strings (the task pane brings its own), one catalogue per language,
  * zh-CN first.
  */
-export type PageLang = 'zh' | 'en';
+import type { Lang } from '../core/i18n';
+
+/** The page's language: the catalogues' one `Lang`. */
+export type PageLang = Lang;
 
 const zh = {
   title: '评分表助手 · 在浏览器中试用',

@@ -13,6 +13,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { hostLang, langTag } from '../host/messages';
 import type { Host } from '../host/types';
 import { usePaneActions } from './components/actions';
 import { type Engine, coreEngine } from './components/engine';
@@ -20,7 +21,7 @@ import { FaultBar } from './components/FaultBar';
 import { StepBoundary } from './components/StepBoundary';
 import { preloadSteps, STEPS } from './components/steps';
 import type { StepDef } from './components/types';
-import { translator, uiLangFor, type UiLang } from './i18n';
+import { translator, type UiLang } from './i18n';
 import { type FlowState, flowReducer, initialState } from './state/flow';
 import { readyFor } from './traditional';
 
@@ -54,7 +55,7 @@ export interface AppProps {
 /** The display language may be unavailable (outside Office); the pane then starts in Chinese. */
 function startLang(host: Host): UiLang {
   try {
-    return uiLangFor(host.displayLanguage());
+    return hostLang(host.displayLanguage());
   } catch {
     return 'zh';
   }
@@ -86,7 +87,7 @@ export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProp
   const step = steps.find((s) => s.id === state.step) ?? steps[0];
   const other: UiLang = state.lang === 'zh' ? 'en' : 'zh';
   return (
-    <FluentProvider theme={webLightTheme} lang={state.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <FluentProvider theme={webLightTheme} lang={langTag(state.lang)}>
       <main
         style={{
           display: 'flex',
@@ -114,7 +115,7 @@ export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProp
             size="small"
             appearance="subtle"
             aria-label={`${t('language')}: ${t('switchLanguage')}`}
-            lang={other === 'zh' ? 'zh-CN' : 'en'}
+            lang={langTag(other)}
             onClick={() => dispatch({ type: 'setLang', lang: other })}
           >
             {t('switchLanguage')}

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { hostLang, langTag } from '../../src/host/messages';
 import { en } from '../../src/taskpane/i18n/en';
-import { translate, uiLangFor, type UiKey } from '../../src/taskpane/i18n/index';
+import { translate, type UiKey } from '../../src/taskpane/i18n/index';
 import { zhCN } from '../../src/taskpane/i18n/zh-CN';
 
 describe('UI strings', () => {
   it('follows Office display language: any Chinese → zh, anything else → en', () => {
-    expect(['zh-CN', 'zh-TW', 'ZH-hk', 'zh'].map(uiLangFor)).toEqual(['zh', 'zh', 'zh', 'zh']);
-    expect(['en-US', 'fr-FR', ''].map(uiLangFor)).toEqual(['en', 'en', 'en']);
+    expect(['zh-CN', 'zh-TW', 'ZH-hk', 'zh', ' zh-Hans'].map(hostLang)).toEqual([
+      'zh',
+      'zh',
+      'zh',
+      'zh',
+      'zh',
+    ]);
+    expect(['en-US', 'fr-FR', ''].map(hostLang)).toEqual(['en', 'en', 'en']);
+  });
+
+  it('gives HTML the BCP 47 tag of a language, back at the edge', () => {
+    expect(langTag('zh')).toBe('zh-CN');
+    expect(langTag('en')).toBe('en');
   });
 
   it('every key has text in both languages, and parameters reach the text', () => {

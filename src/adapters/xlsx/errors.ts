@@ -4,6 +4,7 @@
  * (./reader) imports only this, so it carries no ExcelJS into the browser bundle.
  */
 import type { WorkbookGrid } from '../../core/grid';
+import type { Lang } from '../../core/i18n';
 
 /** Why a file could not be read. */
 export type XlsxReadErrorCode =
@@ -14,8 +15,6 @@ export type XlsxReadErrorCode =
   | 'notXlsx'
   | 'corrupt'
   | 'tooLarge';
-
-type Lang = 'zh' | 'en';
 
 const MESSAGES: Record<Lang, Record<XlsxReadErrorCode, (file: string, detail: string) => string>> = {
   zh: {

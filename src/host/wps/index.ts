@@ -10,6 +10,7 @@
  */
 import { a1, a1Range, colIndex, parseA1, parseRange } from '../../core/a1';
 import type { CellValue, MergeArea, SheetGrid } from '../../core/grid';
+import type { Lang } from '../../core/i18n';
 import { type Expected, matchesExpected, type WriteOp, type WritePlan } from '../../core/plan';
 import {
   HostEnvironmentError,
@@ -394,7 +395,7 @@ class SheetCache {
 function writePlan(
   app: EtApplication,
   plan: WritePlan,
-  lang: 'zh-CN' | 'en',
+  lang: Lang,
   onProgress?: (done: number, total: number) => void,
 ): SkippedOps[] {
   const book = new SheetCache(app);
@@ -447,11 +448,7 @@ function progressAt(actions: readonly Action[], failed: number): WriteProgress {
 }
 
 /** The same checks as the Office adapter, before anything is written. */
-function checkPlan(
-  ops: readonly WriteOp[],
-  protectedByName: Map<string, boolean>,
-  lang: 'zh-CN' | 'en',
-): void {
+function checkPlan(ops: readonly WriteOp[], protectedByName: Map<string, boolean>, lang: Lang): void {
   const sheets = new Map(protectedByName);
   for (const op of ops) {
     const key = op.sheet.toLowerCase();
@@ -510,7 +507,7 @@ const cellKey = (cell: string) => cell.toUpperCase().replace(/\$/g, '');
  * whole (Value2 and Formula) and compared.
  * @throws PlanStaleError when a cell differs; nothing has been written.
  */
-function compareCells(book: SheetCache, ops: readonly WriteOp[], lang: 'zh-CN' | 'en'): void {
+function compareCells(book: SheetCache, ops: readonly WriteOp[], lang: Lang): void {
   const added = new Set(ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet.toLowerCase()));
   const bySheet = new Map<string, Map<string, Expected>>();
   for (const op of ops) {

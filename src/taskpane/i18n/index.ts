@@ -2,22 +2,18 @@
  * The task pane's UI strings, one catalogue per language (zh-CN first, en beside it), keyed. Issue
  * messages come from the core's catalogue and host faults from the host's; this one holds the rest.
  */
+import type { Lang } from '../../core/i18n';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-/** The UI language; the same codes the core's message catalogue uses. */
-export type UiLang = 'zh' | 'en';
+/** The UI language: the core's `Lang` itself (Office's codes are mapped to it in src/host). */
+export type UiLang = Lang;
 
 export type UiCatalogue = typeof zhCN;
 export type UiKey = keyof UiCatalogue;
 export type UiParams = Record<string, string | number>;
 
 const CATALOGUES: Record<UiLang, UiCatalogue> = { zh: zhCN, en };
-
-/** The UI language for an Office display language: Chinese of any region → zh, anything else → en. */
-export function uiLangFor(displayLanguage: string): UiLang {
-  return displayLanguage.trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
 
 /**
  * The text for a key in a language.

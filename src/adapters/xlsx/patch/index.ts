@@ -9,6 +9,7 @@
 import { a1, colIndex, parseRange, sheetRef } from '../../../core/a1';
 import type { WorkbookGrid } from '../../../core/grid';
 import { cellAt, formulaAt } from '../../../core/grid';
+import type { Lang } from '../../../core/i18n';
 import { matchesExpected, type ValidationRule, type WriteOp, type WritePlan } from '../../../core/plan';
 import { PlanStaleError, type StaleCell } from '../../../host/errors';
 import { readPackage } from '../reader';
@@ -59,7 +60,7 @@ export interface PatchOptions {
    * plan's expectations against; read from the package when absent and the plan has some.
    */
   grid?: WorkbookGrid;
-  lang?: 'zh' | 'en';
+  lang?: Lang;
 }
 
 interface SheetEntry {
@@ -552,7 +553,7 @@ function checkExpectations(pkg: Package, plan: WritePlan, opts: PatchOptions): v
     if (!matchesExpected(op.expected!, value, formula))
       stale.push({ sheet: op.sheet, cell: op.cell, expected: op.expected!, found: formula ?? value });
   }
-  if (stale.length > 0) throw new PlanStaleError(stale, opts.lang === 'en' ? 'en' : 'zh-CN');
+  if (stale.length > 0) throw new PlanStaleError(stale, opts.lang ?? 'zh');
 }
 
 function unhandled(op: never): never {
