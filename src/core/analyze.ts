@@ -111,26 +111,45 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
   const rules: Record<string, Rule> = {};
   const groups = new Map(table.groups.map((g) => [g.id, g]));
   for (const item of table.items) {
-    const o = overrides.length === 0 ? undefined : findOverride(overrides, table.sheet, item);
-    if (o) {
-      rules[item.id] = {
-        source: item.criteria,
-        terms: o.terms,
-        cap: o.cap,
-        unread: [],
-        overridden: true,
-        bonusCap: o.bonusCap,
-      };
-      continue;
-    }
     // A 评分标准 cell merged over several items is parsed once per distinct (criteria, requirement, points).
     // Some offices write the rule into the item's own text ("考核内容及评分标准"): with no 评分标准
     // column, the item text is where the rule is read from.
     const criteria = table.columns.criteria === undefined ? item.text : item.criteria;
-    const rule = parsedRule(criteria, item.requirement, item.points, titleOf(groups, item, criteria));
-    rules[item.id] = withTableFacts(table, item, rule);
+    const read = parsedRule(criteria, item.requirement, item.points, titleOf(groups, item, criteria));
+    const o = overrides.length === 0 ? undefined : findOverride(overrides, table.sheet, item);
+    // Where the deductions are taken from is the table's and the text's to say, not the override's.
+    const fromTotal = read.fromTotal === true || inTotalSection(groups, item);
+    const rule: Rule = o
+      ? {
+          source: item.criteria,
+          terms: o.terms,
+          cap: o.cap,
+          unread: [],
+          overridden: true,
+          bonusCap: o.bonusCap,
+        }
+      : withTableFacts(table, item, read);
+    rules[item.id] = fromTotal && !rule.fromTotal ? { ...rule, fromTotal: true } : rule;
   }
   return rules;
+}
+
+/** A section whose deductions come off the sheet's total: 负面清单, 追加扣除, 扣分项 (not 奖扣分项目). */
+const TOTAL_SECTION = /负面清单|追加扣(?:除|分)|(?<![奖加])扣分(?:项|事项|部分|情形)|减分项/;
+
+/** An item with no points of its own under a 扣分项 / 负面清单 / 追加扣除 section (or so titled itself). */
+function inTotalSection(groups: ReadonlyMap<string, RubricGroup>, item: RubricItem): boolean {
+  if (item.points !== null && item.points !== 0) return false;
+  return [item.text, ...item.groupIds.map((id) => groups.get(id)?.text ?? '')].some((t) =>
+    TOTAL_SECTION.test(norm(t)),
+  );
+}
+
+/** The table with the items whose deductions come off the total given 0 points where they state none. */
+function withTotalItems(table: DetectedTable, rules: Record<string, Rule>): DetectedTable {
+  const open = (i: RubricItem) => i.points === null && rules[i.id]?.fromTotal === true;
+  if (!table.items.some(open)) return table;
+  return { ...table, items: table.items.map((i) => (open(i) ? { ...i, points: 0 } : i)) };
 }
 
 /**
@@ -222,7 +241,7 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
     }
     const state = meta.sheets.find((s) => s.sheet === sheet.name);
     const rules = rulesFor(d.table, overrides);
-    const table = withBonusItems(d.table, rules);
+    const table = withTotalItems(withBonusItems(d.table, rules), rules);
     const entries = readEntries(sheet, table, state);
     const score = scoreSheet(table, rules, entries);
     const sheetIssues = [

@@ -94,10 +94,13 @@ function lostPoints(item: RubricItem, entry: ItemEntry, rule: Rule): boolean {
 }
 
 /**
- * Score one item. `open` is for base-score and bonus-only tables: the item has no points of its own,
- * so a deduction is not bounded by them (only by a cap the rule states) and the score may be negative.
+ * Score one item. `openTable` is for base-score and bonus-only tables: the item has no points of its
+ * own, so a deduction is not bounded by them (only by a cap the rule states) and the score may be
+ * negative. A rule whose deductions come off the sheet's total (Rule.fromTotal) is scored so on any table.
  */
-export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry, open = false): ItemScore {
+export function scoreItem(item: RubricItem, rule: Rule, entry: ItemEntry, openTable = false): ItemScore {
+  // Deductions taken from the sheet's total are not bounded by the item's points either.
+  const open = openTable || rule.fromTotal === true;
   const maxC = toCents(item.points ?? 0);
   const cap = open ? openCapCents(rule.cap) : capCents(rule.cap, item.points);
   const base = { itemId: item.id, max: fromCents(maxC) };

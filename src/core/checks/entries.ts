@@ -10,7 +10,14 @@ import { fmt, fromCents, toCents } from '../num';
 import type { DetectedTable, RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Rule, Term } from '../rules/types';
-import { bonusMaxCents, capCents, entryNumber, hasAssessmentVeto, typedScoreLimitCents } from '../score';
+import {
+  bonusMaxCents,
+  capCents,
+  entryNumber,
+  hasAssessmentVeto,
+  openCapCents,
+  typedScoreLimitCents,
+} from '../score';
 
 function cellOf(e: RawEntry): string {
   return a1(e.cell.row, e.cell.col);
@@ -140,7 +147,8 @@ function checkItem(c: Ctx, out: Issue[]): void {
   const { sheet, item, rule, entry } = c;
   checkInputs(sheet, item, rule, entry, out);
   const points = item.points;
-  const cap = capCents(rule.cap, points);
+  // Deductions from the sheet's total are bounded only by a cap the rule states, as scoreItem bounds them.
+  const cap = rule.fromTotal ? openCapCents(rule.cap) : capCents(rule.cap, points);
   const bonusMax = bonusMaxCents(rule);
   const ded = entry.deduction;
   const sc = entry.score;

@@ -46,6 +46,7 @@
  * unread spans; callers treat `terms.length === 0` as "scored at the assessor's discretion".
  */
 import { accountFor } from './account';
+import { handlerFor } from './kinds';
 import { readRanks } from './ranks';
 import { readAcrossClauses } from './escalate';
 import { readText } from './grammar/driver';
@@ -140,13 +141,38 @@ function applyBonusMax(
   return { terms: out, sumCap };
 }
 
+/**
+ * 在总分中扣除10分, 每起从总分中扣5分, 总分扣3分: where the deduction is taken from (the sheet's total),
+ * right before the deduction itself.
+ */
+const FROM_TOTAL =
+  /(?:在|从|于)?(?:考核|年度|综合|最终|当年)?(?:总分|总得分|总成绩|得分总数)(?:中|里|内|上)?(?=(?:直接|另行|另|再)?扣)/g;
+
+/**
+ * The text without its 在总分中 phrases, each cut out (the deduction after it then reads with the
+ * condition before it: 发生较大事故的，扣除10分), and their spans.
+ */
+function withoutFromTotal(x: Text): { x: Text; spans: Span[] } {
+  const found = [...x.t.matchAll(FROM_TOTAL)].filter((m) => m[0] !== '');
+  if (found.length === 0) return { x, spans: [] };
+  const spans = found.map((m) => toSpan(x, m.index, m.index + m[0].length));
+  let { t, map } = x;
+  for (const m of found.reverse()) {
+    const e = m.index + m[0].length;
+    t = `${t.slice(0, m.index)}${t.slice(e)}`;
+    map = [...map.slice(0, m.index), ...map.slice(e)];
+  }
+  return { x: { ...x, t, map }, spans };
+}
+
 /** One text read: tiers first, the clause grammar over what they leave, then the cross-clause phrases. */
 function read(
   original: string,
   base: number,
   ctx: Omit<Ctx, 'crit'> & { crit?: Text },
-): { parsed: Reading; bonusCap: number | undefined } {
-  const whole = prepare(original, base);
+): { parsed: Reading; bonusCap: number | undefined; fromTotal: Span[] } {
+  const cut = withoutFromTotal(prepare(original, base));
+  const whole = cut.x;
   const ranks = readRanks(whole, ctx.points);
   const tiers = readTiers(
     blank(
@@ -164,7 +190,11 @@ function read(
   const terms = [...clauses.terms, ...ladders.map((r) => r.term)].sort((p, q) => p.span.start - q.span.start);
   const across = readAcrossClauses(x, { ...clauses, terms }, ctx.points);
   const bonus = applyBonusMax(across.terms, clauses.bonusMax, x);
-  return { parsed: { ...clauses, ...across, terms: bonus.terms }, bonusCap: bonus.sumCap };
+  return {
+    parsed: { ...clauses, ...across, terms: bonus.terms },
+    bonusCap: bonus.sumCap,
+    fromTotal: cut.spans,
+  };
 }
 
 /** The item's points as its 评分标准 restates them (满分2分, 本项3分), for rules stated relative to them. */
@@ -215,9 +245,11 @@ function parseStrict(criteria: string, opts: ParseOptions): Rule {
   const cap = chooseCap([...caps, ...titleCaps(opts.title ?? '').map((c) => ({ cap: c }))]);
   // 扣完为止 and 不倒扣 agree with any explicit cap; they are read even where another cap is chosen.
   const agreeing = caps.filter((k) => k.cap.kind !== 'explicit' && k.cap.span).map((k) => k.cap.span!);
-  const neutral: Span[] = [...base.neutral, ...base.used, ...agreeing];
+  const fromTotal = [...c.fromTotal, ...(source === criteria ? [] : (r?.fromTotal ?? []))];
+  const neutral: Span[] = [...base.neutral, ...base.used, ...agreeing, ...fromTotal];
   const rule: Rule = { source, terms, cap, unread, overridden: false, neutral };
   if (c.bonusCap !== undefined) rule.bonusCap = c.bonusCap;
+  if (fromTotal.length > 0 && terms.some((tm) => handlerFor(tm).flags.deducting)) rule.fromTotal = true;
   return accountFor(rule);
 }
 

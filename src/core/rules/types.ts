@@ -64,6 +64,12 @@ export interface Rule {
    * Absent when the rule has no such limit.
    */
   bonusCap?: number | undefined;
+  /**
+   * Its deductions come off the sheet's total (在总分中扣除10分, an item of a 扣分项 / 负面清单 section
+   * with no points of its own): not bounded by the item's points, only by a cap the rule states, so
+   * the item's score may go below 0 and the total goes down by the whole deduction.
+   */
+  fromTotal?: boolean | undefined;
 }
 
 /** A user's decision about an item's rule, stored in the workbook. */

@@ -34,7 +34,10 @@ export interface ItemCells {
    * Absent: text reads as nothing entered.
    */
   notNumber?: string;
-  /** A base-score or bonus-only table's item: no points of its own, so a deduction goes below 0. */
+  /**
+   * A base-score or bonus-only table's item, or one whose deductions come off the sheet's total: not
+   * bounded by its points, so a deduction goes below 0.
+   */
   open?: boolean;
 }
 
@@ -67,6 +70,17 @@ export function capPoints(item: RubricItem, rule: Rule): number | null {
   return c === null ? null : fromCents(c);
 }
 
+/**
+ * The most the item's deductions take, in points (null: no bound), as scoreItem caps them: an open
+ * item (base-score or bonus-only table, or deductions from the sheet's total) only by a cap the rule
+ * states, any other by its points too.
+ */
+function itemCap(c: ItemCells): number | null {
+  if (!c.open) return capPoints(c.item, c.rule);
+  const open = openCapCents(c.rule.cap);
+  return open === null ? null : fromCents(open);
+}
+
 /** TRUE when the item's 扣分原因 says 否决 (the engine's test for a veto written only in words). */
 export function reasonSaysVeto(row: number, reasonCol: number): Expr {
   return bin('>', plus(VETO_WORDS.map((w) => fn('COUNTIF', ref(row, reasonCol), str(w)))), num(0));
@@ -96,8 +110,7 @@ function blankScore(c: ItemCells, cols: SheetCols): Expr {
 /** 得分 from a typed 扣分 cell. */
 export function scoreFromDeduction(c: ItemCells, cols: SheetCols, deductionCol: number): Expr {
   const d = ref(c.item.row, deductionCol);
-  const openCap = c.open ? openCapCents(c.rule.cap) : null;
-  const cap = c.open ? (openCap === null ? null : fromCents(openCap)) : capPoints(c.item, c.rule);
+  const cap = itemCap(c);
   const taken = fn('MAX', num(0), round2(d));
   const capped = cap === null ? taken : fn('MIN', num(cap), taken);
   const left = bin('-', c.points, capped);
@@ -158,7 +171,7 @@ export function deductionFromEntries(c: ItemCells): Expr {
   const p = termPieces(c);
   if (p.deductions.length === 0) return num(0);
   const sum = round2(fn('SUM', ...p.deductions));
-  const cap = capPoints(c.item, c.rule);
+  const cap = itemCap(c);
   return cap === null ? sum : fn('MIN', num(cap), sum);
 }
 
@@ -177,9 +190,9 @@ function noEntries(c: ItemCells): Expr {
 export function scoreFromEntries(c: ItemCells, cols: SheetCols, deduction: Expr | null): Expr {
   const p = termPieces(c);
   const ded = deduction ?? deductionFromEntries(c);
-  const cap = capPoints(c.item, c.rule);
+  const cap = itemCap(c);
   const left = bin('-', c.points, ded);
-  const base = cap === null ? left : fn('MAX', num(0), left);
+  const base = cap === null || c.open ? left : fn('MAX', num(0), left);
   const bonusCap = c.rule.bonusCap;
   const bonuses =
     bonusCap === undefined || p.bonuses.length === 0

@@ -286,7 +286,7 @@ function planSheet(
       allEntryCols,
       fromEntries: idx !== undefined,
       notNumber: t.notNumber,
-      ...(openItems ? { open: true } : {}),
+      ...(openItems || rule.fromTotal === true ? { open: true } : {}),
     };
     cellsOf.set(item.id, c);
     const { row } = item;
