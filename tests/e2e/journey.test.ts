@@ -1,0 +1,324 @@
+/**
+ * The assessor's whole journey in the task pane, at Excel's default pane width (350 px), keyboard
+ * only where practical, in Chromium over the playground's fake Excel (office.js is never loaded):
+ * open the sample, score every item of one sheet in 评分 (上一项/下一项, 确定), 写入 and read what
+ * changed, 撤销写入 back to the cells as they were, write again, go to a flagged finding from 检查,
+ * and find the written sheet and the 汇总 set up to print.
+ *
+ * The fake workbook itself is read from the page: the playground's PlaygroundBook module is the one
+ * the page runs (the dev server serves each module once), and its factory is wrapped to keep the
+ * book it opens next, so the test compares cells, selection and print settings as the fake holds them.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a1 } from '../../src/core/a1';
+import { analyzeWorkbook } from '../../src/core/analyze';
+import type { CellValue, WorkbookGrid } from '../../src/core/grid';
+import type { Rule } from '../../src/core/rules/types';
+import { handlerFor } from '../../src/core/rules/kinds';
+import { planItemEntry, type TermInput } from '../../src/core/writeback/item';
+import { PAGE_STRINGS } from '../../src/playground/strings';
+import { translate } from '../../src/taskpane/i18n';
+import { paneRule } from '../../src/taskpane/state/score-item';
+import { type Browser, launchBrowser, type Playground, ROOT, startPlayground } from './harness';
+
+const SAMPLES = process.env.PLAYGROUND_SAMPLES ?? join(ROOT, 'samples');
+const PANE = 350;
+const MAX_TABS = 400;
+type Key = Parameters<typeof translate>[1];
+const zh = (key: Key, params?: Record<string, string | number>) => translate('zh', key, params);
+
+let server: Playground;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+/** What the journey carries from one step to the next. */
+const journey: {
+  sheet: string;
+  /** The workbook right before the first 写入. */
+  beforeWrite: WorkbookGrid | null;
+} = { sheet: '', beforeWrite: null };
+
+function pane(page: Page) {
+  return page.getByTestId('task-pane');
+}
+
+/** A print setting as the fake holds it (FakePrint), with the sheet's hidden columns. */
+interface PrintState {
+  area: string[] | null;
+  titleRows: string | null;
+  paperSize: string;
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  hiddenCols: number[];
+}
+
+/** Wraps the page's PlaygroundBook factory so the next opened book is kept, then reopens the sample. */
+async function keepBook(page: Page): Promise<void> {
+  // Sent as text: the test's own transform would rewrite a dynamic import() written here.
+  await page.evaluate(`(async () => {
+    const { PlaygroundBook } = await import('/live.ts');
+    const made = PlaygroundBook.fromGrid.bind(PlaygroundBook);
+    PlaygroundBook.fromGrid = (grid) => {
+      const book = made(grid);
+      globalThis.__journeyBook = book;
+      return book;
+    };
+  })()`);
+  await page.getByRole('button', { name: PAGE_STRINGS.zh.sample, exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as Record<string, unknown>).__journeyBook !== undefined))
+    .toBe(true);
+  await pane(page).getByRole('tree').waitFor({ timeout: 30_000 });
+}
+
+/** The fake workbook's contents now. */
+async function bookGrid(page: Page): Promise<WorkbookGrid> {
+  return page.evaluate(() => {
+    const live = (globalThis as Record<string, unknown>).__journeyBook as {
+      book: { toGrid(): unknown };
+    };
+    return JSON.parse(JSON.stringify(live.book.toGrid()));
+  }) as Promise<WorkbookGrid>;
+}
+
+/** The fake's selection and active sheet. */
+async function bookSelection(page: Page): Promise<{ sheet: string; address: string } | null> {
+  return page.evaluate(() => {
+    const live = (globalThis as Record<string, unknown>).__journeyBook as {
+      book: { selection: { sheet: string; address: string } | null; activeSheet: string | null };
+    };
+    const sel = live.book.selection;
+    return sel && live.book.activeSheet === sel.sheet ? { ...sel } : null;
+  });
+}
+
+async function bookPrint(page: Page, sheet: string): Promise<PrintState | null> {
+  return page.evaluate((name) => {
+    const live = (globalThis as Record<string, unknown>).__journeyBook as {
+      book: {
+        sheet(n: string): { print: Omit<PrintState, 'hiddenCols'>; hiddenCols: Set<number> } | undefined;
+      };
+    };
+    const s = live.book.sheet(name);
+    if (!s) return null;
+    return { ...JSON.parse(JSON.stringify(s.print)), hiddenCols: [...s.hiddenCols].sort((a, b) => a - b) };
+  }, sheet);
+}
+
+function cellOf(
+  grid: WorkbookGrid,
+  sheet: string,
+  address: string,
+): { value: CellValue; formula: string | null } {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!s || !m) return { value: null, formula: null };
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]) - 1;
+  return { value: s.values[row]?.[col - 1] ?? null, formula: s.formulas?.[row]?.[col - 1] ?? null };
+}
+
+/** What the focused element is: its role, its text or label, whether it is disabled. */
+async function focused(page: Page): Promise<{
+  role: string;
+  text: string;
+  disabled: boolean;
+  inPane: boolean;
+  value: string;
+  tag: string;
+  checked: boolean;
+}> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el)
+      return { role: '', text: '', disabled: false, inPane: false, value: '', tag: '', checked: false };
+    const role = el.getAttribute('role') ?? (el as HTMLInputElement).type ?? el.tagName.toLowerCase();
+    // biome-ignore lint/performance/useDomNodeTextContent: the shown text is wanted
+    const text = (el.getAttribute('aria-label') ?? el.innerText ?? '').trim();
+    const disabled = el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+    return {
+      role,
+      text,
+      disabled,
+      inPane: el.closest('[data-testid="task-pane"]') !== null,
+      value: (el as HTMLInputElement).value ?? '',
+      tag: el.tagName.toLowerCase(),
+      checked: (el as HTMLInputElement).checked === true,
+    };
+  });
+}
+
+/** Press Tab (or Shift+Tab) until the focused element in the pane is the one wanted. */
+async function tabTo(
+  page: Page,
+  wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  what: string,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+): Promise<void> {
+  for (let n = 0; n < MAX_TABS; n++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    if (f.inPane && wanted(f)) return;
+  }
+  throw new Error(`${what}: not reached in ${MAX_TABS} presses of ${key}`);
+}
+
+/** Back to the step tabs, along them with the arrows to `step`, Enter. */
+async function goToStep(page: Page, step: Key): Promise<void> {
+  const name = zh(step);
+  const f = await focused(page);
+  if (!(f.inPane && f.role === 'tab'))
+    await tabTo(page, (x) => x.role === 'tab', 'the step tabs', 'Shift+Tab');
+  for (let n = 0; n < 8; n++) {
+    const now = await focused(page);
+    if (now.role === 'tab' && now.text === name) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  expect((await focused(page)).text).toBe(name);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => pane(page).getByRole('tab', { name, exact: true }).getAttribute('aria-selected'))
+    .toBe('true');
+}
+
+/** What the journey enters for one term of a rule: a count, a rate, 是/否, or a deduction. */
+function inputFor(rule: Rule, j: number, points: number | null): TermInput {
+  const term = rule.terms[j]!;
+  const kind = handlerFor(term).input;
+  if (kind === 'count') return j === 0 ? 1 : 0;
+  if (kind === 'percent') return 90;
+  if (kind === 'amount') return points !== null && points >= 1 ? 0.5 : 0;
+  if (kind === 'yesNo') return term.kind === 'veto' || term.kind === 'zeroIf' ? false : j === 0;
+  return null;
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPlayground(SAMPLES), launchBrowser(pageErrors)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the assessor’s journey at 350 px', () => {
+  it('评分: every item of a sheet scored with 上一项/下一项 and 确定, each entry in its cells', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: PANE + 1, height: 800 });
+    await page.goto(`${server.url}?pane=${PANE}`);
+    await pane(page).getByRole('tree').waitFor({ timeout: 30_000 });
+    await keepBook(page);
+
+    const opened = analyzeWorkbook(await bookGrid(page));
+    const unit = opened.sheets.find((s) => s.analysis)!;
+    expect(unit, 'the sample holds a rubric sheet').toBeDefined();
+    journey.sheet = unit.sheet;
+    const { table } = unit.analysis!;
+    expect(table.items.length).toBeGreaterThan(2);
+
+    await tabTo(page, (f) => f.role === 'tab', 'the step tabs');
+    await goToStep(page, 'step.score');
+    const heading = (i: number) => table.items[i]!.label || table.items[i]!.text;
+    await pane(page)
+      .getByRole('form', { name: heading(0) })
+      .waitFor();
+
+    // 下一项 and 上一项 move between items, by keyboard.
+    await tabTo(page, (f) => f.text === zh('scoreNext') && !f.disabled, '下一项');
+    await page.keyboard.press('Enter');
+    await pane(page)
+      .getByRole('form', { name: heading(1) })
+      .waitFor();
+    await tabTo(page, (f) => f.text === zh('scorePrev') && !f.disabled, '上一项', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await pane(page)
+      .getByRole('form', { name: heading(0) })
+      .waitFor();
+
+    for (let i = 0; i < table.items.length; i++) {
+      const now = analyzeWorkbook(await bookGrid(page));
+      const grid = await bookGrid(page);
+      const analysis = now.sheets.find((s) => s.sheet === unit.sheet)!.analysis!;
+      const item = analysis.table.items[i]!;
+      const rule = paneRule(
+        analysis.rules[item.id] ?? {
+          source: '',
+          terms: [],
+          cap: { kind: 'item', span: null },
+          unread: [],
+          overridden: false,
+        },
+      );
+      const inputs = rule.terms.map((_, j) => inputFor(rule, j, item.points));
+      const form = pane(page).getByRole('form', { name: item.label || item.text });
+      await form.waitFor();
+
+      // Each field as the item asks: a number typed, or 是/否 picked with the arrows.
+      await form.locator('input, textarea, select').first().focus();
+      for (const [j, v] of inputs.entries()) {
+        const kind = handlerFor(rule.terms[j]!).input;
+        if (kind === 'none') continue;
+        if (kind === 'yesNo') {
+          const want = v === true ? '是' : v === false ? '否' : '';
+          const f0 = await focused(page);
+          expect(f0.role, `${item.label} term ${j}`).toBe('radio');
+          // Space picks the radio the focus is on; the arrows move the pick along the group.
+          await page.keyboard.press('Space');
+          for (let n = 0; n < 4; n++) {
+            const f = await focused(page);
+            if (f.value === want && f.checked) break;
+            await page.keyboard.press('ArrowRight');
+          }
+          expect(await focused(page)).toMatchObject({ value: want, checked: true });
+        } else {
+          expect((await focused(page)).tag, `${item.label} term ${j}`).toBe('input');
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.type(v === null ? '' : String(v));
+        }
+        await page.keyboard.press('Tab');
+      }
+
+      // What the core plans for these entries, confirmed over what the cells now hold (确定 replaces the cells it lists).
+      const sheetGrid = grid.sheets.find((s) => s.name === unit.sheet)!;
+      const meta = now.meta.sheets.find((s) => s.sheet === unit.sheet);
+      const withRule = { ...analysis, rules: { ...analysis.rules, [item.id]: rule } };
+      const reason = await form.locator('textarea').inputValue();
+      const first = planItemEntry(sheetGrid, withRule, meta, item.id, { inputs, reason });
+      expect(first.ok, item.label).toBe(true);
+      if (!first.ok) return;
+      const overwrite = first.plan.conflicts.map((c) => `${c.sheet}!${c.cell}`);
+      const planned = planItemEntry(sheetGrid, withRule, meta, item.id, { inputs, reason }, { overwrite });
+      if (!planned.ok) return;
+      await pane(page)
+        .getByRole('status')
+        .filter({
+          hasText: zh('scoreLive', {
+            deduction:
+              planned.score.zeroed || planned.score.veto ? planned.score.max : planned.score.deduction,
+            score: planned.score.score,
+          }),
+        })
+        .waitFor();
+
+      await tabTo(page, (f) => f.text === zh('scoreConfirm') && !f.disabled, '确定');
+      await page.keyboard.press('Enter');
+      await pane(page)
+        .getByText(zh('scoreSaved', { item: item.label || item.text, score: planned.score.score }))
+        .waitFor({ timeout: 30_000 });
+      if (i + 1 < table.items.length)
+        await pane(page)
+          .getByRole('form', { name: heading(i + 1) })
+          .waitFor();
+
+      const after = await bookGrid(page);
+      for (const op of planned.plan.ops) {
+        if (op.op !== 'value') continue;
+        expect(cellOf(after, op.sheet, op.cell).value, `${item.label}: ${op.cell}`).toBe(op.value);
+      }
+    }
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+});
