@@ -42,6 +42,14 @@ export function schemeOf(table: DetectedTable): {
 }
 
 /**
+ * Whether the table's items have no points of their own to bound what they deduct (a base-score or
+ * bonus-only table): their scores are signed, and only a cap the rule states bounds a deduction.
+ */
+export function opensItems(table: Pick<DetectedTable, 'scheme'>): boolean {
+  return table.scheme === 'base' || table.scheme === 'bonus';
+}
+
+/**
  * The most bonus the rule allows on top of the item's points, in cents: the bonus terms' limits
  * added up, within the 最高加N分 cap; Infinity when a bonus term has no limit, 0 without bonus terms.
  */
@@ -200,7 +208,7 @@ export function scoreSheet(
 ): SheetScore {
   const byItem = new Map(entries.map((e) => [e.itemId, e]));
   const { scheme, base, max: statedMax } = schemeOf(table);
-  const open = scheme === 'base' || scheme === 'bonus';
+  const open = opensItems({ scheme });
   const items: ItemScore[] = table.items.map((item) => {
     const rule = rules[item.id] ?? emptyRule(item.criteria);
     const entry = byItem.get(item.id) ?? {

@@ -38,7 +38,7 @@ import type { RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Lang } from '../rules/registry';
 import type { Rule } from '../rules/types';
-import { capCents, emptyRule, hasAssessmentVeto, schemeOf, scoreSheet } from '../score';
+import { capCents, emptyRule, hasAssessmentVeto, opensItems, schemeOf, scoreSheet } from '../score';
 import {
   deductionFromEntries,
   type ItemCells,
@@ -270,7 +270,7 @@ function planSheet(
   const scoreExpr = new Map<string, { cell: Cell | null; inline: Expr | null; typed: Cell | null }>();
   const handedOver = new Set(assessorHeaders.map(([col]) => a1(table.headerRow, col)));
   const hadEntries = (state?.entryColumns.length ?? 0) > 0 || (pending?.entryColumns.length ?? 0) > 0;
-  const openItems = table.scheme === 'base' || table.scheme === 'bonus';
+  const openItems = opensItems(table);
   for (const item of table.items) {
     const rule = ruleOf(analysis, item);
     const idx = inputs.get(item.id);
@@ -425,7 +425,7 @@ function planSheet(
             [],
           );
     const scheme = schemeOf(table);
-    const open = scheme.scheme === 'base' || scheme.scheme === 'bonus';
+    const open = opensItems(scheme);
     const sum = unlessAnyText(schemeTotal(roundedSum(roots.args), scheme, open), roots.texts, t.pendingTotal);
     const conds = vetoItems.map((i) => vetoCondition(cellsOf.get(i.id)!, cols));
     let fired: Expr | null = null;

@@ -14,10 +14,10 @@ import { cellAt, type CellValue, formulaAt, type SheetGrid, textOf } from '../gr
 import type { SheetState } from '../meta';
 import type { ItemEntry, ItemScore, SheetAnalysis } from '../model';
 import { type Conflict, expectedOf, type WriteOp, type WritePlan } from '../plan';
-import type { RubricItem } from '../rubric';
+import type { DetectedTable, RubricItem } from '../rubric';
 import { handlerFor } from '../rules/kinds';
 import type { Rule } from '../rules/types';
-import { emptyRule, hasAssessmentVeto, scoreItem } from '../score';
+import { emptyRule, hasAssessmentVeto, opensItems, scoreItem } from '../score';
 import { conflictAt, type Planned } from './ownership';
 
 /** One term's input: a count, a rate in percent or a deduction (number), 是/否 (boolean), or nothing. */
@@ -76,10 +76,16 @@ function validInput(rule: Rule, j: number, v: TermInput): boolean {
 }
 
 /**
- * The item's score for the inputs entered, as the engine computes it (nothing entered = full points).
- * @example liveItemScore(item, rule, [2]).deduction
+ * The item's score for the inputs entered, as the engine computes it (nothing entered = full points),
+ * on the item's table (a base-score or bonus-only table scores its items signed).
+ * @example liveItemScore(item, rule, [2], analysis.table).deduction
  */
-export function liveItemScore(item: RubricItem, rule: Rule, inputs: readonly TermInput[]): ItemScore {
+export function liveItemScore(
+  item: RubricItem,
+  rule: Rule,
+  inputs: readonly TermInput[],
+  table?: Pick<DetectedTable, 'scheme'>,
+): ItemScore {
   const entry: ItemEntry = {
     itemId: item.id,
     deduction: null,
@@ -87,7 +93,7 @@ export function liveItemScore(item: RubricItem, rule: Rule, inputs: readonly Ter
     reason: '',
     counts: rule.terms.map((_, j) => inputs[j] ?? null),
   };
-  return scoreItem(item, rule, entry);
+  return scoreItem(item, rule, entry, table !== undefined && opensItems(table));
 }
 
 /** The entry column of each term (undefined where the term takes no input or has no column). */
@@ -150,7 +156,7 @@ export function planItemEntry(
       return { ok: false, refusal: { code: 'badInput', term: j } };
   }
   const { columns } = analysis.table;
-  const score = liveItemScore(item, rule, entry.inputs);
+  const score = liveItemScore(item, rule, entry.inputs, analysis.table);
   const writes: { row: number; col: number; value: CellValue }[] = [];
   let target: ItemTarget;
   let reason = entry.reason.trim();

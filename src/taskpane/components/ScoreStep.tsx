@@ -152,7 +152,7 @@ export function ScoreStep(props: Props) {
   const rule = item && analysis ? paneRule(analysis.rules[item.id] ?? emptyRuleOf(item)) : null;
   const draft = score.sheet === sheet ? score.draft : null;
   const parsed = rule && draft ? inputsOf(rule, draft) : null;
-  const live = item && rule && parsed ? liveItemScore(item, rule, parsed.inputs) : null;
+  const live = item && rule && parsed ? liveItemScore(item, rule, parsed.inputs, table) : null;
   const firstEntryCol = useMemo(() => {
     const col = meta?.entryColumns[0]?.col;
     return col ? parseA1(`${col}1`)?.col : undefined;
