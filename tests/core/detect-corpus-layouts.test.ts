@@ -142,20 +142,25 @@ describe('layout: a 类目 column written on every row over a 项目 column, 小
   });
 });
 
-describe('layout: a red/yellow-line table of sanctions (降职/降薪) in place of points', () => {
+describe.each([
+  ['one header row', false],
+  ['the roles named in a row under the merged 处罚标准', true],
+])('layout: a red/yellow-line table of sanctions (降职/降薪) in place of points, %s', (_name, roles) => {
   // 序号 | 类别 | 考核标准 | 考核细则 | 处罚标准 merged over three columns (one per role), one row per
-  // violation.
+  // violation; with `roles`, 直接责任人 | 部门负责人 | 分管领导 under the merged cell.
   const build = (penalties: (string | number)[][]) => {
     const b = new GridBuilder('红黄线')
       .row('A1', ['序号', '类别', '考核标准', '考核细则', '处罚标准', null, null])
       .merge('E1:G1');
+    if (roles) b.row('E2', ['直接责任人', '部门负责人', '分管领导']);
+    const first = roles ? 3 : 2;
     penalties.forEach((p, k) => {
-      b.row(`A${k + 2}`, [k + 1, k < 2 ? '红线' : '黄线', `违规行为${k + 1}`, '发现即处理', ...p]);
+      b.row(`A${k + first}`, [k + 1, k < 2 ? '红线' : '黄线', `违规行为${k + 1}`, '发现即处理', ...p]);
     });
     return b.build();
   };
 
-  it('is skipped, saying the header row and the sanction column with some of its sanctions', () => {
+  it('is skipped, saying the header row and the sanction columns with some of their sanctions', () => {
     const d = detectTable(
       build([
         ['撤职', '降薪两级', '通报批评'],
@@ -169,12 +174,14 @@ describe('layout: a red/yellow-line table of sanctions (降职/降薪) in place 
     expect(d.skipped).toMatchObject({ reason: 'noItems', code: 'sanctions', row: 0 });
     if (d.skipped.code !== 'sanctions') return;
     expect(d.skipped.headers).toEqual(['序号', '类别', '考核标准', '考核细则', '处罚标准']);
-    expect(d.skipped.sanctionHeaders).toEqual(['处罚标准']);
+    expect(d.skipped.sanctionHeaders).toEqual(
+      roles ? ['直接责任人', '部门负责人', '分管领导'] : ['处罚标准'],
+    );
     expect(d.skipped.sanctions.length).toBeGreaterThan(0);
     for (const v of d.skipped.sanctions) expect(v).toMatch(/^(撤职|降职|降薪|通报批评|警告)/);
   });
 
-  it('is read when the same layout charges points instead (points per role)', () => {
+  it('is read when the same layout charges points instead (points per role), every row an item', () => {
     const t = table(
       detectTable(
         build([
@@ -187,5 +194,6 @@ describe('layout: a red/yellow-line table of sanctions (降职/降薪) in place 
     );
     expect(t.items.map((i) => i.points)).toEqual([12, 12, 6, 3]);
     expect(t.items[0]!.rolePoints).toEqual([12, 6, 3]);
+    if (roles) expect(t.rolePoints!.map((r) => r.header)).toEqual(['直接责任人', '部门负责人', '分管领导']);
   });
 });

@@ -235,10 +235,40 @@ function entryByContent(view: SheetView, found: FoundHeader): void {
   }
 }
 
+/**
+ * Whether row r + 1 names the columns under header cells of row r merged across them, and nothing
+ * else, with names that are not header words: "处罚标准" over E:G with 直接责任人 | 部门负责人 | 分管领导
+ * under it. The names then head those columns; the merged cell above names the group of them.
+ */
+function namesUnderSpans(view: SheetView, r: number, right: number): boolean {
+  if (r + 1 >= view.rows) return false;
+  let named = 0;
+  for (let c = 0; c <= right; c++) {
+    if (view.coveredFromAbove(r + 1, c) || !view.isOwner(r + 1, c)) continue;
+    const text = view.ownText(r + 1, c);
+    if (text === '') continue;
+    // Header words there are a sub-header of the usual kind (subHeaderCells) or a second header row.
+    if (classifyHeader(text)) return false;
+    const span = view.merge(r, c);
+    if (!span || span.top !== r || span.bottom !== r || span.right === span.left) return false;
+    for (let cc = span.left; cc <= span.right; cc++) if (view.ownText(r + 1, cc) === '') return false;
+    named++;
+  }
+  return named >= 2;
+}
+
 function withSubHeader(view: SheetView, r: number, read: HeaderRow, byWords: boolean): FoundHeader {
   const { cells, groupPoints } = read;
   const sub = subHeaderCells(view, r + 1, read.right);
   let lastRow = r;
+  if (!sub && namesUnderSpans(view, r, read.right)) {
+    lastRow = r + 1;
+    for (let c = 0; c <= read.right; c++) {
+      const span = view.merge(r, c);
+      if (!span || view.ownText(r + 1, c) === '') continue;
+      for (const [role, cell] of cells) if (cell.col === span.left) cells.delete(role);
+    }
+  }
   if (sub) {
     lastRow = r + 1;
     // A parent cell spanning the sub-header cells ("考核评分") names a group, not a column.
