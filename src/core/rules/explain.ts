@@ -27,6 +27,21 @@ export function explainCap(cap: Cap, points: number | null, lang: Lang): string 
 }
 
 /**
+ * Where the deductions of a rule taken from the sheet's total go, and their limit: only a cap the
+ * rule states, never the item's points.
+ * @example explainFromTotal({ kind: 'item', span: null }, 'zh') === '从总分中扣除，不受本项分值限制'
+ */
+export function explainFromTotal(cap: Cap, lang: Lang): string {
+  if (cap.kind === 'explicit')
+    return lang === 'en'
+      ? `taken off the total, at most ${fmt(cap.amount)} points`
+      : `从总分中扣除，最多扣${fmt(cap.amount)}分`;
+  return lang === 'en'
+    ? "taken off the total, not limited by this item's points"
+    : '从总分中扣除，不受本项分值限制';
+}
+
+/**
  * The whole rule in plain words: every term, then the cap where something can be deducted.
  * @example explainRule(parseRule('跟踪随访不到位的扣0.5分/人'), 5, 'zh') // '跟踪随访不到位的每人扣0.5分；本项最多扣5分（扣完为止）'
  */
@@ -41,7 +56,8 @@ export function explainRule(rule: Rule, points: number | null, lang: Lang): stri
     );
   } else {
     parts.push(...rule.terms.map((t) => handlerFor(t).explain(t as never, lang)));
-    if (rule.terms.some((t) => DEDUCTING_KINDS.has(t.kind))) parts.push(explainCap(rule.cap, points, lang));
+    if (rule.terms.some((t) => DEDUCTING_KINDS.has(t.kind)))
+      parts.push(rule.fromTotal ? explainFromTotal(rule.cap, lang) : explainCap(rule.cap, points, lang));
     if (rule.bonusCap !== undefined) {
       parts.push(
         lang === 'en' ? `bonus at most ${fmt(rule.bonusCap)} in all` : `加分合计最多${fmt(rule.bonusCap)}分`,
