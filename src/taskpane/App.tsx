@@ -6,10 +6,12 @@
 import {
   Button,
   FluentProvider,
+  makeStyles,
   Spinner,
   Tab,
   TabList,
   Text,
+  tokens,
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
@@ -44,6 +46,27 @@ function readingTraditional(host: Host): Host {
   });
 }
 
+const useStyles = makeStyles({
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalXS,
+  },
+  title: { margin: 0 },
+  tabs: { flexWrap: 'wrap' },
+});
+
 export interface AppProps {
   host: Host;
   /** The core functions; tests and the playground may pass their own. */
@@ -70,6 +93,7 @@ export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProp
   stateRef.current = state;
   const actions = usePaneActions(host, engine, stateRef, dispatch);
   const t = translator(state.lang);
+  const styles = useStyles();
 
   useEffect(() => {
     void actions.reload();
@@ -88,27 +112,9 @@ export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProp
   const other: UiLang = state.lang === 'zh' ? 'en' : 'zh';
   return (
     <FluentProvider theme={webLightTheme} lang={langTag(state.lang)}>
-      <main
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          gap: 8,
-          padding: 8,
-          minWidth: 0,
-          maxWidth: '100%',
-          boxSizing: 'border-box',
-        }}
-      >
-        <header
-          style={{
-            display: 'flex',
-            flexWrap: 'wrap',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 4,
-          }}
-        >
-          <Text as="h1" weight="semibold" size={400} style={{ margin: 0 }}>
+      <main className={styles.main}>
+        <header className={styles.header}>
+          <Text as="h1" weight="semibold" size={400} className={styles.title}>
             {t('appTitle')}
           </Text>
           <Button
@@ -135,7 +141,7 @@ export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProp
           size="small"
           selectedValue={step?.id}
           onTabSelect={(_, d) => dispatch({ type: 'setStep', step: String(d.value) })}
-          style={{ flexWrap: 'wrap' }}
+          className={styles.tabs}
         >
           {steps.map((s) => (
             <Tab key={s.id} value={s.id}>

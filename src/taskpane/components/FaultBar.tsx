@@ -5,6 +5,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
 } from '@fluentui/react-components';
 import { hostMessage } from '../../host/messages';
 import type { T, UiLang } from '../i18n';
@@ -61,8 +62,13 @@ export interface FaultBarProps {
   onFinish?: () => void;
 }
 
+const useStyles = makeStyles({
+  body: { overflowWrap: 'anywhere' },
+});
+
 export function FaultBar({ fault, lang, t, onReload, onDismiss, onFinish }: FaultBarProps) {
   const { title, body } = faultText(fault, lang, t);
+  const styles = useStyles();
   const intent =
     fault.kind === 'noTable' ||
     fault.kind === 'changed' ||
@@ -73,7 +79,7 @@ export function FaultBar({ fault, lang, t, onReload, onDismiss, onFinish }: Faul
     <MessageBar intent={intent} layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        <div style={{ overflowWrap: 'anywhere' }}>{body}</div>
+        <div className={styles.body}>{body}</div>
       </MessageBarBody>
       <MessageBarActions>
         {fault.kind === 'interrupted' && onFinish && (

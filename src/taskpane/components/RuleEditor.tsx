@@ -1,5 +1,5 @@
 /** The editor for one item's rule: each term's kind and numbers, add/remove terms, and the cap. */
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import type { FieldSpec } from '../../core/rules/registry';
 import type { Cap, Term, TermKind } from '../../core/rules/types';
 import type { T, UiKey } from '../i18n';
@@ -16,6 +16,21 @@ import {
   type TermProblem,
   termProblems,
 } from '../state/rule-edit';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  term: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  nested: { border: 'none', padding: 0, margin: 0, display: 'flex', gap: tokens.spacingHorizontalXS },
+  problem: { color: tokens.colorStatusDangerForeground1 },
+});
 
 /** A catalogue key the kinds name (field labels, choice options), checked against the catalogue. */
 function label(t: T, key: string, fallback = key): string {
@@ -101,22 +116,15 @@ export interface RuleEditorProps {
 export function RuleEditor({ draft, onChange, t }: RuleEditorProps) {
   const apply = (edit: DraftEdit) => onChange(editDraft(draft, edit));
   const setCap = (cap: Cap) => apply({ type: 'cap', cap });
+  const styles = useStyles();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+    <div className={styles.root}>
       {draft.terms.map((term, index) => (
         <fieldset
           // biome-ignore lint/suspicious/noArrayIndexKey: terms have no identity of their own; index + kind remounts inputs on a kind change.
           key={`${index}-${term.kind}`}
           aria-label={`${t('termKind')} ${index + 1}`}
-          style={{
-            border: '1px solid #d1d1d1',
-            borderRadius: 4,
-            padding: 8,
-            margin: 0,
-            display: 'flex',
-            flexDirection: 'column',
-            gap: 4,
-          }}
+          className={styles.term}
         >
           <Field label={t('termKind')}>
             <Select
@@ -132,11 +140,7 @@ export function RuleEditor({ draft, onChange, t }: RuleEditorProps) {
           </Field>
           {fieldDecls(term.kind).map((d) =>
             d.type === 'nested' ? (
-              <fieldset
-                key={d.name}
-                aria-label={label(t, d.label)}
-                style={{ border: 'none', padding: 0, margin: 0, display: 'flex', gap: 4 }}
-              >
+              <fieldset key={d.name} aria-label={label(t, d.label)} className={styles.nested}>
                 <legend>{label(t, d.label)}</legend>
                 {d.fields.map((f) => (
                   <FieldInput
@@ -162,7 +166,7 @@ export function RuleEditor({ draft, onChange, t }: RuleEditorProps) {
             <div
               key={p.code === 'groupIncomplete' ? p.group : p.code}
               role="alert"
-              style={{ color: '#a4262c' }}
+              className={styles.problem}
             >
               {problemText(t, term.kind, p)}
             </div>

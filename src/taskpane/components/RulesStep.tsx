@@ -26,8 +26,6 @@ import { RuleEditor } from './RuleEditor';
 import { SheetPicker } from './SheetPicker';
 import type { StepProps } from './types';
 
-const wrap = { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' } as const;
-
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -62,10 +60,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   points: { whiteSpace: 'nowrap' },
+  /** Source text and explanations keep their own line breaks. */
+  wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
 /** The source text with the spans the parser could not read marked. */
 function SourceText({ source, unread }: { source: string; unread: Span[] }): ReactNode {
+  const styles = useStyles();
   const spans = [...unread].sort((a, b) => a.start - b.start);
   const parts: ReactNode[] = [];
   let at = 0;
@@ -76,7 +78,7 @@ function SourceText({ source, unread }: { source: string; unread: Span[] }): Rea
     at = sp.end;
   }
   parts.push(source.slice(at));
-  return <span style={wrap}>{parts}</span>;
+  return <span className={styles.wrap}>{parts}</span>;
 }
 
 function ItemRule({ row, sheet, props }: { row: RuleRow; sheet: string; props: StepProps }) {
@@ -128,16 +130,16 @@ function ItemRule({ row, sheet, props }: { row: RuleRow; sheet: string; props: S
       </div>
       <div>
         <Caption1>{t('plainWords')}</Caption1>
-        <div style={wrap}>{engine.explain(shown, item.points, state.lang)}</div>
+        <div className={styles.wrap}>{engine.explain(shown, item.points, state.lang)}</div>
       </div>
       {row.problems.length > 0 && !editing && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody style={wrap}>{t('ruleProblemAsk')}</MessageBarBody>
+          <MessageBarBody className={styles.wrap}>{t('ruleProblemAsk')}</MessageBarBody>
         </MessageBar>
       )}
       {asks && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody style={wrap}>
+          <MessageBarBody className={styles.wrap}>
             {unreadText
               ? t('unreadAsk', { text: unreadText })
               : row.needs.includes('unknown')
@@ -168,7 +170,7 @@ function ItemRule({ row, sheet, props }: { row: RuleRow; sheet: string; props: S
           </MessageBarActions>
         </MessageBar>
       )}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+      <div className={styles.actions}>
         <Button
           size="small"
           aria-expanded={editing}

@@ -19,6 +19,7 @@ import {
   Text,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
@@ -76,6 +77,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  flush: { margin: 0 },
 });
 
 type Props = StepProps;
@@ -302,7 +304,7 @@ export function ScoreStep(props: Props) {
           </div>
           <div>
             <Caption1>{t('scoreRule')}</Caption1>
-            <Text as="p" className={styles.text} style={{ margin: 0 }}>
+            <Text as="p" className={mergeClasses(styles.text, styles.flush)}>
               {engine.explain(analysis.rules[item.id] ?? rule, item.points, state.lang)}
             </Text>
           </div>

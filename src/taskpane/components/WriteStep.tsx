@@ -7,6 +7,8 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
+  mergeClasses,
   ProgressBar,
   Spinner,
   Subtitle2,
@@ -37,13 +39,34 @@ import type { StepProps } from './types';
 
 /** Every plan operation kind, to label skipped operations. */
 const OP_KINDS: readonly string[] = WRITE_OP_KINDS;
-const wrap = { overflowWrap: 'anywhere', whiteSpace: 'normal', wordBreak: 'break-word' } as const;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  /** Long sheet names, cell lists and formulas wrap anywhere rather than widen the pane. */
+  wrap: { overflowWrap: 'anywhere', whiteSpace: 'normal', wordBreak: 'break-word' },
+  table: { tableLayout: 'fixed', width: '100%' },
+  colOp: { width: '22%' },
+  colWhere: { width: '33%' },
+  pager: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  bare: { listStyleType: 'none' },
+  flush: { margin: 0 },
+  sheets: { border: 0, padding: 0, margin: 0, minWidth: 0 },
+  writeBar: {
+    position: 'sticky',
+    bottom: 0,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
 
 /**
  * The whole workbook's keep-or-replace at once. Each cell's own box is in its sheet's list (one box
  * per cell in the pane), so this holds only the box that decides for every sheet.
  */
 function OverwriteAll({ state, dispatch, t }: StepProps) {
+  const styles = useStyles();
   const { conflicts, overwrite } = state.write;
   if (conflicts.length === 0) return null;
   const all = conflicts.every((c) => overwrite.includes(cellKey(c.sheet, c.cell)));
@@ -52,7 +75,7 @@ function OverwriteAll({ state, dispatch, t }: StepProps) {
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('conflictsTitle')}</MessageBarTitle>
-        <div style={wrap}>{t('conflictsBody', { count: conflicts.length })}</div>
+        <div className={styles.wrap}>{t('conflictsBody', { count: conflicts.length })}</div>
         <Checkbox
           checked={all ? true : some ? 'mixed' : false}
           label={t('overwriteAll')}
@@ -64,6 +87,7 @@ function OverwriteAll({ state, dispatch, t }: StepProps) {
 }
 
 function Preview({ state, dispatch, t }: StepProps) {
+  const styles = useStyles();
   const plan = state.write.plan;
   if (!plan) return <Spinner size="tiny" />;
   if (plan.ops.length === 0) return <Text>{t('previewEmpty')}</Text>;
@@ -75,12 +99,12 @@ function Preview({ state, dispatch, t }: StepProps) {
       <Table
         size="extra-small"
         aria-label={t('preview', { count: plan.ops.length })}
-        style={{ tableLayout: 'fixed', width: '100%' }}
+        className={styles.table}
       >
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: '22%' }}>{t('colOp')}</TableHeaderCell>
-            <TableHeaderCell style={{ width: '33%' }}>{t('colWhere')}</TableHeaderCell>
+            <TableHeaderCell className={styles.colOp}>{t('colOp')}</TableHeaderCell>
+            <TableHeaderCell className={styles.colWhere}>{t('colWhere')}</TableHeaderCell>
             <TableHeaderCell>{t('colContent')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -88,18 +112,15 @@ function Preview({ state, dispatch, t }: StepProps) {
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a plan may hold several operations on one cell; the position is the identity.
             <TableRow key={first + i}>
-              <TableCell style={wrap}>{t(`op.${r.op}`)}</TableCell>
-              <TableCell style={wrap}>{r.where}</TableCell>
-              <TableCell style={wrap}>{r.content}</TableCell>
+              <TableCell className={styles.wrap}>{t(`op.${r.op}`)}</TableCell>
+              <TableCell className={styles.wrap}>{r.where}</TableCell>
+              <TableCell className={styles.wrap}>{r.content}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       {pages > 1 && (
-        <nav
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 4, alignItems: 'center' }}
-          aria-label={t('page', { page: page + 1, pages })}
-        >
+        <nav className={styles.pager} aria-label={t('page', { page: page + 1, pages })}>
           <Button
             size="small"
             disabled={page === 0}
@@ -154,6 +175,7 @@ function conflictText(c: Conflict, props: StepProps): string {
 
 /** One sheet of 写入 in one screen: what the write does there, and keep or replace per sheet and per cell. */
 function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSummary }) {
+  const styles = useStyles();
   const { dispatch, t } = props;
   const cells = [...summary.replace, ...summary.keep];
   const ticked = new Set(summary.replace.map((c) => cellKey(c.sheet, c.cell)));
@@ -169,8 +191,8 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
     if (opened) list.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
   }, [opened]);
   return (
-    <section aria-label={summary.sheet} style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Text weight="semibold" style={wrap}>
+    <section aria-label={summary.sheet} className={styles.sheet}>
+      <Text weight="semibold" className={styles.wrap}>
         {t('sheetPlan', counts(summary))}
       </Text>
       {cells.length > 0 && (
@@ -197,14 +219,14 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
             </Button>
           )}
           {open && (
-            <ul ref={list} aria-label={label} style={{ margin: 0, paddingLeft: 16, listStyle: 'none' }}>
+            <ul ref={list} aria-label={label} className={mergeClasses(styles.list, styles.bare)}>
               {order.map((c) => {
                 const key = cellKey(c.sheet, c.cell);
                 return (
                   <li key={key}>
                     <Checkbox
                       checked={ticked.has(key)}
-                      label={<span style={wrap}>{conflictText(c, props)}</span>}
+                      label={<span className={styles.wrap}>{conflictText(c, props)}</span>}
                       onChange={(_, d) =>
                         dispatch({ type: 'toggleOverwrite', cell: key, on: d.checked === true })
                       }
@@ -222,6 +244,7 @@ function SheetSummary({ summary, ...props }: StepProps & { summary: SheetWriteSu
 
 /** After a write: per sheet what it did, and what is left to fix (the fresh read's errors and warnings). */
 function Written({ written, ...props }: StepProps & { written: SheetWriteSummary[] }) {
+  const styles = useStyles();
   const { state, t } = props;
   const left = written.flatMap((w) => {
     const issues = allIssues(state.report).filter((i) => i.sheet === w.sheet);
@@ -231,16 +254,16 @@ function Written({ written, ...props }: StepProps & { written: SheetWriteSummary
   });
   return (
     <>
-      <ul aria-label={t('write')} style={{ ...wrap, margin: 0, paddingLeft: 16 }}>
+      <ul aria-label={t('write')} className={mergeClasses(styles.wrap, styles.list)}>
         {written.map((w) => (
           <li key={w.sheet}>{t('sheetWritten', counts(w))}</li>
         ))}
       </ul>
       {left.length === 0 ? (
-        <div style={wrap}>{t('leftNone')}</div>
+        <div className={styles.wrap}>{t('leftNone')}</div>
       ) : (
         left.map((l) => (
-          <div key={l.sheet} style={wrap}>
+          <div key={l.sheet} className={styles.wrap}>
             {t('leftToFix', l)}
           </div>
         ))
@@ -251,6 +274,7 @@ function Written({ written, ...props }: StepProps & { written: SheetWriteSummary
 
 /** After a write: 撤销写入; after an undo: what was restored, what was left as edited, what stays. */
 function Undo({ state, actions, t }: StepProps) {
+  const styles = useStyles();
   const { undo, undoResult } = state.write;
   return (
     <>
@@ -266,11 +290,16 @@ function Undo({ state, actions, t }: StepProps) {
           role="status"
         >
           <MessageBarBody>
-            <div style={wrap}>{t('undoDone', { count: undoResult.restored.length })}</div>
+            <div className={styles.wrap}>{t('undoDone', { count: undoResult.restored.length })}</div>
             {undoResult.conflicts.length > 0 && (
               <>
-                <div style={wrap}>{t('undoConflicts', { count: undoResult.conflicts.length })}</div>
-                <ul aria-label={t('undoConflicts', { count: undoResult.conflicts.length })} style={wrap}>
+                <div className={styles.wrap}>
+                  {t('undoConflicts', { count: undoResult.conflicts.length })}
+                </div>
+                <ul
+                  aria-label={t('undoConflicts', { count: undoResult.conflicts.length })}
+                  className={styles.wrap}
+                >
                   {undoResult.conflicts.map((c) => (
                     <li key={cellKey(c.sheet, c.cell)}>
                       {t('undoConflictCell', { where: cellKey(c.sheet, c.cell), existing: c.existing })}
@@ -281,8 +310,8 @@ function Undo({ state, actions, t }: StepProps) {
             )}
             {undoResult.gaps.length > 0 && (
               <>
-                <div style={wrap}>{t('undoGaps')}</div>
-                <ul aria-label={t('undoGaps')} style={wrap}>
+                <div className={styles.wrap}>{t('undoGaps')}</div>
+                <ul aria-label={t('undoGaps')} className={styles.wrap}>
                   {undoResult.gaps.map((g) => (
                     <li key={`${g.sheet}-${g.kind}`}>
                       {t('undoGap', {
@@ -325,13 +354,14 @@ function useChangedSincePreview({ state }: StepProps): ChangedCell[] {
 }
 
 function ChangedCells({ changed, t }: { changed: ChangedCell[]; t: StepProps['t'] }) {
+  const styles = useStyles();
   if (changed.length === 0) return null;
   const title = t('changedCells', { count: changed.length });
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <div style={wrap}>{title}</div>
-        <ul aria-label={title} style={{ ...wrap, margin: 0 }}>
+        <div className={styles.wrap}>{title}</div>
+        <ul aria-label={title} className={mergeClasses(styles.wrap, styles.flush)}>
           {changed.map((c) => (
             <li key={cellKey(c.sheet, c.cell)}>
               {t('changedCell', { where: cellKey(c.sheet, c.cell), was: c.was, now: c.now })}
@@ -377,6 +407,7 @@ function useWrittenSummaries({ state }: StepProps, chosen: string[]): SheetWrite
 }
 
 export function WriteStep(props: StepProps) {
+  const styles = useStyles();
   const { state, dispatch, actions, t } = props;
   const sheets = rubricSheets(state.report).map((s) => s.sheet);
   const chosen = writeSheets(state);
@@ -396,15 +427,15 @@ export function WriteStep(props: StepProps) {
   }, [ready, plan, state.busy, actions]);
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <Text style={wrap}>{t('writeIntro')}</Text>
+    <section className={styles.root}>
+      <Text className={styles.wrap}>{t('writeIntro')}</Text>
       <Switch
         checked={state.write.entryColumns}
         label={t('entryColumns')}
         onChange={(_, d) => dispatch({ type: 'setEntryColumns', on: d.checked })}
       />
       {sheets.length > 1 && (
-        <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        <fieldset className={styles.sheets}>
           <legend>{t('writeSheets')}</legend>
           {sheets.map((s) => (
             <Checkbox
@@ -435,14 +466,7 @@ export function WriteStep(props: StepProps) {
           )}
           {plan && plan.ops.length === 0 && <Text>{t('previewEmpty')}</Text>}
           {!plan && <Spinner size="tiny" />}
-          <div
-            style={{
-              position: 'sticky',
-              bottom: 0,
-              padding: '8px 0',
-              background: tokens.colorNeutralBackground1,
-            }}
-          >
+          <div className={styles.writeBar}>
             <Button
               appearance="primary"
               disabled={!plan || plan.ops.length === 0 || state.busy !== null}
@@ -465,10 +489,10 @@ export function WriteStep(props: StepProps) {
       {result && (
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>
-            <div style={wrap}>{t('writeDone', { ops: result.ops, syncs: result.syncs })}</div>
+            <div className={styles.wrap}>{t('writeDone', { ops: result.ops, syncs: result.syncs })}</div>
             <Written written={written} {...props} />
             {result.skipped.map((s) => (
-              <div key={`${s.feature}-${s.op}`} style={wrap}>
+              <div key={`${s.feature}-${s.op}`} className={styles.wrap}>
                 {t('skippedFeature', {
                   feature: OP_KINDS.includes(s.op as WriteOp['op']) ? t(`op.${s.op as WriteOp['op']}`) : s.op,
                   count: s.count,
