@@ -43,11 +43,16 @@ export function stepCents(rule: Rule): number | null {
   return amounts.reduce((g, c) => gcd(g, c));
 }
 
-/** The rule's only deducting term when it is a 视情况扣0.5—2分 range (a typed 扣分 must lie within it). */
-function soleRange(rule: Rule): Extract<Term, { kind: 'range' }> | null {
+/** The bounds a term's typed deduction must lie within, in cents, when its kind declares them. */
+function boundsOf(term: Term): { min: number; max: number } | null {
+  const h = handlerFor(term);
+  return h.deductionBoundsCents ? h.deductionBoundsCents(term as never) : null;
+}
+
+/** The bounds of the rule's only deducting term, when it has them (视情况扣0.5—2分: a typed 扣分 must lie within). */
+function soleBounds(rule: Rule): { min: number; max: number } | null {
   const deducting = rule.terms.filter((t) => handlerFor(t).flags.deducting);
-  const only = deducting.length === 1 ? deducting[0]! : null;
-  return only?.kind === 'range' ? only : null;
+  return deducting.length === 1 ? boundsOf(deducting[0]!) : null;
 }
 
 /** Text for a not-a-number entry, with the suggestion when there is one. */
@@ -97,7 +102,7 @@ interface Ctx {
 function outsideRange(
   sheet: string,
   item: RubricItem,
-  term: Extract<Term, { kind: 'range' }>,
+  bounds: { min: number; max: number },
   cell: RawEntry,
   column: string,
   out: Issue[],
@@ -107,15 +112,14 @@ function outsideRange(
   const v = readEntryValue(cell.value);
   if (v.kind !== 'number') return;
   const c = toCents(v.value);
-  const lo = toCents(term.min);
-  const hi = toCents(term.max);
+  const { min: lo, max: hi } = bounds;
   if (c <= 0 || (c >= lo && c <= hi)) return;
   const held = c > hi ? hi : lo;
   const counted = typed ? (typed.cap === null ? c : Math.min(c, typed.cap)) : held;
   const params = {
     value: fmt(v.value),
-    min: fmt(term.min),
-    max: fmt(term.max),
+    min: fmt(fromCents(lo)),
+    max: fmt(fromCents(hi)),
     counted: fmt(fromCents(counted)),
     column,
     item: item.label,
@@ -128,7 +132,8 @@ function checkInputs(sheet: string, item: RubricItem, rule: Rule, entry: ItemEnt
   entry.inputs?.forEach((cell, j) => {
     const term = rule.terms[j];
     if (!cell || !term || cell.formula) return;
-    if (term.kind === 'range') outsideRange(sheet, item, term, cell, `录入${j + 1}`, out);
+    const bounds = boundsOf(term);
+    if (bounds) outsideRange(sheet, item, bounds, cell, `录入${j + 1}`, out);
     if (!unreadInput(cell.value)) return;
     const kind = handlerFor(term).input;
     if (kind === 'none') return;
@@ -191,9 +196,9 @@ function checkItem(c: Ctx, out: Issue[]): void {
           item.id,
         ),
       );
-    } else if (soleRange(rule) !== null) {
+    } else if (soleBounds(rule) !== null) {
       // One mistake, one finding: a deduction above the cap is said above, not again here.
-      outsideRange(sheet, item, soleRange(rule)!, ded, '扣分', out, { cap });
+      outsideRange(sheet, item, soleBounds(rule)!, ded, '扣分', out, { cap });
     } else {
       const step = stepCents(rule);
       if (step !== null && dc % step !== 0 && dc !== cap) {

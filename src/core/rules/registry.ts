@@ -133,6 +133,11 @@ export interface KindHandler<T extends { kind: string }> {
   bonusLimitCents?(term: T): number;
   /** Whether the term can set the whole assessment to 0 (一票否决). Only kinds that can veto have it. */
   vetoesAssessment?(term: T): boolean;
+  /**
+   * The bounds, in cents, a deduction the assessor types must lie within (视情况扣0.5—2分). Only kinds
+   * whose deduction is chosen within stated bounds have it.
+   */
+  deductionBoundsCents?(term: T): { min: number; max: number };
   /** The effect of an input (null = nothing entered: no effect). */
   evaluate(term: T, input: number | boolean | null): TermEffect;
   /** One plain sentence, e.g. "每人扣0.5分" / "0.5 points off per person". */

@@ -24,6 +24,7 @@ export const range: KindHandler<z.infer<typeof schema>> = {
   ],
   flags: DEDUCTS,
   input: 'amount',
+  deductionBoundsCents: (term) => ({ min: toCents(term.min), max: toCents(term.max) }),
   evaluate(term, input) {
     if (input === null || typeof input === 'boolean' || !Number.isFinite(input)) return NONE;
     const c = toCents(input);
