@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { PREACT_ALIASES } from './vite.config';
+import { openccOnDemand, PREACT_ALIASES } from './vite.config';
 
 const ROOT = import.meta.dirname;
 
@@ -16,8 +16,9 @@ export default defineConfig({
   base: './',
   // PLAYGROUND_SAMPLES serves another folder of workbooks instead (a test's fixtures, say).
   publicDir: resolve(ROOT, process.env.PLAYGROUND_SAMPLES ?? 'samples'),
-  plugins: [react()],
-  // The pane as the add-in ships it: React as preact/compat (vite.config.ts).
+  // The pane as the add-in ships it: the dictionary fetched only for a workbook that needs it, and
+  // React as preact/compat (vite.config.ts).
+  plugins: [react(), openccOnDemand()],
   resolve: { alias: PREACT_ALIASES },
   // Its own cache, so the add-in's dev server and this one never re-optimise each other's deps.
   cacheDir: resolve(ROOT, 'node_modules/.vite-playground'),

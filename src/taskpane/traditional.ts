@@ -4,7 +4,8 @@
  * module's Converter instead, which converts once loadConverter has fetched the real one and leaves
  * text as it is before. So the pane checks each workbook it reads (readyFor) and, when a cell holds a
  * character some conversion rule starts from, fetches the dictionary (~58 KiB gzip) before the
- * workbook is analysed. Elsewhere (the CLI, the tests, the playground) opencc-js is imported as is.
+ * workbook is analysed; the playground's build does the same. The CLI's build has a converter of its
+ * own (src/cli/opencc.ts); the tests import opencc-js as is.
  *
  * The check is exact for the dictionary's rules: every rule that changes its text has one of its
  * characters in the set of ./traditional-chars.ts (tests/taskpane/traditional.test.tsx builds the rules from
