@@ -18,8 +18,12 @@ import type { CellValue, WorkbookGrid } from '../../src/core/grid';
 import type { Rule } from '../../src/core/rules/types';
 import { handlerFor } from '../../src/core/rules/kinds';
 import { planItemEntry, type TermInput } from '../../src/core/writeback/item';
+import { LABELS } from '../../src/core/summary/messages';
 import { PAGE_STRINGS } from '../../src/playground/strings';
+import { coreEngine } from '../../src/taskpane/components/engine';
 import { translate } from '../../src/taskpane/i18n';
+import { allIssues, cellKey } from '../../src/taskpane/state/flow';
+import { summarizeWrite } from '../../src/taskpane/state/preview';
 import { paneRule } from '../../src/taskpane/state/score-item';
 import { type Browser, launchBrowser, type Playground, ROOT, startPlayground } from './harness';
 
@@ -136,8 +140,9 @@ async function focused(page: Page): Promise<{
     if (!el)
       return { role: '', text: '', disabled: false, inPane: false, value: '', tag: '', checked: false };
     const role = el.getAttribute('role') ?? (el as HTMLInputElement).type ?? el.tagName.toLowerCase();
-    // biome-ignore lint/performance/useDomNodeTextContent: the shown text is wanted
-    const text = (el.getAttribute('aria-label') ?? el.innerText ?? '').trim();
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? undefined;
+    // biome-ignore lint/performance/useDomNodeTextContent: the shown text is wanted (not hidden copies)
+    const text = (el.getAttribute('aria-label') ?? label ?? el.innerText ?? '').trim();
     const disabled = el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
     return {
       role,
@@ -321,4 +326,183 @@ describe('the assessor’s journey at 350 px', () => {
     }
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it('写入: the one-screen sentence, the write, what changed and what is left, no formula on the main screen', async () => {
+    const { page } = browser;
+    const sheet = journey.sheet;
+    expect(sheet, 'the 评分 step ran').not.toBe('');
+    await goToStep(page, 'step.write');
+    await pane(page).getByText(zh('writeIntro')).waitFor();
+
+    // Only the scored sheet is written: the other sheets' boxes are cleared, by Space.
+    const others = rubricSheetsIn(analyzeWorkbook(await bookGrid(page))).filter((n) => n !== sheet);
+    for (const other of others) {
+      await tabTo(page, (f) => f.role === 'checkbox' && f.text === other && f.checked, `the box of ${other}`);
+      await page.keyboard.press('Space');
+    }
+    // The 得分 typed in the sheet are replaced by the formulas: its replace box, by Space.
+    const grid = await bookGrid(page);
+    const report = analyzeWorkbook(grid);
+    const bare = coreEngine.plan(grid, report, {
+      entryColumns: false,
+      sheets: [sheet],
+      overwrite: [],
+      lang: 'zh',
+    });
+    const overwrite = bare.conflicts.map((c) => cellKey(c.sheet, c.cell));
+    if (overwrite.length > 0) {
+      const label = zh('sheetReplace', { sheet, count: overwrite.length });
+      await tabTo(page, (f) => f.role === 'checkbox' && f.text === label, 'the sheet’s replace box');
+      await page.keyboard.press('Space');
+    }
+    const plan = coreEngine.plan(grid, report, {
+      entryColumns: false,
+      sheets: [sheet],
+      overwrite,
+      lang: 'zh',
+    });
+    const [summary] = summarizeWrite(plan, bare.conflicts, overwrite, report, [sheet]);
+    const counts = (w: NonNullable<typeof summary>) => ({
+      sheet: w.sheet,
+      score: w.scoreFormulas,
+      totals: w.totals,
+      texts: w.texts,
+      settings: w.settings,
+      replace: w.replace.length,
+      keep: w.keep.length,
+    });
+    await pane(page)
+      .getByText(zh('sheetPlan', counts(summary!)), { exact: true })
+      .waitFor();
+    expect(await mainScreenFormulas(page), 'formula text on 写入’s main screen').toEqual([]);
+
+    journey.beforeWrite = await bookGrid(page);
+    await tabTo(page, (f) => f.role === 'button' && f.text === zh('write') && !f.disabled, '写入');
+    await page.keyboard.press('Enter');
+    const done = pane(page)
+      .getByRole('status')
+      .filter({ hasText: /^已写入 \d+ 项操作/ });
+    await done.waitFor({ timeout: 60_000 });
+
+    // What changed: the sheet's sentence, now in the past; what is left: the fresh read's findings.
+    await done.getByText(zh('sheetWritten', counts(summary!)), { exact: true }).waitFor();
+    const after = analyzeWorkbook(await bookGrid(page));
+    expect(cellsOf(await bookGrid(page)), 'the write changed cells').not.toEqual(
+      cellsOf(journey.beforeWrite),
+    );
+    const issues = allIssues(after).filter((i) => i.sheet === sheet);
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    const warnings = issues.filter((i) => i.severity === 'warning').length;
+    const left = errors + warnings > 0 ? zh('leftToFix', { sheet, errors, warnings }) : zh('leftNone');
+    await done.getByText(left, { exact: true }).waitFor();
+    // The sheet now scores by formula.
+    const written = after.sheets.find((s) => s.sheet === sheet)!.analysis!;
+    const scoreCol = written.table.columns.score!;
+    const firstItem = written.table.items[0]!;
+    expect(cellOf(await bookGrid(page), sheet, a1(firstItem.row, scoreCol)).formula ?? '').toMatch(/^=/);
+    expect(await mainScreenFormulas(page), 'formula text on the screen after 写入').toEqual([]);
+    // The formulas are there, folded: in the details only.
+    const details = pane(page).locator('details');
+    expect(await details.count(), 'the folded details').toBeGreaterThan(0);
+    await details.first().locator('summary').click();
+    await expect.poll(async () => /=[A-Z]+\(/.test((await details.first().textContent()) ?? '')).toBe(true);
+    await details.first().locator('summary').click();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('撤销写入: every cell back exactly as before the write', async () => {
+    const { page } = browser;
+    expect(journey.beforeWrite, 'the write ran').not.toBeNull();
+    await tabTo(page, (f) => f.role === 'button' && f.text === zh('undoWrite') && !f.disabled, '撤销写入');
+    await page.keyboard.press('Enter');
+    await pane(page)
+      .getByRole('status')
+      .filter({ hasText: /^已撤销写入/ })
+      .waitFor({ timeout: 60_000 });
+    expect(cellsOf(await bookGrid(page))).toEqual(cellsOf(journey.beforeWrite!));
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('written again, 检查 takes the assessor to a flagged finding’s cell by Enter', async () => {
+    const { page } = browser;
+    const sheet = journey.sheet;
+    // The replace box is ticked again after the undo (the plan starts afresh), then 写入.
+    const grid = await bookGrid(page);
+    const report = analyzeWorkbook(grid);
+    const bare = coreEngine.plan(grid, report, {
+      entryColumns: false,
+      sheets: [sheet],
+      overwrite: [],
+      lang: 'zh',
+    });
+    if (bare.conflicts.length > 0) {
+      const label = zh('sheetReplace', { sheet, count: bare.conflicts.length });
+      const box = pane(page).getByRole('checkbox', { name: label, exact: true });
+      await box.waitFor();
+      if (!(await box.isChecked())) {
+        await box.focus();
+        await page.keyboard.press('Space');
+      }
+    }
+    await tabTo(page, (f) => f.role === 'button' && f.text === zh('write') && !f.disabled, '写入');
+    await page.keyboard.press('Enter');
+    await pane(page)
+      .getByRole('status')
+      .filter({ hasText: /^已写入 \d+ 项操作/ })
+      .waitFor({ timeout: 60_000 });
+    const scoreCol = analyzeWorkbook(await bookGrid(page)).sheets.find((s) => s.sheet === sheet)!.analysis!
+      .table.columns.score!;
+    const item = report.sheets.find((s) => s.sheet === sheet)!.analysis!.table.items[0]!;
+    expect(cellOf(await bookGrid(page), sheet, a1(item.row, scoreCol)).formula ?? '').toMatch(/^=/);
+
+    await goToStep(page, 'step.check');
+    const findings = allIssues(analyzeWorkbook(await bookGrid(page))).filter(
+      (i) => i.severity !== 'info' && i.cell !== undefined && i.cell !== null && i.cell !== '',
+    );
+    expect(findings.length, 'the sample keeps flagged findings').toBeGreaterThan(0);
+    const where = new Set(findings.map((i) => cellKey(i.sheet, i.cell!)));
+    // Tab to the first finding listed that names a cell, Enter on it.
+    await tabTo(
+      page,
+      (f) => f.role === 'button' && [...where].some((w) => f.text.startsWith(`${w}${zh('listColon')}`)),
+      'a flagged finding',
+    );
+    const text = (await focused(page)).text;
+    const target = [...where].find((w) => text.startsWith(`${w}${zh('listColon')}`))!;
+    const bang = target.lastIndexOf('!');
+    const wanted = { sheet: target.slice(0, bang), address: target.slice(bang + 1) };
+    expect(await bookSelection(page), 'selected before Enter').not.toEqual(wanted);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bookSelection(page)).toEqual(wanted);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });
+
+/** The rubric sheets of a report, by name. */
+function rubricSheetsIn(report: ReturnType<typeof analyzeWorkbook>): string[] {
+  return report.sheets.flatMap((s) => (s.analysis ? [s.sheet] : []));
+}
+
+/** Every non-empty cell of the workbook, as "sheet!A1" → value and formula. */
+function cellsOf(grid: WorkbookGrid): Record<string, { value: CellValue; formula: string | null }> {
+  const out: Record<string, { value: CellValue; formula: string | null }> = {};
+  for (const s of grid.sheets) {
+    const rows = Math.max(s.values.length, s.formulas?.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const width = Math.max(s.values[r]?.length ?? 0, s.formulas?.[r]?.length ?? 0);
+      for (let c = 0; c < width; c++) {
+        const value = s.values[r]?.[c] ?? null;
+        const formula = s.formulas?.[r]?.[c] ?? null;
+        if ((value === null || value === '') && formula === null) continue;
+        out[`${s.name}!${a1(r, c)}`] = { value, formula };
+      }
+    }
+  }
+  return out;
+}
+
+/** Formula text the pane shows outside its folded details (a closed <details> renders no text). */
+async function mainScreenFormulas(page: Page): Promise<string[]> {
+  const shown = await pane(page).innerText();
+  return shown.split('\n').filter((line) => /=\s*[A-Z]{2,}\(|=\$?[A-Z]{1,3}\$?\d+/.test(line));
+}
