@@ -76,6 +76,12 @@ describe('reading a deduction from the total', () => {
       ['发生较大事故', true],
       ['被通报批评', true],
     ]);
+    const said = rubric(TYPED);
+    said.sheets[0]!.values[4]![0] = '三、其他（在总分中扣除）';
+    said.sheets[0]!.values[4]![3] = '发生较大事故的，每起扣10分';
+    const t = analyzeWorkbook(said).sheets[0]!.analysis!;
+    expect(t.table.items.slice(3).map((i) => t.rules[i.id]!.fromTotal === true)).toEqual([true, true]);
+    expect(t.score.total).toBe(71);
     const mixed = rubric(TYPED);
     mixed.sheets[0]!.values[4]![0] = '三、奖扣分项目';
     mixed.sheets[0]!.values[4]![3] = '发生较大事故的，扣10分';
