@@ -138,7 +138,8 @@ export function rulesFor(table: DetectedTable, overrides: readonly RuleOverride[
  * A section whose deductions come off the sheet's total: 负面清单, 追加扣除, 扣分项 (not 奖扣分项目), or
  * one that says so (其他（在总分中扣除）).
  */
-const TOTAL_SECTION = /负面清单|追加扣(?:除|分)|(?<![奖加])扣分(?:项|事项|部分|情形)|减分项|总分中?(?:直接)?扣/;
+const TOTAL_SECTION =
+  /负面清单|追加扣(?:除|分)|(?<![奖加])扣分(?:项|事项|部分|情形)|减分项|总分中?(?:直接)?扣/;
 
 /** An item with no points of its own under a 扣分项 / 负面清单 / 追加扣除 section (or so titled itself). */
 function inTotalSection(groups: ReadonlyMap<string, RubricGroup>, item: RubricItem): boolean {
