@@ -6,6 +6,7 @@ import { cellAt, type SheetGrid, textOf } from '../grid';
 import type { SheetAnalysis } from '../model';
 import type { DetectedTable, RubricGroup, RubricItem } from '../rubric';
 import type { Rule } from '../rules/types';
+import { hasAssessmentVeto } from '../score';
 import { norm } from '../text';
 import { note, type SummaryNote } from './messages';
 
@@ -130,7 +131,7 @@ export function itemRuns(
 
 /** True when the rule can end the whole assessment (一票否决). */
 export function isAssessmentVeto(rule: Rule | undefined): boolean {
-  return rule?.terms.some((t) => t.kind === 'veto' && t.scope === 'assessment') ?? false;
+  return rule !== undefined && hasAssessmentVeto(rule);
 }
 
 /** The level-1 and level-2 group labels of an item, for the deduction list. */
