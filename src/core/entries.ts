@@ -57,6 +57,9 @@ export function suggestNumber(text: string): number | null {
   return m ? Number(m[0]) : null;
 }
 
+/** The texts a yes/no entry cell holds: workbook data, the same in every UI language. */
+export const YES_NO_TEXT = { yes: '是', no: '否' } as const;
+
 /**
  * Read an input of an entry column exactly as the written formulas do: a number is a count or a
  * rate (ISNUMBER), the text 是 or 否 is a yes/no (x="是"), and anything else counts as nothing entered.
@@ -66,8 +69,8 @@ export function suggestNumber(text: string): number | null {
 export function readInput(v: CellValue): number | boolean | null {
   const e = readEntryValue(v);
   if (e.kind === 'number') return e.value;
-  if (v === '是') return true;
-  if (v === '否') return false;
+  if (v === YES_NO_TEXT.yes) return true;
+  if (v === YES_NO_TEXT.no) return false;
   return null;
 }
 

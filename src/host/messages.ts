@@ -18,6 +18,7 @@ export type HostErrorCode =
   | 'validationSkipped'
   | 'badAddress'
   | 'notInExcel'
+  | 'noWorkbook'
   | 'planStale'
   | 'writeInterrupted';
 
@@ -27,6 +28,7 @@ type Catalogue = Record<HostErrorCode, (p: HostMessageParams) => string>;
 
 const zhCN: Catalogue = {
   notInExcel: () => '请在 Excel 中打开评分表助手：开始 → 评分表助手。',
+  noWorkbook: () => '没有打开的工作簿。请先打开要评分的工作簿，再点“重新读取”。',
   excelTooOld: (p) =>
     `此 Excel 版本不支持“${p.feature}”（需要 ${p.requiredSet}）。请升级到 Microsoft 365 或更新版本的 Excel 后重试。`,
   officeError: (p) => `Excel 报告错误 ${p.code}：${p.message}。请检查工作簿是否处于编辑状态后重试。`,
@@ -47,6 +49,7 @@ const zhCN: Catalogue = {
 
 const en: Catalogue = {
   notInExcel: () => 'Open Rubric Scorer inside Excel: Home → Rubric Scorer.',
+  noWorkbook: () => 'No workbook is open. Open the workbook to score, then choose "Read again".',
   excelTooOld: (p) =>
     `This version of Excel does not support ${p.feature} (needs ${p.requiredSet}). Update to Microsoft 365 or a newer Excel and try again.`,
   officeError: (p) =>

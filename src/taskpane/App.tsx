@@ -120,7 +120,7 @@ export function App({ host: given, engine = coreEngine, steps = STEPS }: AppProp
           <Button
             size="small"
             appearance="subtle"
-            aria-label={`${t('language')}: ${t('switchLanguage')}`}
+            aria-label={`${t('language')}${t('listColon')}${t('switchLanguage')}`}
             lang={langTag(other)}
             onClick={() => dispatch({ type: 'setLang', lang: other })}
           >

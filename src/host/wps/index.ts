@@ -114,7 +114,7 @@ export function createWpsHost(options: WpsHostOptions): Host {
 
 function worksheets(app: EtApplication) {
   const wb = app.ActiveWorkbook;
-  if (!wb) throw new HostError(Object.assign(new Error('没有打开的工作簿'), { code: 'NoWorkbook' }));
+  if (!wb) throw new HostEnvironmentError('noWorkbook', {});
   return wb.Worksheets;
 }
 

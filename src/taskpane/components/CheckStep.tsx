@@ -45,7 +45,8 @@ const useStyles = makeStyles({
 function IssueRow({ issue, alsoOn, props }: { issue: Issue; alsoOn: string[]; props: StepProps }) {
   const { engine, state, actions, t } = props;
   const styles = useStyles();
-  const also = alsoOn.length > 0 ? t('alsoOn', { sheets: alsoOn.join('、'), n: alsoOn.length }) : '';
+  const also =
+    alsoOn.length > 0 ? t('alsoOn', { sheets: alsoOn.join(t('listSeparator')), n: alsoOn.length }) : '';
   const text = engine.formatIssue(issue, state.lang) + also;
   const where = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
   if (!issue.cell) {
@@ -116,7 +117,7 @@ export function CheckStep(props: StepProps) {
         return (
           <Text key={sheet} className={styles.text}>
             {score.vetoed
-              ? t('sheetVetoed', { sheet, items: vetoItems.join('、') })
+              ? t('sheetVetoed', { sheet, items: vetoItems.join(t('listSeparator')) })
               : t('sheetScore', {
                   sheet,
                   total: fmt(score.total),

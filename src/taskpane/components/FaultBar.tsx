@@ -33,7 +33,7 @@ export function faultText(fault: PaneFault, lang: UiLang, t: T): { title: string
       };
     case 'interrupted': {
       const list = (names: string[]) =>
-        names.length === 0 ? t('fault.none') : names.join(lang === 'zh' ? '、' : ', ');
+        names.length === 0 ? t('fault.none') : names.join(t('listSeparator'));
       return {
         title: t('fault.title.interrupted'),
         body: t('fault.body.interrupted', {

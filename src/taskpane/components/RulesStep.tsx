@@ -86,7 +86,7 @@ function ItemRule({ row, sheet, props }: { row: RuleRow; sheet: string; props: S
   const { item, rule, key, draft, resetPending } = row;
   const shown = draft ? ruleOfDraft(rule.source, draft) : rule;
   const editing = state.editing === key;
-  const unreadText = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join('；');
+  const unreadText = rule.unread.map((s) => rule.source.slice(s.start, s.end)).join(t('sourceSeparator'));
   const heading = `${item.numbering ? `${item.numbering} ` : ''}${item.label || item.text}`;
   const asks = row.status === 'decide' && !draft;
   const styles = useStyles();

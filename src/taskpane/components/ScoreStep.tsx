@@ -24,6 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { a1, parseA1 } from '../../core/a1';
+import { YES_NO_TEXT } from '../../core/entries';
 import type { SheetAnalysis } from '../../core/model';
 import { fmt } from '../../core/num';
 import type { Conflict } from '../../core/plan';
@@ -327,8 +328,8 @@ export function ScoreStep(props: Props) {
                     value={raw}
                     onChange={(_, d) => scoreDispatch({ type: 'setInput', term: j, raw: d.value })}
                   >
-                    <Radio value="否" label={t('no')} />
-                    <Radio value="是" label={t('yes')} />
+                    <Radio value={YES_NO_TEXT.no} label={t('no')} />
+                    <Radio value={YES_NO_TEXT.yes} label={t('yes')} />
                     <Radio value="" label={t('notEntered')} />
                   </RadioGroup>
                 </Field>

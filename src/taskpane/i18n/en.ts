@@ -251,6 +251,7 @@ export const en: UiCatalogue = {
   saveBlocked: (p: P) =>
     `${many(p, 'count', 'rule is', 'rules are')} not complete yet; fix ${Number(p.count) === 1 ? 'it' : 'them'} to save: ${s(p, 'items')}.`,
   listSeparator: ', ',
+  sourceSeparator: '; ',
   rulesFilterEmpty: 'No items match.',
   // Score (评分)
   'step.score': 'Score',

@@ -242,6 +242,8 @@ export const zhCN = {
   ruleProblemAsk: '这条规则还没改好，保存前请点“修改”改好它。',
   saveBlocked: (p: P) => `${s(p, 'count')} 项规则还没改好，改好后才能保存：${s(p, 'items')}。`,
   listSeparator: '、',
+  /** Between fragments quoted from a 评分标准. */
+  sourceSeparator: '；',
   rulesFilterEmpty: '没有符合的项。',
   // Score (评分)
   'step.score': '评分',
