@@ -6,7 +6,7 @@
 import type { CellValue } from '../core/grid';
 import type { Expected } from '../core/plan';
 import type { Lang } from '../core/i18n';
-import { type HostErrorCode, type HostMessageParams, hostMessage } from './messages';
+import { type HostErrorCode, type HostMessageParams, hostList, hostMessage } from './messages';
 
 /** Base class: `code` and `params` are stable; `message` is Chinese unless another language is given. */
 export class HostEnvironmentError extends Error {
@@ -90,7 +90,7 @@ export class PlanStaleError extends HostEnvironmentError {
       'planStale',
       {
         count: cells.length,
-        cells: named.join(lang === 'en' ? ', ' : '、') + (cells.length > NAMED_CELLS ? '…' : ''),
+        cells: hostList(named, lang) + (cells.length > NAMED_CELLS ? '…' : ''),
       },
       lang,
     );

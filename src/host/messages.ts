@@ -87,6 +87,13 @@ export function langTag(lang: Lang): 'zh-CN' | 'en' {
   return lang === 'zh' ? 'zh-CN' : 'en';
 }
 
+const LIST_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' };
+
+/** Names joined as a list parameter of these messages reads in the language ("A1、B2", "A1, B2"). */
+export function hostList(names: readonly string[], lang: Lang): string {
+  return names.join(LIST_SEPARATOR[lang]);
+}
+
 /** The message for a host error code in the given language. */
 export function hostMessage(code: HostErrorCode, params: HostMessageParams, lang: Lang = 'zh'): string {
   return CATALOGUES[lang][code](params);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PlanStaleError, type StaleCell } from '../../src/host/errors';
 import { hostLang, langTag } from '../../src/host/messages';
 import { en } from '../../src/taskpane/i18n/en';
 import { translate, type UiKey } from '../../src/taskpane/i18n/index';
@@ -47,5 +48,23 @@ describe('UI strings', () => {
     expect(translate('en', 'conflictLabel', { where: 'S!F3', existing: '4', planned: '=C3-E3' })).toBe(
       'S!F3: now "4" → write "=C3-E3"',
     );
+  });
+});
+
+describe('host messages', () => {
+  const stale = (cell: string): StaleCell => ({
+    sheet: 'S',
+    cell,
+    expected: { kind: 'value', value: 1 },
+    found: 2,
+  });
+
+  it('name the changed cells as a list in the message language, five at most', () => {
+    const two = [stale('A1'), stale('B2')];
+    expect(new PlanStaleError(two, 'zh').message).toContain('（S!A1、S!B2）');
+    expect(new PlanStaleError(two, 'en').message).toContain('(S!A1, S!B2)');
+    const six = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map(stale);
+    expect(new PlanStaleError(six, 'en').localized('en')).toContain('S!A4, S!A5…');
+    expect(new PlanStaleError(six, 'en').message).not.toContain('S!A6');
   });
 });
