@@ -32,6 +32,16 @@ describe('the kinds list', () => {
     expect(kindLabels('en')['kind.perUnit']).toBe('Points off per unit');
   });
 
+  it('flags as deducting exactly the kinds whose terms take points off by themselves', () => {
+    for (const h of Object.values(HANDLERS)) {
+      const inputs = [true, false, 0, 0.5, 1, 3, 50, 100, 1000];
+      const takes = sampleTerms(h.kind, h.fields).some((term) =>
+        inputs.some((input) => h.evaluate(term as never, input).deductionCents > 0),
+      );
+      expect(h.flags.deducting, h.kind).toBe(takes);
+    }
+  });
+
   it('declares a bonus limit exactly for the kinds that add points, and an assessment veto exactly where the term vetoes', () => {
     for (const h of Object.values(HANDLERS)) {
       for (const term of sampleTerms(h.kind, h.fields)) {
