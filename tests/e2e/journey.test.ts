@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { a1 } from '../../src/core/a1';
+import { a1, colIndex, parseRange } from '../../src/core/a1';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { CellValue, WorkbookGrid } from '../../src/core/grid';
 import type { Rule } from '../../src/core/rules/types';
@@ -319,6 +319,15 @@ describe('the assessor’s journey at 350 px', () => {
           .waitFor();
 
       const after = await bookGrid(page);
+      // The deduction lands in 扣分 as the rule caps it; whatever the plan wrote is in its cell.
+      if (planned.target === 'deduction') {
+        const s = planned.score;
+        expect(
+          cellOf(after, unit.sheet, a1(item.row, analysis.table.columns.deduction!)).value,
+          `${item.label}: 扣分`,
+        ).toBe(s.zeroed || s.veto ? s.max : s.deduction);
+      }
+      expect(await mainScreenFormulas(page), `formula text in 评分 (${item.label})`).toEqual([]);
       for (const op of planned.plan.ops) {
         if (op.op !== 'value') continue;
         expect(cellOf(after, op.sheet, op.cell).value, `${item.label}: ${op.cell}`).toBe(op.value);
@@ -405,7 +414,8 @@ describe('the assessor’s journey at 350 px', () => {
     const details = pane(page).locator('details');
     expect(await details.count(), 'the folded details').toBeGreaterThan(0);
     await details.first().locator('summary').click();
-    await expect.poll(async () => /=[A-Z]+\(/.test((await details.first().textContent()) ?? '')).toBe(true);
+    // Opened, the details show the formulas (the check above would see them).
+    await expect.poll(async () => (await mainScreenFormulas(page)).length).toBeGreaterThan(0);
     await details.first().locator('summary').click();
     expect(pageErrors).toEqual([]);
   }, 180_000);
@@ -467,6 +477,7 @@ describe('the assessor’s journey at 350 px', () => {
       (f) => f.role === 'button' && [...where].some((w) => f.text.startsWith(`${w}${zh('listColon')}`)),
       'a flagged finding',
     );
+    expect(await mainScreenFormulas(page), 'formula text in 检查').toEqual([]);
     const text = (await focused(page)).text;
     const target = [...where].find((w) => text.startsWith(`${w}${zh('listColon')}`))!;
     const bang = target.lastIndexOf('!');
@@ -476,6 +487,101 @@ describe('the assessor’s journey at 350 px', () => {
     await expect.poll(() => bookSelection(page)).toEqual(wanted);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('the written sheet prints whole: the table with its added columns, header rows repeated, helpers hidden, one page wide', async () => {
+    const { page } = browser;
+    const sheet = journey.sheet;
+    const grid = await bookGrid(page);
+    const report = analyzeWorkbook(grid);
+    const { table } = report.sheets.find((s) => s.sheet === sheet)!.analysis!;
+    const state = report.meta.sheets.find((s) => s.sheet === sheet);
+    expect(state, 'the write left its state').toBeDefined();
+    const helpers = state?.vetoColumn ? [colIndex(state.vetoColumn)] : [];
+    // The table's columns as written: every column holding content from the header to the last row.
+    const values = grid.sheets.find((s) => s.name === sheet)!;
+    let right = 0;
+    for (let r = table.headerRow; r <= table.lastRow; r++) {
+      const row = values.values[r] ?? [];
+      for (let c = 0; c < row.length; c++)
+        if (
+          !helpers.includes(c) &&
+          (((row[c] ?? null) !== null && row[c] !== '') || values.formulas?.[r]?.[c])
+        )
+          right = Math.max(right, c);
+    }
+    expect(right, 'the write added columns right of 扣分原因').toBeGreaterThanOrEqual(
+      table.columns.reason ?? 0,
+    );
+
+    const print = await bookPrint(page, sheet);
+    expect(print?.area?.length, 'one print area').toBe(1);
+    const area = parseRange(print!.area![0]!)!;
+    expect(area.top).toBeLessThanOrEqual(table.headerRow);
+    expect(area.bottom).toBeGreaterThanOrEqual(Math.max(table.lastRow, table.totalRow ?? 0));
+    expect(area.left).toBeLessThanOrEqual(Math.min(...Object.values(table.columns)));
+    expect(area.right, 'the print area reaches the added columns').toBeGreaterThanOrEqual(right);
+    const titles = /^(\d+):(\d+)$/.exec(print!.titleRows ?? '');
+    expect(titles, `title rows ${print!.titleRows}`).not.toBeNull();
+    expect(Number(titles![1])).toBe(table.headerRow + 1);
+    expect(Number(titles![2])).toBeLessThan(table.firstRow + 1);
+    expect(print!.zoom.horizontalFitToPages, 'one page wide').toBe(1);
+    expect(print!.paperSize).toBe('A4');
+    for (const c of helpers) expect(print!.hiddenCols, `helper column ${a1(0, c)}`).toContain(c);
+    // Nothing of the table itself is hidden out of the print.
+    const shown = print!.hiddenCols.filter((c) => c >= area.left && c <= right && !helpers.includes(c));
+    expect(shown, 'table columns hidden').toEqual([]);
+  }, 60_000);
+
+  it('汇总 prints as a 公示 page: title, header repeated, helpers hidden, print area to the signature line', async () => {
+    const { page } = browser;
+    await goToStep(page, 'step.summary');
+    await tabTo(
+      page,
+      (f) => f.role === 'button' && /^(重新)?生成汇总$/.test(f.text) && !f.disabled,
+      '生成汇总',
+    );
+    await page.keyboard.press('Enter');
+    await pane(page)
+      .getByText(/^汇总已生成/)
+      .waitFor({ timeout: 60_000 });
+
+    expect(await mainScreenFormulas(page), 'formula text in 汇总').toEqual([]);
+    const grid = await bookGrid(page);
+    const summary = grid.sheets.find((s) => s.name === '汇总');
+    expect(summary, 'the 汇总 sheet').toBeDefined();
+    const text = (r: number, c: number) => String(summary!.values[r]?.[c] ?? '');
+    const units = analyzeWorkbook(grid).sheets.flatMap((s) =>
+      s.analysis ? [s.analysis.table.title ?? ''] : [],
+    );
+    const [only] = new Set(units);
+    const title = new Set(units).size === 1 && only ? `${only}（汇总）` : LABELS.zh.title;
+    expect(text(0, 0), 'the title in A1').toBe(title);
+
+    const print = await bookPrint(page, '汇总');
+    expect(print).not.toBeNull();
+    const titles = /^(\d+):(\d+)$/.exec(print!.titleRows ?? '');
+    expect(titles, `title rows ${print!.titleRows}`).not.toBeNull();
+    const headerRow = Number(titles![1]) - 1;
+    expect(text(headerRow, 1), 'the repeated row is the header').not.toBe('');
+    const header = summary!.values[headerRow] ?? [];
+    const helpers = header.flatMap((v, c) =>
+      v === LABELS.zh.rankKey || v === LABELS.zh.rankFirst ? [c] : [],
+    );
+    expect(helpers.length, 'the rank helpers').toBe(2);
+    for (const c of helpers) expect(print!.hiddenCols, `helper ${a1(headerRow, c)}`).toContain(c);
+    let lastPrinted = header.length - 1;
+    while (lastPrinted > 0 && (helpers.includes(lastPrinted) || (header[lastPrinted] ?? '') === ''))
+      lastPrinted--;
+
+    const signature = summary!.values.findIndex((row) => row?.[0] === LABELS.zh.signature);
+    expect(signature, 'the signature line').toBeGreaterThan(headerRow);
+    expect(print!.area, 'print area from the title to the signature line').toEqual([
+      `A1:${a1(signature, lastPrinted)}`,
+    ]);
+    expect(print!.zoom.horizontalFitToPages, 'one page wide').toBe(1);
+    expect(print!.paperSize).toBe('A4');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
 
 /** The rubric sheets of a report, by name. */
@@ -503,6 +609,7 @@ function cellsOf(grid: WorkbookGrid): Record<string, { value: CellValue; formula
 
 /** Formula text the pane shows outside its folded details (a closed <details> renders no text). */
 async function mainScreenFormulas(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is wanted (a closed <details> hides its text)
   const shown = await pane(page).innerText();
   return shown.split('\n').filter((line) => /=\s*[A-Z]{2,}\(|=\$?[A-Z]{1,3}\$?\d+/.test(line));
 }
