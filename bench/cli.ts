@@ -6,7 +6,7 @@
  * Run alone: npx tsx bench/cli.ts [runs] (median of `runs` runs of each, 5 unless told).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,12 +48,32 @@ export async function writeFiftyWorkbooks(dir: string): Promise<void> {
     await writeXlsx(join(dir, `unit-${i + 1}.xlsx`), benchSheet(`单位${i + 1}`, 60, i + 3));
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
 /**
- * Wall time (ms) of one CLI process started from the build with `args`; exit code 1 (errors found
- * in the workbooks) is fine for timing.
+ * CPU time (ms, user + system) of this process's children that have ended, from /proc/self/stat;
+ * null where there is no /proc. On a busy machine a child's wall time includes waiting for a core,
+ * its CPU time does not.
  */
-export function timeBuiltCli(args: readonly string[]): number {
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces, inside parentheses): the third is first.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[13]) + Number(f[14])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One CLI process started from the build with `args`: its wall time and CPU time (ms; CPU null
+ * without /proc). Exit code 1 (errors found in the workbooks) is fine for timing.
+ */
+export function timeBuiltCli(args: readonly string[]): { wallMs: number; cpuMs: number | null } {
   const launch = `const m = await import(${JSON.stringify(pathToFileURL(BUILT).href)}); process.exitCode = await m.run(${JSON.stringify(args)});`;
+  const cpu0 = childrenCpuMs();
   const t = performance.now();
   try {
     execFileSync(process.execPath, ['--input-type=module', '-e', launch], {
@@ -62,19 +82,23 @@ export function timeBuiltCli(args: readonly string[]): number {
   } catch {
     // exit code 1: errors in the workbooks
   }
-  return performance.now() - t;
+  const wallMs = performance.now() - t;
+  const cpu1 = childrenCpuMs();
+  return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
 }
 
 /**
  * LibreOffice Calc converting every workbook in a folder to CSV in one headless process (a private
- * profile, so a running LibreOffice does not interfere), in ms; null when soffice is not installed.
+ * profile, so a running LibreOffice does not interfere): wall and CPU time in ms (CPU null without
+ * /proc); null when soffice is not installed.
  */
-export function libreOfficeMs(dir: string): number | null {
+export function libreOfficeMs(dir: string): { wallMs: number; cpuMs: number | null } | null {
   const files = readdirSync(dir)
     .filter((n) => n.endsWith('.xlsx'))
     .map((n) => join(dir, n));
   const work = mkdtempSync(join(tmpdir(), 'rubric-bench-lo-'));
   try {
+    const cpu0 = childrenCpuMs();
     const t = performance.now();
     execFileSync(
       'soffice',
@@ -89,7 +113,9 @@ export function libreOfficeMs(dir: string): number | null {
       ],
       { stdio: 'ignore', timeout: 600_000 },
     );
-    return performance.now() - t;
+    const wallMs = performance.now() - t;
+    const cpu1 = childrenCpuMs();
+    return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
   } catch {
     return null;
   } finally {
@@ -100,10 +126,14 @@ export function libreOfficeMs(dir: string): number | null {
 export interface CliBench {
   /** check --json on one workbook of one sheet × 10 items: mostly start-up. */
   startupMs: number;
+  /** Its CPU time, or null without /proc. */
+  startupCpuMs: number | null;
   /** check --json on the 50-workbook folder, one process. */
   fiftyMs: number;
+  /** Its CPU time, or null without /proc. */
+  fiftyCpuMs: number | null;
   /** LibreOffice on the same folder (one run), or null without soffice. */
-  libreOfficeMs: number | null;
+  libreOffice: { wallMs: number; cpuMs: number | null } | null;
   runs: number;
 }
 
@@ -117,16 +147,20 @@ export async function benchCli(runs = 5, withLibreOffice = true): Promise<CliBen
     const one = join(small, 'one.xlsx');
     await writeXlsx(one, benchSheet('单位', 10, 7));
     timeBuiltCli(['check', one, '--json']); // warm the file cache
-    const startup: number[] = [];
-    const fifty: number[] = [];
+    const startup: ReturnType<typeof timeBuiltCli>[] = [];
+    const fifty: ReturnType<typeof timeBuiltCli>[] = [];
     for (let i = 0; i < runs; i++) {
       startup.push(timeBuiltCli(['check', one, '--json']));
       fifty.push(timeBuiltCli(['check', dir, '--json']));
     }
+    const cpu = (xs: ReturnType<typeof timeBuiltCli>[]) =>
+      xs.every((x) => x.cpuMs !== null) ? median(xs.map((x) => x.cpuMs!)) : null;
     return {
-      startupMs: median(startup),
-      fiftyMs: median(fifty),
-      libreOfficeMs: withLibreOffice ? libreOfficeMs(dir) : null,
+      startupMs: median(startup.map((x) => x.wallMs)),
+      startupCpuMs: cpu(startup),
+      fiftyMs: median(fifty.map((x) => x.wallMs)),
+      fiftyCpuMs: cpu(fifty),
+      libreOffice: withLibreOffice ? libreOfficeMs(dir) : null,
       runs,
     };
   } finally {
@@ -138,12 +172,16 @@ export async function benchCli(runs = 5, withLibreOffice = true): Promise<CliBen
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const runs = Number(process.argv[2] ?? 5);
   const r = await benchCli(runs);
+  const cpu = (ms: number | null) => (ms === null ? '' : `, CPU ${ms.toFixed(0)} ms`);
   console.log(
-    `cli: start-up (check --json, one workbook of 10 items): ${r.startupMs.toFixed(0)} ms (median of ${runs})`,
+    `cli: start-up (check --json, one workbook of 10 items): ${r.startupMs.toFixed(0)} ms${cpu(r.startupCpuMs)} (medians of ${runs})`,
   );
-  console.log(`cli: check --json on 50 workbooks × 60 items: ${r.fiftyMs.toFixed(0)} ms (median of ${runs})`);
-  if (r.libreOfficeMs !== null)
+  console.log(
+    `cli: check --json on 50 workbooks × 60 items: ${r.fiftyMs.toFixed(0)} ms${cpu(r.fiftyCpuMs)} (medians of ${runs})`,
+  );
+  const lo = r.libreOffice;
+  if (lo !== null)
     console.log(
-      `cli vs LibreOffice: ${r.libreOfficeMs.toFixed(0)} ms; ratio ${(r.fiftyMs / r.libreOfficeMs).toFixed(3)}`,
+      `cli vs LibreOffice: ${lo.wallMs.toFixed(0)} ms${cpu(lo.cpuMs)}; ratio ${(r.fiftyMs / lo.wallMs).toFixed(3)}${lo.cpuMs !== null && r.fiftyCpuMs !== null ? `, of CPU times ${(r.fiftyCpuMs / lo.cpuMs).toFixed(3)}` : ''}`,
     );
 }

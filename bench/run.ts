@@ -69,18 +69,26 @@ async function main(): Promise<void> {
 
   if (parts.has('cli')) {
     const cli = await benchCli(3);
+    // CPU time beside the wall time, as for the core: a busy machine's wait for a core is not the CLI's.
+    const cpuOf = (ms: number | null) => (ms === null ? '' : `, CPU ${ms.toFixed(0)} ms`);
     out(
-      `cli: start-up, rubric-scorer check --json on one workbook of 10 items: ${cli.startupMs.toFixed(0)} ms (median of ${cli.runs})`,
+      `cli: start-up, rubric-scorer check --json on one workbook of 10 items: ${cli.startupMs.toFixed(0)} ms${cpuOf(cli.startupCpuMs)} (medians of ${cli.runs})`,
     );
     out(
-      `cli: rubric-scorer check --json on 50 workbooks × 60 items (one process): ${cli.fiftyMs.toFixed(0)} ms (median of ${cli.runs}), ${(cli.fiftyMs / 50).toFixed(1)} ms/workbook`,
+      `cli: rubric-scorer check --json on 50 workbooks × 60 items (one process): ${cli.fiftyMs.toFixed(0)} ms${cpuOf(cli.fiftyCpuMs)} (medians of ${cli.runs}), ${(cli.fiftyMs / 50).toFixed(1)} ms/workbook`,
     );
-    const lo = cli.libreOfficeMs;
+    const lo = cli.libreOffice;
     if (lo === null) out('cli vs LibreOffice: not measured (soffice is not installed)');
-    else
+    else {
+      const ratio = cli.fiftyMs / lo.wallMs;
+      const cpuRatio =
+        lo.cpuMs !== null && cli.fiftyCpuMs !== null
+          ? `; ratio of CPU times ${(cli.fiftyCpuMs / lo.cpuMs).toFixed(3)} (${lo.cpuMs.toFixed(0)} ms for soffice)`
+          : '';
       out(
-        `cli vs LibreOffice: soffice --convert-to csv on the same 50 workbooks (one process) ${lo.toFixed(0)} ms; ratio ${(cli.fiftyMs / lo).toFixed(3)} ${goal(cli.fiftyMs / lo <= 0.1, 'goal ≤ 0.10')}`,
+        `cli vs LibreOffice: soffice --convert-to csv on the same 50 workbooks (one process) ${lo.wallMs.toFixed(0)} ms; ratio ${ratio.toFixed(3)} ${goal(ratio <= 0.1, 'goal ≤ 0.10')}${cpuRatio}`,
       );
+    }
   }
 
   if (parts.has('read')) {
