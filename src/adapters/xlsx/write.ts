@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { a1, colIndex, parseRange } from '../../core/a1';
+import type { Lang } from '../../core/i18n';
 import {
   type Expected,
   matchesExpected,
@@ -344,7 +345,7 @@ export function lostParts(bytes: Uint8Array): LostPart[] {
 }
 
 /** Plain names of lost parts, zh-CN first. */
-export const LOST_PART_TEXT: Record<'zh' | 'en', Record<LostPart, string>> = {
+export const LOST_PART_TEXT: Record<Lang, Record<LostPart, string>> = {
   zh: {
     charts: '图表',
     pivotTables: '数据透视表',

@@ -13,6 +13,7 @@
  * - `competition` (1, 2, 2, 4): `COUNTIF(key,">"&k)+1`.
  */
 import { bin, type Expr, fn, num, ref, str } from '../formula/ast';
+import type { Lang } from '../i18n';
 import { toCents } from '../num';
 
 /** The key ranks are counted on: the total, or −1000 for a vetoed unit, so it ranks after every other. */
@@ -22,7 +23,7 @@ export type RankMode = 'dense' | 'competition';
 export const RANK_MODES: readonly RankMode[] = ['dense', 'competition'];
 
 /** 中国式排名 for Chinese workbooks, competition ranking otherwise. */
-export function defaultRankMode(lang: 'zh' | 'en'): RankMode {
+export function defaultRankMode(lang: Lang): RankMode {
   return lang === 'zh' ? 'dense' : 'competition';
 }
 

@@ -2,13 +2,13 @@
  * Alternatives that exclude each other, one chosen (有方案有记录得满分；有记录无方案得2分; 优-0、良-1).
  * Input: the number of the alternative that applies; blank or any other number deducts nothing.
  */
-import type { KindHandler } from '../registry';
+import type { KindHandler, Lang } from '../registry';
 import { bandEffect, choiceFormula, chosenBand, outcome } from './bands';
 import { clip } from './common';
 import { z } from 'zod';
 import { BANDS, DEDUCTS, WHAT, bands, span, text } from './schema-parts';
 
-function list(term: z.infer<typeof schema>, lang: 'zh' | 'en', numbered: boolean): string {
+function list(term: z.infer<typeof schema>, lang: Lang, numbered: boolean): string {
   return term.bands
     .map((b, i) => {
       const n = numbered ? `${i + 1}=` : '';
