@@ -55,6 +55,9 @@ export async function buildAddinInto(outDir: string, extraPlugins: PluginOption[
     ...loaded.config,
     configFile: false,
     logLevel: 'silent',
+    // What ships, wherever this runs: under the tests NODE_ENV is "test", which would otherwise
+    // keep the packages' development code (their warnings and checks) in the build.
+    define: { ...loaded.config.define, 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [...withoutShell(loaded.config.plugins), ...extraPlugins],
     build: { ...loaded.config.build, outDir, emptyOutDir: true },
   });
