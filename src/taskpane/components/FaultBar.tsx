@@ -7,9 +7,15 @@ import {
   MessageBarTitle,
   makeStyles,
 } from '@fluentui/react-components';
-import { hostMessage } from '../../host/messages';
-import type { T, UiLang } from '../i18n';
+import { type HostErrorCode, hostMessage } from '../../host/messages';
+import type { T, UiKey, UiLang } from '../i18n';
 import type { Fault } from '../state/faults';
+
+/** Host faults that are not an error Excel reported, each under its own title. */
+const HOST_TITLES: Partial<Record<HostErrorCode, UiKey>> = {
+  excelTooOld: 'fault.title.excelTooOld',
+  noWorkbook: 'fault.title.noWorkbook',
+};
 
 /** A fault of the workbook or the host, or a step of the pane whose code could not be fetched. */
 export type PaneFault = Fault | { kind: 'stepNotLoaded' };
@@ -28,7 +34,7 @@ export function faultText(fault: PaneFault, lang: UiLang, t: T): { title: string
       return { title: t('fault.title.changed'), body: t('fault.body.changed') };
     case 'host':
       return {
-        title: t(fault.code === 'excelTooOld' ? 'fault.title.excelTooOld' : 'fault.title.host'),
+        title: t(HOST_TITLES[fault.code] ?? 'fault.title.host'),
         body: hostMessage(fault.code, fault.params, lang),
       };
     case 'interrupted': {
@@ -72,7 +78,7 @@ export function FaultBar({ fault, lang, t, onReload, onDismiss, onFinish }: Faul
   const intent =
     fault.kind === 'noTable' ||
     fault.kind === 'changed' ||
-    (fault.kind === 'host' && fault.code === 'excelTooOld')
+    (fault.kind === 'host' && fault.code in HOST_TITLES)
       ? 'warning'
       : 'error';
   return (

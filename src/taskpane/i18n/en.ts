@@ -308,6 +308,7 @@ export const en: UiCatalogue = {
   'fault.none': 'none',
   finishWrite: 'Finish writing',
   'fault.title.excelTooOld': 'Excel is too old for this',
+  'fault.title.noWorkbook': 'No workbook is open',
   'fault.title.host': 'Excel reported an error',
   'fault.title.stepNotLoaded': 'This step could not be opened',
   'fault.body.stepNotLoaded':

@@ -297,6 +297,7 @@ export const zhCN = {
   'fault.none': '无',
   finishWrite: '继续写入',
   'fault.title.excelTooOld': 'Excel 版本过旧',
+  'fault.title.noWorkbook': '没有打开的工作簿',
   'fault.title.host': 'Excel 报告错误',
   'fault.title.stepNotLoaded': '这一步没能打开',
   'fault.body.stepNotLoaded':
