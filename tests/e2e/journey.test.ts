@@ -163,12 +163,21 @@ async function tabTo(
   what: string,
   key: 'Tab' | 'Shift+Tab' = 'Tab',
 ): Promise<void> {
+  // The grid keeps Tab for moving between cells: a press that starts outside the pane (the button
+  // pressed went away, the focus fell back to the page) starts again from the pane's selected tab.
+  if (!(await focused(page)).inPane) {
+    await pane(page).getByRole('tab', { selected: true }).focus();
+    if (wanted(await focused(page))) return;
+  }
   for (let n = 0; n < MAX_TABS; n++) {
     await page.keyboard.press(key);
     const f = await focused(page);
     if (f.inPane && wanted(f)) return;
   }
-  throw new Error(`${what}: not reached in ${MAX_TABS} presses of ${key}`);
+  const last = await focused(page);
+  throw new Error(
+    `${what}: not reached in ${MAX_TABS} presses of ${key} (last: ${JSON.stringify(last)}; pane: ${await pane(page).innerText()})`,
+  );
 }
 
 /** Back to the step tabs, along them with the arrows to `step`, Enter. */
