@@ -175,8 +175,9 @@ async function tabTo(
     if (f.inPane && wanted(f)) return;
   }
   const last = await focused(page);
+  const shown = await mainScreenText(page);
   throw new Error(
-    `${what}: not reached in ${MAX_TABS} presses of ${key} (last: ${JSON.stringify(last)}; pane: ${await pane(page).innerText()})`,
+    `${what}: not reached in ${MAX_TABS} presses of ${key} (last: ${last.tag} "${last.text.slice(0, 60)}"; pane: ${shown})`,
   );
 }
 
@@ -442,6 +443,40 @@ describe('the assessor’s journey at 350 px', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  // 撤销写入 restores the cells but says it cannot restore merges, fills, widths, notes, input limits
+  // and print settings (the undo's gaps). The product's own input limits then stay on cells the
+  // restored metadata no longer records as the product's, so writing again lists them as the
+  // assessor's own limits to replace: 38 cells asked about before the first write, 75 after the undo.
+  it.fails('撤销写入 leaves nothing the next write asks about: the same cells as before the first write', async () => {
+    const { page } = browser;
+    const sheet = journey.sheet;
+    const conflictsOf = (grid: WorkbookGrid) =>
+      coreEngine
+        .plan(grid, analyzeWorkbook(grid), {
+          entryColumns: false,
+          sheets: [sheet],
+          overwrite: [],
+          lang: 'zh',
+        })
+        .conflicts.map((c) => `${c.kind ?? 'content'} ${cellKey(c.sheet, c.cell)}`)
+        .sort();
+    expect(conflictsOf(await bookGrid(page))).toEqual(conflictsOf(journey.beforeWrite!));
+  });
+
+  it.fails('撤销写入 leaves the sheet as before: merges, input limits, hidden columns, print area', async () => {
+    const { page } = browser;
+    const layout = (grid: WorkbookGrid) => {
+      const s = grid.sheets.find((x) => x.name === journey.sheet)!;
+      return {
+        merges: s.merges,
+        validations: s.validations ?? [],
+        hiddenCols: s.hiddenCols ?? [],
+        printArea: s.printArea ?? [],
+      };
+    };
+    expect(layout(await bookGrid(page))).toEqual(layout(journey.beforeWrite!));
+  });
+
   it('written again, 检查 takes the assessor to a flagged finding’s cell by Enter', async () => {
     const { page } = browser;
     const sheet = journey.sheet;
@@ -618,7 +653,12 @@ function cellsOf(grid: WorkbookGrid): Record<string, { value: CellValue; formula
 
 /** Formula text the pane shows outside its folded details (a closed <details> renders no text). */
 async function mainScreenFormulas(page: Page): Promise<string[]> {
-  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is wanted (a closed <details> hides its text)
-  const shown = await pane(page).innerText();
+  const shown = await mainScreenText(page);
   return shown.split('\n').filter((line) => /=\s*[A-Z]{2,}\(|=\$?[A-Z]{1,3}\$?\d+/.test(line));
+}
+
+/** The text the pane renders (a closed <details> renders none of its content). */
+function mainScreenText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is wanted, not hidden text
+  return pane(page).innerText();
 }
