@@ -343,6 +343,12 @@ describe('the assessor’s journey at 350 px', () => {
         expect(cellOf(after, op.sheet, op.cell).value, `${item.label}: ${op.cell}`).toBe(op.value);
       }
     }
+    // Every item scored: the progress line says so, on the last item.
+    const total = table.items.length;
+    await pane(page)
+      .getByRole('status')
+      .filter({ hasText: zh('scoreProgress', { n: total, total, scored: total }) })
+      .waitFor();
     expect(pageErrors).toEqual([]);
   }, 300_000);
 
