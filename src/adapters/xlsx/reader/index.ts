@@ -102,13 +102,26 @@ function local(name: string): string {
 }
 
 /** Parse a part as a stream of events. */
+/**
+ * The parser of the last part read to its end, reused: a workbook is a handful of parts, a batch
+ * many workbooks, and setting a parser up costs more than a small part. saxes starts afresh on
+ * close(); a parse that failed leaves its parser behind.
+ */
+let spare: SaxesParser | null = null;
+
 function parse(src: PartSource, part: string, h: Handler, fileName: string): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
+  const parser = spare ?? new SaxesParser({ xmlns: false, position: false });
+  spare = null;
   if (h.open) parser.on('opentag', (t) => h.open!(t as SaxesTagPlain));
+  else parser.off('opentag');
   if (h.close) parser.on('closetag', (t) => h.close!(t.name));
+  else parser.off('closetag');
   if (h.text) {
     parser.on('text', h.text);
     parser.on('cdata', h.text);
+  } else {
+    parser.off('text');
+    parser.off('cdata');
   }
   const dec = new TextDecoder('utf-8');
   try {
@@ -122,6 +135,7 @@ function parse(src: PartSource, part: string, h: Handler, fileName: string): voi
     const rest = dec.decode();
     if (rest) parser.write(rest);
     parser.close();
+    spare = parser;
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     throw new XlsxReadError('corrupt', fileName, `${part}: ${e instanceof Error ? e.message : String(e)}`);
