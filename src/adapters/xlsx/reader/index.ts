@@ -101,7 +101,6 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-/** Parse a part as a stream of events. */
 /**
  * The parser of the last part read to its end, reused: a workbook is a handful of parts, a batch
  * many workbooks, and setting a parser up costs more than a small part. saxes starts afresh on
@@ -109,6 +108,7 @@ function local(name: string): string {
  */
 let spare: SaxesParser | null = null;
 
+/** Parse a part as a stream of events. */
 function parse(src: PartSource, part: string, h: Handler, fileName: string): void {
   const parser = spare ?? new SaxesParser({ xmlns: false, position: false });
   spare = null;
