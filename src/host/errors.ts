@@ -6,7 +6,8 @@
 import type { CellValue } from '../core/grid';
 import type { Expected } from '../core/plan';
 import type { Lang } from '../core/i18n';
-import { type HostErrorCode, type HostMessageParams, hostList, hostMessage } from './messages';
+import { PARAM_LIST_SEP } from '../core/rubric';
+import { type HostErrorCode, type HostMessageParams, hostMessage } from './messages';
 
 /** Base class: `code` and `params` are stable; `message` is Chinese unless another language is given. */
 export class HostEnvironmentError extends Error {
@@ -90,7 +91,8 @@ export class PlanStaleError extends HostEnvironmentError {
       'planStale',
       {
         count: cells.length,
-        cells: hostList(named, lang) + (cells.length > NAMED_CELLS ? '…' : ''),
+        cells: named.join(PARAM_LIST_SEP),
+        more: cells.length > NAMED_CELLS ? 1 : 0,
       },
       lang,
     );

@@ -7,6 +7,7 @@
  * attributes. Nothing else maps them.
  */
 import type { Lang } from '../core/i18n';
+import { PARAM_LIST_SEP } from '../core/rubric';
 
 export type HostErrorCode =
   | 'excelTooOld'
@@ -26,6 +27,15 @@ export type HostMessageParams = Record<string, string | number>;
 
 type Catalogue = Record<HostErrorCode, (p: HostMessageParams) => string>;
 
+/**
+ * A list parameter (names joined with PARAM_LIST_SEP by whoever raised the error), joined as the
+ * message's language writes a list, with … when `more` says some were left out.
+ */
+const list = (p: HostMessageParams, key: string, sep: string): string =>
+  String(p[key] ?? '')
+    .split(PARAM_LIST_SEP)
+    .join(sep) + (p.more ? '…' : '');
+
 const zhCN: Catalogue = {
   notInExcel: () => '请在 Excel 中打开评分表助手：开始 → 评分表助手。',
   noWorkbook: () => '没有打开的工作簿。请先打开要评分的工作簿，再点“重新读取”。',
@@ -42,7 +52,7 @@ const zhCN: Catalogue = {
   validationSkipped: (p) =>
     `此 Excel 版本不支持数据验证（需要 ExcelApi 1.8），已跳过 ${p.count} 处输入限制。`,
   planStale: (p) =>
-    `预览之后有 ${p.count} 个单元格被改动（${p.cells}），本次未写入任何内容。已按现在的内容重新生成写入计划，请查看后再写入。`,
+    `预览之后有 ${p.count} 个单元格被改动（${list(p, 'cells', '、')}），本次未写入任何内容。已按现在的内容重新生成写入计划，请查看后再写入。`,
   writeInterrupted: (p) =>
     `写入中途 Excel 报告错误 ${p.code}：${p.message}。部分内容已写入；请查看哪些工作表已写入，再点“继续写入”完成。`,
 };
@@ -67,7 +77,7 @@ const en: Catalogue = {
   validationSkipped: (p) =>
     `This version of Excel does not support data validation (needs ExcelApi 1.8); ${p.count} entry rules were skipped.`,
   planStale: (p) =>
-    `${p.count} ${Number(p.count) === 1 ? 'cell was' : 'cells were'} changed after the preview (${p.cells}); nothing was written. The write plan was made again from what is there now: check it, then write.`,
+    `${p.count} ${Number(p.count) === 1 ? 'cell was' : 'cells were'} changed after the preview (${list(p, 'cells', ', ')}); nothing was written. The write plan was made again from what is there now: check it, then write.`,
   writeInterrupted: (p) =>
     `Excel reported ${p.code} in the middle of the write: ${p.message}. Part of it was written; see which sheets were written, then choose "Finish writing".`,
 };
@@ -85,13 +95,6 @@ export function hostLang(displayLanguage: string): Lang {
 /** The BCP 47 tag for a language, as HTML's `lang` attribute takes it. */
 export function langTag(lang: Lang): 'zh-CN' | 'en' {
   return lang === 'zh' ? 'zh-CN' : 'en';
-}
-
-const LIST_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' };
-
-/** Names joined as a list parameter of these messages reads in the language ("A1、B2", "A1, B2"). */
-export function hostList(names: readonly string[], lang: Lang): string {
-  return names.join(LIST_SEPARATOR[lang]);
 }
 
 /** The message for a host error code in the given language. */

@@ -67,4 +67,11 @@ describe('host messages', () => {
     expect(new PlanStaleError(six, 'en').localized('en')).toContain('S!A4, S!A5…');
     expect(new PlanStaleError(six, 'en').message).not.toContain('S!A6');
   });
+
+  it('join the cells in the language asked for, not the one the error was raised in', () => {
+    // The pane shows a host fault in its own language, which the assessor may have switched.
+    const raised = new PlanStaleError([stale('A1'), stale('B2')], 'zh');
+    expect(raised.localized('en')).toContain('(S!A1, S!B2)');
+    expect(raised.localized('zh')).toContain('（S!A1、S!B2）');
+  });
 });
