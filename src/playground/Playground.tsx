@@ -151,7 +151,7 @@ export function Playground({
     if (!opened) return;
     try {
       const bytes = await saveXlsxBytes(opened.live.book, opened.source);
-      download(bytes, resultName(opened.fileName, pageLang(displayLanguage) === 'zh' ? '评分' : 'scored'));
+      download(bytes, resultName(opened.fileName, s.resultSuffix));
     } catch (e) {
       setNotice({ kind: 'error', text: s.failed({ what: s.whatDownload, detail: messageOf(e) }) });
     }

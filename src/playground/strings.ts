@@ -3,6 +3,7 @@
  * zh-CN first.
  */
 import type { Lang } from '../core/i18n';
+import { hostLang } from '../host/messages';
 
 /** The page's language: the catalogues' one `Lang`. */
 export type PageLang = Lang;
@@ -12,6 +13,8 @@ const zh = {
   subtitle: '左侧是工作簿（公式实时计算），右侧是真实的任务窗格。',
   open: '打开 .xlsx…',
   download: '下载结果 .xlsx',
+  /** Added to the downloaded file's name: 单位.xlsx → 单位-评分.xlsx. */
+  resultSuffix: '评分',
   sample: '重新载入示例',
   privacy: '文件只在本机浏览器中读取和保存，不会上传。',
   loading: '正在载入工作簿…',
@@ -48,6 +51,7 @@ const en: Catalogue = {
   subtitle: 'The workbook on the left (formulas computed live), the real task pane on the right.',
   open: 'Open .xlsx…',
   download: 'Download result .xlsx',
+  resultSuffix: 'scored',
   sample: 'Reload the sample',
   privacy: 'Files are read and saved in this browser only; nothing is uploaded.',
   loading: 'Loading the workbook…',
@@ -79,7 +83,5 @@ const en: Catalogue = {
 
 export const PAGE_STRINGS: Record<PageLang, Catalogue> = { zh, en };
 
-/** The page language for a display language: Chinese of any region → zh, else en. */
-export function pageLang(displayLanguage: string): PageLang {
-  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+/** The page language for a display language: Chinese of any region → zh, else en (src/host maps it). */
+export const pageLang: (displayLanguage: string) => PageLang = hostLang;
