@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { a1 } from '../../src/core/a1';
+import { a1, parseRange } from '../../src/core/a1';
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { CellValue, WorkbookGrid } from '../../src/core/grid';
 import { META_SHEET } from '../../src/core/meta';
@@ -155,6 +155,44 @@ describe('planUndo', () => {
     ]);
     const gaps = Object.fromEntries(undo.gaps.map((g) => [g.kind, g.count]));
     expect(gaps).toEqual({ merge: 1, format: 2, columnWidth: 1, note: 1, validation: 2 });
+  });
+
+  it('removes the validation a write added where the read recorded none, so the next write asks about the same cells', () => {
+    // A host that reports no validation rectangles for a sheet without any (the grid's field absent).
+    const before = typed();
+    expect(before.sheets[0]!.validations).toBeUndefined();
+    const p = writeAll(before, true);
+    const added = p.ops.filter((o) => o.op === 'validation');
+    expect(added.length).toBeGreaterThan(0);
+    const written = applyPlanToGrid(before, p).wb;
+    const undo = planUndo(before, [p], written);
+    expect(undo.plan.ops.filter((o) => o.op === 'clearValidation')).toEqual(
+      added.map((o) => ({ op: 'clearValidation', sheet: o.sheet, range: o.range })),
+    );
+    expect(undo.gaps.filter((g) => g.kind === 'validation')).toEqual([]);
+    // The undone workbook as a host reads it: the validation the undo did not clear is still there.
+    const back = (cleared: boolean): WorkbookGrid => {
+      const wb = applyPlanToGrid(written, undo.plan).wb;
+      const left = added.filter(
+        (a) =>
+          !cleared ||
+          !undo.plan.ops.some(
+            (o) => o.op === 'clearValidation' && o.sheet === a.sheet && o.range === a.range,
+          ),
+      );
+      for (const sheet of wb.sheets) {
+        const rects = left.filter((a) => a.sheet === sheet.name).map((a) => parseRange(a.range)!);
+        if (rects.length > 0) sheet.validations = rects;
+      }
+      return wb;
+    };
+    const conflicts = (wb: WorkbookGrid) =>
+      plan(wb, [], true)
+        .conflicts.map((c) => `${c.kind ?? 'content'} ${c.cell}`)
+        .sort();
+    expect(conflicts(back(true))).toEqual(conflicts(before));
+    // Left on, the product's validation would be taken for the assessor's by the next write.
+    expect(conflicts(back(false))).not.toEqual(conflicts(before));
   });
 
   it('a write then its undo gives back the workbook, for random entries and confirmed subsets', () => {

@@ -9,7 +9,7 @@
  * - A cell the write did not reach (an interrupted write) already holds its old content: nothing to do.
  * - A sheet the write added (the product's data sheet on a first write) is deleted again.
  * - Of the formatting the write changed, what the read recorded is restored (hidden columns, the print
- *   area, data validation on cells that had none); the rest is listed as not restorable, by kind and
+ *   area, data validation on cells the read recorded none on); the rest is listed as not restorable, by kind and
  *   sheet, so the pane can say exactly what stays.
  */
 import { a1Range, colIndex, parseA1, parseRange } from '../a1';
@@ -142,7 +142,8 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
     if (w.sheet !== META_SHEET) restored.push(key);
   }
 
-  // A sheet the write added goes again, unless something in it changed since.
+  // A sheet the write added goes again, unless something in it changed since (deletions last).
+  const deletes: WriteOp[] = [];
   for (const name of added) {
     const nowSheet = sheetIn(now, name);
     if (!nowSheet) continue;
@@ -159,7 +160,7 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
         });
       continue;
     }
-    undo.push({ op: 'deleteSheet', sheet: name });
+    deletes.push({ op: 'deleteSheet', sheet: name });
   }
 
   const gaps = new Map<string, UndoGap>();
@@ -199,15 +200,17 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
         else gap(op.sheet, 'print');
         break;
       case 'validation': {
-        // A range that had no validation before gets none again; one that had some cannot get its rule back.
+        // A range the read recorded no validation on gets none again (as the planner, the undo takes
+        // no rectangles for none: left on, the product's rule would be taken for the assessor's by
+        // the next write, since the restored metadata no longer records the cells as the product's).
+        // A range that had some cannot get its rule back.
         const r = parseRange(op.range);
-        const known = was?.validations !== undefined;
         const had =
-          r !== null &&
+          r === null ||
           (was?.validations ?? []).some(
             (v) => v.top <= r.bottom && v.bottom >= r.top && v.left <= r.right && v.right >= r.left,
           );
-        if (known && !had) undo.push({ op: 'clearValidation', sheet: op.sheet, range: op.range });
+        if (!had) undo.push({ op: 'clearValidation', sheet: op.sheet, range: op.range });
         else gap(op.sheet, 'validation');
         break;
       }
@@ -228,6 +231,7 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
     }
   }
 
+  undo.push(...deletes);
   return {
     plan: { ops: undo, owned: [], conflicts },
     restored,
