@@ -79,8 +79,15 @@ type Rank = readonly [number, number];
 interface Open {
   group: RubricGroup;
   rank: Rank;
-  key: string;
+  /** The label cell's place, row × (columns + 1) + column. */
+  key: number;
   normText: string;
+}
+
+/** The cell of `own` in column `col`, if any (a row has a handful of cells: a scan beats a map). */
+function ownAt(own: readonly OwnCell[], col: number | null | undefined): OwnCell | undefined {
+  for (const o of own) if (o.col === col) return o;
+  return undefined;
 }
 
 function cmpRank(a: Rank, b: Rank): number {
@@ -406,7 +413,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     text: string,
     cell: { row: number; col: number },
     bottom: number,
-    key: string,
+    key: number,
     fallbackPoints: number | null,
   ): RubricGroup => {
     while (stack.length > 0 && cmpRank(stack[stack.length - 1]!.rank, rank) >= 0) stack.pop();
@@ -445,33 +452,41 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     return null;
   };
 
-  const findOpen = (rank: Rank): Open | undefined => stack.find((o) => cmpRank(o.rank, rank) === 0);
+  const findOpen = (rank: Rank): Open | undefined => findOpenAt(rank[0], rank[1]);
+  const findOpenAt = (kind: number, at: number): Open | undefined => {
+    for (const o of stack) if (o.rank[0] === kind && o.rank[1] === at) return o;
+    return undefined;
+  };
+  const keyOf = (r: number, c: number): number => r * (view.cols + 1) + c;
 
   /** Open or continue the groups named in the group columns at row r; returns groups opened. */
   const columnGroups = (r: number, fallbackPoints: number | null): RubricGroup[] => {
     const opened: RubricGroup[] = [];
-    groupCols.forEach((gc, p) => {
-      const text = view.shownText(r, gc);
-      if (text === '') return;
+    for (let p = 0; p < groupCols.length; p++) {
+      const gc = groupCols[p]!;
+      // One merge lookup: the label shown at (r, gc) and the cell it lives in.
+      const m = view.merge(r, gc);
+      const atRow = m ? m.top : r;
+      const atCol = m ? m.left : gc;
       // Covered by a label merged from the column on its left ("组织领导" over B:C): not a group of its own.
-      if (view.owner(r, gc).col !== gc) return;
+      if (atCol !== gc) continue;
+      const text = textOf(view.value(atRow, atCol));
+      if (text === '') continue;
       // A cell spanning into the item column is the item's own text, not a group; it ends the groups
       // open in this column and those right of it.
-      if (itemCol !== null && (view.merge(r, gc)?.right ?? gc) >= itemCol) {
+      if (itemCol !== null && (m?.right ?? gc) >= itemCol) {
         while (stack.length > 0 && cmpRank(stack[stack.length - 1]!.rank, [1, p]) >= 0) stack.pop();
-        return;
+        continue;
       }
-      const at = view.owner(r, gc);
-      const key = `${at.row},${at.col}`;
-      const rank: Rank = [1, p];
-      const open = findOpen(rank);
+      const key = keyOf(atRow, atCol);
+      const open = findOpenAt(1, p);
       // A label repeated on a new page (same text, new cell) continues the group.
-      if (open && (open.key === key || open.normText === norm(text))) return;
-      const m = view.merge(r, gc);
+      if (open && (open.key === key || open.normText === norm(text))) continue;
       const gp = layout.groupPointsCol.get(gc);
-      const own = gp === undefined ? null : readPoints(view.shown(at.row, gp));
-      opened.push(openGroup(rank, text, at, m ? m.bottom : at.row, key, own));
-    });
+      const own = gp === undefined ? null : readPoints(view.shown(atRow, gp));
+      const at = { row: atRow, col: atCol };
+      opened.push(openGroup([1, p], text, at, m ? m.bottom : atRow, key, own));
+    }
     const deepest = opened[opened.length - 1];
     if (deepest && deepest.declaredPoints === null) deepest.declaredPoints = fallbackPoints;
     return opened;
@@ -486,10 +501,10 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
 
   candidates.forEach((cand, idx) => {
     const r = cand.row;
-    const at = new Map(cand.own.map((o) => [o.col, o]));
+    const own = cand.own;
     const hasPointsCell = cand.pointsRaw !== '';
-    const itemOwn = itemCol !== null ? at.get(itemCol) : undefined;
-    const critOwn = criteriaCol !== undefined ? at.get(criteriaCol) : undefined;
+    const itemOwn = itemCol !== null ? ownAt(own, itemCol) : undefined;
+    const critOwn = criteriaCol !== undefined ? ownAt(own, criteriaCol) : undefined;
     const textCells = cand.own.filter(
       (o) => o.col !== pointsCol && !(BARE_NUMBER.test(o.text) && !layout.descCols.includes(o.col)),
     );
@@ -499,7 +514,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     const prev = items[items.length - 1];
     if (prev && lastWasItem && view.merge(r, pointsCol)?.top === prev.row && r <= prev.lastRow) {
       const add = (cur: string, col: number | null | undefined): string => {
-        const o = col === null || col === undefined ? undefined : at.get(col);
+        const o = col === null || col === undefined ? undefined : ownAt(own, col);
         return o ? (cur ? `${cur}\n${o.text}` : o.text) : cur;
       };
       prev.text = add(prev.text, itemCol);
@@ -519,7 +534,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
         label.text,
         { row: r, col: label.col },
         m ? m.bottom : r,
-        `${r},${label.col}`,
+        keyOf(r, label.col),
         cand.points,
       );
       lastWasItem = false;
@@ -553,7 +568,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
             single.text,
             { row: r, col: single.col },
             m ? m.bottom : r,
-            `${r},${single.col}`,
+            keyOf(r, single.col),
             cand.points,
           );
         }
@@ -568,7 +583,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
       if (last && lastWasItem) {
         if (critOwn) last.criteria = last.criteria ? `${last.criteria}\n${critOwn.text}` : critOwn.text;
         const mc = columns.method;
-        const methodOwn = mc !== undefined ? at.get(mc) : undefined;
+        const methodOwn = mc !== undefined ? ownAt(own, mc) : undefined;
         if (methodOwn) last.method = last.method ? `${last.method}\n${methodOwn.text}` : methodOwn.text;
         last.lastRow = Math.max(last.lastRow, r);
         extend(last.groupIds, r);
@@ -579,7 +594,10 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     // A row naming groups only (in the group columns), possibly with the group's points.
     const itemShown = itemCol !== null ? view.shownText(r, itemCol) : '';
     const groupOnly =
-      !itemOwn && !critOwn && groupCols.some((gc) => at.has(gc)) && (!hasPointsCell || itemShown === '');
+      !itemOwn &&
+      !critOwn &&
+      groupCols.some((gc) => ownAt(own, gc) !== undefined) &&
+      (!hasPointsCell || itemShown === '');
     if (groupOnly) {
       columnGroups(r, cand.points);
       lastWasItem = false;
