@@ -21,7 +21,9 @@ export type HostErrorCode =
   | 'notInExcel'
   | 'noWorkbook'
   | 'planStale'
-  | 'writeInterrupted';
+  | 'writeInterrupted'
+  /** WPS answered with something the adapter cannot read (an address that is no range, say). */
+  | 'unreadableAnswer';
 
 export type HostMessageParams = Record<string, string | number>;
 
@@ -55,6 +57,8 @@ const zhCN: Catalogue = {
     `预览之后有 ${p.count} 个单元格被改动（${list(p, 'cells', '、')}），本次未写入任何内容。已按现在的内容重新生成写入计划，请查看后再写入。`,
   writeInterrupted: (p) =>
     `写入中途 Excel 报告错误 ${p.code}：${p.message}。部分内容已写入；请查看哪些工作表已写入，再点“继续写入”完成。`,
+  unreadableAnswer: () =>
+    'WPS 表格返回了无法识别的内容，操作没能完成。请点“重新读取”后重试；如果反复出现，请报告此问题。',
 };
 
 const en: Catalogue = {
@@ -80,6 +84,8 @@ const en: Catalogue = {
     `${p.count} ${Number(p.count) === 1 ? 'cell was' : 'cells were'} changed after the preview (${list(p, 'cells', ', ')}); nothing was written. The write plan was made again from what is there now: check it, then write.`,
   writeInterrupted: (p) =>
     `Excel reported ${p.code} in the middle of the write: ${p.message}. Part of it was written; see which sheets were written, then choose "Finish writing".`,
+  unreadableAnswer: () =>
+    'WPS Spreadsheets answered with something that cannot be read, so the operation did not finish. Choose "Read again" and retry; if it keeps happening, please report it.',
 };
 
 const CATALOGUES: Record<Lang, Catalogue> = { zh: zhCN, en };

@@ -167,7 +167,10 @@ describe('a step that fails while rendering', () => {
     };
     render(<App host={stubHost({ sheets: [cleanRubric()] })} engine={engine} />);
     fireEvent.click(await screen.findByRole('tab', { name: '规则' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('explain failed');
+    const shown = (await screen.findByRole('alert')).textContent;
+    expect(shown).toContain('出现意外错误');
+    expect(shown).toContain('重新读取');
+    expect(shown).not.toContain('explain failed');
     fireEvent.click(screen.getByRole('tab', { name: '识别' }));
     expect(screen.getByRole('tree')).toBeTruthy();
   });

@@ -286,6 +286,8 @@ describe('task pane: faults', () => {
     await act(async () => {
       fireEvent.click(within(screen.getByRole('region', { name: '错误' })).getAllByRole('button')[0]!);
     });
-    expect((await screen.findByRole('alert')).textContent).toContain('no selection');
+    const shown = (await screen.findByRole('alert')).textContent;
+    expect(shown).toContain('出现意外错误');
+    expect(shown).not.toContain('no selection');
   });
 });

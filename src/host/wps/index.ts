@@ -203,7 +203,7 @@ function toCellValue(v: EtValue): CellValue {
 /** "B3:D9" or "B3" as ET's `Address(false, false)` gives it, as 0-based corners. */
 function rectOfAddress(address: string): MergeArea {
   const r = parseRange(address.split(',')[0]!.replace(/\$/g, ''));
-  if (!r) throw new Error(`WPS gave an address that is not a range: ${address}`);
+  if (!r) throw new HostEnvironmentError('unreadableAnswer', {});
   return r;
 }
 

@@ -15,6 +15,7 @@ import type { Fault } from '../state/faults';
 const HOST_TITLES: Partial<Record<HostErrorCode, UiKey>> = {
   excelTooOld: 'fault.title.excelTooOld',
   noWorkbook: 'fault.title.noWorkbook',
+  unreadableAnswer: 'fault.title.unexpected',
 };
 
 /** A fault of the workbook or the host, or a step of the pane whose code could not be fetched. */
@@ -53,7 +54,7 @@ export function faultText(fault: PaneFault, lang: UiLang, t: T): { title: string
     case 'unexpected':
       return {
         title: t('fault.title.unexpected'),
-        body: t('fault.body.unexpected', { message: fault.message }),
+        body: t('fault.body.unexpected'),
       };
   }
 }

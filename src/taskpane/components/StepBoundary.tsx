@@ -24,34 +24,36 @@ interface Props {
 }
 
 interface State {
-  message: string | null;
+  failed: boolean;
   /** The step's code could not be fetched: said as such, not as an error inside the step. */
   notLoaded: boolean;
 }
 
 export class StepBoundary extends Component<Props, State> {
-  override state: State = { message: null, notLoaded: false };
+  override state: State = { failed: false, notLoaded: false };
 
   static getDerivedStateFromError(error: unknown): State {
-    return {
-      message: error instanceof Error ? error.message || error.name : String(error),
-      notLoaded: error instanceof StepLoadError,
-    };
+    return { failed: true, notLoaded: error instanceof StepLoadError };
+  }
+
+  /** The error's own text is for the console; the pane says it in the catalogue's words. */
+  override componentDidCatch(error: unknown): void {
+    console.error(error);
   }
 
   override render(): ReactNode {
-    const { message, notLoaded } = this.state;
-    if (message === null) return this.props.children;
+    const { failed, notLoaded } = this.state;
+    if (!failed) return this.props.children;
     return (
       <FaultBar
-        fault={notLoaded ? { kind: 'stepNotLoaded' } : { kind: 'unexpected', message }}
+        fault={notLoaded ? { kind: 'stepNotLoaded' } : { kind: 'unexpected' }}
         lang={this.props.lang}
         t={this.props.t}
         onReload={() => {
-          this.setState({ message: null, notLoaded: false });
+          this.setState({ failed: false, notLoaded: false });
           this.props.onReload();
         }}
-        onDismiss={() => this.setState({ message: null, notLoaded: false })}
+        onDismiss={() => this.setState({ failed: false, notLoaded: false })}
       />
     );
   }

@@ -24,10 +24,13 @@ export type Fault =
   | { kind: 'interrupted'; written: string[]; partly: string[]; notWritten: string[]; code: string }
   /** The workbook has traditional characters and the dictionary to read them could not be fetched. */
   | { kind: 'dictionaryNotLoaded' }
-  /** Anything else, caught at the edge so that nothing throws at the user. */
-  | { kind: 'unexpected'; message: string };
+  /**
+   * Anything else, caught at the edge so that nothing throws at the user. It carries no text: the
+   * error's own words are for the console, the pane says it in the catalogue's.
+   */
+  | { kind: 'unexpected' };
 
-/** Turn whatever an operation threw into a Fault. Never throws. */
+/** Turn whatever an operation threw into a Fault; an unexpected one is logged to the console. Never throws. */
 export function faultFrom(error: unknown): Fault {
   if (error instanceof WriteInterruptedError) {
     const shown = (names: string[]) => names.filter((n) => n !== META_SHEET);
@@ -46,6 +49,6 @@ export function faultFrom(error: unknown): Fault {
       return { kind: 'protected', sheet: String(error.params.sheet ?? '') };
     return { kind: 'host', code: error.code, params: error.params };
   }
-  if (error instanceof Error) return { kind: 'unexpected', message: error.message || error.name };
-  return { kind: 'unexpected', message: String(error) };
+  console.error(error);
+  return { kind: 'unexpected' };
 }
