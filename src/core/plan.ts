@@ -64,6 +64,11 @@ export type WriteOp =
   | { op: 'fill'; sheet: string; range: string; color: string }
   | { op: 'font'; sheet: string; range: string; bold?: boolean; color?: string }
   | { op: 'merge'; sheet: string; range: string }
+  /**
+   * Splits the merged area that is exactly `range` back into cells (an undo's, for a merge the
+   * product made). Cell contents are left as they are.
+   */
+  | { op: 'unmerge'; sheet: string; range: string }
   | { op: 'columnWidth'; sheet: string; col: string; width: number }
   /** Hides or shows whole columns, by letter ("K"). */
   | { op: 'hideColumns'; sheet: string; cols: string[]; hidden: boolean }
@@ -109,6 +114,7 @@ export const WRITE_OP_KINDS = [
   'fill',
   'font',
   'merge',
+  'unmerge',
   'columnWidth',
   'hideColumns',
   'note',

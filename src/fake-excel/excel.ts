@@ -821,6 +821,14 @@ class FakeRange extends FakeObject implements XlRange {
     });
   }
 
+  unmerge(): void {
+    this.ctx.enqueue(0, () => {
+      const { sheet, rect } = this.writable();
+      // As Excel: every merged area that touches the range is split; the cells keep what they hold.
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+    });
+  }
+
   select(): void {
     this.ctx.enqueue(0, () => {
       const { sheet, rect } = this.target();

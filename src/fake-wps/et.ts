@@ -422,6 +422,17 @@ class FakeRange implements EtRange {
     );
     if (!this.single) this.sheet.merges.push({ ...this.rect });
   }
+  UnMerge(): void {
+    this.et.tick();
+    this.writable();
+    this.sheet.merges = this.sheet.merges.filter(
+      (m) =>
+        m.bottom < this.rect.top ||
+        m.top > this.rect.bottom ||
+        m.right < this.rect.left ||
+        m.left > this.rect.right,
+    );
+  }
   Select(): void {
     this.et.tick();
     this.et.book.selection = {

@@ -72,6 +72,8 @@ export interface XlRange extends XlClientObject {
   columnHidden: boolean;
   load(propertyNames: string | string[]): unknown;
   merge(across?: boolean): void;
+  /** Splits every merged area of the range back into cells. */
+  unmerge(): void;
   select(): void;
   getMergedAreasOrNullObject(): XlRangeAreas;
   /** `cellType` is an Excel.SpecialCellType name such as "DataValidations" (ExcelApi 1.9). */

@@ -809,6 +809,9 @@ function buildActions(
       case 'merge':
         rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) => ws(ctx, op.sheet).getRange(op.range).merge(false));
         break;
+      case 'unmerge':
+        rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) => ws(ctx, op.sheet).getRange(op.range).unmerge());
+        break;
       case 'columnWidth': {
         const col = op.col.toUpperCase();
         rest(op.sheet, ACTION_OVERHEAD_BYTES, (ctx) => {

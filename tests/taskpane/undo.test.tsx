@@ -39,6 +39,15 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
     const after = book.toGrid();
     expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
     expect(cellsOf(after)).toEqual(cellsOf(before));
+    // Merges, input limits and hidden columns as they were, as the fake holds them.
+    const layout = (g: typeof before) =>
+      g.sheets.map((s) => ({
+        merges: s.merges,
+        validations: s.validations ?? [],
+        hiddenCols: s.hiddenCols ?? [],
+      }));
+    expect(layout(written)).not.toEqual(layout(before));
+    expect(layout(after)).toEqual(layout(before));
     expect(status.textContent).toMatch(/恢复了 [1-9]\d* 个单元格/);
     expect(status.textContent).not.toContain('修改过');
     // Formatting the read does not record stays, and the pane says so by sheet and kind.

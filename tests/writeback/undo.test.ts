@@ -148,13 +148,61 @@ describe('planUndo', () => {
     const written = applyPlanToGrid(before, p).wb;
     const undo = planUndo(before, [p], written);
     expect(undo.plan.ops).toEqual([
+      { op: 'unmerge', sheet: 'S', range: 'A2:A3' },
       { op: 'value', sheet: 'S', cell: 'B1', value: null, expected: { kind: 'value', value: 'x' } },
       { op: 'hideColumns', sheet: 'S', cols: ['F'], hidden: true },
       { op: 'printArea', sheet: 'S', ranges: ['A1:D10'] },
       { op: 'clearValidation', sheet: 'S', range: 'G2:G9' },
     ]);
     const gaps = Object.fromEntries(undo.gaps.map((g) => [g.kind, g.count]));
-    expect(gaps).toEqual({ merge: 1, format: 2, columnWidth: 1, note: 1, validation: 2 });
+    expect(gaps).toEqual({ format: 2, columnWidth: 1, note: 1, validation: 2 });
+  });
+
+  it('unmerges only the merges the write added on cells not merged before', () => {
+    const before: WorkbookGrid = {
+      sheets: [
+        {
+          name: 'S',
+          values: [['a']],
+          merges: [
+            { top: 0, left: 0, bottom: 0, right: 3 },
+            { top: 4, left: 0, bottom: 6, right: 0 },
+          ],
+        },
+      ],
+    };
+    const p: WritePlan = {
+      ops: [
+        // Already merged so: nothing to undo.
+        { op: 'merge', sheet: 'S', range: 'A1:D1' },
+        // Over cells merged otherwise before: that merge is gone, listed.
+        { op: 'merge', sheet: 'S', range: 'A5:B5' },
+        // New.
+        { op: 'merge', sheet: 'S', range: 'C3:C4' },
+        { op: 'merge', sheet: 'S', range: 'E2:G2' },
+      ],
+      owned: [],
+      conflicts: [],
+    };
+    const written = applyPlanToGrid(before, p).wb;
+    const undo = planUndo(before, [p], written);
+    expect(undo.plan.ops).toEqual([
+      { op: 'unmerge', sheet: 'S', range: 'C3:C4' },
+      { op: 'unmerge', sheet: 'S', range: 'E2:G2' },
+    ]);
+    expect(undo.gaps).toEqual([{ sheet: 'S', kind: 'merge', count: 1 }]);
+  });
+
+  it('shows again the columns a write hid where the read recorded none hidden', () => {
+    const before: WorkbookGrid = { sheets: [{ name: 'S', values: [['a']], merges: [] }] };
+    const p: WritePlan = {
+      ops: [{ op: 'hideColumns', sheet: 'S', cols: ['K', 'L'], hidden: true }],
+      owned: [],
+      conflicts: [],
+    };
+    const undo = planUndo(before, [p], applyPlanToGrid(before, p).wb);
+    expect(undo.plan.ops).toEqual([{ op: 'hideColumns', sheet: 'S', cols: ['K', 'L'], hidden: false }]);
+    expect(undo.gaps).toEqual([]);
   });
 
   it('removes the validation a write added where the read recorded none, so the next write asks about the same cells', () => {

@@ -230,6 +230,11 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
         if (!mergesOf(ws).has(op.range)) ws.mergeCells(op.range);
         break;
       }
+      case 'unmerge': {
+        const ws = sheetOf(wb, op.sheet);
+        if (mergesOf(ws).has(op.range)) ws.unMergeCells(op.range);
+        break;
+      }
       case 'columnWidth':
         sheetOf(wb, op.sheet).getColumn(colIndex(op.col) + 1).width = op.width;
         break;

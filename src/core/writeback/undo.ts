@@ -9,8 +9,9 @@
  * - A cell the write did not reach (an interrupted write) already holds its old content: nothing to do.
  * - A sheet the write added (the product's data sheet on a first write) is deleted again.
  * - Of the formatting the write changed, what the read recorded is restored (hidden columns, the print
- *   area, data validation on cells the read recorded none on); the rest is listed as not restorable, by kind and
- *   sheet, so the pane can say exactly what stays.
+ *   area, merges on cells that were not merged, data validation on cells the read recorded none on);
+ *   the rest is listed as not restorable, by kind and sheet, so the pane can say exactly what stays.
+ *   As for the planner, a read that records no hidden columns or validation means none.
  */
 import { a1Range, colIndex, parseA1, parseRange } from '../a1';
 import { type CellValue, cellAt, formulaAt, type SheetGrid, textOf, type WorkbookGrid } from '../grid';
@@ -163,6 +164,8 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
     deletes.push({ op: 'deleteSheet', sheet: name });
   }
 
+  // Merges are split before any cell is restored (a merged area takes only its top-left cell).
+  const unmerges: WriteOp[] = [];
   const gaps = new Map<string, UndoGap>();
   const gap = (sheet: string, kind: UndoGapKind) => {
     const k = `${sheet}\u0000${kind}`;
@@ -185,9 +188,9 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
           const i = colIndex(c.toUpperCase());
           return i >= 0 && hidden.has(i) !== op.hidden;
         });
-        if (was?.hiddenCols !== undefined && back.length > 0)
+        // As the planner, no recorded hidden columns means none hidden.
+        if (back.length > 0)
           undo.push({ op: 'hideColumns', sheet: op.sheet, cols: back, hidden: !op.hidden });
-        else if (was?.hiddenCols === undefined) gap(op.sheet, 'format');
         break;
       }
       case 'printArea':
@@ -215,13 +218,23 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
         break;
       }
       case 'merge': {
+        // A merge on cells not merged before is split again; one over another merge cannot bring
+        // that merge back.
         const r = parseRange(op.range);
+        const merges = was?.merges ?? [];
         const already =
           r !== null &&
-          (was?.merges ?? []).some(
+          merges.some(
             (m) => m.top === r.top && m.left === r.left && m.bottom === r.bottom && m.right === r.right,
           );
-        if (!already) gap(op.sheet, 'merge');
+        const over =
+          r === null ||
+          merges.some(
+            (m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left,
+          );
+        if (already) break;
+        if (over) gap(op.sheet, 'merge');
+        else unmerges.push({ op: 'unmerge', sheet: op.sheet, range: op.range });
         break;
       }
       default: {
@@ -231,6 +244,7 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
     }
   }
 
+  undo.unshift(...unmerges);
   undo.push(...deletes);
   return {
     plan: { ops: undo, owned: [], conflicts },

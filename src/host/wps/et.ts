@@ -29,6 +29,8 @@ export interface EtRange {
   readonly Font: { Bold: boolean; Color: number };
   readonly EntireColumn: { Hidden: boolean; ColumnWidth: number };
   Merge(across?: boolean): void;
+  /** Splits every merged area of the range back into cells. */
+  UnMerge(): void;
   Select(): void;
   /** A1 text of the range, "$A$1" unless told otherwise. */
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
@@ -94,6 +96,7 @@ export type CheckedRangeMembers = Members<
   | 'Font'
   | 'EntireColumn'
   | 'Merge'
+  | 'UnMerge'
   | 'Select'
   | 'Address'
 >;

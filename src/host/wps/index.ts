@@ -744,6 +744,9 @@ function buildActions(ops: readonly WriteOp[]): { actions: Action[]; skipped: Sk
       case 'merge':
         rest(op.sheet, (book) => range(book, op.sheet, op.range).Merge(false));
         break;
+      case 'unmerge':
+        rest(op.sheet, (book) => range(book, op.sheet, op.range).UnMerge());
+        break;
       case 'columnWidth':
         // ET's ColumnWidth is in characters of the default font, as the plan gives it. Each
         // column's last width counts; neighbours of one width are set in one call.

@@ -44,6 +44,7 @@ export function describeOp(op: WriteOp): PreviewRow {
         content: [op.bold ? 'B' : '', op.color ?? ''].filter(Boolean).join(' '),
       };
     case 'merge':
+    case 'unmerge':
       return { op: op.op, where: at(op.range), content: '' };
     case 'columnWidth':
       return { op: op.op, where: at(`${op.col}:${op.col}`), content: String(op.width) };

@@ -279,6 +279,9 @@ export function patchXlsx(
       case 'merge':
         editsOf(op.sheet).merges.push(rectOrThrow(op.range));
         break;
+      case 'unmerge':
+        editsOf(op.sheet).unmerges.push(rectOrThrow(op.range));
+        break;
       case 'columnWidth': {
         const e = editsOf(op.sheet);
         const c = colIndex(op.col);

@@ -52,6 +52,8 @@ export interface SheetEdits {
   /** row → col → edit (0-based). */
   cells: Map<number, Map<number, CellEdit>>;
   merges: Rect[];
+  /** Merged areas split again (an undo's), by their exact rectangle. */
+  unmerges: Rect[];
   validations: NewValidation[];
   /** Cells whose validation is removed (every validation op takes its cells first). */
   clearValidation: Rect[];
@@ -63,7 +65,14 @@ export interface SheetEdits {
 }
 
 export function emptyEdits(): SheetEdits {
-  return { cells: new Map(), merges: [], validations: [], clearValidation: [], columns: new Map() };
+  return {
+    cells: new Map(),
+    merges: [],
+    unmerges: [],
+    validations: [],
+    clearValidation: [],
+    columns: new Map(),
+  };
 }
 
 /** The schema's order of a worksheet's children (CT_Worksheet). */
@@ -461,11 +470,15 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: Styles): Shee
   }
 
   // ------------------------------------------------------------------ merges
-  if (edits.merges.length > 0) {
+  if (edits.merges.length > 0 || edits.unmerges.length > 0) {
     const el = find('mergeCells');
-    const existing = el
+    const found = el
       ? children(xml, el).map((c) => ({ el: c, rect: rectOf(attr(c.attrs, 'ref') ?? '') }))
       : [];
+    const same = (a: Rect, b: Rect) =>
+      a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+    const split = (r: Rect | null) => r !== null && edits.unmerges.some((u) => same(u, r));
+    const existing = found.filter((e) => !split(e.rect));
     const added: string[] = [];
     const all = existing.map((e) => e.rect).filter((r): r is Rect => r !== null);
     for (const m of edits.merges) {
@@ -479,7 +492,12 @@ export function patchSheet(xml: string, edits: SheetEdits, styles: Styles): Shee
       all.push(m);
       added.push(`<${p}mergeCell ref="${formatRect(m)}"/>`);
     }
-    if (added.length > 0) {
+    if (el && existing.length < found.length) {
+      // Some were split: the element is written again with what stays.
+      const body = [...existing.map((e) => xml.slice(e.el.start, e.el.end)), ...added].join('');
+      const attrs = withAttr(el.attrs, 'count', String(existing.length + added.length));
+      sp.replace(el.start, el.end, body === '' ? '' : `<${el.name}${attrs}>${body}</${el.name}>`);
+    } else if (added.length > 0) {
       if (el) {
         const attrs = withAttr(el.attrs, 'count', String(existing.length + added.length));
         if (el.closeStart === el.openEnd)
