@@ -7,17 +7,53 @@ import { fmt, fromCents, toCents } from '../num';
 import { BONUS_SECTION } from '../detect/table';
 import type { DetectedTable, DetectNote, RubricGroup, RubricItem } from '../rubric';
 import type { Rule } from '../rules/types';
-import { parseNumber } from '../text';
+import { memoized, parseNumber } from '../text';
 
 /** How many of the unpointed items' cells the sheet-level finding names. */
 const SHOWN_CELLS = 3;
 
-function itemsUnder(table: DetectedTable, g: RubricGroup): RubricItem[] {
-  return table.items.filter((i) => i.groupIds.includes(g.id));
+/** A table's items and groups by id, and the items under each group (in sheet order), built once. */
+interface Index {
+  itemById: Map<string, RubricItem>;
+  groupById: Map<string, RubricGroup>;
+  under: Map<string, RubricItem[]>;
+}
+
+function indexOf(table: DetectedTable): Index {
+  const itemById = new Map<string, RubricItem>();
+  const under = new Map<string, RubricItem[]>();
+  for (const i of table.items) {
+    itemById.set(i.id, i);
+    for (const id of i.groupIds) {
+      const list = under.get(id);
+      if (!list) under.set(id, [i]);
+      // An id listed twice on one item still puts it under its group once.
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  const groupById = new Map<string, RubricGroup>();
+  for (const g of table.groups) groupById.set(g.id, g);
+  return { itemById, groupById, under };
+}
+
+function itemsUnder(index: Index, g: RubricGroup): readonly RubricItem[] {
+  return index.under.get(g.id) ?? [];
+}
+
+/** The items of a list of ids, skipping ids of no item. */
+function itemsOf(index: Index, ids: readonly string[]): RubricItem[] {
+  const out: RubricItem[] = [];
+  for (const id of ids) {
+    const i = index.itemById.get(id);
+    if (i) out.push(i);
+  }
+  return out;
 }
 
 function pointsCents(items: readonly RubricItem[]): number {
-  return items.reduce((acc, i) => acc + toCents(i.points ?? 0), 0);
+  let acc = 0;
+  for (const i of items) acc += toCents(i.points ?? 0);
+  return acc;
 }
 
 /**
@@ -25,26 +61,31 @@ function pointsCents(items: readonly RubricItem[]): number {
  */
 export function ordinal(numbering: string | null): number | null {
   if (!numbering) return null;
+  return ordinalOf(numbering);
+}
+
+/** The same numberings recur on every sheet: each is read once. */
+const ordinalOf = memoized((numbering: string): number | null => {
   const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
   const c = circled.indexOf(numbering.trim()[0] ?? '');
   if (c >= 0) return c + 1;
   const core = numbering.replace(/[()（）、.．,，\s:：]/g, '');
   return parseNumber(core);
-}
+});
 
-function numberingStyle(numbering: string): string {
+const numberingStyle = memoized((numbering: string): string => {
   const n = numbering.trim();
   if (/^[①-⑳]/.test(n)) return 'circled';
   if (/^[(（]\s*\d/.test(n)) return 'paren-arabic';
   if (/^[(（]/.test(n)) return 'paren-cn';
   if (/^\d/.test(n)) return 'arabic';
   return 'cn';
-}
+});
 
 /** Numbering gaps in one ordered list of numbered things (items of a group, or sibling groups). */
 function gaps(
   sheet: string,
-  entries: readonly { numbering: string | null; cell: string; id: string }[],
+  entries: readonly { numbering: string | null; row: number; col: number; id: string }[],
   out: Issue[],
 ): void {
   let prev: { n: number; numbering: string; style: string } | null = null;
@@ -60,7 +101,7 @@ function gaps(
         issue(
           'numberingGap',
           sheet,
-          e.cell,
+          a1(e.row, e.col),
           { before: prev.numbering, after: e.numbering, missing: missing.join('、') },
           e.id,
         ),
@@ -75,15 +116,14 @@ function gaps(
  * part per department, "按部门分值各60分考核"): each assessed unit takes one part. Returns the number of
  * parts, or 0 when the group is an ordinary sum.
  */
-function alternativeParts(table: DetectedTable, g: RubricGroup): number {
+function alternativeParts(index: Index, g: RubricGroup): number {
   if (g.declaredPoints === null || g.itemIds.length > 0 || g.groupIds.length === 0) return 0;
   const want = toCents(g.declaredPoints);
-  const byId = new Map(table.groups.map((x) => [x.id, x]));
   let parts = 0;
   const walk = (id: string): boolean => {
-    const child = byId.get(id);
+    const child = index.groupById.get(id);
     if (!child) return false;
-    if (pointsCents(itemsUnder(table, child)) === want) {
+    if (pointsCents(itemsUnder(index, child)) === want) {
       parts++;
       return true;
     }
@@ -93,34 +133,40 @@ function alternativeParts(table: DetectedTable, g: RubricGroup): number {
 }
 
 /** Points of a group as the total counts them: an alternatives group counts once. */
-function effectiveCents(table: DetectedTable, alternatives: Map<string, number>): number {
-  const byId = new Map(table.groups.map((x) => [x.id, x]));
-  const itemById = new Map(table.items.map((i) => [i.id, i]));
+function effectiveCents(table: DetectedTable, index: Index, alternatives: Map<string, number>): number {
   const ofGroup = (g: RubricGroup): number => {
     if (alternatives.has(g.id)) return toCents(g.declaredPoints ?? 0);
-    let c = pointsCents(g.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => !!i));
+    let c = pointsCents(itemsOf(index, g.itemIds));
     for (const id of g.groupIds) {
-      const child = byId.get(id);
+      const child = index.groupById.get(id);
       if (child) c += ofGroup(child);
     }
     return c;
   };
-  let total = pointsCents(
-    table.rootItemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => !!i),
-  );
+  let total = pointsCents(itemsOf(index, table.rootItemIds));
   for (const id of table.rootGroupIds) {
-    const g = byId.get(id);
+    const g = index.groupById.get(id);
     if (g) total += ofGroup(g);
   }
   return total;
 }
 
 /** Points of items in bonus / penalty sections (奖扣分项目, 加分项), which a stated total may leave out. */
-function bonusSectionCents(table: DetectedTable): number {
-  const groupText = new Map(table.groups.map((g) => [g.id, g.text]));
-  const inBonus = (i: RubricItem): boolean =>
-    [i.text, ...i.groupIds.map((id) => groupText.get(id) ?? '')].some((t) => BONUS_SECTION.test(t));
-  return pointsCents(table.items.filter(inBonus));
+function bonusSectionCents(table: DetectedTable, index: Index): number {
+  // Each group's text is tested once, not once per item under it.
+  const bonusGroup = new Map<string, boolean>();
+  const isBonusGroup = (id: string): boolean => {
+    let b = bonusGroup.get(id);
+    if (b === undefined) {
+      b = BONUS_SECTION.test(index.groupById.get(id)?.text ?? '');
+      bonusGroup.set(id, b);
+    }
+    return b;
+  };
+  let cents = 0;
+  for (const i of table.items)
+    if (BONUS_SECTION.test(i.text) || i.groupIds.some(isBonusGroup)) cents += toCents(i.points ?? 0);
+  return cents;
 }
 
 /** The sheet-level notes detection made (fallbacks, schemes), as issues. */
@@ -187,6 +233,7 @@ export function schemeIssue(grid: SheetGrid, table: DetectedTable): Issue | null
 export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>): Issue[] {
   const out: Issue[] = noteIssues(table);
   const sheet = table.sheet;
+  const index = indexOf(table);
   const scheme = table.scheme ?? 'points';
   for (const item of table.items) {
     if (item.points === null) {
@@ -217,7 +264,7 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
   }
   const alternatives = new Map<string, number>();
   for (const g of table.groups) {
-    const parts = alternativeParts(table, g);
+    const parts = alternativeParts(index, g);
     if (parts > 0) alternatives.set(g.id, parts);
   }
   for (const g of table.groups) {
@@ -233,7 +280,7 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
       );
       continue;
     }
-    const sum = pointsCents(itemsUnder(table, g));
+    const sum = pointsCents(itemsUnder(index, g));
     if (sum !== toCents(g.declaredPoints)) {
       out.push(
         issue(
@@ -250,10 +297,9 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
       );
     }
   }
-  const itemById = new Map(table.items.map((i) => [i.id, i]));
   for (const st of table.subtotals ?? []) {
     if (st.declared === null || st.itemIds.length === 0) continue;
-    const sum = pointsCents(st.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => !!i));
+    const sum = pointsCents(itemsOf(index, st.itemIds));
     if (sum !== toCents(st.declared)) {
       out.push(
         issue('pointsSumMismatch', sheet, a1(st.cell.row, st.cell.col), {
@@ -265,11 +311,15 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
     }
   }
 
-  const total = effectiveCents(table, alternatives);
+  const total = effectiveCents(table, index, alternatives);
   const headerCell = table.columns.points === undefined ? null : a1(table.headerRow, table.columns.points);
   // A stated total may leave out the 奖扣分 / 加分 section.
-  const totalFits = (declared: number): boolean =>
-    toCents(declared) === total || toCents(declared) === total - bonusSectionCents(table);
+  let bonusCents: number | undefined;
+  const totalFits = (declared: number): boolean => {
+    if (toCents(declared) === total) return true;
+    bonusCents ??= bonusSectionCents(table, index);
+    return toCents(declared) === total - bonusCents;
+  };
   if (scheme !== 'points') {
     // Base-score, bonus-only and demerit tables have no sum of points to check.
   } else if (table.declaredTotal !== null && !totalFits(table.declaredTotal)) {
@@ -284,29 +334,22 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
   }
 
   // Numbering: items within each innermost group, and sibling groups under each parent.
-  const containers: { itemIds: string[]; groupIds: string[] }[] = [
-    { itemIds: table.rootItemIds, groupIds: table.rootGroupIds },
-    ...table.groups,
-  ];
-  const groupById = new Map(table.groups.map((g) => [g.id, g]));
-  for (const c of containers) {
-    const items = c.itemIds.map((id) => itemById.get(id)).filter((i): i is RubricItem => i !== undefined);
+  const itemCol = table.columns.requirement ?? table.columns.content ?? table.columns.project ?? 0;
+  const numberings = (c: { itemIds: readonly string[]; groupIds: readonly string[] }): void => {
     gaps(
       sheet,
-      items.map((i) => ({
-        numbering: i.numbering,
-        cell: a1(i.row, table.columns.requirement ?? table.columns.content ?? table.columns.project ?? 0),
-        id: i.id,
-      })),
+      itemsOf(index, c.itemIds).map((i) => ({ numbering: i.numbering, row: i.row, col: itemCol, id: i.id })),
       out,
     );
-    const groups = c.groupIds.map((id) => groupById.get(id)).filter((g): g is RubricGroup => g !== undefined);
-    gaps(
-      sheet,
-      groups.map((g) => ({ numbering: g.numbering, cell: a1(g.cell.row, g.cell.col), id: g.id })),
-      out,
-    );
-  }
+    const groups: { numbering: string | null; row: number; col: number; id: string }[] = [];
+    for (const id of c.groupIds) {
+      const g = index.groupById.get(id);
+      if (g) groups.push({ numbering: g.numbering, row: g.cell.row, col: g.cell.col, id: g.id });
+    }
+    gaps(sheet, groups, out);
+  };
+  numberings({ itemIds: table.rootItemIds, groupIds: table.rootGroupIds });
+  for (const g of table.groups) numberings(g);
 
   for (const item of table.items) {
     const rule = rules[item.id];
