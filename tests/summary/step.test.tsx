@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import '../taskpane/jsdom-setup';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WorkbookGrid } from '../../src/core/grid';
 import type { WritePlan } from '../../src/core/plan';
 import { planSummary } from '../../src/core/summary';
+import { PlanNotApplicableError } from '../../src/host/errors';
 import type { Host } from '../../src/host/types';
 import { SummaryStep } from '../../src/taskpane/components/SummaryStep';
 import { applyPlan, reportOf, type UnitSpec, workbookOf } from './harness';
@@ -77,13 +78,31 @@ describe('SummaryStep', () => {
     const { wb, tables } = workbookOf(SPECS);
     render(
       <SummaryStep
-        host={host(new Error('工作表受保护'))}
+        host={host(new PlanNotApplicableError('sheetProtected', '汇总'))}
         workbook={wb}
         report={reportOf(wb, tables)}
         lang="zh"
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
-    await waitFor(() => expect(screen.getByText(/生成汇总失败：工作表受保护/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/生成汇总失败：工作表“汇总”受保护/)).toBeTruthy());
+  });
+
+  it('says an unforeseen failure in the catalogue’s words, not the error’s own text', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { wb, tables } = workbookOf(SPECS);
+    render(
+      <SummaryStep
+        host={host(new TypeError('internal words'))}
+        workbook={wb}
+        report={reportOf(wb, tables)}
+        lang="zh"
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总' }));
+    await waitFor(() => expect(screen.getByText(/生成汇总失败：.*重新读取/)).toBeTruthy());
+    expect(document.body.textContent).not.toContain('internal words');
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
   });
 });

@@ -26,6 +26,7 @@ describe('UI strings', () => {
     const params = {
       count: 7,
       sheet: 'S7',
+      name: 'N7',
       where: 'S7!F3',
       existing: 'x7',
       planned: 'y7',

@@ -26,6 +26,8 @@ import {
   ProgressBar,
   Subtitle2,
   Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useMemo, useReducer, useState } from 'react';
 import type { WorkbookReport } from '../../core/analyze';
@@ -46,13 +48,17 @@ import {
   statusWords,
 } from '../../core/summary';
 import { parseWeights } from '../../core/summary/assessors';
+import type { Lang } from '../../core/i18n';
 import type { Host } from '../../host/types';
+import { type T, translator } from '../i18n';
+import { type Fault, faultFrom } from '../state/faults';
+import { faultText } from './FaultBar';
 
 export interface SummaryStepProps {
   host: Host;
   workbook: WorkbookGrid | null;
   report: WorkbookReport | null;
-  lang: 'zh' | 'en';
+  lang: Lang;
   /** Called after the sheets were written (e.g. to read the workbook again). */
   onApplied?: () => void | Promise<void>;
 }
@@ -61,13 +67,13 @@ export type SummaryUi =
   | { phase: 'idle' }
   | { phase: 'writing'; done: number; total: number }
   | { phase: 'done'; skippedChart: boolean; skippedBreaks: boolean; skippedPrint: boolean }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; fault: Fault };
 
 export type SummaryUiAction =
   | { type: 'start' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; skippedChart: boolean; skippedBreaks: boolean; skippedPrint: boolean }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; fault: Fault };
 
 /** The step's state as a pure reducer. */
 export function summaryUiReducer(_: SummaryUi, a: SummaryUiAction): SummaryUi {
@@ -84,136 +90,43 @@ export function summaryUiReducer(_: SummaryUi, a: SummaryUiAction): SummaryUi {
         skippedPrint: a.skippedPrint,
       };
     case 'failed':
-      return { phase: 'failed', message: a.message };
+      return { phase: 'failed', fault: a.fault };
   }
 }
 
-const TEXT = {
-  zh: {
-    title: '汇总',
-    intro:
-      '把各单位（每张评分表一个单位）的小计、总分、一票否决、排名和扣分项数汇总到一张表，公式随各表填写自动更新。',
-    create: (n: string) => `新建工作表“${n}”`,
-    replace: (n: string) => `替换本工具之前生成的“${n}”`,
-    units: (n: number) => `共 ${n} 个单位`,
-    apply: '生成汇总',
-    reapply: '重新生成汇总',
-    done: '汇总已生成。单位增减或扣分项变化后请重新生成；红色、黄色标记也在重新生成时更新。',
-    noChart: '当前 Excel 版本不支持通过插件添加图表，汇总中没有柱形图。',
-    failed: '生成汇总失败：',
-    notRead: '请先读取工作簿。',
-    slips: '生成结果通知单（每个单位一页，可直接打印用于公示）',
-    combine: '同一单位有几位考核人的评分表时：',
-    mean: '取平均分',
-    trimmed: '去掉一个最高分和一个最低分后取平均（不足 3 人时取平均）',
-    weighted: '按权重加权平均',
-    weights: '各考核人的权重，如“张三=2,李四=1”（未填的为 1）',
-    weightsHint: (names: string) => `本工作簿的考核人：${names}`,
-    weightsBad: (part: string) =>
-      `无法读取“${part}”：请写成“考核人=权重”，用逗号分隔，权重为正数，每位考核人只写一次。`,
-    weightsUnknown: (name: string, names: string) =>
-      `没有名为“${name}”的考核人（本工作簿的考核人：${names}）。`,
-    grades: '等次分数线（可选，替代评分表说明中的分数线），如“优秀:90,良好:80,合格:60,不合格”',
-    gradesBad: (part: string) =>
-      `无法读取“${part}”：请写成“等次:最低分”，用逗号分隔，最低一档可不写分数，如“优秀:90,良好:80,合格:60,不合格”；每个等次、每个分数只能出现一次。`,
-    quota: '等次名额（可选），如“优秀:3”或“优秀:30%”',
-    quotaCount: (part: string) => `名额个数应为 1 或以上的整数，如“优秀:3”（收到“${part}”）。`,
-    quotaShare: (part: string) => `名额比例应大于 0、不超过 100%，如“优秀:30%”（收到“${part}”）。`,
-    quotaBad: (part: string) =>
-      `无法读取“${part}”：请写成“等次:个数”或“等次:百分比%”，如“优秀:3”或“优秀:30%”。`,
-    ranked: '排名',
-    unitLine: (n: string, total: number, rank: string) => `${n}：总分 ${total}，排名 ${rank}`,
-    notReadyTitle: (n: number) => `未就绪的单位 ${n} 个（改正前排名显示为“—”）`,
-    notReadyLine: (n: string, total: number, why: string) => `${n}：总分 ${total}（暂定），排名 —，${why}`,
-    missingTitle: (n: number) => `名单中未找到评分表的单位 ${n} 个`,
-    missingLine: (n: string, maybe: string) => (maybe ? `${n}（可能是：${maybe}）` : n),
-    noPrint:
-      '当前版本不能通过插件设置打印格式：汇总表的打印区域、每页重复的表头行和“纸张 A4、适合一页宽”未设置，打印前请在“页面布局”中设置（表格内容与签字栏已写好）。',
-    noBreaks:
-      '当前 Excel 版本不能通过插件设置分页符：结果通知单已生成，但各单位之间没有分页，打印前请在“页面布局 → 分隔符”中插入分页符。',
-  },
-  en: {
-    title: 'Summary',
-    intro:
-      "One sheet with every unit's subtotals, total, veto, rank and number of deductions (one rubric sheet per unit); its formulas follow the units' sheets as they are filled in.",
-    create: (n: string) => `Create sheet "${n}"`,
-    replace: (n: string) => `Replace "${n}", generated earlier by this tool`,
-    units: (n: number) => `${n} unit(s)`,
-    apply: 'Create summary',
-    reapply: 'Regenerate summary',
-    done: 'The summary is ready. Regenerate it when units or deductions are added; the red and yellow marks are refreshed then too.',
-    noChart: 'This Excel cannot add charts from an add-in: the summary has no bar chart.',
-    failed: 'Could not create the summary: ',
-    notRead: 'Read the workbook first.',
-    slips: 'Create result slips (one printable page per unit, for posting)',
-    combine: 'A unit scored by several assessors:',
-    mean: 'their mean',
-    trimmed: 'the mean without the highest and the lowest (the mean with fewer than 3)',
-    weighted: 'the weighted mean',
-    weights: 'Weight of each assessor, e.g. "张三=2,李四=1" (others 1)',
-    weightsHint: (names: string) => `Assessors in this workbook: ${names}`,
-    weightsBad: (part: string) =>
-      `Could not read "${part}": write "assessor=weight" pairs separated by commas, each weight positive, each assessor once.`,
-    weightsUnknown: (name: string, names: string) =>
-      `No assessor is named "${name}" (assessors in this workbook: ${names}).`,
-    grades:
-      'Grade thresholds (optional, over the rubric notes\' ones), e.g. "优秀:90,良好:80,合格:60,不合格"',
-    gradesBad: (part: string) =>
-      `Could not read "${part}": write "grade:minimum" pairs separated by commas, the lowest without a number, e.g. "优秀:90,良好:80,合格:60,不合格"; each grade and each minimum once.`,
-    quota: 'Grade quota (optional), e.g. "优秀:3" or "优秀:30%"',
-    quotaCount: (part: string) =>
-      `A count of units must be a whole number, 1 or more, e.g. "优秀:3" (got "${part}").`,
-    quotaShare: (part: string) =>
-      `A share must be above 0% and at most 100%, e.g. "优秀:30%" (got "${part}").`,
-    quotaBad: (part: string) =>
-      `Could not read "${part}": write "grade:count" or "grade:share%", e.g. "优秀:3" or "优秀:30%".`,
-    ranked: 'Ranking',
-    unitLine: (n: string, total: number, rank: string) => `${n}: total ${total}, rank ${rank}`,
-    notReadyTitle: (n: number) => `${n} unit(s) not ready (rank shown as "—" until fixed)`,
-    notReadyLine: (n: string, total: number, why: string) =>
-      `${n}: total ${total} (provisional), rank —, ${why}`,
-    missingTitle: (n: number) => `${n} unit(s) on the roster without a rubric sheet`,
-    missingLine: (n: string, maybe: string) => (maybe ? `${n} (perhaps: ${maybe})` : n),
-    noPrint:
-      "This version cannot set print settings from an add-in: the summary's print area, the header row repeated on each page and A4 fitted to one page wide were not set; set them under Page Layout before printing (the table and the signature line are written).",
-    noBreaks:
-      'This Excel cannot set page breaks from an add-in: the result slips were written without breaks between units; insert them under Page Layout → Breaks before printing.',
-  },
-} as const;
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
 
 type CombineChoice = 'mean' | 'trimmed' | 'weighted';
 
 /** The 等次名额 field as the CLI's --quota reads it: none when empty, else the quotas or what is wrong. */
-function readQuota(text: string, lang: 'zh' | 'en'): { quotas: GradeQuota[] } | { error: string } | null {
+function readQuota(text: string, t: T): { quotas: GradeQuota[] } | { error: string } | null {
   if (text.trim() === '') return null;
   const r = parseQuotaOption(text);
   if (Array.isArray(r)) return { quotas: r };
-  const T = TEXT[lang];
-  return {
-    error:
-      r.problem === 'count'
-        ? T.quotaCount(r.error)
-        : r.problem === 'share'
-          ? T.quotaShare(r.error)
-          : T.quotaBad(r.error),
-  };
+  const key =
+    r.problem === 'count'
+      ? 'summary.quotaCount'
+      : r.problem === 'share'
+        ? 'summary.quotaShare'
+        : 'summary.quotaBad';
+  return { error: t(key, { part: r.error }) };
 }
 
 /** The thresholds field as the CLI's --grades reads it: none when empty, else the bands or what is wrong. */
-function readGrades(text: string, lang: 'zh' | 'en'): { bands: GradeBand[] } | { error: string } | null {
+function readGrades(text: string, t: T): { bands: GradeBand[] } | { error: string } | null {
   if (text.trim() === '') return null;
   const r = parseGradesOption(text);
-  return Array.isArray(r) ? { bands: r } : { error: TEXT[lang].gradesBad(r.error) };
+  return Array.isArray(r) ? { bands: r } : { error: t('summary.gradesBad', { part: r.error }) };
 }
 
 /** The weights field as the CLI's --weights reads it: none when empty, else the weights or what is wrong. */
-function readWeights(
-  text: string,
-  lang: 'zh' | 'en',
-): { map: Map<string, number> } | { error: string } | null {
+function readWeights(text: string, t: T): { map: Map<string, number> } | { error: string } | null {
   if (text.trim() === '') return null;
   const r = parseWeights(text);
-  return r instanceof Map ? { map: r } : { error: TEXT[lang].weightsBad(r.error) };
+  return r instanceof Map ? { map: r } : { error: t('summary.weightsBad', { part: r.error }) };
 }
 
 /** Where the roster lists a name (to select it), or null. */
@@ -225,18 +138,19 @@ function rosterCell(workbook: WorkbookGrid, sheet: string, name: string): string
 }
 
 export function SummaryStep({ host, workbook, report, lang, onApplied }: SummaryStepProps) {
-  const T = TEXT[lang];
+  const t = useMemo(() => translator(lang), [lang]);
+  const styles = useStyles();
   const [ui, dispatch] = useReducer(summaryUiReducer, { phase: 'idle' });
   const [slips, setSlips] = useState(false);
   const [combine, setCombine] = useState<CombineChoice>('mean');
   const [quotaText, setQuotaText] = useState('');
   const [gradesText, setGradesText] = useState('');
-  const bands = useMemo(() => readGrades(gradesText, lang), [gradesText, lang]);
+  const bands = useMemo(() => readGrades(gradesText, t), [gradesText, t]);
   const [weightsText, setWeightsText] = useState('');
-  const quota = useMemo(() => readQuota(quotaText, lang), [quotaText, lang]);
+  const quota = useMemo(() => readQuota(quotaText, t), [quotaText, t]);
   const weights = useMemo(
-    () => (combine === 'weighted' ? readWeights(weightsText, lang) : null),
-    [combine, weightsText, lang],
+    () => (combine === 'weighted' ? readWeights(weightsText, t) : null),
+    [combine, weightsText, t],
   );
   const rosterSheet = useMemo(
     () => (workbook && report ? findRosterSheet(workbook, report) : null),
@@ -269,16 +183,17 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         : {}),
     });
   }, [workbook, report, lang, rosterSheet, slips, combine, weights, quota, bands]);
-  if (!plan || !workbook || !report) return <Text>{T.notRead}</Text>;
+  if (!plan || !workbook || !report) return <Text>{t('summary.notRead')}</Text>;
 
   const assessors = [...new Set(plan.status.flatMap((st) => st.assessors))];
+  const names = (list: string[]) => list.join(t('listSeparator'));
   const unknown =
     weights && 'map' in weights ? [...weights.map.keys()].find((n) => !assessors.includes(n)) : undefined;
   const weightsError =
     weights && 'error' in weights
       ? weights.error
       : unknown !== undefined
-        ? T.weightsUnknown(unknown, assessors.join('、'))
+        ? t('summary.weightsUnknown', { name: unknown, names: names(assessors) })
         : null;
   const quotaError = quota && 'error' in quota ? quota.error : null;
   const gradesError = bands && 'error' in bands ? bands.error : null;
@@ -296,7 +211,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       dispatch({ type: 'done', skippedChart, skippedBreaks, skippedPrint });
       await onApplied?.();
     } catch (e) {
-      dispatch({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+      dispatch({ type: 'failed', fault: faultFrom(e) });
     }
   };
 
@@ -309,13 +224,17 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
   const intent = (s: 'error' | 'warning' | 'info') => s;
   const replacing = plan.sheets.some((s) => s.action === 'replace');
   return (
-    <section aria-label={T.title} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <Subtitle2>{T.title}</Subtitle2>
-      <Caption1>{T.intro}</Caption1>
-      {plan.units.length > 0 && <Text>{T.units(plan.units.length)}</Text>}
-      <ul aria-label={T.title} style={{ margin: 0, paddingLeft: 18 }}>
+    <section aria-label={t('summary.title')} className={styles.root}>
+      <Subtitle2>{t('summary.title')}</Subtitle2>
+      <Caption1>{t('summary.intro')}</Caption1>
+      {plan.units.length > 0 && <Text>{t('summary.units', { count: plan.units.length })}</Text>}
+      <ul aria-label={t('summary.title')} className={styles.list}>
         {plan.sheets.map((s) => (
-          <li key={s.name}>{s.action === 'replace' ? T.replace(s.name) : T.create(s.name)}</li>
+          <li key={s.name}>
+            {s.action === 'replace'
+              ? t('summary.replace', { name: s.name })
+              : t('summary.create', { name: s.name })}
+          </li>
         ))}
       </ul>
       {plan.notes
@@ -331,10 +250,14 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
           </MessageBar>
         ))}
       {ready.length > 0 && (
-        <ul aria-label={T.ranked} style={{ margin: 0, paddingLeft: 18 }}>
+        <ul aria-label={t('summary.ranked')} className={styles.list}>
           {ready.map((st) => (
             <li key={st.sheet}>
-              {T.unitLine(st.name, st.total, st.rank === null ? withheld : String(st.rank))}
+              {t('summary.unitLine', {
+                name: st.name,
+                total: st.total,
+                rank: st.rank === null ? withheld : String(st.rank),
+              })}
             </li>
           ))}
         </ul>
@@ -342,8 +265,8 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       {notReady.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <Text weight="semibold">{T.notReadyTitle(notReady.length)}</Text>
-            <ul aria-label={T.notReadyTitle(notReady.length)} style={{ margin: 0, paddingLeft: 18 }}>
+            <Text weight="semibold">{t('summary.notReadyTitle', { count: notReady.length })}</Text>
+            <ul aria-label={t('summary.notReadyTitle', { count: notReady.length })} className={styles.list}>
               {notReady.map((st) => (
                 <li key={st.sheet}>
                   <Button
@@ -351,7 +274,11 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
                     size="small"
                     onClick={() => void host.selectCell(st.sheet, firstError(st.sheet)).catch(() => {})}
                   >
-                    {T.notReadyLine(st.name, st.total, statusWords(st, lang))}
+                    {t('summary.notReadyLine', {
+                      name: st.name,
+                      total: st.total,
+                      why: statusWords(st, lang),
+                    })}
                   </Button>
                 </li>
               ))}
@@ -362,11 +289,14 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       {plan.missing.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <Text weight="semibold">{T.missingTitle(plan.missing.length)}</Text>
-            <ul aria-label={T.missingTitle(plan.missing.length)} style={{ margin: 0, paddingLeft: 18 }}>
+            <Text weight="semibold">{t('summary.missingTitle', { count: plan.missing.length })}</Text>
+            <ul
+              aria-label={t('summary.missingTitle', { count: plan.missing.length })}
+              className={styles.list}
+            >
               {plan.missing.map((m) => {
                 const at = rosterSheet ? rosterCell(workbook, rosterSheet, m.name) : null;
-                const line = T.missingLine(m.name, m.maybe.join('、'));
+                const line = t('summary.missingLine', { name: m.name, maybe: names(m.maybe) });
                 return (
                   <li key={m.name}>
                     {rosterSheet && at ? (
@@ -389,21 +319,21 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       )}
       {plan.status.some((st) => st.assessors.length > 0) && (
         <RadioGroup
-          aria-label={T.combine}
+          aria-label={t('summary.combine')}
           value={combine}
           disabled={ui.phase === 'writing'}
           onChange={(_, d) => setCombine(d.value === 'trimmed' || d.value === 'weighted' ? d.value : 'mean')}
         >
-          <Caption1>{T.combine}</Caption1>
-          <Radio value="mean" label={T.mean} />
-          <Radio value="trimmed" label={T.trimmed} />
-          <Radio value="weighted" label={T.weighted} />
+          <Caption1>{t('summary.combine')}</Caption1>
+          <Radio value="mean" label={t('summary.mean')} />
+          <Radio value="trimmed" label={t('summary.trimmed')} />
+          <Radio value="weighted" label={t('summary.weighted')} />
         </RadioGroup>
       )}
       {combine === 'weighted' && plan.status.some((st) => st.assessors.length > 0) && (
         <Field
-          label={T.weights}
-          hint={T.weightsHint(assessors.join('、'))}
+          label={t('summary.weights')}
+          hint={t('summary.weightsHint', { names: names(assessors) })}
           {...(weightsError !== null
             ? { validationState: 'error' as const, validationMessage: weightsError }
             : {})}
@@ -416,7 +346,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         </Field>
       )}
       <Field
-        label={T.grades}
+        label={t('summary.grades')}
         {...(gradesError !== null
           ? { validationState: 'error' as const, validationMessage: gradesError }
           : {})}
@@ -428,7 +358,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         />
       </Field>
       <Field
-        label={T.quota}
+        label={t('summary.quota')}
         {...(quotaError !== null ? { validationState: 'error' as const, validationMessage: quotaError } : {})}
       >
         <Input
@@ -438,7 +368,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         />
       </Field>
       <Checkbox
-        label={T.slips}
+        label={t('summary.slips')}
         checked={slips}
         disabled={ui.phase === 'writing'}
         onChange={(_, d) => setSlips(d.checked === true)}
@@ -448,18 +378,18 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
       {ui.phase === 'done' && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {T.done}
-            {ui.skippedChart ? ` ${T.noChart}` : ''}
-            {ui.skippedBreaks ? ` ${T.noBreaks}` : ''}
-            {ui.skippedPrint ? ` ${T.noPrint}` : ''}
+            {t('summary.done')}
+            {ui.skippedChart ? ` ${t('summary.noChart')}` : ''}
+            {ui.skippedBreaks ? ` ${t('summary.noBreaks')}` : ''}
+            {ui.skippedPrint ? ` ${t('summary.noPrint')}` : ''}
           </MessageBarBody>
         </MessageBar>
       )}
       {ui.phase === 'failed' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {T.failed}
-            {ui.message}
+            {t('summary.failed')}
+            {faultText(ui.fault, lang, t).body}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -468,7 +398,7 @@ export function SummaryStep({ host, workbook, report, lang, onApplied }: Summary
         disabled={plan.ops.length === 0 || ui.phase === 'writing' || inputsBad}
         onClick={() => void apply()}
       >
-        {replacing ? T.reapply : T.apply}
+        {replacing ? t('summary.reapply') : t('summary.apply')}
       </Button>
     </section>
   );

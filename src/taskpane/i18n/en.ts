@@ -143,7 +143,6 @@ export const en: UiCatalogue = {
   'op.fill': 'Fill',
   'op.font': 'Font',
   'op.merge': 'Merge',
-  'op.unmerge': 'Unmerge',
   'op.columnWidth': 'Column width',
   'op.note': 'Note',
   'op.chart': 'Chart',
@@ -321,4 +320,52 @@ export const en: UiCatalogue = {
   'fault.title.unexpected': 'Something went wrong',
   'fault.body.unexpected':
     'The operation did not finish: something unforeseen went wrong. Choose "Read again" and retry; if it keeps happening, please report it.',
+  // Summary
+  'summary.title': 'Summary',
+  'summary.intro':
+    "One sheet with every unit's subtotals, total, veto, rank and number of deductions (one rubric sheet per unit); its formulas follow the units' sheets as they are filled in.",
+  'summary.create': (p: P) => `Create sheet "${s(p, 'name')}"`,
+  'summary.replace': (p: P) => `Replace "${s(p, 'name')}", generated earlier by this tool`,
+  'summary.units': (p: P) => `${s(p, 'count')} unit(s)`,
+  'summary.apply': 'Create summary',
+  'summary.reapply': 'Regenerate summary',
+  'summary.done':
+    'The summary is ready. Regenerate it when units or deductions are added; the red and yellow marks are refreshed then too.',
+  'summary.noChart': 'This Excel cannot add charts from an add-in: the summary has no bar chart.',
+  'summary.failed': 'Could not create the summary: ',
+  'summary.notRead': 'Read the workbook first.',
+  'summary.slips': 'Create result slips (one printable page per unit, for posting)',
+  'summary.combine': 'A unit scored by several assessors:',
+  'summary.mean': 'their mean',
+  'summary.trimmed': 'the mean without the highest and the lowest (the mean with fewer than 3)',
+  'summary.weighted': 'the weighted mean',
+  'summary.weights': 'Weight of each assessor, e.g. "张三=2,李四=1" (others 1)',
+  'summary.weightsHint': (p: P) => `Assessors in this workbook: ${s(p, 'names')}`,
+  'summary.weightsBad': (p: P) =>
+    `Could not read "${s(p, 'part')}": write "assessor=weight" pairs separated by commas, each weight positive, each assessor once.`,
+  'summary.weightsUnknown': (p: P) =>
+    `No assessor is named "${s(p, 'name')}" (assessors in this workbook: ${s(p, 'names')}).`,
+  'summary.grades':
+    'Grade thresholds (optional, over the rubric notes\' ones), e.g. "优秀:90,良好:80,合格:60,不合格"',
+  'summary.gradesBad': (p: P) =>
+    `Could not read "${s(p, 'part')}": write "grade:minimum" pairs separated by commas, the lowest without a number, e.g. "优秀:90,良好:80,合格:60,不合格"; each grade and each minimum once.`,
+  'summary.quota': 'Grade quota (optional), e.g. "优秀:3" or "优秀:30%"',
+  'summary.quotaCount': (p: P) =>
+    `A count of units must be a whole number, 1 or more, e.g. "优秀:3" (got "${s(p, 'part')}").`,
+  'summary.quotaShare': (p: P) =>
+    `A share must be above 0% and at most 100%, e.g. "优秀:30%" (got "${s(p, 'part')}").`,
+  'summary.quotaBad': (p: P) =>
+    `Could not read "${s(p, 'part')}": write "grade:count" or "grade:share%", e.g. "优秀:3" or "优秀:30%".`,
+  'summary.ranked': 'Ranking',
+  'summary.unitLine': (p: P) => `${s(p, 'name')}: total ${s(p, 'total')}, rank ${s(p, 'rank')}`,
+  'summary.notReadyTitle': (p: P) => `${s(p, 'count')} unit(s) not ready (rank shown as "—" until fixed)`,
+  'summary.notReadyLine': (p: P) =>
+    `${s(p, 'name')}: total ${s(p, 'total')} (provisional), rank —, ${s(p, 'why')}`,
+  'summary.missingTitle': (p: P) => `${s(p, 'count')} unit(s) on the roster without a rubric sheet`,
+  'summary.missingLine': (p: P) =>
+    s(p, 'maybe') ? `${s(p, 'name')} (perhaps: ${s(p, 'maybe')})` : s(p, 'name'),
+  'summary.noPrint':
+    "This version cannot set print settings from an add-in: the summary's print area, the header row repeated on each page and A4 fitted to one page wide were not set; set them under Page Layout before printing (the table and the signature line are written).",
+  'summary.noBreaks':
+    'This Excel cannot set page breaks from an add-in: the result slips were written without breaks between units; insert them under Page Layout → Breaks before printing.',
 };

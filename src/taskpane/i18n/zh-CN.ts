@@ -146,7 +146,6 @@ export const zhCN = {
   'op.fill': '填充色',
   'op.font': '字体',
   'op.merge': '合并',
-  'op.unmerge': '取消合并',
   'op.columnWidth': '列宽',
   'op.note': '批注',
   'op.chart': '图表',
@@ -310,6 +309,49 @@ export const zhCN = {
   'fault.title.unexpected': '出现意外错误',
   'fault.body.unexpected':
     '操作没能完成，出了意料之外的问题。请点“重新读取”后重试；如果反复出现，请报告此问题。',
+  // 汇总
+  'summary.title': '汇总',
+  'summary.intro':
+    '把各单位（每张评分表一个单位）的小计、总分、一票否决、排名和扣分项数汇总到一张表，公式随各表填写自动更新。',
+  'summary.create': (p: P) => `新建工作表“${s(p, 'name')}”`,
+  'summary.replace': (p: P) => `替换本工具之前生成的“${s(p, 'name')}”`,
+  'summary.units': (p: P) => `共 ${s(p, 'count')} 个单位`,
+  'summary.apply': '生成汇总',
+  'summary.reapply': '重新生成汇总',
+  'summary.done': '汇总已生成。单位增减或扣分项变化后请重新生成；红色、黄色标记也在重新生成时更新。',
+  'summary.noChart': '当前 Excel 版本不支持通过插件添加图表，汇总中没有柱形图。',
+  'summary.failed': '生成汇总失败：',
+  'summary.notRead': '请先读取工作簿。',
+  'summary.slips': '生成结果通知单（每个单位一页，可直接打印用于公示）',
+  'summary.combine': '同一单位有几位考核人的评分表时：',
+  'summary.mean': '取平均分',
+  'summary.trimmed': '去掉一个最高分和一个最低分后取平均（不足 3 人时取平均）',
+  'summary.weighted': '按权重加权平均',
+  'summary.weights': '各考核人的权重，如“张三=2,李四=1”（未填的为 1）',
+  'summary.weightsHint': (p: P) => `本工作簿的考核人：${s(p, 'names')}`,
+  'summary.weightsBad': (p: P) =>
+    `无法读取“${s(p, 'part')}”：请写成“考核人=权重”，用逗号分隔，权重为正数，每位考核人只写一次。`,
+  'summary.weightsUnknown': (p: P) =>
+    `没有名为“${s(p, 'name')}”的考核人（本工作簿的考核人：${s(p, 'names')}）。`,
+  'summary.grades': '等次分数线（可选，替代评分表说明中的分数线），如“优秀:90,良好:80,合格:60,不合格”',
+  'summary.gradesBad': (p: P) =>
+    `无法读取“${s(p, 'part')}”：请写成“等次:最低分”，用逗号分隔，最低一档可不写分数，如“优秀:90,良好:80,合格:60,不合格”；每个等次、每个分数只能出现一次。`,
+  'summary.quota': '等次名额（可选），如“优秀:3”或“优秀:30%”',
+  'summary.quotaCount': (p: P) => `名额个数应为 1 或以上的整数，如“优秀:3”（收到“${s(p, 'part')}”）。`,
+  'summary.quotaShare': (p: P) => `名额比例应大于 0、不超过 100%，如“优秀:30%”（收到“${s(p, 'part')}”）。`,
+  'summary.quotaBad': (p: P) =>
+    `无法读取“${s(p, 'part')}”：请写成“等次:个数”或“等次:百分比%”，如“优秀:3”或“优秀:30%”。`,
+  'summary.ranked': '排名',
+  'summary.unitLine': (p: P) => `${s(p, 'name')}：总分 ${s(p, 'total')}，排名 ${s(p, 'rank')}`,
+  'summary.notReadyTitle': (p: P) => `未就绪的单位 ${s(p, 'count')} 个（改正前排名显示为“—”）`,
+  'summary.notReadyLine': (p: P) => `${s(p, 'name')}：总分 ${s(p, 'total')}（暂定），排名 —，${s(p, 'why')}`,
+  'summary.missingTitle': (p: P) => `名单中未找到评分表的单位 ${s(p, 'count')} 个`,
+  'summary.missingLine': (p: P) =>
+    s(p, 'maybe') ? `${s(p, 'name')}（可能是：${s(p, 'maybe')}）` : s(p, 'name'),
+  'summary.noPrint':
+    '当前版本不能通过插件设置打印格式：汇总表的打印区域、每页重复的表头行和“纸张 A4、适合一页宽”未设置，打印前请在“页面布局”中设置（表格内容与签字栏已写好）。',
+  'summary.noBreaks':
+    '当前 Excel 版本不能通过插件设置分页符：结果通知单已生成，但各单位之间没有分页，打印前请在“页面布局 → 分隔符”中插入分页符。',
 } satisfies Record<string, string | ((p: P) => string)> &
   Record<`kind.${TermKind}`, string> &
   Record<`op.${WriteOp['op']}`, string> &
