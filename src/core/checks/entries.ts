@@ -33,14 +33,17 @@ function gcd(a: number, b: number): number {
  * declared flags say which).
  */
 export function stepCents(rule: Rule): number | null {
-  const flags = rule.terms.map((t) => ({ t, f: handlerFor(t).flags }));
-  if (flags.some(({ f }) => f.allOrNothing || (f.deducting && !f.hasStep))) return null;
-  const amounts = flags
-    .filter(({ t, f }) => f.hasStep && 'amount' in t)
-    .map(({ t }) => toCents((t as Extract<Term, { amount: number }>).amount))
-    .filter((c) => c > 0);
-  if (amounts.length === 0) return null;
-  return amounts.reduce((g, c) => gcd(g, c));
+  for (const t of rule.terms) {
+    const f = handlerFor(t).flags;
+    if (f.allOrNothing || (f.deducting && !f.hasStep)) return null;
+  }
+  let step: number | null = null;
+  for (const t of rule.terms) {
+    if (!handlerFor(t).flags.hasStep || !('amount' in t)) continue;
+    const c = toCents((t as Extract<Term, { amount: number }>).amount);
+    if (c > 0) step = step === null ? c : gcd(step, c);
+  }
+  return step;
 }
 
 /** The bounds a term's typed deduction must lie within, in cents, when its kind declares them. */
@@ -179,6 +182,7 @@ function checkItem(c: Ctx, out: Issue[]): void {
 
   if (ded && dNum !== null && points !== null) {
     const dc = toCents(dNum);
+    const bounds = dc >= 0 && !(cap !== null && dc > cap) ? soleBounds(rule) : null;
     if (dc < 0) {
       out.push(issue('negativeDeduction', sheet, cellOf(ded), { value: fmt(dNum) }, item.id));
     } else if (cap !== null && dc > cap) {
@@ -196,9 +200,9 @@ function checkItem(c: Ctx, out: Issue[]): void {
           item.id,
         ),
       );
-    } else if (soleBounds(rule) !== null) {
+    } else if (bounds !== null) {
       // One mistake, one finding: a deduction above the cap is said above, not again here.
-      outsideRange(sheet, item, soleBounds(rule)!, ded, '扣分', out, { cap });
+      outsideRange(sheet, item, bounds, ded, '扣分', out, { cap });
     } else {
       const step = stepCents(rule);
       if (step !== null && dc % step !== 0 && dc !== cap) {
@@ -290,12 +294,13 @@ function typedExcessCents(
   table: DetectedTable,
   rules: Record<string, Rule>,
   byId: ReadonlyMap<string, ItemEntry>,
+  itemById: ReadonlyMap<string, RubricItem>,
   score: SheetScore,
 ): number {
   const signed = table.scheme === 'base' || table.scheme === 'bonus';
   let excess = 0;
   for (const s of score.items) {
-    const item = table.items.find((i) => i.id === s.itemId);
+    const item = itemById.get(s.itemId);
     const rule = rules[s.itemId];
     const typed = entryNumber(byId.get(s.itemId)?.score ?? null);
     if (!item || !rule || typed === null || s.source !== 'score') continue;
@@ -316,6 +321,9 @@ export function checkEntries(
 ): Issue[] {
   const out: Issue[] = [];
   const byId = new Map(entries.map((e) => [e.itemId, e]));
+  // The first item of each id, as a search from the start finds it.
+  const itemById = new Map<string, RubricItem>();
+  for (const i of table.items) if (!itemById.has(i.id)) itemById.set(i.id, i);
   const typed = (e: RawEntry | null) => e !== null && !e.formula && readEntryValue(e.value).kind !== 'empty';
   const anyScoreTyped = entries.some((e) => typed(e.score));
   const anyEntered = entries.some(
@@ -341,7 +349,7 @@ export function checkEntries(
   }
   for (const s of score.items) {
     if (!s.veto) continue;
-    const item = table.items.find((i) => i.id === s.itemId);
+    const item = itemById.get(s.itemId);
     if (!item) continue;
     const entry = byId.get(item.id);
     const at = entry?.deduction ?? entry?.score;
@@ -380,7 +388,9 @@ export function checkEntries(
     const v = readEntryValue(cellAt(sheet, table.totalRow, scoreCol));
     // A typed total that adds up the bonuses as typed is off only by the excess already reported
     // at its cell (bonusAboveMax): one mistake, one finding.
-    const asTyped = score.vetoed ? null : toCents(score.total) + typedExcessCents(table, rules, byId, score);
+    const asTyped = score.vetoed
+      ? null
+      : toCents(score.total) + typedExcessCents(table, rules, byId, itemById, score);
     if (v.kind === 'number' && toCents(v.value) !== toCents(score.total) && toCents(v.value) !== asTyped) {
       out.push(
         issue('totalMismatch', table.sheet, a1(table.totalRow, scoreCol), {

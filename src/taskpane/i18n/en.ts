@@ -218,6 +218,7 @@ export const en: UiCatalogue = {
   'gap.note': 'notes',
   'gap.validation': 'entry limits',
   'gap.print': 'print settings',
+  'gap.printArea': 'print area',
   'gap.chart': 'charts',
   'gap.sheet': 'sheets',
   totalsDeclared: (p: P) =>

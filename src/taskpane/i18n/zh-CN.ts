@@ -218,6 +218,7 @@ export const zhCN = {
   'gap.note': '批注',
   'gap.validation': '输入限制',
   'gap.print': '打印设置',
+  'gap.printArea': '打印区域',
   'gap.chart': '图表',
   'gap.sheet': '工作表',
   totalsDeclared: (p: P) =>
