@@ -467,6 +467,8 @@ describe('the assessor’s journey at 350 px', () => {
     expect(conflictsOf(await bookGrid(page))).toEqual(conflictsOf(journey.beforeWrite!));
   });
 
+  // Merges, input limits and hidden columns are back; the print area the write set where the sheet had
+  // none stays (no plan op takes a print area away), and the pane lists it among what it could not restore.
   it.fails('撤销写入 leaves the sheet as before: merges, input limits, hidden columns, print area', async () => {
     const { page } = browser;
     const layout = (grid: WorkbookGrid) => {

@@ -193,6 +193,25 @@ describe('planUndo', () => {
     expect(undo.gaps).toEqual([{ sheet: 'S', kind: 'merge', count: 1 }]);
   });
 
+  it('names a print area set where the sheet had none apart from the other print settings', () => {
+    const before: WorkbookGrid = { sheets: [{ name: 'S', values: [['a']], merges: [] }] };
+    const p: WritePlan = {
+      ops: [
+        { op: 'printArea', sheet: 'S', ranges: ['A1:F10'] },
+        { op: 'printTitles', sheet: 'S', rows: '1:2' },
+        { op: 'pageSetup', sheet: 'S', paper: 'A4', orientation: 'portrait', fitToWidth: true },
+      ],
+      owned: [],
+      conflicts: [],
+    };
+    const undo = planUndo(before, [p], applyPlanToGrid(before, p).wb);
+    expect(undo.plan.ops).toEqual([]);
+    expect(undo.gaps).toEqual([
+      { sheet: 'S', kind: 'printArea', count: 1 },
+      { sheet: 'S', kind: 'print', count: 2 },
+    ]);
+  });
+
   it('shows again the columns a write hid where the read recorded none hidden', () => {
     const before: WorkbookGrid = { sheets: [{ name: 'S', values: [['a']], merges: [] }] };
     const p: WritePlan = {

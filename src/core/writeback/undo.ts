@@ -33,7 +33,10 @@ export type UndoGapKind =
   | 'merge'
   | 'note'
   | 'validation'
+  /** Print titles and page setup. */
   | 'print'
+  /** A print area set where the sheet had none (no op takes a print area away). */
+  | 'printArea'
   | 'chart'
   | 'sheet';
 
@@ -200,7 +203,7 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
             sheet: op.sheet,
             ranges: was.printArea.map((r) => a1Range(r.top, r.left, r.bottom, r.right)),
           });
-        else gap(op.sheet, 'print');
+        else gap(op.sheet, 'printArea');
         break;
       case 'validation': {
         // A range the read recorded no validation on gets none again (as the planner, the undo takes
