@@ -1,7 +1,8 @@
 /** Expanding the CLI's file and folder arguments into .xlsx paths. */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from './io';
+import { CLI_TEXT } from '../core/i18n/cli';
+import { type Lang, UsageError } from './io';
 import { errnoCode, fsErrorText } from './output';
 
 /**
@@ -14,7 +15,7 @@ export interface PathProblem {
 }
 
 /** Both languages in one line, for callers that have no language (the problem's own text per language). */
-export function pathProblemText(p: PathProblem, lang?: 'zh' | 'en'): string {
+export function pathProblemText(p: PathProblem, lang?: Lang): string {
   if (lang) return fsErrorText('read', p.code, p.path, lang);
   return `${fsErrorText('read', p.code, p.path, 'zh')} / ${fsErrorText('read', p.code, p.path, 'en')}`;
 }
@@ -85,7 +86,7 @@ export function expandInputs(args: readonly string[], onProblem?: (p: PathProble
     } catch (e) {
       const code = errnoCode(e);
       if (code === 'ENOENT' || code === 'ENOTDIR')
-        throw new UsageError(`找不到“${a}” / "${a}" does not exist`);
+        throw new UsageError(`${CLI_TEXT.zh.notFound(a)} / ${CLI_TEXT.en.notFound(a)}`);
       const p = { path: a, code };
       problems.push(p);
       report(p);
@@ -112,7 +113,7 @@ export function expandInputs(args: readonly string[], onProblem?: (p: PathProble
     return true;
   });
   if (unique.length === 0 && problems.length === 0)
-    throw new UsageError(`没有找到 .xlsx 文件 / no .xlsx files found in: ${args.join(' ')}`);
+    throw new UsageError(`${CLI_TEXT.zh.noXlsx(args.join(' '))} / ${CLI_TEXT.en.noXlsx(args.join(' '))}`);
   return unique;
 }
 

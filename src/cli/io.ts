@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n';
+import { CLI_TEXT } from '../core/i18n/cli';
 
 /** The CLI's connection to the outside, injectable so commands run in-process in tests. */
 export interface CliIO {
@@ -29,7 +30,7 @@ export type { Lang };
 export function parseLang(v: string | undefined): Lang {
   if (v === undefined || v === 'zh' || v === 'zh-CN') return 'zh';
   if (v === 'en') return 'en';
-  throw new UsageError(`--lang 只接受 zh 或 en（收到“${v}”）/ --lang takes zh or en (got "${v}")`);
+  throw new UsageError(`${CLI_TEXT.zh.badLang(v)}/ ${CLI_TEXT.en.badLang(v)}`);
 }
 
 /**

@@ -3,6 +3,8 @@
  * Exit codes: 0 no errors, 1 errors found in the workbooks, 2 could not run.
  */
 import { Command, CommanderError } from 'commander';
+import type { Lang } from '../core/i18n';
+import { CLI_TEXT } from '../core/i18n/cli';
 import { type CliIO, processIO, safeIO, UsageError } from './io';
 
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
@@ -17,13 +19,6 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   summary: async () => (await import('./commands/summary')).registerSummary,
   fill: async () => (await import('./commands/fill')).registerFill,
 };
-
-const UNEXPECTED = {
-  zh: (files: string) =>
-    `处理${files ? ` ${files} ` : ''}时出现了本工具无法处理的情况，已停止，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。`,
-  en: (files: string) =>
-    `Something happened while processing${files ? ` ${files}` : ''} that this product cannot handle; it stopped and nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.`,
-} as const;
 
 /** Options that take a value: the value is not an input path. */
 const VALUE_OPTIONS = new Set(['-o', '--output', '--lang', '--rank', '--roster', '--roster-sheet']);
@@ -44,11 +39,12 @@ function inputsOf(argv: readonly string[]): string[] {
  * The error itself (its text, its stack) is never shown: it speaks of the engine, not the workbooks.
  * @example formatUnexpected(new TypeError('…'), ['check', 'a.xlsx'], 'zh') // "处理 a.xlsx 时出现了…"
  */
-export function formatUnexpected(_error: unknown, argv: readonly string[], lang: 'zh' | 'en'): string {
-  return UNEXPECTED[lang](inputsOf(argv).join(lang === 'zh' ? '、' : ', '));
+export function formatUnexpected(_error: unknown, argv: readonly string[], lang: Lang): string {
+  const T = CLI_TEXT[lang];
+  return T.unexpected(inputsOf(argv).join(T.listSeparator));
 }
 
-function langOf(argv: readonly string[]): 'zh' | 'en' {
+function langOf(argv: readonly string[]): Lang {
   const i = argv.indexOf('--lang');
   return (i >= 0 && argv[i + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'zh';
 }

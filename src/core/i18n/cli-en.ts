@@ -1,0 +1,65 @@
+/** The command-line tool's texts in English, keyed as the Chinese catalogue. */
+import type { CliCatalogue } from './cli-zh-CN';
+
+export const cliEn: CliCatalogue = {
+  /** Between the names of a list. */
+  listSeparator: ', ',
+  /** The file name an example output path ends in. */
+  exampleOutput: 'result.xlsx',
+  /** A file-system error code met while writing file f (d its folder; example a file in f, when f is a folder). */
+  write: {
+    ENOENT: (f: string, d: string) =>
+      `Cannot write ${f}: the folder ${d} does not exist. Create it first, or choose another output path.`,
+    ENOTDIR: (f: string, d: string) =>
+      `Cannot write ${f}: part of the path ${d} is not a folder. Check the output path.`,
+    EACCES: (f: string, d: string) =>
+      `Cannot write ${f}: no permission to write in the folder ${d} (or the file is read-only). Choose another output location, or ask an administrator for access.`,
+    EISDIR: (f: string, _d: string, example: string) =>
+      `Cannot write ${f}: it is a folder. Give a file name after -o, e.g. ${example}.`,
+    ENOSPC: (f: string) =>
+      `Cannot write ${f}: the disk is full. Any existing ${f} was left as it was, and no partial file remains. Free some space or use another disk, then retry.`,
+    EFBIG: (f: string) =>
+      `Cannot write ${f}: the file is too large for this system's limit. Any existing ${f} was left as it was, and no partial file remains. Use another disk or raise the limit, then retry.`,
+    EROFS: (f: string) => `Cannot write ${f}: the disk is read-only. Choose another output location.`,
+    ENAMETOOLONG: (f: string) =>
+      `Cannot write ${f}: the file name or path is too long. Choose a shorter path.`,
+    other: (f: string) =>
+      `Cannot write ${f}: the system refused the write. Any existing ${f} was left as it was. Check the disk and the output path, then retry.`,
+  },
+  /** A file-system error code met while reading f. */
+  read: {
+    ENOENT: (f: string) => `${f} was not found. Check the path.`,
+    ENOTDIR: (f: string) => `${f} was not found: part of its path is not a folder. Check the path.`,
+    EACCES: (f: string) =>
+      `No permission to read ${f}. Check the file's permissions, or copy it somewhere you can read it, and retry.`,
+    EISDIR: (f: string) => `${f} is a folder, not a file. Give an .xlsx file.`,
+    ELOOP: (f: string) =>
+      `${f} is a symbolic link that loops back on itself; skipped. Delete or correct the link.`,
+    ECYCLE: (f: string) =>
+      `${f} is a link back to a folder that contains it; skipped (the files in it are read once).`,
+    ENAMETOOLONG: (f: string) =>
+      `Cannot read ${f}: the file name or path is too long. Move it to a shorter path.`,
+    other: (f: string) =>
+      `Cannot read ${f}: the system refused to read it. Check the file and the disk, and retry.`,
+  },
+  /** An output path refused before anything is written. */
+  output: {
+    exists: (f: string) =>
+      `The output ${f} already exists; nothing was written, so nothing in it is overwritten. Add --force to replace it with the new result, or choose another output name.`,
+    badExtension: (f: string, allowed: string, example: string) =>
+      `The output ${f} has the wrong extension: end it in ${allowed}, e.g. ${example}. Nothing was written.`,
+    kindMismatch: (ext: string, kind: 'xlsx' | 'xlsm') =>
+      kind === 'xlsx'
+        ? `The output is a workbook without macros and cannot be saved with the extension ${ext} (Excel would refuse to open it). Change the output's extension to .xlsx. Nothing was written.`
+        : `The output is a macro-enabled workbook and cannot be saved with the extension ${ext} (Excel would refuse to open it). Change the output's extension to .xlsm. Nothing was written.`,
+  },
+  /** --lang given something else (said in both languages: the language is not known yet). */
+  badLang: (v: string) => `--lang takes zh or en (got "${v}")`,
+  /** An input path that does not exist. */
+  notFound: (path: string) => `"${path}" does not exist`,
+  /** No .xlsx file among the inputs. */
+  noXlsx: (inputs: string) => `no .xlsx files found in: ${inputs}`,
+  /** A failure the product cannot name, on the inputs named. */
+  unexpected: (files: string) =>
+    `Something happened while processing${files ? ` ${files}` : ''} that this product cannot handle; it stopped and nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.`,
+};

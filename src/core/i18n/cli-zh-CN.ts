@@ -1,0 +1,62 @@
+/**
+ * 命令行工具的文字（中文）：文件读写失败、输出路径、无法处理的情况。每条说明发现了什么、该怎么做；
+ * 从不显示系统或程序自己的错误文字。
+ */
+export const cliZhCN = {
+  /** Between the names of a list. */
+  listSeparator: '、',
+  /** The file name an example output path ends in. */
+  exampleOutput: '结果.xlsx',
+  /** A file-system error code met while writing file f (d its folder; example a file in f, when f is a folder). */
+  write: {
+    ENOENT: (f: string, d: string) =>
+      `无法写入 ${f}：文件夹 ${d} 不存在。请先建立这个文件夹，或换一个输出路径。`,
+    ENOTDIR: (f: string, d: string) => `无法写入 ${f}：路径 ${d} 中有一段不是文件夹。请检查输出路径。`,
+    EACCES: (f: string, d: string) =>
+      `无法写入 ${f}：没有在文件夹 ${d} 中写入的权限（或该文件是只读的）。请换一个输出位置，或请管理员开放权限。`,
+    EISDIR: (f: string, _d: string, example: string) =>
+      `无法写入 ${f}：这是一个文件夹。请在 -o 后给出文件名，例如 ${example}。`,
+    ENOSPC: (f: string) =>
+      `无法写入 ${f}：磁盘空间不足。已有的 ${f}（如有）保持原样，未留下不完整的文件。请腾出空间或换一个磁盘后重试。`,
+    EFBIG: (f: string) =>
+      `无法写入 ${f}：文件超过了系统允许的大小。已有的 ${f}（如有）保持原样，未留下不完整的文件。请换一个磁盘或放宽大小限制后重试。`,
+    EROFS: (f: string) => `无法写入 ${f}：这个磁盘是只读的。请换一个输出位置。`,
+    ENAMETOOLONG: (f: string) => `无法写入 ${f}：文件名或路径太长。请换一个较短的输出路径。`,
+    other: (f: string) =>
+      `无法写入 ${f}：系统拒绝了写入。已有的 ${f}（如有）保持原样。请检查磁盘和输出路径后重试。`,
+  },
+  /** A file-system error code met while reading f. */
+  read: {
+    ENOENT: (f: string) => `找不到文件 ${f}。请检查路径是否正确。`,
+    ENOTDIR: (f: string) => `找不到文件 ${f}：路径中有一段不是文件夹。请检查路径是否正确。`,
+    EACCES: (f: string) => `没有读取 ${f} 的权限。请检查文件权限，或把文件复制到你有权限的位置后重试。`,
+    EISDIR: (f: string) => `${f} 是文件夹，不是文件。请给出一个 .xlsx 文件。`,
+    ELOOP: (f: string) => `${f} 是循环的符号链接（链接最终指回自己），已跳过。请删除或修正这个链接。`,
+    ECYCLE: (f: string) => `${f} 是指回其上级文件夹的链接，已跳过（其中的文件只检查一次）。`,
+    ENAMETOOLONG: (f: string) => `无法读取 ${f}：文件名或路径太长。请把文件移到较短的路径下。`,
+    other: (f: string) => `无法读取 ${f}：系统拒绝了读取。请检查文件和磁盘后重试。`,
+  },
+  /** An output path refused before anything is written. */
+  output: {
+    exists: (f: string) =>
+      `输出文件 ${f} 已存在；为免覆盖其中的内容，未写入任何内容。如确要用新结果替换它，请加 --force；或换一个输出文件名。`,
+    badExtension: (f: string, allowed: string, example: string) =>
+      `输出文件 ${f} 的扩展名不对：请以 ${allowed} 结尾，例如 ${example}。未写入任何内容。`,
+    kindMismatch: (ext: string, kind: 'xlsx' | 'xlsm') =>
+      kind === 'xlsx'
+        ? `输出将是不含宏的普通工作簿，不能用扩展名 ${ext} 保存（Excel 会拒绝打开）。请把输出文件名的扩展名改为 .xlsx。未写入任何内容。`
+        : `输出是启用宏的工作簿，不能用扩展名 ${ext} 保存（Excel 会拒绝打开）。请把输出文件名的扩展名改为 .xlsm。未写入任何内容。`,
+  },
+  /** --lang given something else (said in both languages: the language is not known yet). */
+  badLang: (v: string) => `--lang 只接受 zh 或 en（收到“${v}”）`,
+  /** An input path that does not exist. */
+  notFound: (path: string) => `找不到“${path}”`,
+  /** No .xlsx file among the inputs. */
+  noXlsx: (_inputs: string) => '没有找到 .xlsx 文件',
+  /** A failure the product cannot name, on the inputs named. */
+  unexpected: (files: string) =>
+    `处理${files ? ` ${files} ` : ''}时出现了本工具无法处理的情况，已停止，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。`,
+};
+
+/** The shape every language's CLI catalogue has. */
+export type CliCatalogue = typeof cliZhCN;
