@@ -28,6 +28,17 @@ const NOT_YET: Record<string, string> = {
   'src/wps/addin.ts': 'the WPS task pane title, in Chinese only',
 };
 
+/**
+ * The CLI's texts live in the core catalogues (src/core/i18n, its CLI section in cli-*.ts). Files of
+ * src/cli still holding texts of their own, each to move; this list too only shrinks.
+ */
+const CLI_NOT_YET: Record<string, string> = {
+  'src/cli/main.ts': "the program's --help description, a commander string in both languages",
+  'src/cli/commands/check.ts': 'its zh/en text tables (TEXT, SEV_TEXT), its --help texts and a 、 join',
+  'src/cli/commands/fill.ts': 'its zh/en text table (TEXT) and its --help texts',
+  'src/cli/commands/summary.ts': 'its zh/en text table (TEXT), its --help texts and a 、 join',
+};
+
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 function sourceFiles(dir: string): string[] {
@@ -88,6 +99,25 @@ describe('texts live in the catalogues', () => {
   it('each listed file is still there and still needs its place', () => {
     for (const p of [...Object.keys(DATA), ...Object.keys(NOT_YET)]) {
       expect(files, p).toContain(p);
+      expect(chineseLiterals(p).length, p).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the CLI’s texts live in the core catalogues', () => {
+  const cli = sourceFiles('src/cli').map((p) => p.replaceAll('\\', '/'));
+
+  it('no file of the CLI holds a Chinese string outside the catalogues', () => {
+    expect(cli.length).toBeGreaterThan(5);
+    const stray = cli
+      .filter((p) => !(p in CLI_NOT_YET))
+      .flatMap((p) => chineseLiterals(p).map((s) => `${p}: ${s}`));
+    expect(stray).toEqual([]);
+  });
+
+  it('each listed CLI file is still there and still needs its place', () => {
+    for (const p of Object.keys(CLI_NOT_YET)) {
+      expect(cli, p).toContain(p);
       expect(chineseLiterals(p).length, p).toBeGreaterThan(0);
     }
   });
