@@ -13,6 +13,7 @@
  *   that a base score stated on the sheet (基本分为70分) makes a base-score table.
  * Every choice made by content is recorded (ColumnUse, DetectNote) so that it can be said out loud.
  */
+import { textOf } from '../grid';
 import type { ColumnRole, ColumnUse, DetectNote, PointsScheme } from '../rubric';
 import { memoized, norm } from '../text';
 import {
@@ -57,14 +58,6 @@ export interface ColumnProfile {
 const SAMPLE_ROWS = 400;
 const PROSE_LENGTH = 12;
 const MAX_CONTENT_POINTS = 1000;
-
-/** Rows of the body to profile: below the header, skipping full-width cells (notes, group rows). */
-function ownCell(view: SheetView, r: number, c: number): string {
-  if (!view.isOwner(r, c)) return '';
-  const m = view.merge(r, c);
-  if (m && m.right - m.left >= 2) return '';
-  return view.ownText(r, c);
-}
 
 function isSequence(values: number[]): boolean {
   if (values.length < 3) return false;
@@ -149,11 +142,15 @@ export function profileColumns(
     };
     const nums: number[] = [];
     for (let r = lastHeaderRow + 1; r <= end; r++) {
-      const t = ownCell(view, r, c);
+      // Cells of the body holding their own value, skipping full-width ones (notes, group rows: merged
+      // across three or more columns); one merge lookup a cell.
+      const m = view.merge(r, c);
+      if (m && (m.top !== r || m.left !== c || m.right - m.left >= 2)) continue;
+      const v = view.value(r, c);
+      const t = textOf(v);
       if (t === '') continue;
       p.filled++;
       p.rows.push(r);
-      const v = view.value(r, c);
       // A text cell is the cell's own string (or a boolean's TRUE/FALSE): its traits depend on t alone.
       const traits = typeof v === 'number' ? null : traitsOf(t);
       const n = traits === null ? (v as number) : traits.points;
