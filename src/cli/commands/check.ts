@@ -26,6 +26,7 @@ import {
   type WorkbookGrid,
   type WorkbookReport,
 } from '../../core';
+import { CLI_TEXT } from '../../core/i18n/cli';
 import { handlerFor } from '../../core/rules/kinds';
 import type { Cap, Rule, Term } from '../../core/rules/types';
 import { expandInputs, type PathProblem, pathProblemText } from '../files';
@@ -227,58 +228,6 @@ function sheetJson(s: SheetReport, lang: Lang, hidden?: JsonSheet['hidden']): Js
   };
 }
 
-/** "1 error", "2 errors". */
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-const TEXT = {
-  zh: {
-    corrupt: (f: string) =>
-      `无法读取 ${f}：文件已损坏、不完整，或含有本工具读不懂的内容。请用 Excel 打开并另存为 .xlsx 后重试，或向发送者索取原文件。`,
-    unexpected: (f: string) =>
-      `无法处理 ${f}：其中有本工具无法处理的内容，这个文件未检查（其他文件不受影响）。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中检查它。`,
-    sheetFailed: (s: string) =>
-      `工作表「${s}」中有本工具无法处理的内容，这张表未检查；其余工作表已检查。请在 Excel 中把这张表的内容复制到一张新工作表后重试。`,
-    hidden:
-      '这是一张隐藏的工作表，已照常检查。打开工作簿时看不到它：如需查看，请在 Excel 中右击工作表标签 →“取消隐藏”；如不应提交，请删除它。',
-    veryHidden:
-      '这是一张深度隐藏（very hidden）的工作表，已照常检查。Excel 的“取消隐藏”中看不到它：如需查看，请在 VBA 编辑器中把它的 Visible 属性改为 -1 (xlSheetVisible)；如不应提交，请删除它。',
-    rubricShared: '  评分细则本身的问题（以下各表相同）：',
-    hiddenMark: { hidden: '（隐藏）', veryHidden: '（深度隐藏）' },
-    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts, unpointed: number) =>
-      `  工作表「${s}」：得分 ${total} / ${max}${unpointed > 0 ? `（另有 ${unpointed} 项没有分值，满分未定）` : ''}${veto ? '（一票否决）' : ''}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
-    skippedLine: (s: string, m: string) => `  · 工作表「${s}」: ${m}`,
-    total: (t: Totals) =>
-      `共 ${t.files} 个文件、${t.sheets} 张评分表：错误 ${t.errors} 个，警告 ${t.warnings} 个。${ready(t) ? '可以提交。' : t.errors > 0 ? '请改正错误后再提交。' : t.sheets === 0 ? '没有找到可检查的评分表。' : '有评分表未检查，请看上面的说明。'}`,
-  },
-  en: {
-    corrupt: (f: string) =>
-      `Cannot read ${f}: the file is damaged, incomplete, or holds content this product cannot read. Open it in Excel, save it as .xlsx and retry, or ask the sender for the original.`,
-    unexpected: (f: string) =>
-      `Cannot process ${f}: it holds content this product cannot handle, so this file was not checked (the other files are not affected). Open it in Excel, save it as .xlsx and retry; if that does not help, check it in the add-in.`,
-    sheetFailed: (s: string) =>
-      `Sheet "${s}" holds content this product cannot handle and was not checked; the other sheets were. In Excel, copy its content to a new sheet and retry.`,
-    hidden:
-      'A hidden sheet, checked all the same. It is not seen when the workbook is opened: to see it, right-click the sheet tabs in Excel → Unhide; if it should not be submitted, delete it.',
-    veryHidden:
-      'A very hidden sheet, checked all the same; Excel’s Unhide does not list it. To see it, set its Visible property to -1 (xlSheetVisible) in the VBA editor; if it should not be submitted, delete it.',
-    rubricShared: '  The rubric itself (the same on every sheet listed):',
-    hiddenMark: { hidden: ' (hidden)', veryHidden: ' (very hidden)' },
-    sheetLine: (s: string, total: number, max: number, veto: boolean, c: Counts, unpointed: number) =>
-      `  Sheet "${s}": ${total} / ${max}${unpointed > 0 ? ` (${plural(unpointed, 'more item has', 'more items have')} no points: the maximum is not known)` : ''}${veto ? ' (vetoed)' : ''} — ${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${plural(c.info, 'note', 'notes')}`,
-    skippedLine: (s: string, m: string) => `  · Sheet "${s}": ${m}`,
-    total: (t: Totals) =>
-      `${t.files} files, ${t.sheets} rubric sheets: ${t.errors} errors, ${t.warnings} warnings.${ready(t) ? ' Ready to submit.' : t.errors > 0 ? ' Correct the errors before submitting.' : t.sheets === 0 ? ' No rubric sheet was found to check.' : ' Some rubric sheets were not checked; see above.'}`,
-  },
-} as const;
-
-interface Counts {
-  error: number;
-  warning: number;
-  info: number;
-}
-
 /** What the report's last line sums up. */
 export interface Totals {
   files: number;
@@ -296,12 +245,12 @@ function ready(t: Totals): boolean {
 
 /** The message for a file the reader refused: its own, except that a damaged file's shows no technical detail. */
 export function readErrorText(e: XlsxReadError, lang: Lang): string {
-  return e.code === 'corrupt' ? TEXT[lang].corrupt(e.file) : e.messageIn(lang);
+  return e.code === 'corrupt' ? CLI_TEXT[lang].check.corrupt(e.file) : e.messageIn(lang);
 }
 
 /** The message for a failure that is not the file's fault as far as anyone can tell. */
 export function unexpectedText(file: string, lang: Lang): string {
-  return TEXT[lang].unexpected(file);
+  return CLI_TEXT[lang].check.unexpected(file);
 }
 
 /**
@@ -347,7 +296,7 @@ async function readable(path: string, lang: Lang): Promise<string | null> {
 
 /** Check one file; never throws for a bad file. */
 export async function checkFile(path: string, lang: Lang): Promise<JsonFile> {
-  const T = TEXT[lang];
+  const T = CLI_TEXT[lang].check;
   const unreadable = (message: string): JsonFile => ({
     file: path,
     sheets: [],
@@ -440,11 +389,6 @@ export function hasErrors(f: JsonFile): boolean {
   );
 }
 
-const SEV_TEXT = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-} as const;
-
 function findingKey(i: JsonIssue): string {
   return `${i.code}|${i.cell}|${i.message}`;
 }
@@ -465,8 +409,8 @@ function sharedRubricFindings(sheets: readonly JsonSheet[]): Map<string, string[
 
 /** One file's part of the readable report, and what it adds to the totals. */
 export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
-  const T = TEXT[lang];
-  const S = SEV_TEXT[lang];
+  const T = CLI_TEXT[lang].check;
+  const S = CLI_TEXT[lang].severity;
   const lines: string[] = [f.file];
   totals.files++;
   if (f.error) {
@@ -486,7 +430,9 @@ export function renderFile(f: JsonFile, lang: Lang, totals: Totals): string {
     lines.push(T.rubricShared);
     for (const [key, names] of shared) {
       const i = f.sheets.flatMap((s) => s.issues).find((x) => findingKey(x) === key)!;
-      lines.push(`    [${S[i.severity]}] ${i.cell ?? '—'}  ${i.message}  (${names.join('、')})`);
+      lines.push(
+        `    [${S[i.severity]}] ${i.cell ?? '—'}  ${i.message}  (${names.join(CLI_TEXT[lang].listSeparator)})`,
+      );
     }
   }
   for (const s of f.sheets) {
@@ -524,7 +470,7 @@ export function emptyTotals(): Totals {
 
 /** The report's last line. It says "ready" only when there is nothing left to fix or check. */
 export function renderTotals(totals: Totals, lang: Lang): string {
-  return `${TEXT[lang].total(totals)}\n`;
+  return `${CLI_TEXT[lang].check.total(totals, ready(totals))}\n`;
 }
 
 /** The readable report. */

@@ -1,5 +1,10 @@
 /** The command-line tool's texts in English, keyed as the Chinese catalogue. */
-import type { CliCatalogue } from './cli-zh-CN';
+import type { CheckTotals, CliCatalogue, SeverityCounts } from './cli-zh-CN';
+
+/** "1 error", "2 errors". */
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 export const cliEn: CliCatalogue = {
   /** Between the names of a list. */
@@ -59,6 +64,28 @@ export const cliEn: CliCatalogue = {
   notFound: (path: string) => `"${path}" does not exist`,
   /** No .xlsx file among the inputs. */
   noXlsx: (inputs: string) => `no .xlsx files found in: ${inputs}`,
+  /** The words for a finding's severity in the plain report. */
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  /** The check command's report. */
+  check: {
+    corrupt: (f: string) =>
+      `Cannot read ${f}: the file is damaged, incomplete, or holds content this product cannot read. Open it in Excel, save it as .xlsx and retry, or ask the sender for the original.`,
+    unexpected: (f: string) =>
+      `Cannot process ${f}: it holds content this product cannot handle, so this file was not checked (the other files are not affected). Open it in Excel, save it as .xlsx and retry; if that does not help, check it in the add-in.`,
+    sheetFailed: (s: string) =>
+      `Sheet "${s}" holds content this product cannot handle and was not checked; the other sheets were. In Excel, copy its content to a new sheet and retry.`,
+    hidden:
+      'A hidden sheet, checked all the same. It is not seen when the workbook is opened: to see it, right-click the sheet tabs in Excel → Unhide; if it should not be submitted, delete it.',
+    veryHidden:
+      'A very hidden sheet, checked all the same; Excel’s Unhide does not list it. To see it, set its Visible property to -1 (xlSheetVisible) in the VBA editor; if it should not be submitted, delete it.',
+    rubricShared: '  The rubric itself (the same on every sheet listed):',
+    hiddenMark: { hidden: ' (hidden)', veryHidden: ' (very hidden)' },
+    sheetLine: (s: string, total: number, max: number, veto: boolean, c: SeverityCounts, unpointed: number) =>
+      `  Sheet "${s}": ${total} / ${max}${unpointed > 0 ? ` (${plural(unpointed, 'more item has', 'more items have')} no points: the maximum is not known)` : ''}${veto ? ' (vetoed)' : ''} — ${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${plural(c.info, 'note', 'notes')}`,
+    skippedLine: (s: string, m: string) => `  · Sheet "${s}": ${m}`,
+    total: (t: CheckTotals, ready: boolean) =>
+      `${t.files} files, ${t.sheets} rubric sheets: ${t.errors} errors, ${t.warnings} warnings.${ready ? ' Ready to submit.' : t.errors > 0 ? ' Correct the errors before submitting.' : t.sheets === 0 ? ' No rubric sheet was found to check.' : ' Some rubric sheets were not checked; see above.'}`,
+  },
   /** A failure the product cannot name, on the inputs named. */
   unexpected: (files: string) =>
     `Something happened while processing${files ? ` ${files}` : ''} that this product cannot handle; it stopped and nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.`,

@@ -2,6 +2,21 @@
  * 命令行工具的文字（中文）：文件读写失败、输出路径、无法处理的情况。每条说明发现了什么、该怎么做；
  * 从不显示系统或程序自己的错误文字。
  */
+/** Findings of a sheet, by severity. */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** What the check report's last line sums up. */
+export interface CheckTotals {
+  files: number;
+  sheets: number;
+  errors: number;
+  warnings: number;
+}
+
 export const cliZhCN = {
   /** Between the names of a list. */
   listSeparator: '、',
@@ -53,6 +68,28 @@ export const cliZhCN = {
   notFound: (path: string) => `找不到“${path}”`,
   /** No .xlsx file among the inputs. */
   noXlsx: (_inputs: string) => '没有找到 .xlsx 文件',
+  /** The words for a finding's severity in the plain report. */
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  /** The check command's report. */
+  check: {
+    corrupt: (f: string) =>
+      `无法读取 ${f}：文件已损坏、不完整，或含有本工具读不懂的内容。请用 Excel 打开并另存为 .xlsx 后重试，或向发送者索取原文件。`,
+    unexpected: (f: string) =>
+      `无法处理 ${f}：其中有本工具无法处理的内容，这个文件未检查（其他文件不受影响）。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中检查它。`,
+    sheetFailed: (s: string) =>
+      `工作表「${s}」中有本工具无法处理的内容，这张表未检查；其余工作表已检查。请在 Excel 中把这张表的内容复制到一张新工作表后重试。`,
+    hidden:
+      '这是一张隐藏的工作表，已照常检查。打开工作簿时看不到它：如需查看，请在 Excel 中右击工作表标签 →“取消隐藏”；如不应提交，请删除它。',
+    veryHidden:
+      '这是一张深度隐藏（very hidden）的工作表，已照常检查。Excel 的“取消隐藏”中看不到它：如需查看，请在 VBA 编辑器中把它的 Visible 属性改为 -1 (xlSheetVisible)；如不应提交，请删除它。',
+    rubricShared: '  评分细则本身的问题（以下各表相同）：',
+    hiddenMark: { hidden: '（隐藏）', veryHidden: '（深度隐藏）' },
+    sheetLine: (s: string, total: number, max: number, veto: boolean, c: SeverityCounts, unpointed: number) =>
+      `  工作表「${s}」：得分 ${total} / ${max}${unpointed > 0 ? `（另有 ${unpointed} 项没有分值，满分未定）` : ''}${veto ? '（一票否决）' : ''}，错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
+    skippedLine: (s: string, m: string) => `  · 工作表「${s}」: ${m}`,
+    total: (t: CheckTotals, ready: boolean) =>
+      `共 ${t.files} 个文件、${t.sheets} 张评分表：错误 ${t.errors} 个，警告 ${t.warnings} 个。${ready ? '可以提交。' : t.errors > 0 ? '请改正错误后再提交。' : t.sheets === 0 ? '没有找到可检查的评分表。' : '有评分表未检查，请看上面的说明。'}`,
+  },
   /** A failure the product cannot name, on the inputs named. */
   unexpected: (files: string) =>
     `处理${files ? ` ${files} ` : ''}时出现了本工具无法处理的情况，已停止，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。`,
