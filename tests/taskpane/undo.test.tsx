@@ -62,6 +62,25 @@ describe('撤销写入 in the pane, over the Office adapter and a fake Excel', (
     expect(screen.queryByRole('button', { name: '撤销写入' })).toBeNull();
   });
 
+  it('where Excel cannot report merges (before ExcelApi 1.13), splits none: the merges were there before', async () => {
+    // Which merges a write makes on this workbook.
+    const probe = FakeWorkbook.fromGrid(grid());
+    const plain = probe.toGrid().sheets.map((s) => s.merges.length);
+    await writeAndWait(probe);
+    cleanup();
+    const made = probe.toGrid().sheets.filter((s, i) => s.merges.length > (plain[i] ?? 0));
+    expect(made.length).toBeGreaterThan(0);
+    // The same workbook with those merges already there, written and undone where merges are not read.
+    const start = grid();
+    for (const s of start.sheets) s.merges = made.find((m) => m.name === s.name)?.merges ?? s.merges;
+    const book = FakeWorkbook.fromGrid(start);
+    const before = book.toGrid();
+    await writeAndWait(book, officeHost(book, { apiVersion: '1.12' }).host);
+    const status = await undoInPane();
+    expect(book.toGrid().sheets.map((s) => s.merges)).toEqual(before.sheets.map((s) => s.merges));
+    expect(status.textContent).toContain('合并单元格');
+  });
+
   it('leaves a cell typed into after the write as typed, and lists it', async () => {
     const book = FakeWorkbook.fromGrid(grid());
     const before = cellsOf(book.toGrid());

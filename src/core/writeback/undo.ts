@@ -97,13 +97,25 @@ const GAP_OF: Partial<Record<WriteOp['op'], UndoGapKind>> = {
   deleteSheet: 'sheet',
 };
 
+/** What the read made just before the write could tell (absent: it could). */
+export interface UndoKnown {
+  /** False when the read could not report merged areas (its grid then shows none). */
+  mergesKnown?: boolean;
+}
+
 /**
  * The undo of `written` (every plan applied since `before` was read, in order).
  * @example
  * const undo = planUndo(readBeforeWrite, [plan], await readNow());
  * if (undo.plan.ops.length > 0) await host.applyPlan(undo.plan);
  */
-export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], now: WorkbookGrid): UndoPlan {
+export function planUndo(
+  before: WorkbookGrid,
+  written: readonly WritePlan[],
+  now: WorkbookGrid,
+  known: UndoKnown = {},
+): UndoPlan {
+  const mergesKnown = known.mergesKnown !== false;
   const sheetIn = (wb: WorkbookGrid, name: string) => wb.sheets.find((s) => s.name === name);
   const ops = written.flatMap((p) => p.ops);
   const added = new Set(
@@ -222,7 +234,7 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
       }
       case 'merge': {
         // A merge on cells not merged before is split again; one over another merge cannot bring
-        // that merge back.
+        // that merge back. Where the read could not see merges, none is split (it may have been there).
         const r = parseRange(op.range);
         const merges = was?.merges ?? [];
         const already =
@@ -231,6 +243,7 @@ export function planUndo(before: WorkbookGrid, written: readonly WritePlan[], no
             (m) => m.top === r.top && m.left === r.left && m.bottom === r.bottom && m.right === r.right,
           );
         const over =
+          !mergesKnown ||
           r === null ||
           merges.some(
             (m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left,

@@ -140,11 +140,13 @@ export function usePaneActions(
       dispatch({ type: 'writeStart', total: plan.ops.length });
       let fresh: WritePlan;
       let before: WorkbookGrid;
+      let mergesKnown = true;
       try {
         // The preview was planned from the workbook as last read, and the assessor may have typed in
         // Excel since: plan again from a fresh read, and write only what they saw and confirmed.
         const read = await host.readWorkbook();
         before = read.workbook;
+        mergesKnown = read.mergesKnown;
         const report = engine.analyze(read.workbook);
         fresh = engine.plan(read.workbook, report, {
           entryColumns: s.write.entryColumns,
@@ -168,7 +170,7 @@ export function usePaneActions(
         dispatch({
           type: 'written',
           result: { ops: fresh.ops.length, syncs: res.syncs, skipped: res.skipped },
-          undo: { before, plans: [fresh] },
+          undo: { before, plans: [fresh], mergesKnown },
         });
       } catch (e) {
         const fault = faultFrom(e);
@@ -192,7 +194,9 @@ export function usePaneActions(
       for (let attempt = 0; done === null; attempt++) {
         try {
           const read = await host.readWorkbook();
-          const u = planUndo(last.before, last.plans, read.workbook);
+          const u = planUndo(last.before, last.plans, read.workbook, {
+            mergesKnown: last.mergesKnown !== false,
+          });
           if (u.plan.ops.length > 0) await host.applyPlan(u.plan);
           done = u;
         } catch (e) {

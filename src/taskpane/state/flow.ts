@@ -30,6 +30,8 @@ export interface WriteResult {
 export interface UndoSource {
   before: WorkbookGrid;
   plans: WritePlan[];
+  /** False when that read could not report merged areas. */
+  mergesKnown?: boolean;
 }
 
 /** What an undo did: cells put back, cells edited since the write (left as they are), what stays. */
