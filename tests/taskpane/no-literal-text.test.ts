@@ -35,7 +35,7 @@ const NOT_YET: Record<string, string> = {
 const CLI_NOT_YET: Record<string, string> = {
   'src/cli/main.ts': "the program's --help description, a commander string in both languages",
   'src/cli/commands/check.ts': 'its --help texts, commander strings in both languages',
-  'src/cli/commands/fill.ts': 'its zh/en text table (TEXT) and its --help texts',
+  'src/cli/commands/fill.ts': 'its --help texts, commander strings in both languages',
   'src/cli/commands/summary.ts': 'its zh/en text table (TEXT), its --help texts and a 、 join',
 };
 

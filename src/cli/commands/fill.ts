@@ -20,6 +20,7 @@ import { detectTable } from '../../core/detect/index';
 import type { WorkbookGrid } from '../../core/grid';
 import { META_SHEET } from '../../core/meta';
 import type { Conflict, WritePlan } from '../../core/plan';
+import { CLI_TEXT } from '../../core/i18n/cli';
 import { planWrite } from '../../core/writeback';
 import { PlanStaleError } from '../../host/errors';
 import { sameFile } from '../files';
@@ -58,93 +59,37 @@ export interface FillWarning {
 
 const at = (w: FillWarning) => (w.cell ? `${oneLine(w.sheet)}!${w.cell}` : `「${oneLine(w.sheet)}」`);
 
-const TEXT = {
-  zh: {
-    sameFile: (f: string) => `输出文件 ${f} 就是输入文件；fill 从不覆盖输入，请换一个输出文件名。`,
-    noRubric: (f: string) => `${f} 中没有找到评分表，未写入任何内容。`,
-    hiddenRubric: (s: string) =>
-      `工作表「${oneLine(s)}」是隐藏的评分表，不写入。如需写入，请在 Excel 中取消隐藏后重试。`,
-    conflicts: (n: number) =>
-      `有 ${n} 个单元格已有内容，而本工具需要在那里写入公式；为免覆盖，未写入任何内容：`,
+/**
+ * The fill command's texts in a language: the catalogue's, with sheet names and cell text put on
+ * one line before they reach it.
+ */
+function textsFor(lang: Lang) {
+  const C = CLI_TEXT[lang].fill;
+  return {
+    ...C,
+    hiddenRubric: (s: string) => C.hiddenRubric(oneLine(s)),
     conflict: (c: Conflict) =>
       c.kind === 'validation'
-        ? `  ${oneLine(c.sheet)}!${c.cell}：已有您自己设置的数据验证（输入限制），写入会换成本工具的输入限制`
-        : `  ${oneLine(c.sheet)}!${c.cell}：现有“${oneLine(c.existing)}”，计划写入 ${oneLine(c.planned)}`,
-    conflictHint:
-      '请清空或移走这些单元格中的内容后重试；或加 --overwrite 用公式覆盖它们（原内容不保留，输入文件不变）；也可在加载项中确认覆盖。',
-    protected: (sheets: string[]) =>
-      `工作表${sheets.map((s) => `「${oneLine(s)}」`).join('、')}受保护，本工具不会写入受保护的工作表；未写入任何内容。请在 Excel 中“审阅 → 撤销工作表保护”后重试。`,
-    warnings: '写入前请注意：',
+        ? C.conflictValidation(oneLine(c.sheet), c.cell)
+        : C.conflictValue(oneLine(c.sheet), c.cell, oneLine(c.existing), oneLine(c.planned)),
+    protected: (sheets: string[]) => C.protected(sheets.map(oneLine)),
     warning: (w: FillWarning): string => {
       switch (w.code) {
         case 'entryNotNumber':
-          return `  ${at(w)}：填的是“${oneLine(w.text ?? '')}”，不是数字。写入后这一项的得分处会提示改正，合计在改正前不显示总分。请改为数字。`;
+          return C.warnEntryNotNumber(at(w), oneLine(w.text ?? ''));
         case 'columnHidden':
-          return `  工作表「${w.sheet}」的 ${w.col ?? ''} 列是隐藏的；写入时会取消隐藏，以便看到写入的数字。`;
+          return C.warnColumnHidden(w.sheet, w.col ?? '');
         case 'entriesCarried':
-          return `  ${at(w)}：录入列已关闭，录入列算出的扣分 ${w.value ?? ''} 作为数字保留在这里。`;
+          return C.warnEntriesCarried(at(w), String(w.value ?? ''));
         case 'vetoHelper':
-          return `  工作表「${w.sheet}」有 ${w.count ?? ''} 个一票否决项，多于一个公式能列出的数量；它们的判断写在 ${w.col ?? ''} 列的辅助单元格中。`;
+          return C.warnVetoHelper(w.sheet, String(w.count ?? ''), w.col ?? '');
         default:
-          return `  ${at(w)}：${w.code}`;
+          return C.warnOther(at(w), w.code);
       }
     },
-    blocked: '因此未写入任何内容。',
-    overwritten: (n: number) => `已按 --overwrite 覆盖 ${n} 个原有内容的单元格。`,
-    sheet: (s: string, f: number, v: number, e: number) =>
-      `  工作表「${oneLine(s)}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
-    wrote: (f: string) => `已写入 ${f}。`,
-    nothingLost: '输入文件的其余内容均已保留，原样未动。',
-    skipped: (n: number) => `有 ${n} 个图表操作未执行（.xlsx 写入程序不能绘制图表）。`,
-    cellsChanged: (f: string) => `${f} 在读取之后被改动了；未写入任何内容。请关闭正在编辑它的程序后重试。`,
-    cannotApply: (f: string) =>
-      `无法把公式写入 ${f} 的副本：工作簿中有本工具无法处理的内容。未写入任何内容。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中写入。`,
-  },
-  en: {
-    sameFile: (f: string) =>
-      `The output ${f} is the input file; fill never overwrites its input. Choose another output file.`,
-    noRubric: (f: string) => `No rubric table was found in ${f}; nothing was written.`,
-    hiddenRubric: (s: string) =>
-      `Sheet "${oneLine(s)}" is a hidden rubric and is not filled. To fill it, unhide it in Excel and run again.`,
-    conflicts: (n: number) =>
-      `${n} cell(s) already hold content where formulas would go; nothing was written, so nothing is overwritten:`,
-    conflict: (c: Conflict) =>
-      c.kind === 'validation'
-        ? `  ${oneLine(c.sheet)}!${c.cell}: carries your own data validation, which the write would replace with the product's input limit`
-        : `  ${oneLine(c.sheet)}!${c.cell}: holds "${oneLine(c.existing)}", would get ${oneLine(c.planned)}`,
-    conflictHint:
-      'Clear or move that content and run again; or add --overwrite to write the formulas over it (that content is not kept; the input file is unchanged); or confirm the overwrite in the add-in.',
-    protected: (sheets: string[]) =>
-      `${sheets.length === 1 ? 'Sheet' : 'Sheets'} ${sheets.map((s) => `"${oneLine(s)}"`).join(', ')} ${sheets.length === 1 ? 'is' : 'are'} protected, and the product never writes into a protected sheet; nothing was written. In Excel, choose Review → Unprotect Sheet, then run again.`,
-    warnings: 'Before writing, note:',
-    warning: (w: FillWarning): string => {
-      switch (w.code) {
-        case 'entryNotNumber':
-          return `  ${at(w)}: holds "${oneLine(w.text ?? '')}", which is not a number. The written score cell asks for it to be corrected, and the total shows no figure until it is. Enter a number.`;
-        case 'columnHidden':
-          return `  Column ${w.col ?? ''} of sheet "${w.sheet}" is hidden; it is shown again so the written figures can be seen.`;
-        case 'entriesCarried':
-          return `  ${at(w)}: entry columns are off; the deduction the entries gave, ${w.value ?? ''}, is kept here as a number.`;
-        case 'vetoHelper':
-          return `  Sheet "${w.sheet}" has ${w.count ?? ''} veto items, more than one formula can name; their tests are in helper cells in column ${w.col ?? ''}.`;
-        default:
-          return `  ${at(w)}: ${w.code}`;
-      }
-    },
-    blocked: 'So nothing was written.',
-    overwritten: (n: number) => `Overwrote ${n} cell(s) that held other content (--overwrite).`,
-    sheet: (s: string, f: number, v: number, e: number) =>
-      `  Sheet "${oneLine(s)}": ${f} ${f === 1 ? 'formula' : 'formulas'}, ${v} ${v === 1 ? 'input check' : 'input checks'}${e > 0 ? `, ${e} ${e === 1 ? 'entry column' : 'entry columns'}` : ''}`,
-    wrote: (f: string) => `Wrote ${f}.`,
-    nothingLost: 'Everything else in the input was kept exactly as it was.',
-    skipped: (n: number) =>
-      `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
-    cellsChanged: (f: string) =>
-      `${f} changed after it was read; nothing was written. Close the program editing it and run again.`,
-    cannotApply: (f: string) =>
-      `Cannot write the formulas into a copy of ${f}: the workbook holds content this product cannot handle. Nothing was written. Open it in Excel, save it as .xlsx and retry; if that does not help, write from the add-in.`,
-  },
-} as const;
+    sheet: (s: string, f: number, v: number, e: number) => C.sheet(oneLine(s), f, v, e),
+  };
+}
 
 export type FillPlan = WritePlan & {
   rubricSheets: number;
@@ -233,7 +178,7 @@ async function readInput(input: string, lang: Lang): Promise<Uint8Array> {
  */
 export async function runFill(input: string, opts: FillOptions, io: CliIO): Promise<number> {
   const lang = parseLang(opts.lang);
-  const T = TEXT[lang];
+  const T = textsFor(lang);
   if (sameFile(input, opts.output)) throw new UsageError(T.sameFile(opts.output));
   const output = { force: opts.force ?? false, lang, extensions: ['.xlsx', '.xlsm'] };
   await checkOutputPath(opts.output, output);

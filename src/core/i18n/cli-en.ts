@@ -86,6 +86,47 @@ export const cliEn: CliCatalogue = {
     total: (t: CheckTotals, ready: boolean) =>
       `${t.files} files, ${t.sheets} rubric sheets: ${t.errors} errors, ${t.warnings} warnings.${ready ? ' Ready to submit.' : t.errors > 0 ? ' Correct the errors before submitting.' : t.sheets === 0 ? ' No rubric sheet was found to check.' : ' Some rubric sheets were not checked; see above.'}`,
   },
+  /** The fill command's messages; names and cell text come in already on one line. */
+  fill: {
+    sameFile: (f: string) =>
+      `The output ${f} is the input file; fill never overwrites its input. Choose another output file.`,
+    noRubric: (f: string) => `No rubric table was found in ${f}; nothing was written.`,
+    hiddenRubric: (s: string) =>
+      `Sheet "${s}" is a hidden rubric and is not filled. To fill it, unhide it in Excel and run again.`,
+    conflicts: (n: number) =>
+      `${n} cell(s) already hold content where formulas would go; nothing was written, so nothing is overwritten:`,
+    conflictValidation: (sheet: string, cell: string) =>
+      `  ${sheet}!${cell}: carries your own data validation, which the write would replace with the product's input limit`,
+    conflictValue: (sheet: string, cell: string, existing: string, planned: string) =>
+      `  ${sheet}!${cell}: holds "${existing}", would get ${planned}`,
+    conflictHint:
+      'Clear or move that content and run again; or add --overwrite to write the formulas over it (that content is not kept; the input file is unchanged); or confirm the overwrite in the add-in.',
+    protected: (sheets: string[]) =>
+      `${sheets.length === 1 ? 'Sheet' : 'Sheets'} ${sheets.map((s) => `"${s}"`).join(', ')} ${sheets.length === 1 ? 'is' : 'are'} protected, and the product never writes into a protected sheet; nothing was written. In Excel, choose Review → Unprotect Sheet, then run again.`,
+    warnings: 'Before writing, note:',
+    /** A warning before writing; at is where (Sheet!A1, or the sheet). */
+    warnEntryNotNumber: (at: string, text: string) =>
+      `  ${at}: holds "${text}", which is not a number. The written score cell asks for it to be corrected, and the total shows no figure until it is. Enter a number.`,
+    warnColumnHidden: (sheet: string, col: string) =>
+      `  Column ${col} of sheet "${sheet}" is hidden; it is shown again so the written figures can be seen.`,
+    warnEntriesCarried: (at: string, value: string) =>
+      `  ${at}: entry columns are off; the deduction the entries gave, ${value}, is kept here as a number.`,
+    warnVetoHelper: (sheet: string, count: string, col: string) =>
+      `  Sheet "${sheet}" has ${count} veto items, more than one formula can name; their tests are in helper cells in column ${col}.`,
+    warnOther: (at: string, code: string) => `  ${at}: ${code}`,
+    blocked: 'So nothing was written.',
+    overwritten: (n: number) => `Overwrote ${n} cell(s) that held other content (--overwrite).`,
+    sheet: (s: string, f: number, v: number, e: number) =>
+      `  Sheet "${s}": ${f} ${f === 1 ? 'formula' : 'formulas'}, ${v} ${v === 1 ? 'input check' : 'input checks'}${e > 0 ? `, ${e} ${e === 1 ? 'entry column' : 'entry columns'}` : ''}`,
+    wrote: (f: string) => `Wrote ${f}.`,
+    nothingLost: 'Everything else in the input was kept exactly as it was.',
+    skipped: (n: number) =>
+      `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
+    cellsChanged: (f: string) =>
+      `${f} changed after it was read; nothing was written. Close the program editing it and run again.`,
+    cannotApply: (f: string) =>
+      `Cannot write the formulas into a copy of ${f}: the workbook holds content this product cannot handle. Nothing was written. Open it in Excel, save it as .xlsx and retry; if that does not help, write from the add-in.`,
+  },
   /** A failure the product cannot name, on the inputs named. */
   unexpected: (files: string) =>
     `Something happened while processing${files ? ` ${files}` : ''} that this product cannot handle; it stopped and nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.`,

@@ -90,6 +90,44 @@ export const cliZhCN = {
     total: (t: CheckTotals, ready: boolean) =>
       `共 ${t.files} 个文件、${t.sheets} 张评分表：错误 ${t.errors} 个，警告 ${t.warnings} 个。${ready ? '可以提交。' : t.errors > 0 ? '请改正错误后再提交。' : t.sheets === 0 ? '没有找到可检查的评分表。' : '有评分表未检查，请看上面的说明。'}`,
   },
+  /** The fill command's messages; names and cell text come in already on one line. */
+  fill: {
+    sameFile: (f: string) => `输出文件 ${f} 就是输入文件；fill 从不覆盖输入，请换一个输出文件名。`,
+    noRubric: (f: string) => `${f} 中没有找到评分表，未写入任何内容。`,
+    hiddenRubric: (s: string) =>
+      `工作表「${s}」是隐藏的评分表，不写入。如需写入，请在 Excel 中取消隐藏后重试。`,
+    conflicts: (n: number) =>
+      `有 ${n} 个单元格已有内容，而本工具需要在那里写入公式；为免覆盖，未写入任何内容：`,
+    conflictValidation: (sheet: string, cell: string) =>
+      `  ${sheet}!${cell}：已有您自己设置的数据验证（输入限制），写入会换成本工具的输入限制`,
+    conflictValue: (sheet: string, cell: string, existing: string, planned: string) =>
+      `  ${sheet}!${cell}：现有“${existing}”，计划写入 ${planned}`,
+    conflictHint:
+      '请清空或移走这些单元格中的内容后重试；或加 --overwrite 用公式覆盖它们（原内容不保留，输入文件不变）；也可在加载项中确认覆盖。',
+    protected: (sheets: string[]) =>
+      `工作表${sheets.map((s) => `「${s}」`).join('、')}受保护，本工具不会写入受保护的工作表；未写入任何内容。请在 Excel 中“审阅 → 撤销工作表保护”后重试。`,
+    warnings: '写入前请注意：',
+    /** A warning before writing; at is where (Sheet!A1, or the sheet). */
+    warnEntryNotNumber: (at: string, text: string) =>
+      `  ${at}：填的是“${text}”，不是数字。写入后这一项的得分处会提示改正，合计在改正前不显示总分。请改为数字。`,
+    warnColumnHidden: (sheet: string, col: string) =>
+      `  工作表「${sheet}」的 ${col} 列是隐藏的；写入时会取消隐藏，以便看到写入的数字。`,
+    warnEntriesCarried: (at: string, value: string) =>
+      `  ${at}：录入列已关闭，录入列算出的扣分 ${value} 作为数字保留在这里。`,
+    warnVetoHelper: (sheet: string, count: string, col: string) =>
+      `  工作表「${sheet}」有 ${count} 个一票否决项，多于一个公式能列出的数量；它们的判断写在 ${col} 列的辅助单元格中。`,
+    warnOther: (at: string, code: string) => `  ${at}：${code}`,
+    blocked: '因此未写入任何内容。',
+    overwritten: (n: number) => `已按 --overwrite 覆盖 ${n} 个原有内容的单元格。`,
+    sheet: (s: string, f: number, v: number, e: number) =>
+      `  工作表「${s}」：公式 ${f} 个，输入校验 ${v} 处${e > 0 ? `，录入列 ${e} 列` : ''}`,
+    wrote: (f: string) => `已写入 ${f}。`,
+    nothingLost: '输入文件的其余内容均已保留，原样未动。',
+    skipped: (n: number) => `有 ${n} 个图表操作未执行（.xlsx 写入程序不能绘制图表）。`,
+    cellsChanged: (f: string) => `${f} 在读取之后被改动了；未写入任何内容。请关闭正在编辑它的程序后重试。`,
+    cannotApply: (f: string) =>
+      `无法把公式写入 ${f} 的副本：工作簿中有本工具无法处理的内容。未写入任何内容。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中写入。`,
+  },
   /** A failure the product cannot name, on the inputs named. */
   unexpected: (files: string) =>
     `处理${files ? ` ${files} ` : ''}时出现了本工具无法处理的情况，已停止，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。`,
