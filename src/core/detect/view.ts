@@ -6,10 +6,17 @@
  */
 import { type CellValue, type MergeArea, type SheetGrid, textOf } from '../grid';
 
+/** Merges over one row beyond which the row's merges are looked up by column. */
+const CROWDED_ROW = 8;
+
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
-  private readonly index = new Map<number, MergeArea>();
+  /**
+   * The merges over each row, in the sheet's order (the first one over a cell wins): a row has a few,
+   * so a scan finds a cell's merge; a row crowded with merges gets a map by column instead.
+   */
+  private readonly byRow: (MergeArea[] | Map<number, MergeArea> | undefined)[];
 
   constructor(readonly sheet: SheetGrid) {
     const values = Array.isArray(sheet.values) ? sheet.values : [];
@@ -17,20 +24,24 @@ export class SheetView {
     let cols = 0;
     for (const r of values) if (Array.isArray(r)) cols = Math.max(cols, r.length);
     this.cols = cols;
+    const byRow: (MergeArea[] | undefined)[] = new Array(this.rows);
     for (const raw of Array.isArray(sheet.merges) ? sheet.merges : []) {
       const m = this.clean(raw);
       if (!m) continue;
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          const k = this.key(r, c);
-          if (!this.index.has(k)) this.index.set(k, m);
-        }
+        const list = byRow[r];
+        if (list === undefined) byRow[r] = [m];
+        else list.push(m);
       }
     }
-  }
-
-  private key(r: number, c: number): number {
-    return r * (this.cols + 1) + c;
+    this.byRow = byRow;
+    for (let r = 0; r < byRow.length; r++) {
+      const list = byRow[r];
+      if (list === undefined || list.length <= CROWDED_ROW) continue;
+      const at = new Map<number, MergeArea>();
+      for (const m of list) for (let c = m.left; c <= m.right; c++) if (!at.has(c)) at.set(c, m);
+      this.byRow[r] = at;
+    }
   }
 
   private clean(m: MergeArea): MergeArea | null {
@@ -54,7 +65,13 @@ export class SheetView {
 
   merge(r: number, c: number): MergeArea | undefined {
     if (r < 0 || c < 0 || r >= this.rows || c >= this.cols) return undefined;
-    return this.index.get(this.key(r, c));
+    const at = this.byRow[r];
+    if (at === undefined) return undefined;
+    if (Array.isArray(at)) {
+      for (const m of at) if (c >= m.left && c <= m.right) return m;
+      return undefined;
+    }
+    return at.get(c);
   }
 
   /** What a reader sees: a merged cell shows its top-left value everywhere. */

@@ -215,6 +215,7 @@ export const en: UiCatalogue = {
   'gap.numberFormat': 'number formats',
   'gap.columnWidth': 'column widths',
   'gap.merge': 'merged cells',
+  'gap.hiddenColumns': 'columns hidden or shown',
   'gap.note': 'notes',
   'gap.validation': 'entry limits',
   'gap.print': 'print settings',

@@ -215,6 +215,7 @@ export const zhCN = {
   'gap.numberFormat': '数字格式',
   'gap.columnWidth': '列宽',
   'gap.merge': '合并单元格',
+  'gap.hiddenColumns': '隐藏或取消隐藏的列',
   'gap.note': '批注',
   'gap.validation': '输入限制',
   'gap.print': '打印设置',
