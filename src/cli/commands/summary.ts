@@ -15,6 +15,7 @@ import { readXlsxWorkbook, XlsxReadError } from '../../adapters/xlsx/read';
 import { analyzeWorkbook } from '../../core/analyze';
 import type { WorkbookGrid } from '../../core/grid';
 import { formatIssue, type Lang } from '../../core/i18n';
+import { CLI_TEXT } from '../../core/i18n/cli';
 import type { WriteOp } from '../../core/plan';
 import {
   formatNote,
@@ -77,47 +78,6 @@ export interface SummaryDeps {
   ) => Promise<void>;
 }
 
-const TEXT = {
-  zh: {
-    noInputs: '没有找到要汇总的 .xlsx 文件。',
-    overInput: (f: string) => `输出文件 ${f} 是输入文件之一，不会覆盖输入。请换一个输出文件名。`,
-    cannotWrite: (f: string) =>
-      `无法写入 ${f}：写入时出错，已有的同名文件（如有）未被改动。请检查磁盘空间和文件夹权限后重试。`,
-    unit: (n: string, t: number, r: number | null) =>
-      `${oneLine(n)}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
-    wrote: (f: string, n: number) => `已写入 ${f}（${n} 个单位）。`,
-    rosterEmpty: (f: string) => `名单 ${f} 中没有找到单位名称（每行一个单位名称，或 .xlsx 的一列）。`,
-    rosterUnreadable: (f: string) =>
-      `无法读取名单 ${f}：它不是可读的名单文件。名单应为每行一个单位名称的文本文件，或一列单位名称的 .xlsx 工作簿。`,
-    rosterSheetMissing: (f: string, sh: string) => `名单 ${f} 中没有工作表“${sh}”。`,
-    missing: (n: number, names: string) => `未交单位 ${n} 个：${names}`,
-    spread: (over: number, items: number, units: number, t: number) =>
-      over > 0
-        ? `${units} 个单位有几位考核人评分：${items} 项中有 ${over} 项的考核人评分差距超过 ${t} 分，已在“评分差异”表中标出，请复核。`
-        : `${units} 个单位有几位考核人评分：${items} 项的考核人评分差距都不超过 ${t} 分（见“评分差异”表）。`,
-  },
-  en: {
-    noInputs: 'No .xlsx files to summarise were found.',
-    overInput: (f: string) =>
-      `The output ${f} is one of the inputs; inputs are never overwritten. Choose another output file.`,
-    cannotWrite: (f: string) =>
-      `Could not write ${f}: the write failed, and any file already there is unchanged. Check the disk space and the folder's permissions, then try again.`,
-    unit: (n: string, t: number, r: number | null) =>
-      `${oneLine(n)}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
-    wrote: (f: string, n: number) => `Wrote ${f} (${n} ${n === 1 ? 'unit' : 'units'}).`,
-    rosterEmpty: (f: string) =>
-      `No unit names found in the roster ${f} (one unit name a line, or one column of an .xlsx).`,
-    rosterUnreadable: (f: string) =>
-      `Could not read the roster ${f}: it is not a readable roster. A roster is a text file with one unit name a line, or an .xlsx with one column of unit names.`,
-    rosterSheetMissing: (f: string, sh: string) => `The roster ${f} has no sheet "${sh}".`,
-    missing: (n: number, names: string) => `${n} missing ${n === 1 ? 'unit' : 'units'}: ${names}`,
-    spread: (over: number, items: number, units: number, t: number) =>
-      over > 0
-        ? `${units} ${units === 1 ? 'unit' : 'units'} scored by several assessors: ${over} of ${items} items differ between assessors by more than ${t}, marked on the "Assessor spread" sheet for review.`
-        : `${units} ${units === 1 ? 'unit' : 'units'} scored by several assessors: none of ${items} items differs between assessors by more than ${t} (see the "Assessor spread" sheet).`,
-  },
-} as const;
-
 /**
  * Run the command; returns the exit code.
  * @example await runSummary(['units/'], { output: 'summary.xlsx', lang: 'zh' }, { out: console.log, err: console.error })
@@ -136,7 +96,7 @@ export async function runSummary(
       }),
   },
 ): Promise<number> {
-  const T = TEXT[opts.lang];
+  const T = CLI_TEXT[opts.lang].summary;
   // A path that cannot be used (a looping link) or a sheet the reader left out is said, and fails the run.
   let leftOut = false;
   let all: string[];
@@ -254,7 +214,7 @@ async function readRoster(
   lang: Lang,
   deps: SummaryDeps,
 ): Promise<string[] | string> {
-  const T = TEXT[lang];
+  const T = CLI_TEXT[lang].summary;
   let names: string[];
   try {
     if (/\.xlsx$/i.test(file)) {
@@ -275,13 +235,16 @@ async function readRoster(
 }
 
 function report(plan: SummaryValuesPlan, lang: Lang, io: SummaryIo): void {
-  for (const u of plan.units) io.out(TEXT[lang].unit(u.name, u.figures.total, u.rank));
+  const T = CLI_TEXT[lang].summary;
+  for (const u of plan.units) io.out(T.unit(oneLine(u.name), u.figures.total, u.rank));
   if (plan.spread) {
     const s = plan.spread;
-    io.out(TEXT[lang].spread(s.over, s.items, s.units, s.threshold));
+    io.out(T.spread(s.over, s.items, s.units, s.threshold));
   }
   if (plan.missing.length > 0)
-    io.out(TEXT[lang].missing(plan.missing.length, plan.missing.map((m) => m.name).join('、')));
+    io.out(
+      T.missing(plan.missing.length, plan.missing.map((m) => m.name).join(CLI_TEXT[lang].listSeparator)),
+    );
   for (const p of plan.problems) {
     const where = [p.file, p.issue.sheet, p.issue.cell].filter(Boolean).join(' ');
     io.err(`${where}: ${formatIssue(p.issue, lang)}`);

@@ -127,6 +127,27 @@ export const cliEn: CliCatalogue = {
     cannotApply: (f: string) =>
       `Cannot write the formulas into a copy of ${f}: the workbook holds content this product cannot handle. Nothing was written. Open it in Excel, save it as .xlsx and retry; if that does not help, write from the add-in.`,
   },
+  /** The summary command's messages; a unit's name comes in already on one line. */
+  summary: {
+    noInputs: 'No .xlsx files to summarise were found.',
+    overInput: (f: string) =>
+      `The output ${f} is one of the inputs; inputs are never overwritten. Choose another output file.`,
+    cannotWrite: (f: string) =>
+      `Could not write ${f}: the write failed, and any file already there is unchanged. Check the disk space and the folder's permissions, then try again.`,
+    unit: (n: string, t: number, r: number | null) =>
+      `${n}: total ${t}${r === null ? ' (not ranked)' : `, rank ${r}`}`,
+    wrote: (f: string, n: number) => `Wrote ${f} (${n} ${n === 1 ? 'unit' : 'units'}).`,
+    rosterEmpty: (f: string) =>
+      `No unit names found in the roster ${f} (one unit name a line, or one column of an .xlsx).`,
+    rosterUnreadable: (f: string) =>
+      `Could not read the roster ${f}: it is not a readable roster. A roster is a text file with one unit name a line, or an .xlsx with one column of unit names.`,
+    rosterSheetMissing: (f: string, sh: string) => `The roster ${f} has no sheet "${sh}".`,
+    missing: (n: number, names: string) => `${n} missing ${n === 1 ? 'unit' : 'units'}: ${names}`,
+    spread: (over: number, items: number, units: number, t: number) =>
+      over > 0
+        ? `${units} ${units === 1 ? 'unit' : 'units'} scored by several assessors: ${over} of ${items} items differ between assessors by more than ${t}, marked on the "Assessor spread" sheet for review.`
+        : `${units} ${units === 1 ? 'unit' : 'units'} scored by several assessors: none of ${items} items differs between assessors by more than ${t} (see the "Assessor spread" sheet).`,
+  },
   /** A failure the product cannot name, on the inputs named. */
   unexpected: (files: string) =>
     `Something happened while processing${files ? ` ${files}` : ''} that this product cannot handle; it stopped and nothing was written. Check the input files (open them in Excel and save as .xlsx) and retry; if that does not help, send the command and the files to the maintainers.`,

@@ -128,6 +128,25 @@ export const cliZhCN = {
     cannotApply: (f: string) =>
       `无法把公式写入 ${f} 的副本：工作簿中有本工具无法处理的内容。未写入任何内容。请用 Excel 打开并另存为 .xlsx 后重试；如仍不行，请在加载项中写入。`,
   },
+  /** The summary command's messages; a unit's name comes in already on one line. */
+  summary: {
+    noInputs: '没有找到要汇总的 .xlsx 文件。',
+    overInput: (f: string) => `输出文件 ${f} 是输入文件之一，不会覆盖输入。请换一个输出文件名。`,
+    cannotWrite: (f: string) =>
+      `无法写入 ${f}：写入时出错，已有的同名文件（如有）未被改动。请检查磁盘空间和文件夹权限后重试。`,
+    unit: (n: string, t: number, r: number | null) =>
+      `${n}：总分 ${t}${r === null ? '（未排名）' : `，第 ${r} 名`}`,
+    wrote: (f: string, n: number) => `已写入 ${f}（${n} 个单位）。`,
+    rosterEmpty: (f: string) => `名单 ${f} 中没有找到单位名称（每行一个单位名称，或 .xlsx 的一列）。`,
+    rosterUnreadable: (f: string) =>
+      `无法读取名单 ${f}：它不是可读的名单文件。名单应为每行一个单位名称的文本文件，或一列单位名称的 .xlsx 工作簿。`,
+    rosterSheetMissing: (f: string, sh: string) => `名单 ${f} 中没有工作表“${sh}”。`,
+    missing: (n: number, names: string) => `未交单位 ${n} 个：${names}`,
+    spread: (over: number, items: number, units: number, t: number) =>
+      over > 0
+        ? `${units} 个单位有几位考核人评分：${items} 项中有 ${over} 项的考核人评分差距超过 ${t} 分，已在“评分差异”表中标出，请复核。`
+        : `${units} 个单位有几位考核人评分：${items} 项的考核人评分差距都不超过 ${t} 分（见“评分差异”表）。`,
+  },
   /** A failure the product cannot name, on the inputs named. */
   unexpected: (files: string) =>
     `处理${files ? ` ${files} ` : ''}时出现了本工具无法处理的情况，已停止，未写入任何内容。请检查输入文件（用 Excel 打开并另存为 .xlsx）后重试；如仍不行，请把命令和文件发给维护者。`,
