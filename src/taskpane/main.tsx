@@ -8,6 +8,7 @@ import { createOfficeHost } from '../host/office';
 import { hostLang, hostMessage } from '../host/messages';
 import { App } from './App';
 import { selectionWatcher } from './selection';
+import { startFailureText } from './state/faults';
 
 /** Office's selection event and Excel's selected range, for the 评分 step to follow the cursor. */
 const officeSelection = selectionWatcher({
@@ -54,6 +55,5 @@ async function start(): Promise<void> {
 start().catch((e: unknown) => {
   // Nothing else can report a failed start: show it in the pane instead of a blank page.
   const root = document.getElementById('root');
-  if (root) root.textContent = e instanceof Error ? e.message : String(e);
-  throw e;
+  if (root) root.textContent = startFailureText(e, hostLang(navigator.language));
 });

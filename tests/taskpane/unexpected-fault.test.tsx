@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { faultText } from '../../src/taskpane/components/FaultBar';
 import { translator } from '../../src/taskpane/i18n';
-import { faultFrom } from '../../src/taskpane/state/faults';
+import { HostEnvironmentError } from '../../src/host/errors';
+import { faultFrom, startFailureText } from '../../src/taskpane/state/faults';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -26,5 +27,19 @@ describe('an unexpected fault', () => {
     expect(zh.body).toContain('重新读取');
     expect(en.body).toContain('Read again');
     for (const text of [zh.title, zh.body, en.title, en.body]) expect(text).not.toContain('internal words');
+  });
+});
+
+describe('a pane that could not start', () => {
+  it('says a host fault in its own words and anything else in the catalogue’s', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(startFailureText(new HostEnvironmentError('noWorkbook', {}), 'en')).toContain(
+      'No workbook is open',
+    );
+    const zh = startFailureText(new Error('internal words'), 'zh');
+    expect(zh).toContain('没能启动');
+    expect(zh).not.toContain('internal words');
+    expect(startFailureText('x', 'en')).toContain('could not start');
+    expect(log).toHaveBeenCalledTimes(2);
   });
 });

@@ -319,6 +319,8 @@ export const en: UiCatalogue = {
   'fault.title.dictionaryNotLoaded': 'Traditional characters could not be converted',
   'fault.body.dictionaryNotLoaded':
     'This workbook has traditional Chinese characters, and the dictionary needed to read them could not be fetched (the network dropped, or the add-in was just updated), so it has not been read yet. Nothing in the workbook was changed. Check the network and choose "Read again"; if that does not help, close the task pane and open it again.',
+  'fault.body.startFailed':
+    'Rubric Scorer could not start. Close the task pane and open it again; if it keeps happening, please report it.',
   'fault.title.unexpected': 'Something went wrong',
   'fault.body.unexpected':
     'The operation did not finish: something unforeseen went wrong. Choose "Read again" and retry; if it keeps happening, please report it.',

@@ -308,6 +308,7 @@ export const zhCN = {
   'fault.title.dictionaryNotLoaded': '繁体字没能转换',
   'fault.body.dictionaryNotLoaded':
     '这个工作簿里有繁体字，读它需要的繁简转换词典没能从网络取到（网络中断，或加载项刚刚更新），所以还没有识别。工作簿未被改动。请检查网络后点“重新读取”；仍不行就关闭任务窗格再打开。',
+  'fault.body.startFailed': '评分表助手没能启动。请关闭任务窗格后再打开；如果反复出现，请报告此问题。',
   'fault.title.unexpected': '出现意外错误',
   'fault.body.unexpected':
     '操作没能完成，出了意料之外的问题。请点“重新读取”后重试；如果反复出现，请报告此问题。',

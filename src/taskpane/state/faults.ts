@@ -5,7 +5,9 @@
  */
 import { META_SHEET } from '../../core/meta';
 import { HostEnvironmentError, WriteInterruptedError } from '../../host/errors';
+import type { Lang } from '../../core/i18n';
 import type { HostErrorCode, HostMessageParams } from '../../host/messages';
+import { translate } from '../i18n';
 import { DictionaryNotLoadedError } from '../traditional';
 
 export type Fault =
@@ -51,4 +53,14 @@ export function faultFrom(error: unknown): Fault {
   }
   console.error(error);
   return { kind: 'unexpected' };
+}
+
+/**
+ * What the page says when the pane could not start at all (no pane, no buttons): a host fault in its
+ * own words, anything else in the catalogue's, the error itself only in the console.
+ */
+export function startFailureText(error: unknown, lang: Lang): string {
+  if (error instanceof HostEnvironmentError) return error.localized(lang);
+  console.error(error);
+  return translate(lang, 'fault.body.startFailed');
 }
