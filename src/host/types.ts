@@ -14,6 +14,8 @@ export interface HostRead {
   syncs: number;
   /** False when this Excel cannot report merged areas (before ExcelApi 1.13): `merges` are then empty. */
   mergesKnown: boolean;
+  /** False when this host cannot tell hidden columns (WPS): `hiddenCols` is then absent. */
+  hiddenColsKnown?: boolean;
 }
 
 /** Plan operations the host could not apply because this Excel lacks the feature. */

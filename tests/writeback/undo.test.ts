@@ -227,6 +227,10 @@ describe('planUndo', () => {
     const undo = planUndo(before, [p], applyPlanToGrid(before, p).wb);
     expect(undo.plan.ops).toEqual([{ op: 'hideColumns', sheet: 'S', cols: ['K', 'L'], hidden: false }]);
     expect(undo.gaps).toEqual([]);
+    // A read that cannot tell hidden columns (WPS): they may have been hidden before; left, and listed.
+    const blind = planUndo(before, [p], applyPlanToGrid(before, p).wb, { hiddenColsKnown: false });
+    expect(blind.plan.ops).toEqual([]);
+    expect(blind.gaps).toEqual([{ sheet: 'S', kind: 'hiddenColumns', count: 1 }]);
   });
 
   it('removes the validation a write added where the read recorded none, so the next write asks about the same cells', () => {

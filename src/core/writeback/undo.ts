@@ -31,6 +31,7 @@ export type UndoGapKind =
   | 'numberFormat'
   | 'columnWidth'
   | 'merge'
+  | 'hiddenColumns'
   | 'note'
   | 'validation'
   /** Print titles and page setup. */
@@ -101,6 +102,8 @@ const GAP_OF: Partial<Record<WriteOp['op'], UndoGapKind>> = {
 export interface UndoKnown {
   /** False when the read could not report merged areas (its grid then shows none). */
   mergesKnown?: boolean;
+  /** False when the read could not tell hidden columns (its grid then shows none). */
+  hiddenColsKnown?: boolean;
 }
 
 /**
@@ -116,6 +119,7 @@ export function planUndo(
   known: UndoKnown = {},
 ): UndoPlan {
   const mergesKnown = known.mergesKnown !== false;
+  const hiddenColsKnown = known.hiddenColsKnown !== false;
   const sheetIn = (wb: WorkbookGrid, name: string) => wb.sheets.find((s) => s.name === name);
   const ops = written.flatMap((p) => p.ops);
   const added = new Set(
@@ -197,14 +201,15 @@ export function planUndo(
       case 'addSheet':
         break;
       case 'hideColumns': {
-        // Shown again by the write: hidden again where the read said they were hidden.
+        // Each column back as the read saw it (hidden or shown).
         const hidden = new Set(was?.hiddenCols ?? []);
         const back = op.cols.filter((c) => {
           const i = colIndex(c.toUpperCase());
           return i >= 0 && hidden.has(i) !== op.hidden;
         });
-        // As the planner, no recorded hidden columns means none hidden.
-        if (back.length > 0)
+        // As the planner, no recorded hidden columns means none hidden, where the read could tell.
+        if (!hiddenColsKnown) gap(op.sheet, 'hiddenColumns');
+        else if (back.length > 0)
           undo.push({ op: 'hideColumns', sheet: op.sheet, cols: back, hidden: !op.hidden });
         break;
       }

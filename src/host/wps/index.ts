@@ -173,7 +173,7 @@ function readWorkbook(app: EtApplication): Omit<HostRead, 'syncs'> {
     }
     out.push(grid);
   }
-  return { workbook: { sheets: out }, mergesKnown: true };
+  return { workbook: { sheets: out }, mergesKnown: true, hiddenColsKnown: false };
 }
 
 /** Value2/Formula of one cell is a scalar; of a range, rows of cells. */

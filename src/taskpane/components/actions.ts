@@ -141,12 +141,14 @@ export function usePaneActions(
       let fresh: WritePlan;
       let before: WorkbookGrid;
       let mergesKnown = true;
+      let hiddenColsKnown = true;
       try {
         // The preview was planned from the workbook as last read, and the assessor may have typed in
         // Excel since: plan again from a fresh read, and write only what they saw and confirmed.
         const read = await host.readWorkbook();
         before = read.workbook;
         mergesKnown = read.mergesKnown;
+        hiddenColsKnown = read.hiddenColsKnown !== false;
         const report = engine.analyze(read.workbook);
         fresh = engine.plan(read.workbook, report, {
           entryColumns: s.write.entryColumns,
@@ -170,7 +172,7 @@ export function usePaneActions(
         dispatch({
           type: 'written',
           result: { ops: fresh.ops.length, syncs: res.syncs, skipped: res.skipped },
-          undo: { before, plans: [fresh], mergesKnown },
+          undo: { before, plans: [fresh], mergesKnown, hiddenColsKnown },
         });
       } catch (e) {
         const fault = faultFrom(e);
@@ -196,6 +198,7 @@ export function usePaneActions(
           const read = await host.readWorkbook();
           const u = planUndo(last.before, last.plans, read.workbook, {
             mergesKnown: last.mergesKnown !== false,
+            hiddenColsKnown: last.hiddenColsKnown !== false,
           });
           if (u.plan.ops.length > 0) await host.applyPlan(u.plan);
           done = u;

@@ -32,6 +32,8 @@ export interface UndoSource {
   plans: WritePlan[];
   /** False when that read could not report merged areas. */
   mergesKnown?: boolean;
+  /** False when that read could not tell hidden columns. */
+  hiddenColsKnown?: boolean;
 }
 
 /** What an undo did: cells put back, cells edited since the write (left as they are), what stays. */
