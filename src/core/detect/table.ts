@@ -292,13 +292,17 @@ function scan(view: SheetView, header: FoundHeader, layout: Layout): Scan {
     if (points === null && (END_ROW.test(norm(own[0]!.text)) || END_LABEL.test(first))) break;
     if (points === null && own.length === 1 && isNotesRow(view, r, own[0]!, layout, candidates)) break;
     let seqRank: number | null = null;
-    const rest = own.filter((o) => {
-      if (!layout.seqCols.includes(o.col) || o.span > 1) return true;
-      const k = seqRankOf(o.text);
-      if (k === null) return true;
-      seqRank = k;
-      return false;
-    });
+    // Without 序号 columns the row's cells stay as read (nobody changes them later).
+    const rest =
+      layout.seqCols.length === 0
+        ? own
+        : own.filter((o) => {
+            if (!layout.seqCols.includes(o.col) || o.span > 1) return true;
+            const k = seqRankOf(o.text);
+            if (k === null) return true;
+            seqRank = k;
+            return false;
+          });
     if (rest.length === 0 && points === null) continue;
     candidates.push({ row: r, own: rest, points, pointsRaw, bonus: read.bonus, seqRank });
   }
@@ -505,10 +509,17 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     const hasPointsCell = cand.pointsRaw !== '';
     const itemOwn = itemCol !== null ? ownAt(own, itemCol) : undefined;
     const critOwn = criteriaCol !== undefined ? ownAt(own, criteriaCol) : undefined;
-    const textCells = cand.own.filter(
-      (o) => o.col !== pointsCol && !(BARE_NUMBER.test(o.text) && !layout.descCols.includes(o.col)),
-    );
-    const descOwn = textCells.filter((o) => layout.descCols.includes(o.col) || o.col < firstDescCol);
+    // The row's text cells (not its points, nor a bare number outside the descriptive columns): how
+    // many, the first, and the first in the descriptive columns (or left of them), without arrays.
+    let textCount = 0;
+    let firstText: OwnCell | undefined;
+    let firstDesc: OwnCell | undefined;
+    for (const o of own) {
+      if (o.col === pointsCol || (BARE_NUMBER.test(o.text) && !layout.descCols.includes(o.col))) continue;
+      textCount++;
+      firstText ??= o;
+      if (firstDesc === undefined && (layout.descCols.includes(o.col) || o.col < firstDescCol)) firstDesc = o;
+    }
 
     // A row inside the merged points cell of the item above: more of that item's text.
     const prev = items[items.length - 1];
@@ -526,7 +537,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     }
 
     if (heads.has(idx)) {
-      const label = (itemOwn ?? descOwn[0] ?? textCells[0])!;
+      const label = (itemOwn ?? firstDesc ?? firstText)!;
       const rank: Rank = [0, rankOf(cand) ?? UNNUMBERED_RANK];
       const m = view.merge(r, label.col);
       openGroup(
@@ -542,7 +553,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     }
 
     // A group header row.
-    const single = textCells.length === 1 ? textCells[0]! : null;
+    const single = textCount === 1 ? firstText! : null;
     if (single && !critOwn && (!hasPointsCell || cand.points !== null)) {
       const spans = single.span >= 2;
       const placed = single.col <= firstDescCol;
@@ -578,7 +589,7 @@ export function readBody(view: SheetView, header: FoundHeader): BodyRead {
     }
 
     // Criteria or method text running on below an item.
-    if (!hasPointsCell && descOwn.length === 0) {
+    if (!hasPointsCell && firstDesc === undefined) {
       const last = items[items.length - 1];
       if (last && lastWasItem) {
         if (critOwn) last.criteria = last.criteria ? `${last.criteria}\n${critOwn.text}` : critOwn.text;
