@@ -143,6 +143,7 @@ export const en: UiCatalogue = {
   'op.fill': 'Fill',
   'op.font': 'Font',
   'op.merge': 'Merge',
+  'op.unmerge': 'Unmerge',
   'op.columnWidth': 'Column width',
   'op.note': 'Note',
   'op.chart': 'Chart',

@@ -146,6 +146,7 @@ export const zhCN = {
   'op.fill': '填充色',
   'op.font': '字体',
   'op.merge': '合并',
+  'op.unmerge': '取消合并',
   'op.columnWidth': '列宽',
   'op.note': '批注',
   'op.chart': '图表',
