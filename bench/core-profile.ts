@@ -3,6 +3,11 @@
  *   npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/core-profile.ts [runs]
  * then summarise self time by function with bench/profile-top.ts.
  * Without --cpu-prof it prints the median time of the runs.
+ * Run through tsx, every function sits on line 1 of its file; for source lines (profile-top's --lines),
+ * profile a bundle instead:
+ *   npx esbuild bench/core-profile.ts --bundle --platform=node --format=esm --outfile=/tmp/core.mjs
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/core.mjs 40
+ *   npx tsx bench/profile-top.ts /tmp/prof/<file>.cpuprofile 30 --lines
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeWorkbook } from '../src/core';

@@ -40,7 +40,35 @@ for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, count))
   console.log(`${ms.toFixed(1).padStart(9)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
 
 // Inclusive time of the functions named after the count (e.g. detectWorkbook scoreSheet rulesFor).
-const named = process.argv.slice(4);
+// --lines among them: the hottest source lines as well (needs a bundled run, see core-profile.ts).
+const named = process.argv.slice(4).filter((a) => a !== '--lines');
+if (process.argv.slice(4).includes('--lines')) {
+  const ticks = new Map<string, number>();
+  let all = 0;
+  for (const n of prof.nodes as (Node & { positionTicks?: { line: number; ticks: number }[] })[])
+    for (const pt of n.positionTicks ?? []) {
+      const key = `${n.callFrame.url}\t${pt.line}\t${n.callFrame.functionName || '(anonymous)'}`;
+      ticks.set(key, (ticks.get(key) ?? 0) + pt.ticks);
+      all += pt.ticks;
+    }
+  const sources = new Map<string, string[]>();
+  const lineOf = (url: string, line: number): string => {
+    if (!url.startsWith('file://')) return '';
+    if (!sources.has(url)) {
+      try {
+        sources.set(url, readFileSync(new URL(url), 'utf8').split('\n'));
+      } catch {
+        sources.set(url, []);
+      }
+    }
+    return (sources.get(url)![line - 1] ?? '').trim().slice(0, 100);
+  };
+  console.log(`hot lines (share of ${all} ticks):`);
+  for (const [key, t] of [...ticks].sort((a, b) => b[1] - a[1]).slice(0, count)) {
+    const [url, line, fn] = key.split('\t') as [string, string, string];
+    console.log(`${((100 * t) / all).toFixed(1).padStart(5)}%  ${fn}:${line}  ${lineOf(url, Number(line))}`);
+  }
+}
 if (named.length > 0) {
   const parent = new Map<number, number>();
   for (const n of prof.nodes as (Node & { children?: number[] })[])
