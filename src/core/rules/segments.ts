@@ -25,9 +25,43 @@ const TYPOS: readonly [RegExp, string][] = [
   [/(?<![\d.分~—–-])[-−](?=\s*[\d.]+\s*分)/g, '扣'],
 ];
 
+/** A line that ends a clause or a rule: punctuation, points (扣2分, 得分, 不得分), 为止, 否决. */
+const LINE_ENDS = /(?:[。;；!?！？,，:：]|分[)）]?|为止|否决|否優|否优)\s*$/;
+/** A line that starts anew: numbering, a bullet, a note (注：), a rule of its own (每…, 凡…, 以上…). */
+const LINE_STARTS =
+  /^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[•·●○■□◆◇▪*-]|(?:注|备注|说明)[:：]|每|凡|以上)/;
+/** Words that state a rule or its outcome: a line whose last clause holds one is complete. */
+const RULE_WORD = /[扣得加奖减计]|分值|取消|否决|为止|不合格|见附/;
+const BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+
+/**
+ * Line breaks as the parser reads them, same length: a break after a line that ends a clause or a
+ * rule, or before a numbered line, separates sentences (';'); any other break is where the cell's
+ * width wrapped one clause ("…等违法\n犯罪行为进行调查处理，得1分"), and joins it (a space, which the
+ * normaliser drops).
+ */
+function breaks(original: string): string {
+  if (!/[\r\n\u2028\u2029\u0085]/.test(original)) return original;
+  return original.replace(BREAK, (br, at: number) => {
+    const before = original.slice(0, at);
+    const after = original.slice(at + br.length);
+    const lineBefore = before.slice(Math.max(before.search(/[^\r\n\u2028\u2029\u0085]*$/), 0));
+    const lineAfter = /^[^\r\n\u2028\u2029\u0085]*/.exec(after)?.[0] ?? '';
+    // The last clause of the line before: when it states a rule itself, the line is complete.
+    const lastClause = lineBefore.split(/[,，、;；。]/).pop() ?? '';
+    const hard =
+      RULE_WORD.test(lastClause) ||
+      lineBefore.trim() === '' ||
+      lineAfter.trim() === '' ||
+      LINE_ENDS.test(lineBefore) ||
+      LINE_STARTS.test(lineAfter);
+    return (hard ? ';' : ' ').repeat(br.length);
+  });
+}
+
 export function prepare(original: string, base: number): Text {
-  // Line breaks separate sentences; make them a same-length separator the normaliser keeps.
-  const n = normalize(original.replace(/[\r\n\u2028\u2029\u0085]/g, ';'));
+  // Line breaks that separate sentences become a same-length separator the normaliser keeps.
+  const n = normalize(breaks(original));
   let t = n.text;
   for (const [re, to] of TYPOS) t = t.replace(re, to);
   return { t, map: n.map, base };
