@@ -215,6 +215,41 @@ function withBonusItems(table: DetectedTable, rules: Record<string, Rule>): Dete
   };
 }
 
+/** A row that both adds and takes off beside the total: 奖扣分项目, 加减分, 加扣分, 奖惩. */
+const ADJUSTMENT_ROW = /奖扣|加减分|加扣分|奖惩/;
+
+/**
+ * A 奖扣分 / 加减分 row whose rule states a bonus and a deduction ("分别奖20、10分 … 分别扣20、10分")
+ * is not part of the maximum and not an ordinary item: the points cell on it is the most it can move
+ * the score, up or down. It scores 0 out of 0, its deductions come off the total, and its bonus and
+ * deduction are capped at those points.
+ */
+export function isAdjustmentRow(groups: ReadonlyMap<string, RubricGroup>, item: RubricItem): boolean {
+  const label = [item.text, ...item.groupIds.map((id) => groups.get(id)?.text ?? '')].map(norm);
+  if (!label.some((t) => ADJUSTMENT_ROW.test(t))) return false;
+  const rule = norm(item.criteria || item.text);
+  return /[奖加]\S*?\d/.test(rule) && /[扣减]\S*?\d/.test(rule);
+}
+
+function withAdjustmentRows(table: DetectedTable, rules: Record<string, Rule>): DetectedTable {
+  const groups = new Map(table.groups.map((g) => [g.id, g]));
+  const rows = table.items.filter((i) => i.points !== null && i.points > 0 && isAdjustmentRow(groups, i));
+  if (rows.length === 0) return table;
+  const ids = new Set(rows.map((i) => i.id));
+  for (const item of rows) {
+    const rule = rules[item.id];
+    if (!rule || rule.overridden) continue;
+    const most = item.points ?? 0;
+    rules[item.id] = {
+      ...rule,
+      fromTotal: true,
+      cap: { kind: 'explicit', amount: most, span: rule.cap.span ?? { start: 0, end: 0 } },
+      bonusCap: Math.min(most, rule.bonusCap ?? most),
+    };
+  }
+  return { ...table, items: table.items.map((i) => (ids.has(i.id) ? { ...i, points: 0 } : i)) };
+}
+
 /**
  * Read, score and check every sheet of a workbook.
  * @example const report = analyzeWorkbook(grid); report.sheets[0]?.analysis?.score.total
@@ -245,7 +280,7 @@ export function analyzeWorkbook(wb: WorkbookGrid, opts: AnalyzeOptions = {}): Wo
     }
     const state = meta.sheets.find((s) => s.sheet === sheet.name);
     const rules = rulesFor(d.table, overrides);
-    const table = withTotalItems(withBonusItems(d.table, rules), rules);
+    const table = withTotalItems(withAdjustmentRows(withBonusItems(d.table, rules), rules), rules);
     const entries = readEntries(sheet, table, state);
     const score = scoreSheet(table, rules, entries);
     const sheetIssues = [

@@ -367,9 +367,9 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     ]);
   });
 
-  // Wrong now: max is 107, the 奖扣分项目's 7 (C32) counted in as if it were part of the 100. Its rule
-  // (奖20、10分 / 扣20、10分) adds or takes off beside the total, as the integrity check already takes it.
-  it.fails('river-chief-township: the maximum is the 总分 100, with 奖扣分项目 beside it', () => {
+  // The 奖扣分项目's 7 (C32) is not part of the 100: its rule (奖20、10分 / 扣20、10分) adds or takes
+  // off beside the total, as the integrity check already takes it.
+  it('river-chief-township: the maximum is the 总分 100, with 奖扣分项目 beside it', () => {
     const s = file('river-chief-township-sc.xlsx').sheets[0]!;
     expect(s.max).toBe(100);
   });

@@ -15,6 +15,7 @@ import {
   RATE_TARGET_NEAR,
   REFERENCE,
   SHORT_ONE,
+  U,
   eachStep,
   eachUnit,
 } from '../vocab';
@@ -62,19 +63,46 @@ const alternative = <M>(
   build: (d: Deduction, hit: M) => Outcome | null,
 ): Alternative => ({ name, match, build });
 
+/** A clause that states a failing (不及时, 未上报, 无标识, 缺记录), not a requirement (资料齐全). */
+const FAILING = /不|未|无|没|缺|差|错|漏|迟|超|违|假|乱/;
+
 /**
- * The condition a term names when `what` is empty: with no condition of its own, the pending ones;
- * with one wholly taken by its count ("记录不完整，每次扣0.3分", "逾期未报的，每逾期一天扣0.1分"), the
- * "…的" clauses before it, else the clause before, so the explanation keeps the condition.
+ * The clauses before an action that are its condition: the "…的" ones, else the failings that end
+ * the pending clauses ("汇报不及时，上报不准确，一次扣0.5分"), else the last clause.
+ */
+function conditionBefore(d: Deduction): Seg[] {
+  if (d.de.length > 0) return d.de;
+  const { pending, x } = d.site;
+  let i = pending.length;
+  while (i > 0 && FAILING.test(x.t.slice(pending[i - 1]!.s, pending[i - 1]!.e))) i--;
+  return i === pending.length ? pending.slice(-1) : pending.slice(i);
+}
+
+/** What is left of a counting phrase that names nothing: a bare verb or unit (每有一项, 有一项次). */
+const BARE = new RegExp(`^(?:有|发现|出现|存在|没|每)?(?:${U})?(?:\\((?:${U})\\))?$`);
+
+/** 一个项目: one character after the unit, not a unit itself (项次), makes a word with it: the noun. */
+function unitWord(cond: string, m: RegExpExecArray, unit: string, what: string): string {
+  const rest = cond.slice(m.index + m[0].length);
+  const word = what.length === 1 && rest === what && /[\u4e00-\u9fff]/.test(what) && !BARE.test(what);
+  return word ? `${unit}${what}` : what;
+}
+
+/**
+ * The condition a term names. With no condition of its own, the pending ones. With one wholly taken
+ * by its count ("记录不完整，每次扣0.3分", "逾期未报的，每逾期一天扣0.1分"), the clauses before it. With
+ * one that leaves a noun after "…的" clauses ("…印章的，每份材料扣1分"), the clauses name it
+ * ("…印章的材料"), so the explanation keeps the condition.
  */
 function fallback(d: Deduction, what: string, start = d.w.start): Named {
-  const { own, pending, x } = d.site;
-  if (what !== '') return { what, start };
-  if (!own) return { what: d.w.what, start };
-  const lastPending = pending[pending.length - 1];
-  const from = d.de.length > 0 ? d.de : lastPending ? [lastPending] : [];
-  if (from.length === 0) return { what: '', start };
-  return joinSegs(x.t, from, own.s);
+  const { own, x } = d.site;
+  if (!own) return what !== '' ? { what, start } : { what: d.w.what, start };
+  const from = conditionBefore(d);
+  if (from.length === 0) return { what, start };
+  const before = joinSegs(x.t, from, own.s);
+  if (BARE.test(what)) return before;
+  if (d.de.length === 0 || what.includes(before.what)) return { what, start };
+  return { what: `${before.what}的${what}`, start: before.start };
 }
 
 const perUnit = (d: Deduction, unit: string, named: Named): Outcome =>
@@ -159,7 +187,7 @@ function eachSeveral(d: Deduction): Outcome {
 /** 每迟报1天扣0.5分: per unit; a bare 每<verb><count> takes its subject from the "…的" clause. */
 function each(d: Deduction, m: RegExpExecArray): Outcome {
   const what = without(d.cond, m) === '' && d.de.length > 0 ? '' : without(d.cond, m, m[1] ?? '');
-  return perUnit(d, m[2]!, fallback(d, what));
+  return perUnit(d, m[2]!, fallback(d, unitWord(d.cond, m, m[2]!, what)));
 }
 
 /**
@@ -186,7 +214,7 @@ function lastOne(d: Deduction): RegExpExecArray | null {
 
 function one(d: Deduction, m: RegExpExecArray): Outcome {
   const keep = /^(?:发现|出现|存在)/.test(m[0]) ? m[0].replace(/(?:一|1)(?:个|名)?.+$/, '') : '';
-  return perUnit(d, m[1]!, fallback(d, without(d.cond, m, keep)));
+  return perUnit(d, m[1]!, fallback(d, unitWord(d.cond, m, m[1]!, without(d.cond, m, keep))));
 }
 
 /** 每5人, 每超0.1个百分点: a 每 step of more than one unit. */

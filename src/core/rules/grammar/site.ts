@@ -12,12 +12,16 @@ export interface Named {
 
 const endsDe = (t: string, g: Seg): boolean => /的$/.test(t.slice(g.s, g.e));
 
+/** A clause that goes on from the one before it ("…无明显标识，或未公示…的"): one condition with it. */
+const joined = (t: string, g: Seg): boolean =>
+  /^[\s,，、]*(?:或者?|或是|以及|及|和|并且?|且)/.test(t.slice(g.s, g.e));
+
 /** The pending conditions that belong to the next action: trailing "…的" clauses if any, else all. */
 export function pendingSegs(pending: readonly Seg[], t: string): Seg[] {
   const last = pending[pending.length - 1];
   if (!last || !endsDe(t, last)) return [...pending];
   let i = pending.length - 1;
-  while (i > 0 && endsDe(t, pending[i - 1]!)) i--;
+  while (i > 0 && (endsDe(t, pending[i - 1]!) || joined(t, pending[i]!))) i--;
   return pending.slice(i);
 }
 
