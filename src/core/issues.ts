@@ -41,6 +41,7 @@ export const ISSUE_CODES = {
   pointsScheme: 'warning',
   vetoColumn: 'info',
   pointsAlternatives: 'info',
+  maxAlternatives: 'warning',
   // Sheets and files
   sheetSkipped: 'info',
   fileUnreadable: 'error',
@@ -66,6 +67,7 @@ export const RUBRIC_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'pointsScheme',
   'vetoColumn',
   'pointsAlternatives',
+  'maxAlternatives',
 ]);
 
 export type IssueParams = Record<string, string | number>;

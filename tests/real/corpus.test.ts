@@ -100,6 +100,10 @@ describe.skipIf(!present)('the real rubrics in ../shared/real-rubrics', () => {
     expect(general.map((i) => i.max)).toEqual([8, 7, 10, 10, 5]);
     const alt = s.issues.find((i) => i.code === 'pointsAlternatives');
     expect(alt?.message).toMatch(/31 个部分各为 60 分/);
+    // The 1900 is no unit's maximum: the sheet says so, as a warning, with a unit's 100 beside it.
+    const over = s.issues.find((i) => i.code === 'maxAlternatives');
+    expect(over).toMatchObject({ severity: 'warning' });
+    expect(over?.message).toMatch(/合计 1900 分.*满分为 100 分.*选定/);
     // The stated total is the 总分 row directly under the header: 100, not 1900.
     const grid = await readXlsx(join(CORPUS, 'river-chief-county-sc.xlsx'));
     const table = analyzeWorkbook(grid).sheets[0]!.analysis!.table;

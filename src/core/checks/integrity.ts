@@ -312,6 +312,17 @@ export function checkIntegrity(table: DetectedTable, rules: Record<string, Rule>
   }
 
   const total = effectiveCents(table, index, alternatives);
+  // The sheet's maximum adds every part up, more than any one unit can score: say so, once.
+  const allCents = pointsCents(table.items);
+  if (scheme === 'points' && alternatives.size > 0 && allCents > total) {
+    out.push(
+      issue('maxAlternatives', sheet, null, {
+        sum: fmt(fromCents(allCents)),
+        unit: fmt(fromCents(total)),
+        count: [...alternatives.values()].reduce((a, n) => a + n, 0),
+      }),
+    );
+  }
   const headerCell = table.columns.points === undefined ? null : a1(table.headerRow, table.columns.points);
   // A stated total may leave out the 奖扣分 / 加分 section.
   let bonusCents: number | undefined;

@@ -89,6 +89,8 @@ export const en: Record<IssueCode, (p: P) => string> = {
     `The table is not scored as a sum of item points (${s(p, 'scheme')}); the sum of points is not checked.`,
   vetoColumn: (p) =>
     `The ${s(p, 'count')} items marked 是 in "${s(p, 'header')}" are vetoes: when one happens, the sheet's total is 0.`,
+  maxAlternatives: (p) =>
+    `The items add up to ${s(p, 'sum')} points, more than any one assessed unit can score: ${s(p, 'count')} of the parts are for different units, each unit takes only one of them, and a unit's maximum is ${s(p, 'unit')}. A maximum and total counted out of ${s(p, 'sum')} belong to no unit; choose for each assessed unit the parts it is scored on, and score only those.`,
   pointsAlternatives: (p) =>
     `Under "${s(p, 'group')}", each of ${s(p, 'count')} parts carries ${s(p, 'each')} points and each assessed unit takes one of them, so their sum is not checked.`,
   sheetSkipped: (p) =>

@@ -83,6 +83,8 @@ export const zhCN: Record<IssueCode, (p: P) => string> = {
     })[s(p, 'scheme')] ?? `本表的计分方式不是各项分值相加（${s(p, 'scheme')}），不核对分值合计。`,
   vetoColumn: (p) =>
     `“${s(p, 'header')}”列标为“是”的 ${s(p, 'count')} 项按一票否决处理：发生时本表总分计为 0。`,
+  maxAlternatives: (p) =>
+    `本表各项分值合计 ${s(p, 'sum')} 分，多于任何一个被考核单位能得的分：其中 ${s(p, 'count')} 个部分是分别考不同单位的，每个单位只考其中一部分，满分为 ${s(p, 'unit')} 分。按 ${s(p, 'sum')} 分计的满分和总分不是任何单位的；请为每个被考核单位选定它所考的部分，只对这些部分评分。`,
   pointsAlternatives: (p) =>
     `“${s(p, 'group')}”下 ${s(p, 'count')} 个部分各为 ${s(p, 'each')} 分，每个被考核单位只考其中一部分，因此不核对这些部分的合计。`,
   sheetSkipped: (p) =>
