@@ -406,7 +406,7 @@ describe('the assessor’s journey at 350 px', () => {
     await page.keyboard.press('Enter');
     const done = pane(page)
       .getByRole('status')
-      .filter({ hasText: /^已写入 \d+ 项操作/ });
+      .filter({ hasText: zh('writeDone') });
     await done.waitFor({ timeout: 60_000 });
 
     // What changed: the sheet's sentence, now in the past; what is left: the fresh read's findings.
@@ -508,7 +508,7 @@ describe('the assessor’s journey at 350 px', () => {
     await page.keyboard.press('Enter');
     await pane(page)
       .getByRole('status')
-      .filter({ hasText: /^已写入 \d+ 项操作/ })
+      .filter({ hasText: zh('writeDone') })
       .waitFor({ timeout: 60_000 });
     const scoreCol = analyzeWorkbook(await bookGrid(page)).sheets.find((s) => s.sheet === sheet)!.analysis!
       .table.columns.score!;

@@ -162,9 +162,7 @@ describe('task pane by keyboard only, 350 px', () => {
     await goToStep(page, 'step.write');
     await tabTo(page, (f) => f.role === 'button' && f.text === zh('write') && !f.disabled, 'write');
     await page.keyboard.press('Enter');
-    await pane(page)
-      .getByText(/已写入 \d+ 项操作/)
-      .waitFor({ timeout: 60_000 });
+    await pane(page).getByText(zh('writeDone'), { exact: true }).waitFor({ timeout: 60_000 });
     expect((await layoutFaults(page)).faults, '写入').toEqual([]);
     await pointsAfter(page, '写入');
 

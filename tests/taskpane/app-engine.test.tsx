@@ -71,7 +71,8 @@ describe('write step with conflicts and long plans', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '写入' }));
     });
-    await screen.findByText(/已写入 3 项操作/);
+    const done = (await screen.findByText('写入完成。')).closest('[role="status"]') as HTMLElement;
+    expect(done.getAttribute('data-ops')).toBe('3');
     expect(host.plans).toHaveLength(1);
   });
 
@@ -115,7 +116,8 @@ describe('write step with conflicts and long plans', () => {
     await act(async () => {
       release();
     });
-    await screen.findByText('已写入 4 项操作，与 Excel 往返 3 次。');
+    const done = (await screen.findByText('写入完成。')).closest('[role="status"]') as HTMLElement;
+    expect([done.getAttribute('data-ops'), done.getAttribute('data-syncs')]).toEqual(['4', '3']);
     expect(screen.getByText('此 Excel 版本不支持批注，已跳过 2 项。')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
   });

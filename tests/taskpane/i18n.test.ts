@@ -43,9 +43,8 @@ describe('UI strings', () => {
         expect(text).not.toContain('undefined');
       }
     }
-    expect(translate('zh', 'writeDone', { ops: 12, syncs: 3 })).toBe(
-      '已写入 12 项操作，与 Excel 往返 3 次。',
-    );
+    expect(translate('zh', 'writeDone')).toBe('写入完成。');
+    expect(translate('en', 'writeDone')).toBe('Written.');
     expect(translate('en', 'conflictLabel', { where: 'S!F3', existing: '4', planned: '=C3-E3' })).toBe(
       'S!F3: now "4" → write "=C3-E3"',
     );

@@ -24,7 +24,7 @@ describe('写入 when the assessor types into a target cell after the preview (c
     await openWriteStep(officeHost(whole).host);
     await screen.findByRole('table');
     await pressWrite();
-    await screen.findByText(/与 Excel 往返/);
+    await screen.findByText('写入完成。');
     const written = cellsOf(whole.toGrid());
     const [key] = [...written].find(
       ([k, v]) => k.startsWith('一村!F') && v.formula !== null && before.get(k)?.formula == null,
@@ -59,7 +59,7 @@ describe('写入 when the assessor types into a target cell after the preview (c
     expect(box.closest('li')?.textContent).toMatch(new RegExp(`^${key}：现为“4”，写入后为“\\d+(\\.\\d+)?”$`));
 
     await pressWrite();
-    await screen.findByText(/与 Excel 往返/);
+    await screen.findByText('写入完成。');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('list', { name: /预览之后/ })).toBeNull();
     // The assessor's value stays; every other cell is what one whole write gives.
@@ -108,7 +108,7 @@ describe('写入 when the assessor types into a target cell after the preview (c
     expect((box as HTMLInputElement).checked).toBe(false);
     await writeReady();
     await pressWrite();
-    await screen.findByText(/与 Excel 往返/);
+    await screen.findByText('写入完成。');
     expect(applies).toBe(2);
     expect(book.at('二村', 'F3')).toEqual({ value: 3, formula: null });
     expect(book.at('二村', 'F4').formula).not.toBeNull();

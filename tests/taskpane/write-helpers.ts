@@ -53,7 +53,7 @@ export async function writeInPane(host: Host): Promise<void> {
 
 /** Wait for the pane to say a write is done. */
 export async function written(): Promise<HTMLElement> {
-  const done = await screen.findByText(/与 Excel 往返/);
+  const done = await screen.findByText('写入完成。');
   return done.closest('[role="status"]') as HTMLElement;
 }
 

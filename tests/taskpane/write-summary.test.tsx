@@ -95,7 +95,7 @@ describe('写入 in one screen, per sheet', () => {
       expect(screen.getByRole('button', { name: '写入' }).hasAttribute('disabled')).toBe(false),
     );
     await pressWrite();
-    await screen.findByText(/与 Excel 往返/);
+    await screen.findByText('写入完成。');
     const after = cellsOf(book.toGrid());
     // Ticked: replaced by the formula. Unticked, in 一村 and all of 二村: the typed values stay.
     expect(after.get('一村!F3')?.formula).not.toBeNull();
@@ -126,7 +126,7 @@ describe('写入 in one screen, per sheet', () => {
       expect(screen.getByRole('button', { name: '写入' }).hasAttribute('disabled')).toBe(false),
     );
     await pressWrite();
-    const done = (await screen.findByText(/与 Excel 往返/)).closest('[role="status"]') as HTMLElement;
+    const done = (await screen.findByText('写入完成。')).closest('[role="status"]') as HTMLElement;
     const writtenLines = within(done)
       .getAllByRole('listitem')
       .map((li) => li.textContent ?? '');
@@ -207,7 +207,7 @@ describe('写入 in one screen, per sheet', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write' }));
     });
-    const done = (await screen.findByText(/round trips to Excel/)).closest('[role="status"]') as HTMLElement;
+    const done = (await screen.findByText('Written.')).closest('[role="status"]') as HTMLElement;
     expect(done.textContent).not.toMatch(/[\u3400-\u9fff\uff00-\uffef]/);
     for (const sheet of ['North', 'South'] as const) {
       const s = planned[sheet];

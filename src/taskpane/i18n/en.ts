@@ -200,7 +200,7 @@ export const en: UiCatalogue = {
     `${s(p, 'where')}: was ${s(p, 'was') === '' ? 'empty' : `"${s(p, 'was')}"`}, now ${s(p, 'now') === '' ? 'empty' : `"${s(p, 'now')}"`}`,
   write: 'Write',
   writing: (p: P) => `Writing… ${s(p, 'done')} / ${s(p, 'total')}`,
-  writeDone: (p: P) => `Wrote ${s(p, 'ops')} operations in ${s(p, 'syncs')} round trips to Excel.`,
+  writeDone: 'Written.',
   skippedFeature: (p: P) =>
     `This Excel does not support ${s(p, 'feature')}; ${s(p, 'count')} operations were skipped.`,
   noSheetSelected: 'Select at least one sheet.',

@@ -202,7 +202,7 @@ export const zhCN = {
     `${s(p, 'where')}：原为${s(p, 'was') === '' ? '空' : `“${s(p, 'was')}”`}，现为${s(p, 'now') === '' ? '空' : `“${s(p, 'now')}”`}`,
   write: '写入',
   writing: (p: P) => `正在写入… ${s(p, 'done')} / ${s(p, 'total')}`,
-  writeDone: (p: P) => `已写入 ${s(p, 'ops')} 项操作，与 Excel 往返 ${s(p, 'syncs')} 次。`,
+  writeDone: '写入完成。',
   skippedFeature: (p: P) => `此 Excel 版本不支持${s(p, 'feature')}，已跳过 ${s(p, 'count')} 项。`,
   noSheetSelected: '请至少选择一张工作表。',
   undoWrite: '撤销写入',
