@@ -79,26 +79,26 @@ describe('check: sheets not read as rubrics', () => {
 
   it('says in Chinese what it found instead of a rubric', async () => {
     const text = Object.fromEntries((await skippedOf('zh')).map((s) => [s.name, s.message]));
-    expect(text['红线']).toBe(
+    expect(text.红线).toBe(
       '第1行像是表头（序号、类别、考核标准、处罚标准），但表中没有分值列：“处罚标准”列写的是降职、降薪两级、降薪一级等处理，不是分数。这张表不是计分的评分表，已跳过。',
     );
-    expect(text['模板']).toBe(
+    expect(text.模板).toBe(
       '第1行是表头（考核项目、考核内容、分值、评分标准），但其下 2 行都没有分值（“分值”列是空的），已跳过。要计分，请在分值列填写各项分值。',
     );
-    expect(text['空白']).toBe('工作表是空的，已跳过。');
-    expect(text['通讯录']).toMatch(/^没有找到评分表表头（.*），已跳过。最接近的是第1行：备注。$/);
+    expect(text.空白).toBe('工作表是空的，已跳过。');
+    expect(text.通讯录).toMatch(/^没有找到评分表表头（.*），已跳过。最接近的是第1行：备注。$/);
   });
 
   it('says it in English with --lang en, with no Chinese sentence in it', async () => {
     const text = Object.fromEntries((await skippedOf('en')).map((s) => [s.name, s.message]));
-    expect(text['红线']).toBe(
+    expect(text.红线).toBe(
       'Row 1 reads like a header (序号, 类别, 考核标准, 处罚标准), but the table has no points column: "处罚标准" holds sanctions such as 降职, 降薪两级, 降薪一级, not points. This is not a points rubric; skipped.',
     );
-    expect(text['模板']).toMatch(
+    expect(text.模板).toMatch(
       /^Row 1 is a header .*none of the 2 rows under it states points \(the "分值" column is empty\)/,
     );
-    expect(text['空白']).toBe('The sheet is empty; skipped.');
-    expect(text['通讯录']).toMatch(/The nearest is row 1: 备注\.$/);
+    expect(text.空白).toBe('The sheet is empty; skipped.');
+    expect(text.通讯录).toMatch(/The nearest is row 1: 备注\.$/);
     for (const t of Object.values(text)) expect(t).not.toMatch(/[，。：；]/);
   });
 

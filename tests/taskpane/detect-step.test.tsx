@@ -103,22 +103,22 @@ describe('识别: sheets not read as rubrics', () => {
 
   it('says for each what was found: the sanctions, the empty points column, empty, hidden', async () => {
     const rows = await rowsOf();
-    expect(rows['红线']).toBe(
+    expect(rows.红线).toBe(
       '红线：第1行像是表头（序号、类别、考核标准、处罚标准），但没有分值列：“处罚标准”列写的是降职、降薪两级、降薪一级等处理，不是分数。这张表不是计分的评分表。',
     );
-    expect(rows['模板']).toBe(
+    expect(rows.模板).toBe(
       '模板：第1行是表头（考核项目、考核内容、分值、评分标准），但其下 1 行都没有分值（“分值”列是空的）。要计分，请先填写各项分值。',
     );
-    expect(rows['空白']).toBe('空白：工作表是空的。');
-    expect(rows['旧表']).toBe('旧表：隐藏的工作表。');
+    expect(rows.空白).toBe('空白：工作表是空的。');
+    expect(rows.旧表).toBe('旧表：隐藏的工作表。');
   });
 
   it('says it in English when the pane is in English', async () => {
     const rows = await rowsOf('en-US');
-    expect(rows['红线']).toBe(
+    expect(rows.红线).toBe(
       '红线: Row 1 reads like a header (序号, 类别, 考核标准, 处罚标准), but there is no points column: "处罚标准" holds sanctions such as 降职, 降薪两级, 降薪一级, not points. This is not a points rubric.',
     );
-    expect(rows['空白']).toBe('空白: The sheet is empty.');
-    expect(rows['旧表']).toBe('旧表: Hidden sheet.');
+    expect(rows.空白).toBe('空白: The sheet is empty.');
+    expect(rows.旧表).toBe('旧表: Hidden sheet.');
   });
 });
