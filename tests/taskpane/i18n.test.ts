@@ -45,6 +45,18 @@ describe('UI strings', () => {
     }
     expect(translate('zh', 'writeDone')).toBe('写入完成。');
     expect(translate('en', 'writeDone')).toBe('Written.');
+    // English counts take the word's number, never "unit(s)".
+    expect(translate('en', 'summary.units', { count: 1 })).toBe('1 unit');
+    expect(translate('en', 'summary.units', { count: 3 })).toBe('3 units');
+    expect(translate('en', 'summary.notReadyTitle', { count: 1 })).toMatch(/^1 unit not ready/);
+    expect(translate('en', 'summary.missingTitle', { count: 2 })).toMatch(/^2 units on the roster/);
+    for (const text of Object.values(en)) {
+      if (typeof text === 'string') expect(text).not.toMatch(/\w\(s\)/);
+    }
+    for (const make of Object.values(en)) {
+      if (typeof make === 'function')
+        expect((make as (p: object) => string)({ count: 2 })).not.toMatch(/\w\(s\)/);
+    }
     expect(translate('en', 'conflictLabel', { where: 'S!F3', existing: '4', planned: '=C3-E3' })).toBe(
       'S!F3: now "4" → write "=C3-E3"',
     );

@@ -94,7 +94,7 @@ export const cliEn: CliCatalogue = {
     hiddenRubric: (s: string) =>
       `Sheet "${s}" is a hidden rubric and is not filled. To fill it, unhide it in Excel and run again.`,
     conflicts: (n: number) =>
-      `${n} cell(s) already hold content where formulas would go; nothing was written, so nothing is overwritten:`,
+      `${plural(n, 'cell already holds', 'cells already hold')} content where formulas would go; nothing was written, so nothing is overwritten:`,
     conflictValidation: (sheet: string, cell: string) =>
       `  ${sheet}!${cell}: carries your own data validation, which the write would replace with the product's input limit`,
     conflictValue: (sheet: string, cell: string, existing: string, planned: string) =>
@@ -115,13 +115,14 @@ export const cliEn: CliCatalogue = {
       `  Sheet "${sheet}" has ${count} veto items, more than one formula can name; their tests are in helper cells in column ${col}.`,
     warnOther: (at: string, code: string) => `  ${at}: ${code}`,
     blocked: 'So nothing was written.',
-    overwritten: (n: number) => `Overwrote ${n} cell(s) that held other content (--overwrite).`,
+    overwritten: (n: number) =>
+      `Overwrote ${plural(n, 'cell that held', 'cells that held')} other content (--overwrite).`,
     sheet: (s: string, f: number, v: number, e: number) =>
       `  Sheet "${s}": ${f} ${f === 1 ? 'formula' : 'formulas'}, ${v} ${v === 1 ? 'input check' : 'input checks'}${e > 0 ? `, ${e} ${e === 1 ? 'entry column' : 'entry columns'}` : ''}`,
     wrote: (f: string) => `Wrote ${f}.`,
     nothingLost: 'Everything else in the input was kept exactly as it was.',
     skipped: (n: number) =>
-      `${n} chart operation(s) were not carried out (the .xlsx writer cannot draw charts).`,
+      `${plural(n, 'chart operation was', 'chart operations were')} not carried out (the .xlsx writer cannot draw charts).`,
     cellsChanged: (f: string) =>
       `${f} changed after it was read; nothing was written. Close the program editing it and run again.`,
     cannotApply: (f: string) =>

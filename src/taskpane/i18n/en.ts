@@ -331,7 +331,7 @@ export const en: UiCatalogue = {
     "One sheet with every unit's subtotals, total, veto, rank and number of deductions (one rubric sheet per unit); its formulas follow the units' sheets as they are filled in.",
   'summary.create': (p: P) => `Create sheet "${s(p, 'name')}"`,
   'summary.replace': (p: P) => `Replace "${s(p, 'name')}", generated earlier by this tool`,
-  'summary.units': (p: P) => `${s(p, 'count')} unit(s)`,
+  'summary.units': (p: P) => many(p, 'count', 'unit', 'units'),
   'summary.apply': 'Create summary',
   'summary.reapply': 'Regenerate summary',
   'summary.done':
@@ -363,10 +363,12 @@ export const en: UiCatalogue = {
     `Could not read "${s(p, 'part')}": write "grade:count" or "grade:share%", e.g. "优秀:3" or "优秀:30%".`,
   'summary.ranked': 'Ranking',
   'summary.unitLine': (p: P) => `${s(p, 'name')}: total ${s(p, 'total')}, rank ${s(p, 'rank')}`,
-  'summary.notReadyTitle': (p: P) => `${s(p, 'count')} unit(s) not ready (rank shown as "—" until fixed)`,
+  'summary.notReadyTitle': (p: P) =>
+    `${many(p, 'count', 'unit', 'units')} not ready (rank shown as "—" until fixed)`,
   'summary.notReadyLine': (p: P) =>
     `${s(p, 'name')}: total ${s(p, 'total')} (provisional), rank —, ${s(p, 'why')}`,
-  'summary.missingTitle': (p: P) => `${s(p, 'count')} unit(s) on the roster without a rubric sheet`,
+  'summary.missingTitle': (p: P) =>
+    `${many(p, 'count', 'unit', 'units')} on the roster without a rubric sheet`,
   'summary.missingLine': (p: P) =>
     s(p, 'maybe') ? `${s(p, 'name')} (perhaps: ${s(p, 'maybe')})` : s(p, 'name'),
   'summary.noPrint':
