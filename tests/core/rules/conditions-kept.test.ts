@@ -66,6 +66,11 @@ describe('a pending condition is kept with the action that counts', () => {
     expect(b.terms[0]).toMatchObject({ kind: 'perUnit', what: '台账不完整' });
   });
 
+  it('an alternative joined with 或 keeps its 或: …无统一标牌或未公开收费标准', () => {
+    const r = parseRule('服务站无统一标牌，或未公开收费标准的，扣1分', { points: 10 });
+    expect(r.terms[0]).toMatchObject({ kind: 'flag', what: '服务站无统一标牌或未公开收费标准' });
+  });
+
   it('a rule already naming its own condition is unchanged: 台账不全的，每次扣0.1分', () => {
     const r = parseRule('台账不全的，每次扣0.1分', { points: 10 });
     expect(r.terms[0]).toMatchObject({ kind: 'perUnit', unit: '次', what: '台账不全' });

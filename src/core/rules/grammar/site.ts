@@ -34,18 +34,21 @@ export function dePending(pending: readonly Seg[], t: string): Seg[] {
 
 /** Segments joined into one condition (trimmed, comma-separated), with where it starts. */
 export function joinSegs(t: string, segs: readonly Seg[], fallbackStart: number): Named {
-  const parts = segs.map((g) => trimSeg(t, g.s, g.e)).filter((g) => g.e > g.s);
-  return { what: parts.map((g) => whatOf(t, g)).join(','), start: parts[0]?.s ?? fallbackStart };
+  const parts = segs
+    .map((g) => ({ g, p: trimSeg(t, g.s, g.e) }))
+    .filter(({ p }) => p.e > p.s)
+    .map(({ g, p }, i) => {
+      // "…无明显标识，或未公示…": an alternative keeps its 或.
+      const sep = i === 0 ? '' : /或/.test(t.slice(g.s, p.s)) ? '或' : ',';
+      return { p, text: `${sep}${whatOf(t, p)}` };
+    });
+  return { what: parts.map((x) => x.text).join(''), start: parts[0]?.p.s ?? fallbackStart };
 }
 
 /** Condition text with the pending clauses in front (for fullIf / zeroIf / veto). */
 export function withPending(site: Site): Named {
-  const t = site.x.t;
-  const parts = pendingSegs(site.pending, t)
-    .map((g) => trimSeg(t, g.s, g.e))
-    .filter((g) => g.e > g.s);
-  const all = site.own ? [...parts, site.own] : parts;
-  return { what: all.map((g) => whatOf(t, g)).join(','), start: all[0]?.s ?? site.aSeg.s };
+  const parts = pendingSegs(site.pending, site.x.t);
+  return joinSegs(site.x.t, site.own ? [...parts, site.own] : parts, site.aSeg.s);
 }
 
 /** The action's own condition, else the pending clauses. */
