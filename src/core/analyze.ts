@@ -8,6 +8,7 @@ import { type Issue, issue } from './issues';
 import { type Meta, readMeta } from './meta';
 import type { SheetAnalysis } from './model';
 import type { DetectedTable, RubricGroup, RubricItem, SkippedSheet } from './rubric';
+import { handlerFor } from './rules/kinds';
 import { parseRule } from './rules/parse';
 import type { Rule, RuleOverride } from './rules/types';
 import { scoreSheet } from './score';
@@ -163,7 +164,8 @@ function withTotalItems(table: DetectedTable, rules: Record<string, Rule>): Dete
  */
 function withTableFacts(table: DetectedTable, item: RubricItem, rule: Rule): Rule {
   const span = { start: 0, end: 0 };
-  if (item.veto && !rule.terms.some((t) => t.kind === 'veto')) {
+  // A term of a kind that can veto (its handler says whether it ends the assessment) is already the veto.
+  if (item.veto && !rule.terms.some((t) => handlerFor(t).vetoesAssessment !== undefined)) {
     const what = table.headers.veto ?? '单项否决';
     return { ...rule, terms: [...rule.terms, { kind: 'veto', scope: 'assessment', what, span }] };
   }
@@ -193,7 +195,8 @@ function withBonusItems(table: DetectedTable, rules: Record<string, Rule>): Dete
   for (const [id, limit] of limits) {
     const rule = rules[id];
     if (!rule || limit === null) continue;
-    const hasBonus = rule.terms.some((t) => t.kind === 'bonus');
+    // A term of a kind that adds a bonus (its handler states the bonus's limit) already says how much.
+    const hasBonus = rule.terms.some((t) => handlerFor(t).bonusLimitCents !== undefined);
     const terms = hasBonus
       ? rule.terms
       : [
