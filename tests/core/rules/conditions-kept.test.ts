@@ -103,3 +103,12 @@ describe('property: cond的，每<unit><noun>扣n分 keeps cond', () => {
     );
   });
 });
+
+describe('a "…的" condition ended by a full stop', () => {
+  it('is the condition of the action that opens the next sentence: …拒不整改的。每次扣4分', () => {
+    const r = parseRule('巡检时发现设施损坏或业主拒不整改仍供水的。每次扣4分', { points: 10 });
+    expect(r.terms[0]).toMatchObject({ kind: 'perUnit', unit: '次', amount: 4 });
+    expect(kept(r)).toContain('巡检时发现设施损坏或业主拒不整改仍供水');
+    expect(zh(r)).toContain('巡检时发现设施损坏或业主拒不整改仍供水');
+  });
+});

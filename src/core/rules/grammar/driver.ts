@@ -6,8 +6,9 @@
  */
 import { type Text, split, toSpan, trimSeg } from '../segments';
 import type { Span } from '../types';
-import { type Action, type Seg, VOCAB } from '../vocab';
+import { type Action, type Seg, U, VOCAB } from '../vocab';
 import { buildAt, findActions } from './productions';
+import { dePending } from './site';
 import type { Ctx, Outcome, Reading, Site } from './types';
 
 const EMPTY: Reading = { terms: [], caps: [], unread: [], bonusMax: [], neutral: [], used: [] };
@@ -115,10 +116,27 @@ function readClause(start: Sentence, at: InClause): Sentence {
 /** Read one text (criteria or requirement) with the clause grammar. */
 export function readText(x: Text, ctx: Ctx): Reading {
   let reading = EMPTY;
+  let carried: Seg[] = [];
   for (const sentence of split(x.t)) {
-    let st: Sentence = { reading, pending: [], last: -1 };
+    const pending = sentence[0] && startsWithAction(x.t, sentence[0]) ? carried : [];
+    let st: Sentence = { reading, pending, last: -1 };
     for (const clause of sentence) st = readClause(st, { x, ctx, clause });
     reading = st.reading;
+    carried = dePending(st.pending, x.t);
   }
   return reading;
+}
+
+/** Words before an action that only count (每次, 一次, 每有一项): no condition of their own. */
+const COUNT_ONLY_WORDS = new RegExp(`^(?:每有|每|有)?(?:一|1)?(?:个|名)?${U}$`);
+
+/**
+ * Whether a clause opens with its action, or with a bare count and its action ("每次扣6分"): then "…的" clauses left over by the sentence
+ * before ("…给与通气的。每次扣6分") are its condition, not lost at the sentence's end.
+ */
+function startsWithAction(t: string, clause: Seg): boolean {
+  const first = findActions(t.slice(clause.s, clause.e))[0];
+  if (!first) return false;
+  const g = trimSeg(t, clause.s, clause.s + first.s);
+  return g.e <= g.s || COUNT_ONLY_WORDS.test(t.slice(g.s, g.e));
 }
