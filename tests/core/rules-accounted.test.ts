@@ -89,6 +89,14 @@ describe('every clause accounted for (property)', () => {
     );
   });
 
+  it('a cap said first keeps the doubling clause after its 其中 reported (the property found it)', () => {
+    const src = '本项共扣0.5分，其中再次发现的加倍扣分，台账不全视情况扣0.5-0.5分，';
+    const r = parseRuleStrict(src, { points: 10 });
+    const at = src.indexOf('加倍扣分');
+    expect(r.unread.some((u) => u.start <= at && u.end >= at + 4)).toBe(true);
+    expect(explainRule(r, 10, 'zh')).toContain('再次发现的加倍扣分');
+  });
+
   it('an escalation word is either computed into a term or reported, and never turned into a cap', () => {
     fc.assert(
       fc.property(text, (src) => {

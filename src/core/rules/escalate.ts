@@ -147,7 +147,9 @@ function capFirst(x: Text, r0: Reading): Reading {
   let r = r0;
   for (const m of matches(CAP_FIRST, x.t)) {
     const p = toSpan(x, m.index, m.index + m[0].length);
-    const kept = clear(r, p);
+    // An unread clause that only starts inside the cap's words (其中再次发现的加倍扣分, reported by
+    // `doubled`) stays reported: the cap reads 本项共扣N分，其中, not what follows it.
+    const kept = { ...clear(r, p), unread: r.unread.filter((u) => !inside(u, p)) };
     const cap: Cap = { kind: 'explicit', amount: Number(m[1]), span: p };
     r = { ...kept, caps: [...kept.caps, { cap, at: m.index }] };
   }
