@@ -30,8 +30,12 @@ const LINE_ENDS = /(?:[。;；!?！？,，:：]|分[)）]?|为止|否决|否優|
 /** A line that starts anew: numbering, a bullet, a note (注：), a rule of its own (每…, 凡…, 以上…). */
 const LINE_STARTS =
   /^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[•·●○■□◆◇▪*-]|(?:注|备注|说明)[:：]|每|凡|以上)/;
-/** Words that state a rule or its outcome: a line whose last clause holds one is complete. */
-const RULE_WORD = /[扣得加奖减计]|分值|取消|否决|为止|不合格|见附/;
+/**
+ * Words that state a rule, its outcome or its limit: a line whose last clause holds one is complete
+ * (…扣1分，以5分为上限 ends its rule; so does any clause stating points). Matched on the cell's own
+ * text, so traditional forms are listed too.
+ */
+const RULE_WORD = /[扣得加奖獎减減计計]|分值|取消|否决|否決|为止|為止|不合格|见附|見附|上限|为限|為限|封顶|封頂|最多|最高|\d\s*分/;
 const BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 
 /**

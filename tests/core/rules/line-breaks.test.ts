@@ -18,6 +18,16 @@ describe('line breaks in a rule', () => {
     expect(second?.said).toBe('违规占用绿地、损坏树木等违章\n建设行为进行查处，得2分');
   });
 
+  it('a line that ends on its limit (以5分为上限) is complete: the next line keeps its own condition', () => {
+    for (const limit of ['以5分为上限', '以5分為上限', '最多扣5分', '5分封顶']) {
+      const found = terms(`更换一名学生扣1分，${limit}\n发生安全事故的，不得分`, 10);
+      expect(found.map((t) => [t.kind, t.what]), limit).toEqual([
+        ['perUnit', '更换学生'],
+        ['zeroIf', '发生安全事故'],
+      ]);
+    }
+  });
+
   it('a break after an enumeration comma (、) joins the list', () => {
     expect(terms('落实村级河长、巡查员、\n保洁员管理责任，得2分', 2)[0]?.what).toBe(
       '落实村级河长、巡查员、保洁员管理责任',
