@@ -170,7 +170,10 @@ function withTableFacts(table: DetectedTable, item: RubricItem, rule: Rule): Rul
     return { ...rule, terms: [...rule.terms, { kind: 'veto', scope: 'assessment', what, span }] };
   }
   if (table.scheme === 'demerit' && rule.terms.length === 0 && item.points !== null && item.points > 0) {
-    const term = { kind: 'perUnit' as const, amount: item.points, unit: '次', what: item.label, span };
+    // The label is a sentence of the list ("…给与通气的。"): its closing punctuation and 的 are left off,
+    // as the explanation adds its own ("…给与通气的每次扣6分", not "…的。的每次").
+    const what = item.label.replace(/[。．.；;，,、！!？?\s]+$/u, '').replace(/的$/u, '');
+    const term = { kind: 'perUnit' as const, amount: item.points, unit: '次', what, span };
     return { ...rule, terms: [term], cap: { kind: 'none', span } };
   }
   return rule;
