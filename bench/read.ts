@@ -145,8 +145,23 @@ async function child(reader: string, file: string): Promise<void> {
     error = e instanceof Error ? `${e.name}: ${(e as { code?: string }).code ?? e.message}` : String(e);
   }
   const ms = Math.round(performance.now() - t);
-  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMB = Math.round(peakRssKB() / 1024);
   process.stdout.write(`${JSON.stringify({ ms, peakRssMB, cells, ...(error ? { error } : {}) })}\n`);
+}
+
+/**
+ * This process's own peak RSS in KiB. Linux keeps getrusage's maxRSS across exec, so a child started
+ * by a large parent would report the parent's peak; the address space's high-water mark (VmHWM) is
+ * the child's own.
+ */
+function peakRssKB(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // Not Linux: maxRSS is the best there is.
+  }
+  return process.resourceUsage().maxRSS;
 }
 
 function xlsxIn(folder: string): string[] {
