@@ -35,7 +35,8 @@ const LINE_STARTS =
  * (…扣1分，以5分为上限 ends its rule; so does any clause stating points). Matched on the cell's own
  * text, so traditional forms are listed too.
  */
-const RULE_WORD = /[扣得加奖獎减減计計]|分值|取消|否决|否決|为止|為止|不合格|见附|見附|上限|为限|為限|封顶|封頂|最多|最高|\d\s*分/;
+const RULE_WORD =
+  /[扣得加奖獎减減计計]|分值|取消|否决|否決|为止|為止|不合格|见附|見附|上限|为限|為限|封顶|封頂|最多|最高|\d\s*分/;
 const BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 
 /**

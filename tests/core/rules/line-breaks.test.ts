@@ -21,7 +21,10 @@ describe('line breaks in a rule', () => {
   it('a line that ends on its limit (以5分为上限) is complete: the next line keeps its own condition', () => {
     for (const limit of ['以5分为上限', '以5分為上限', '最多扣5分', '5分封顶']) {
       const found = terms(`更换一名学生扣1分，${limit}\n发生安全事故的，不得分`, 10);
-      expect(found.map((t) => [t.kind, t.what]), limit).toEqual([
+      expect(
+        found.map((t) => [t.kind, t.what]),
+        limit,
+      ).toEqual([
         ['perUnit', '更换学生'],
         ['zeroIf', '发生安全事故'],
       ]);
