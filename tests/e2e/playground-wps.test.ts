@@ -48,7 +48,7 @@ describe('playground, WPS mode', () => {
     await replace.first().waitFor({ timeout: 30_000 });
     for (const box of await replace.all()) await box.check();
     await pane.getByRole('button', { name: zh('write'), exact: true }).click();
-    await pane.getByText('已写入').waitFor({ timeout: 30_000 });
+    await pane.getByText('写入完成').waitFor({ timeout: 30_000 });
 
     for (const u of clean) {
       const t = u.analysis.table;

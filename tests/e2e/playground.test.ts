@@ -116,7 +116,7 @@ describe('playground', () => {
     await pane(page)
       .getByRole('button', { name: zh('write'), exact: true })
       .click();
-    await pane(page).getByText('已写入').waitFor();
+    await pane(page).getByText('写入完成').waitFor();
     const clean = (sheet: string) =>
       !report.sheets.find((r) => r.sheet === sheet)!.issues.some((i) => i.code === 'notANumber');
     expect(clean(first.sheet)).toBe(true);
@@ -141,7 +141,7 @@ describe('playground', () => {
     await showSheet(page, first.sheet);
     await gridCell(page, first.sheet, table.items[0]!.row, scoreCol!).click();
     expect(await page.getByTestId('formula-bar').inputValue()).toMatch(/^=/);
-    await pane(page).getByText('已写入').scrollIntoViewIfNeeded();
+    await pane(page).getByText('写入完成').scrollIntoViewIfNeeded();
     await shot(page, '04-write.png');
 
     // 汇总: a summary sheet whose row for each unit carries the total its sheet shows (the core's
