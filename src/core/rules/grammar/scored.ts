@@ -70,6 +70,19 @@ export function bonus(site: Site): Outcome {
   });
 }
 
+const PERIOD_UNIT = /^(?:月|季|季度|周|星期|旬|半年|年|日|天)$/;
+const PERIOD_START = /^(?:[两二三四五六\d]+个?)?(?:月|季度?|周|星期|旬|半年|年)/;
+
+/**
+ * A period that times the work (每月上报…, 每季度开展一次…): a frequency, not the unit awarded. The
+ * counted unit is then either the period itself with the work after it, or a count inside the period.
+ */
+function periodOfWork(what: string, each: RegExpExecArray): boolean {
+  if (PERIOD_START.test(each[1] ?? '')) return true;
+  if (!PERIOD_UNIT.test(each[2] ?? '') || (each[1] ?? '') !== '') return false;
+  return what.slice(each.index + each[0].length).trim() !== '';
+}
+
 /** 得0.5分; 每开展一次得0.5分 in a 2-point item: 4 required, 0.5 lost per one short. */
 export function award(site: Site): Outcome {
   const v = numOf(site.a.m, 1);
@@ -77,7 +90,10 @@ export function award(site: Site): Outcome {
   const w = ownOrPending(site);
   // 满分5分，表现突出的可得6分: above the item's points, which no term can give.
   if (site.ctx.points !== null && v > site.ctx.points) return unreadAt(spanFrom(site, w.start));
-  const each = eachUnit(w.what);
+  const found = eachUnit(w.what);
+  // 按要求每月上报…，得5分: 每月 says how often the work is done, not that each month earns 5; the
+  // award is for the whole condition. Only a period right before the award (每月得1分) counts periods.
+  const each = found && !periodOfWork(w.what, found) ? found : null;
   if (each && eachStep(each) !== 1) return unreadAt(spanFrom(site, w.start));
   const req = each && v > 0 ? unitsIn(site.ctx.points, v) : null;
   if (each && req !== null) {
