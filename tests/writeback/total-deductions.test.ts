@@ -107,6 +107,25 @@ describe('scoring a deduction from the total', () => {
     expect(s.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
 
+  it('lets the assessor type the whole deduction: a row with points of its own is bounded by its rule, not them', () => {
+    const wb = rubric({ hazards: null, reports: null, accidents: null, notices: null });
+    // The 扣分项 rows state points of their own (5 and 2); their rules take from the total.
+    wb.sheets[0]!.values[4]![2] = 5;
+    wb.sheets[0]!.values[4]![3] = '发生较大事故的，每起在总分中扣除10分';
+    wb.sheets[0]!.values[5]![2] = 2;
+    wb.sheets[0]!.values[5]![3] = '被通报批评的，在总分中扣除3分，最多扣6分';
+    const report = analyzeWorkbook(wb);
+    const plan = planWrite(wb, report, { entryColumns: false, meta: report.meta, lang: 'zh' });
+    const limit = (cell: string) => {
+      const op = plan.ops.find((o) => o.op === 'validation' && o.range === cell);
+      return op?.op === 'validation' && op.rule.kind === 'decimal' ? op.rule.max : 'none';
+    };
+    expect(limit('E5')).toBeNull();
+    expect(limit('E6')).toBe(6);
+    // An ordinary item keeps its points as the bound.
+    expect(limit('E2')).toBe(30);
+  });
+
   it('still honours a cap the rule states', () => {
     const wb = rubric(TYPED);
     wb.sheets[0]!.values[4]![3] = '发生较大事故的，每起在总分中扣除10分，最多扣15分';

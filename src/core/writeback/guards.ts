@@ -10,6 +10,7 @@ import { handlerFor } from '../rules/kinds';
 import { DEDUCTING_KINDS, type InputKind, type Lang } from '../rules/registry';
 import type { Rule, Term } from '../rules/types';
 import { capPoints } from './formulas';
+import { openCapCents } from '../score';
 import { clipUnits, MESSAGE_MAX, TITLE_MAX, WRITEBACK_TEXT } from './messages';
 
 /** A validation to put on one cell or range. */
@@ -64,11 +65,15 @@ export function rejectGuard(lang: Lang): Guard {
   return { rule: { kind: 'reject' }, prompt: null, error: message(t.notApplicableTitle, t.notApplicable) };
 }
 
-/** The guard of a typed 扣分 cell: 0 … the item's cap. */
-export function deductionGuard(item: RubricItem, rule: Rule, lang: Lang): Guard | null {
+/**
+ * The guard of a typed 扣分 cell: 0 … the item's cap. An open item (a base-score or bonus-only table,
+ * deductions off the sheet's total) is bounded only by a cap its rule states, as it is scored.
+ */
+export function deductionGuard(item: RubricItem, rule: Rule, lang: Lang, open = false): Guard | null {
   if (item.points === null) return null;
   const t = WRITEBACK_TEXT[lang];
-  const cap = capPoints(item, rule);
+  const openCap = open ? openCapCents(rule.cap) : null;
+  const cap = open ? (openCap === null ? null : fromCents(openCap)) : capPoints(item, rule);
   const capText = cap === null ? null : fmt(cap);
   return {
     rule: { kind: 'decimal', min: 0, max: cap },

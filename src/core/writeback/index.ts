@@ -317,7 +317,7 @@ function planSheet(
         scoreExpr.set(item.id, { cell: { row, col: cols.score }, inline: null, typed: null });
       } else scoreExpr.set(item.id, { cell: null, inline: scoreFromEntries(c, cols, ded), typed: null });
     } else if (cols.deduction !== undefined) {
-      const g = deductionGuard(item, rule, opts.lang);
+      const g = deductionGuard(item, rule, opts.lang, c.open);
       if (g) guards.push({ range: a1(row, cols.deduction), guard: g });
       const text = textAt(row, cols.deduction);
       if (text !== null) {
